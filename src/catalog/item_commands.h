@@ -1,0 +1,13 @@
+// Commands of the catalog module. Each runs inside a unit of work given by the caller.
+#pragma once
+
+#include "catalog/item.h"
+#include "core/command_context.h"
+#include "store/database.h"
+
+namespace ordo::catalog {
+
+// Creates an item. Errors: invalid_argument (every bad field), conflict (SKU taken).
+Result<Item> CreateItem(store::Connection& conn, const CommandContext& ctx, const NewItem& item);
+
+}  // namespace ordo::catalog

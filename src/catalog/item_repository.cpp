@@ -1,0 +1,100 @@
+#include "catalog/item_repository.h"
+
+#include "store/query.h"
+
+namespace ordo::catalog {
+namespace {
+
+constexpr std::string_view kColumns =
+    "id, sku, name, uom, list_price, cost, tax_class, active, reorder_point, version, "
+    "created_at, updated_at";
+
+Item ReadItem(const store::Query& q) {
+  Item item;
+  item.id = ItemId(q.Int(0));
+  item.sku = q.Text(1);
+  item.name = q.Text(2);
+  item.uom = q.Text(3);
+  item.list_price = q.Amount(4);
+  item.cost = q.Amount(5);
+  item.tax_class = q.Text(6);
+  item.active = q.Bool(7);
+  item.reorder_point = q.Int(8);
+  item.version = q.Int(9);
+  item.created_at = q.Time(10);
+  item.updated_at = q.Time(11);
+  return item;
+}
+
+void LoadPacks(store::Connection& conn, Item& item) {
+  store::Query q(conn, "SELECT uom, quantity FROM item_packs WHERE item_id = ? ORDER BY quantity",
+                 item.id);
+  while (q.Next()) item.packs.push_back(PackSize{q.Text(0), q.Int(1)});
+}
+
+std::optional<Item> FindOne(store::Connection& conn, const std::string& sql, auto key) {
+  std::optional<Item> item;
+  {
+    store::Query q(conn, sql, key);
+    if (!q.Next()) return std::nullopt;
+    item = ReadItem(q);
+  }
+  LoadPacks(conn, *item);
+  return item;
+}
+
+}  // namespace
+
+std::optional<Item> FindItemBySku(store::Connection& conn, std::string_view sku) {
+  static const std::string sql = "SELECT " + std::string(kColumns) + " FROM items WHERE sku = ?";
+  return FindOne(conn, sql, sku);
+}
+
+std::optional<Item> FindItemById(store::Connection& conn, ItemId id) {
+  static const std::string sql = "SELECT " + std::string(kColumns) + " FROM items WHERE id = ?";
+  return FindOne(conn, sql, id);
+}
+
+std::vector<Item> ListItems(store::Connection& conn, ItemId after, int limit) {
+  static const std::string sql =
+      "SELECT " + std::string(kColumns) + " FROM items WHERE id > ? ORDER BY id LIMIT ?";
+  std::vector<Item> items;
+  {
+    store::Query q(conn, sql, after, limit);
+    while (q.Next()) items.push_back(ReadItem(q));
+  }
+  for (auto& item : items) LoadPacks(conn, item);
+  return items;
+}
+
+Item InsertItem(store::Connection& conn, const NewItem& in, Timestamp now) {
+  Item item;
+  {
+    store::Query q(conn,
+                   "INSERT INTO items (sku, name, uom, list_price, cost, tax_class, active, "
+                   "reorder_point, version, created_at, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+                   in.sku, in.name, in.uom, in.list_price, in.cost, in.tax_class, in.active,
+                   in.reorder_point, now, now);
+    q.Next();
+    item.id = ItemId(q.Int(0));
+  }
+  for (const auto& p : in.packs) {
+    store::Exec(conn, "INSERT INTO item_packs (item_id, uom, quantity) VALUES (?, ?, ?)",
+                item.id, p.uom, p.quantity);
+  }
+  item.sku = in.sku;
+  item.name = in.name;
+  item.uom = in.uom;
+  item.packs = in.packs;
+  item.list_price = in.list_price;
+  item.cost = in.cost;
+  item.tax_class = in.tax_class;
+  item.active = in.active;
+  item.reorder_point = in.reorder_point;
+  item.created_at = now;
+  item.updated_at = now;
+  return item;
+}
+
+}  // namespace ordo::catalog

@@ -1,0 +1,31 @@
+// The `ordo` command: wiring only. Each subcommand lives in its own file.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_context.h"
+#include "cli/cli_output.h"
+#include "cli/migrate_command.h"
+#include "cli/order_command.h"
+
+int main(int argc, char** argv) {
+  using namespace ordo::cli;
+  CliContext ctx(CliOptions{DefaultDbPath(), "cli"});
+  CLI::App app("Ordo: order management for wholesale distributors", "ordo");
+  app.require_subcommand(1);
+  app.add_option("--db", ctx.mutable_options().db_path, "SQLite database (env ORDO_DB)");
+  app.add_option("--actor", ctx.mutable_options().actor, "Who is acting, for the audit trail");
+  RegisterMigrateCommand(app, ctx);
+  RegisterOrderCommands(app, ctx);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const ExitCode& e) {
+    return e.code;
+  } catch (const std::exception& e) {
+    std::cerr << "ordo: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

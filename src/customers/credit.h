@@ -1,0 +1,23 @@
+// A customer's credit position: exposure = open order value + open receivables.
+#pragma once
+
+#include "core/ids.h"
+#include "core/money.h"
+#include "store/database.h"
+
+namespace ordo::customers {
+
+struct CreditPosition {
+  Money credit_limit;
+  Money open_orders;
+  Money open_receivables;
+  Money exposure() const { return open_orders + open_receivables; }
+  Money available() const { return credit_limit - exposure(); }
+};
+
+// REQUIRES: the customer exists.
+CreditPosition LoadCreditPosition(store::Connection& conn, CustomerId id);
+// Adds `delta` (may be negative) to the customer's open order value.
+void AddOpenOrderValue(store::Connection& conn, CustomerId id, Money delta);
+
+}  // namespace ordo::customers

@@ -1,0 +1,30 @@
+// Reads and writes of customers, ship-tos, price tiers and credit balances.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "customers/customer.h"
+#include "store/database.h"
+
+namespace ordo::customers {
+
+std::optional<Customer> FindCustomerByCode(store::Connection& conn, std::string_view code);
+std::optional<Customer> FindCustomerById(store::Connection& conn, CustomerId id);
+std::vector<Customer> ListCustomers(store::Connection& conn, CustomerId after, int limit);
+
+// REQUIRES: validated; ship-to warehouses resolved to ids (same order as c.ship_tos).
+Customer InsertCustomer(store::Connection& conn, const NewCustomer& c,
+                        const std::vector<std::optional<WarehouseId>>& preferred,
+                        Timestamp now);
+
+struct PriceTier {
+  std::string code;
+  std::string name;
+  int discount_bp = 0;  // basis points off list price
+};
+std::optional<PriceTier> FindPriceTier(store::Connection& conn, std::string_view code);
+void UpsertPriceTier(store::Connection& conn, const PriceTier& tier);
+
+}  // namespace ordo::customers

@@ -1,0 +1,44 @@
+#include "events/outbox.h"
+
+#include "store/query.h"
+
+namespace ordo::events {
+namespace {
+
+std::vector<Event> Collect(store::Query& q) {
+  std::vector<Event> out;
+  while (q.Next()) {
+    out.push_back(Event{q.Int(0), q.Time(1), q.Text(2), q.Text(3), q.Int(4),
+                        nlohmann::json::parse(q.Text(5))});
+  }
+  return out;
+}
+
+}  // namespace
+
+void Publish(store::Connection& conn, const CommandContext& ctx, std::string_view type,
+             std::string_view entity, int64_t entity_id, const nlohmann::json& payload) {
+  store::Exec(conn,
+              "INSERT INTO outbox_events (at, type, entity, entity_id, payload) "
+              "VALUES (?, ?, ?, ?, ?)",
+              ctx.now, type, entity, entity_id, payload.dump());
+}
+
+std::vector<Event> After(store::Connection& conn, int64_t after_id, int limit) {
+  store::Query q(conn,
+                 "SELECT id, at, type, entity, entity_id, payload FROM outbox_events "
+                 "WHERE id > ? ORDER BY id LIMIT ?",
+                 after_id, limit);
+  return Collect(q);
+}
+
+std::vector<Event> ForEntity(store::Connection& conn, std::string_view entity,
+                             int64_t entity_id) {
+  store::Query q(conn,
+                 "SELECT id, at, type, entity, entity_id, payload FROM outbox_events "
+                 "WHERE entity = ? AND entity_id = ? ORDER BY id",
+                 entity, entity_id);
+  return Collect(q);
+}
+
+}  // namespace ordo::events

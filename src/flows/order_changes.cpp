@@ -1,0 +1,131 @@
+#include "flows/order_changes.h"
+
+#include "audit/audit_log.h"
+#include "customers/credit.h"
+#include "customers/customer_repository.h"
+#include "events/outbox.h"
+#include "flows/order_allocation.h"
+#include "orders/order_json.h"
+#include "orders/order_repository.h"
+#include "pricing/price_resolution.h"
+
+namespace ordo::flows {
+namespace {
+
+Result<orders::Order> LoadForChange(store::Connection& conn, OrderId id,
+                                    std::optional<int64_t> expected_version) {
+  auto order = orders::LoadOrder(conn, id);
+  if (!order) return Status::NotFound("no order " + std::to_string(id.value()));
+  if (expected_version && *expected_version != order->version) {
+    return Status(ErrorCode::kPreconditionFailed,
+                  "order " + order->number + " is at version " + std::to_string(order->version));
+  }
+  return std::move(*order);
+}
+
+Currency CurrencyOf(const orders::Order& o) { return FindCurrency(o.currency).value_or(kUsd); }
+
+// The value of a line's quantity that is still on order (not cancelled, not yet invoiced).
+Money OpenValue(const orders::OrderLine& l, const Currency& c) {
+  return pricing::ExtendedAmount(l.unit_price,
+                                 l.quantity - l.quantity_cancelled - l.quantity_invoiced, c);
+}
+
+}  // namespace
+
+Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext& ctx, OrderId id,
+                                  const std::string& reason,
+                                  std::optional<int64_t> expected_version) {
+  if (reason.empty()) {
+    return Status::InvalidArgument("a cancellation needs a reason",
+                                   {{"reason", "required", "say why the order is cancelled"}});
+  }
+  auto loaded = LoadForChange(conn, id, expected_version);
+  if (!loaded.ok()) return loaded.status();
+  orders::Order order = std::move(loaded).value();
+  orders::OrderStatus status = orders::DeriveStatus(order);
+  if (status == orders::OrderStatus::kCancelled) {
+    return Status::InvalidState("order " + order.number + " is already cancelled");
+  }
+  int64_t open = 0;
+  for (const auto& l : order.lines) open += l.quantity_open();
+  if (open == 0) {
+    return Status::InvalidState("order " + order.number + " has nothing left to cancel");
+  }
+  nlohmann::json before = orders::ToJson(order);
+  DeallocateOrder(conn, ctx, order);
+  Currency currency = CurrencyOf(order);
+  Money released;
+  for (auto& l : order.lines) {
+    Money was = OpenValue(l, currency);
+    l.quantity_cancelled += l.quantity_open();
+    orders::SetLineCancelled(conn, l.id, l.quantity_cancelled);
+    released += was - OpenValue(l, currency);
+  }
+  customers::AddOpenOrderValue(conn, order.customer, -released);
+  if (!orders::TouchOrder(conn, order.id, order.version, ctx.now, reason)) {
+    return Status(ErrorCode::kPreconditionFailed, "order " + order.number + " changed");
+  }
+  order.version++;
+  order.updated_at = ctx.now;
+  order.cancel_reason = reason;
+  nlohmann::json after = orders::ToJson(order);
+  audit::Record(conn, ctx, "order.cancel", "order", order.id.value(), before, after);
+  events::Publish(conn, ctx, "order.cancelled", "order", order.id.value(),
+                  {{"id", order.id.value()}, {"number", order.number}, {"reason", reason}});
+  return order;
+}
+
+Result<orders::Order> ReleaseHold(store::Connection& conn, const CommandContext& ctx, OrderId id,
+                                  const std::string& kind, const std::string& note,
+                                  std::optional<int64_t> expected_version) {
+  auto loaded = LoadForChange(conn, id, expected_version);
+  if (!loaded.ok()) return loaded.status();
+  orders::Order order = std::move(loaded).value();
+  if (orders::DeriveStatus(order) == orders::OrderStatus::kCancelled) {
+    return Status::InvalidState("order " + order.number + " is cancelled");
+  }
+  const orders::Hold* hold = order.ActiveHold(kind);
+  if (hold == nullptr) {
+    return Status::InvalidState("order " + order.number + " has no active " + kind + " hold");
+  }
+  if (order.created_by == ctx.actor) {
+    return Status::Forbidden("nobody may release a hold on an order they entered themselves");
+  }
+  nlohmann::json before = orders::ToJson(order);
+  orders::ReleaseHold(conn, hold->id, ctx.now, ctx.actor, note);
+  for (auto& h : order.holds) {
+    if (h.id == hold->id) {
+      h.released_at = ctx.now;
+      h.released_by = ctx.actor;
+      h.release_note = note;
+    }
+  }
+  int64_t allocated = 0;
+  if (!order.has_active_hold()) {
+    auto customer = customers::FindCustomerById(conn, order.customer);
+    std::optional<WarehouseId> preferred;
+    if (customer) {
+      for (const auto& s : customer->ship_tos) {
+        if (s.id == order.ship_to) preferred = s.preferred_warehouse;
+      }
+    }
+    allocated = AllocateOrder(conn, ctx, order, preferred);
+  }
+  if (!orders::TouchOrder(conn, order.id, order.version, ctx.now, std::nullopt)) {
+    return Status(ErrorCode::kPreconditionFailed, "order " + order.number + " changed");
+  }
+  order.version++;
+  order.updated_at = ctx.now;
+  nlohmann::json after = orders::ToJson(order);
+  audit::Record(conn, ctx, "order.release_hold", "order", order.id.value(), before, after);
+  events::Publish(conn, ctx, "order.hold_released", "order", order.id.value(),
+                  {{"id", order.id.value()}, {"kind", kind}, {"note", note}});
+  if (allocated > 0) {
+    events::Publish(conn, ctx, "order.allocated", "order", order.id.value(),
+                    {{"id", order.id.value()}, {"quantity", allocated}});
+  }
+  return order;
+}
+
+}  // namespace ordo::flows

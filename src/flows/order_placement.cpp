@@ -1,0 +1,206 @@
+#include "flows/order_placement.h"
+
+#include "audit/audit_log.h"
+#include "catalog/item_repository.h"
+#include "customers/credit.h"
+#include "customers/customer_repository.h"
+#include "events/outbox.h"
+#include "flows/order_allocation.h"
+#include "orders/order_json.h"
+#include "orders/order_repository.h"
+#include "pricing/price_resolution.h"
+
+namespace ordo::flows {
+namespace {
+
+constexpr size_t kMaxLines = 1000;
+constexpr size_t kMaxPoLength = 64;
+
+struct Validated {
+  customers::Customer customer;
+  const customers::ShipTo* ship_to = nullptr;
+  std::optional<pricing::TierDiscount> tier;
+  std::optional<Date> requested_date;
+  Currency currency = kUsd;
+};
+
+void ValidateHeader(store::Connection& conn, const PlaceOrderRequest& r, Validated& v,
+                    std::vector<FieldError>& errors) {
+  auto customer = customers::FindCustomerByCode(conn, r.customer);
+  if (!customer) {
+    errors.push_back({"customer", "unknown_customer", "no customer " + r.customer});
+  } else {
+    v.customer = std::move(*customer);
+    if (r.ship_to.empty()) {
+      if (!v.customer.ship_tos.empty()) v.ship_to = &v.customer.ship_tos.front();
+    } else {
+      v.ship_to = v.customer.FindShipTo(r.ship_to);
+    }
+    if (v.ship_to == nullptr) {
+      errors.push_back({"ship_to", "unknown_ship_to",
+                        "customer " + r.customer + " has no ship-to " + r.ship_to});
+    }
+    if (v.customer.price_tier) {
+      if (auto tier = customers::FindPriceTier(conn, *v.customer.price_tier)) {
+        v.tier = pricing::TierDiscount{tier->code, tier->discount_bp};
+      }
+    }
+  }
+  if (!orders::IsValidChannel(r.channel)) {
+    errors.push_back({"channel", "invalid_channel",
+                      "channel is one of phone, email, web, portal, edi, api, csv"});
+  }
+  if (r.requested_date) {
+    v.requested_date = ParseDate(*r.requested_date);
+    if (!v.requested_date) {
+      errors.push_back({"requested_date", "invalid_date", "a date is written YYYY-MM-DD"});
+    }
+  }
+  if (r.currency != "USD") {
+    errors.push_back({"currency", "unsupported_currency", "orders are in USD"});
+  }
+  if (r.po_number.size() > kMaxPoLength) {
+    errors.push_back({"po_number", "too_long", "a PO number has at most 64 characters"});
+  }
+  if (r.lines.empty()) errors.push_back({"lines", "required", "an order needs at least one line"});
+  if (r.lines.size() > kMaxLines) {
+    errors.push_back({"lines", "too_many", "an order has at most 1000 lines"});
+  }
+}
+
+// Adds the line's problems to `errors` (paths under "lines/<i>/"); fills `out` when none.
+void ValidateLine(store::Connection& conn, const PlaceOrderLine& in, size_t i,
+                  const Validated& v, orders::OrderLine& out, std::vector<FieldError>& errors) {
+  std::string path = "lines/" + std::to_string(i) + "/";
+  size_t before = errors.size();
+  auto item = catalog::FindItemBySku(conn, in.sku);
+  if (!item) {
+    errors.push_back({path + "sku", "unknown_sku", "no item " + in.sku});
+  } else if (!item->active) {
+    errors.push_back({path + "sku", "inactive_sku", "item " + in.sku + " is not sold any more"});
+  }
+  auto amount = ParseWholeAmount(in.quantity);
+  if (!amount.ok()) {
+    const auto& e = amount.status().errors();
+    std::string code = e.empty() ? "invalid_quantity" : e.front().code;
+    std::string unit = in.uom.empty() ? "unit" : in.uom;
+    errors.push_back({path + "quantity", code,
+                      code == "not_whole_units" ? "not a whole number of " + unit
+                                                : "a quantity is a whole number"});
+  } else if (*amount <= 0) {
+    errors.push_back({path + "quantity", "invalid_quantity", "a quantity must be positive"});
+  }
+  std::optional<Money> manual;
+  if (in.unit_price) {
+    auto price = Money::Parse(*in.unit_price);
+    if (!price.ok()) {
+      errors.push_back({path + "unit_price", "invalid_price", "a price is a decimal number"});
+    } else {
+      manual = *price;
+    }
+  }
+  if (!item || !amount.ok()) return;
+  std::string uom = in.uom.empty() ? item->uom : in.uom;
+  auto base = item->Conversions().ToBase(Quantity{*amount, uom});
+  if (!base.ok()) {
+    for (const auto& e : base.status().errors()) {
+      errors.push_back({path + "uom", e.code, e.message});
+    }
+  }
+  auto price = pricing::ResolvePrice({item->list_price, v.tier, manual, in.override_reason});
+  if (!price.ok()) {
+    for (const auto& e : price.status().errors()) {
+      errors.push_back({path + e.field, e.code, e.message});
+    }
+  }
+  if (errors.size() != before) return;
+  out.line_no = static_cast<int>(i + 1);
+  out.item = item->id;
+  out.sku = item->sku;
+  out.entered_quantity = *amount;
+  out.entered_uom = uom;
+  out.quantity = *base;
+  out.unit_price = price->unit_price;
+  out.price_source = price->source;
+  if (manual) out.override_reason = in.override_reason;
+  out.extended_amount = pricing::ExtendedAmount(out.unit_price, out.quantity, v.currency);
+}
+
+// The credit hold the order needs, if any.
+std::optional<orders::Hold> CreditCheck(store::Connection& conn, const customers::Customer& c,
+                                        Money order_value, Timestamp now) {
+  if (c.on_hold) {
+    return orders::Hold{0, "credit", "customer_on_hold: customer " + c.code + " is on hold", now};
+  }
+  customers::CreditPosition pos = customers::LoadCreditPosition(conn, c.id);
+  Money exposure = pos.exposure() + order_value;
+  if (exposure > pos.credit_limit) {
+    return orders::Hold{0, "credit",
+                        "credit_limit_exceeded: exposure " + exposure.Format(2) +
+                            " would exceed the credit limit " + pos.credit_limit.Format(2),
+                        now};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& ctx,
+                                 const PlaceOrderRequest& r) {
+  std::vector<FieldError> errors;
+  Validated v;
+  ValidateHeader(conn, r, v, errors);
+  orders::Order order;
+  order.lines.resize(r.lines.size());
+  for (size_t i = 0; i < r.lines.size() && i < kMaxLines; ++i) {
+    ValidateLine(conn, r.lines[i], i, v, order.lines[i], errors);
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument("the order has invalid fields", std::move(errors));
+  }
+
+  order.number = orders::NextOrderNumber(conn);
+  order.customer = v.customer.id;
+  order.customer_code = v.customer.code;
+  order.ship_to = v.ship_to->id;
+  order.ship_to_code = v.ship_to->code;
+  order.po_number = r.po_number;
+  order.channel = r.channel;
+  order.requested_date = v.requested_date;
+  order.allow_partial_shipment = r.allow_partial_shipment;
+  order.currency = std::string(v.currency.code);
+  for (const auto& l : order.lines) order.subtotal += l.extended_amount;
+  order.created_by = ctx.actor;
+  order.created_at = ctx.now;
+  order.updated_at = ctx.now;
+  orders::InsertOrder(conn, order);
+
+  auto hold = CreditCheck(conn, v.customer, order.subtotal, ctx.now);
+  customers::AddOpenOrderValue(conn, order.customer, order.subtotal);
+  int64_t allocated = 0;
+  if (hold) {
+    hold->id = orders::InsertHold(conn, order.id, *hold);
+    order.holds.push_back(*hold);
+  } else {
+    allocated = AllocateOrder(conn, ctx, order, v.ship_to->preferred_warehouse);
+  }
+
+  nlohmann::json after = orders::ToJson(order);
+  audit::Record(conn, ctx, "order.place", "order", order.id.value(), nullptr, after);
+  nlohmann::json summary = {{"id", order.id.value()},
+                            {"number", order.number},
+                            {"customer", order.customer_code},
+                            {"status", after["status"]},
+                            {"total", after["total"]}};
+  events::Publish(conn, ctx, "order.created", "order", order.id.value(), summary);
+  if (hold) {
+    events::Publish(conn, ctx, "order.held", "order", order.id.value(),
+                    {{"id", order.id.value()}, {"kind", hold->kind}, {"reason", hold->reason}});
+  } else if (allocated > 0) {
+    events::Publish(conn, ctx, "order.allocated", "order", order.id.value(),
+                    {{"id", order.id.value()}, {"quantity", allocated}});
+  }
+  return order;
+}
+
+}  // namespace ordo::flows

@@ -1,0 +1,122 @@
+#include "flows/place_order_json.h"
+
+#include "jsonio/exact_json.h"
+
+namespace ordo::flows {
+namespace {
+
+using nlohmann::json;
+
+class Reader {
+ public:
+  explicit Reader(std::vector<FieldError>& errors) : errors_(errors) {}
+
+  void Fail(const std::string& field, const std::string& code, const std::string& msg) {
+    errors_.push_back({field, code, msg});
+  }
+
+  std::string String(const json& obj, const char* key, const std::string& path, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      if (required) Fail(path, "required", std::string(key) + " is required");
+      return {};
+    }
+    if (!it->is_string()) {
+      Fail(path, "invalid_type", std::string(key) + " must be a string");
+      return {};
+    }
+    return it->get<std::string>();
+  }
+
+  // A decimal given as a JSON number or a string, as text.
+  std::optional<std::string> Decimal(const json& obj, const char* key, const std::string& path,
+                                     bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      if (required) Fail(path, "required", std::string(key) + " is required");
+      return std::nullopt;
+    }
+    if (auto text = jsonio::DecimalText(*it)) return text;
+    Fail(path, "invalid_type", std::string(key) + " must be a number or a decimal string");
+    return std::nullopt;
+  }
+
+  void OnlyKnown(const json& obj, std::initializer_list<const char*> known,
+                 const std::string& prefix) {
+    for (const auto& [key, value] : obj.items()) {
+      bool ok = false;
+      for (const char* k : known) ok = ok || key == k;
+      if (!ok) Fail(prefix + key, "unknown_field", "unknown field " + key);
+    }
+  }
+
+ private:
+  std::vector<FieldError>& errors_;
+};
+
+}  // namespace
+
+Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body) {
+  std::vector<FieldError> errors;
+  std::optional<json> parsed = jsonio::ParseExactJson(body);
+  if (!parsed) {
+    return Status::InvalidArgument("the body is not valid JSON",
+                                   {{"", "malformed_json", "the body is not valid JSON"}});
+  }
+  const json& doc = *parsed;
+  if (!doc.is_object()) {
+    return Status::InvalidArgument("the body must be a JSON object",
+                                   {{"", "invalid_type", "the body must be a JSON object"}});
+  }
+  Reader r(errors);
+  PlaceOrderRequest req;
+  r.OnlyKnown(doc,
+              {"customer", "ship_to", "po_number", "channel", "requested_date",
+               "allow_partial_shipment", "currency", "lines"},
+              "");
+  req.customer = r.String(doc, "customer", "customer", true);
+  req.ship_to = r.String(doc, "ship_to", "ship_to", false);
+  req.po_number = r.String(doc, "po_number", "po_number", false);
+  if (doc.contains("channel")) req.channel = r.String(doc, "channel", "channel", true);
+  if (doc.contains("currency")) req.currency = r.String(doc, "currency", "currency", true);
+  if (auto it = doc.find("requested_date"); it != doc.end() && !it->is_null()) {
+    req.requested_date = r.String(doc, "requested_date", "requested_date", true);
+  }
+  if (auto it = doc.find("allow_partial_shipment"); it != doc.end() && !it->is_null()) {
+    if (it->is_boolean()) {
+      req.allow_partial_shipment = it->get<bool>();
+    } else {
+      r.Fail("allow_partial_shipment", "invalid_type", "allow_partial_shipment is true or false");
+    }
+  }
+  auto lines = doc.find("lines");
+  if (lines == doc.end() || lines->is_null()) {
+    r.Fail("lines", "required", "lines are required");
+  } else if (!lines->is_array()) {
+    r.Fail("lines", "invalid_type", "lines must be an array");
+  } else {
+    for (size_t i = 0; i < lines->size(); ++i) {
+      const json& l = (*lines)[i];
+      std::string p = "lines/" + std::to_string(i) + "/";
+      PlaceOrderLine line;
+      if (!l.is_object()) {
+        r.Fail("lines/" + std::to_string(i), "invalid_type", "a line must be an object");
+        req.lines.push_back(line);
+        continue;
+      }
+      r.OnlyKnown(l, {"sku", "quantity", "uom", "unit_price", "override_reason"}, p);
+      line.sku = r.String(l, "sku", p + "sku", true);
+      line.quantity = r.Decimal(l, "quantity", p + "quantity", true).value_or("");
+      line.uom = r.String(l, "uom", p + "uom", false);
+      line.unit_price = r.Decimal(l, "unit_price", p + "unit_price", false);
+      line.override_reason = r.String(l, "override_reason", p + "override_reason", false);
+      req.lines.push_back(std::move(line));
+    }
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument("the order has invalid fields", std::move(errors));
+  }
+  return req;
+}
+
+}  // namespace ordo::flows

@@ -1,0 +1,19 @@
+// Reading a place-order request from its JSON form (the API body; also `ordo order place`).
+//
+// Every problem is reported at once with its field path: wrong types ("lines/0/quantity" given
+// as an object), unknown fields, missing required fields. Numbers may be JSON numbers or
+// strings; they are kept as their decimal text and never pass through a double.
+#pragma once
+
+#include <string_view>
+
+#include "core/status.h"
+#include "flows/place_order_request.h"
+
+namespace ordo::flows {
+
+// Parses `body` (JSON text). Errors: invalid_argument with field errors; a body that is not
+// JSON at all has one error with field "" and code "malformed_json".
+Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body);
+
+}  // namespace ordo::flows

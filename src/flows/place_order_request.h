@@ -1,0 +1,32 @@
+// What a channel gives to place an order, before any validation.
+//
+// Numbers arrive as the text the user wrote ("12", "1.5", "2.1250") so that every problem,
+// a malformed number included, is found and reported in one pass by PlaceOrder().
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ordo::flows {
+
+struct PlaceOrderLine {
+  std::string sku;
+  std::string quantity;  // decimal text; must be a positive whole number of `uom`
+  std::string uom;       // empty: the item's base unit
+  std::optional<std::string> unit_price;  // manual override, decimal text
+  std::string override_reason;
+};
+
+struct PlaceOrderRequest {
+  std::string customer;  // customer code
+  std::string ship_to;   // ship-to code; empty: the customer's first ship-to
+  std::string po_number;
+  std::string channel = "api";
+  std::optional<std::string> requested_date;  // YYYY-MM-DD
+  bool allow_partial_shipment = true;
+  std::string currency = "USD";
+  std::vector<PlaceOrderLine> lines;
+};
+
+}  // namespace ordo::flows

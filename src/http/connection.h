@@ -1,0 +1,90 @@
+// Connection: one accepted TCP connection speaking HTTP/1.1 (internal to the server; the only
+// place besides server.cpp that sees Boost.Beast).
+//
+// Reads one request at a time (headers, then the body, answering Expect: 100-continue), hands
+// it to the worker pool, and writes the response when the handler's Responder delivers it;
+// then waits for the next request on the same connection unless either side asked to close.
+// Limits and timeouts come from ServerOptions; protocol errors are answered with a problem and
+// the connection is closed after the client has had a chance to read it.
+//
+// Thread-safety: every member runs on the connection's strand; the public methods only post
+// to it and may be called from any thread. Owned by the ConnectionRegistry while open and by
+// pending asynchronous operations.
+#pragma once
+
+#include <array>
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/span_body.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "http/server_context.h"
+
+namespace ordo::http::internal {
+
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  Connection(boost::asio::ip::tcp::socket socket, ServerContext& context);
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void Start();
+  // Closes the connection if it is between requests; otherwise it closes after its response.
+  void BeginDrain();
+  void ForceClose();
+  // Answers request number `sequence`; ignored unless that request is still being handled.
+  // A non-empty `error` is reported through on_error first.
+  void Deliver(uint64_t sequence, Response response, std::string error);
+
+ private:
+  enum class State { kNew, kIdle, kReading, kHandling, kWriting, kLingering, kClosed };
+  using RequestParser = boost::beast::http::request_parser<boost::beast::http::string_body>;
+  using ResponseMessage = boost::beast::http::response<boost::beast::http::span_body<const char>>;
+
+  void AwaitRequest();
+  void OnIdleRead(boost::beast::error_code ec, size_t bytes);
+  void ReadHeader();
+  void OnHeader(boost::beast::error_code ec, size_t bytes);
+  void OnContinueSent(boost::beast::error_code ec, size_t bytes);
+  void OnBody(boost::beast::error_code ec, size_t bytes);
+  void OnReadError(boost::beast::error_code ec);
+  void OnRequestRead();
+  // A Request from what the parser has seen so far (used for error answers, too).
+  std::shared_ptr<Request> RequestFromParser();
+  void Dispatch();
+  void OnDelivered(uint64_t sequence, Response response, const std::string& error);
+  void Answer(Response response, bool close_after, bool linger);
+  void OnWritten(boost::beast::error_code ec, size_t bytes);
+  void Linger();
+  void OnLingerRead(boost::beast::error_code ec, size_t bytes);
+  void Close();
+
+  ServerContext& context_;
+  const boost::asio::any_io_executor executor_;
+  boost::beast::tcp_stream stream_;
+  const std::string remote_address_;
+  boost::beast::flat_buffer buffer_;
+  std::optional<RequestParser> parser_;
+  State state_ = State::kNew;
+  uint64_t sequence_ = 0;
+  std::shared_ptr<Request> request_;
+  unsigned request_version_ = 11;
+  bool head_request_ = false;
+  bool close_after_write_ = false;
+  bool linger_after_write_ = false;
+  Response response_;
+  std::optional<ResponseMessage> message_;
+  std::chrono::steady_clock::time_point started_;
+  std::array<char, 4096> discard_;
+};
+
+}  // namespace ordo::http::internal

@@ -1,0 +1,47 @@
+// ServerContext: the state a server shares with its connections (internal to the server).
+//
+// Owned by Server::Impl and outlives every connection callback and worker task. `options` and
+// `router` are immutable while the server runs; `draining` flips once, in Stop().
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string_view>
+
+#include "http/connection_registry.h"
+#include "http/router.h"
+#include "http/server_options.h"
+#include "http/worker_pool.h"
+
+namespace ordo::http::internal {
+
+// Closed at the end of Stop(): after that, Responders no longer reach connections (whose
+// io_context may be gone). Responders hold `mu` while handing a response to a connection.
+struct ResponderGate {
+  std::mutex mu;
+  bool open = true;
+};
+
+struct ServerContext {
+  ServerContext(ServerOptions server_options, Router server_router)
+      : options(std::move(server_options)), router(std::move(server_router)) {}
+
+  // Calls options.on_complete / options.on_error, swallowing their exceptions.
+  void ReportComplete(const Request& request, const Response& response,
+                      std::chrono::nanoseconds elapsed) const;
+  void ReportError(const Request& request, std::string_view message) const;
+
+  const ServerOptions options;
+  const Router router;
+  std::unique_ptr<WorkerPool> pool;  // created by Start()
+  ConnectionRegistry connections;
+  const std::shared_ptr<ResponderGate> gate = std::make_shared<ResponderGate>();
+  std::atomic<bool> draining{false};
+};
+
+// The 500 problem sent when a handler fails; its detail never includes internal messages.
+Response InternalErrorResponse();
+
+}  // namespace ordo::http::internal

@@ -1,0 +1,45 @@
+// ServerOptions: listening address, thread counts, limits, timeouts and observation hooks.
+//
+// Hooks are called concurrently from the server's io and worker threads; they must be
+// thread-safe, quick and non-blocking. Exceptions thrown by hooks are swallowed.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "http/request.h"
+#include "http/response.h"
+
+namespace ordo::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";  // an IP address or a resolvable name
+  uint16_t port = 0;               // 0 = an ephemeral port; see Server::port()
+
+  size_t io_threads = 2;      // socket I/O only; handlers never run here
+  size_t worker_threads = 4;  // run handlers
+  // Requests accepted beyond the busy workers; when exceeded the server answers 503
+  // ("unavailable") at once.
+  size_t max_queued_requests = 64;
+  size_t max_connections = 1024;  // further connections are closed on accept
+
+  size_t max_header_bytes = 8 * 1024;    // request line + headers; over -> 431
+  size_t max_body_bytes = 1024 * 1024;   // over -> 413 ("payload_too_large")
+
+  std::chrono::milliseconds read_timeout{30'000};   // a request's headers+body must arrive in this
+  std::chrono::milliseconds write_timeout{30'000};  // a response must be written in this
+  std::chrono::milliseconds idle_timeout{60'000};   // keep-alive wait for the next request
+  std::chrono::milliseconds drain_timeout{10'000};  // Stop() waits this long for in-flight work
+
+  // After each response is written (or failed to be), with the time from the request's first
+  // byte. Also called for responses the server makes itself (400, 413, 503, ...).
+  std::function<void(const Request&, const Response&, std::chrono::nanoseconds)> on_complete;
+  // When a handler throws (the client gets a 500 "internal" problem) or drops its Responder.
+  std::function<void(const Request&, std::string_view message)> on_error;
+};
+
+}  // namespace ordo::http

@@ -1,0 +1,90 @@
+#include "inventory/stock_ledger.h"
+
+#include "store/query.h"
+
+namespace ordo::inventory {
+namespace {
+
+void WriteMovement(store::Connection& conn, const CommandContext& ctx, ItemId item,
+                   WarehouseId warehouse, std::string_view kind, int64_t quantity,
+                   std::string_view reference, std::optional<OrderId> order) {
+  store::Exec(conn,
+              "INSERT INTO stock_movements (item_id, warehouse_id, kind, quantity, reference, "
+              "order_id, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              item, warehouse, kind, quantity, reference, order, ctx.actor, ctx.now);
+}
+
+}  // namespace
+
+std::vector<StockLevel> StockForItem(store::Connection& conn, ItemId item) {
+  store::Query q(conn,
+                 "SELECT w.id, w.code, w.allocation_rank, COALESCE(s.on_hand, 0), "
+                 "COALESCE(s.allocated, 0) FROM warehouses w "
+                 "LEFT JOIN stock s ON s.warehouse_id = w.id AND s.item_id = ? "
+                 "ORDER BY w.allocation_rank, w.id",
+                 item);
+  std::vector<StockLevel> out;
+  while (q.Next()) {
+    out.push_back(StockLevel{item, WarehouseId(q.Int(0)), q.Text(1),
+                             static_cast<int>(q.Int(2)), q.Int(3), q.Int(4)});
+  }
+  return out;
+}
+
+Status ChangeOnHand(store::Connection& conn, const CommandContext& ctx, ItemId item,
+                    WarehouseId warehouse, int64_t quantity, std::string_view kind,
+                    std::string_view reference) {
+  store::Exec(conn,
+              "INSERT INTO stock (item_id, warehouse_id, on_hand, allocated) VALUES (?, ?, 0, 0) "
+              "ON CONFLICT (item_id, warehouse_id) DO NOTHING",
+              item, warehouse);
+  int64_t changed = store::Exec(conn,
+                                "UPDATE stock SET on_hand = on_hand + ? "
+                                "WHERE item_id = ? AND warehouse_id = ? "
+                                "AND on_hand + ? >= allocated",
+                                quantity, item, warehouse, quantity);
+  if (changed != 1) {
+    return Status(ErrorCode::kInsufficientStock,
+                  "on hand cannot fall below zero or below what is allocated");
+  }
+  WriteMovement(conn, ctx, item, warehouse, kind, quantity, reference, std::nullopt);
+  return Status::Ok();
+}
+
+Status Allocate(store::Connection& conn, const CommandContext& ctx, ItemId item,
+                WarehouseId warehouse, int64_t quantity, OrderId order) {
+  int64_t changed = store::Exec(conn,
+                                "UPDATE stock SET allocated = allocated + ? "
+                                "WHERE item_id = ? AND warehouse_id = ? "
+                                "AND on_hand - allocated >= ?",
+                                quantity, item, warehouse, quantity);
+  if (changed != 1) {
+    return Status(ErrorCode::kInsufficientStock, "not enough stock available to allocate");
+  }
+  WriteMovement(conn, ctx, item, warehouse, "allocate", quantity, "", order);
+  return Status::Ok();
+}
+
+void Deallocate(store::Connection& conn, const CommandContext& ctx, ItemId item,
+                WarehouseId warehouse, int64_t quantity, OrderId order) {
+  store::Exec(conn,
+              "UPDATE stock SET allocated = allocated - ? WHERE item_id = ? AND warehouse_id = ?",
+              quantity, item, warehouse);
+  WriteMovement(conn, ctx, item, warehouse, "deallocate", -quantity, "", order);
+}
+
+std::vector<Movement> ListMovements(store::Connection& conn, const MovementFilter& f) {
+  store::Query q(conn,
+                 "SELECT id, item_id, warehouse_id, kind, quantity, reference, at "
+                 "FROM stock_movements WHERE id > ? AND (? IS NULL OR item_id = ?) "
+                 "AND (? IS NULL OR warehouse_id = ?) ORDER BY id LIMIT ?",
+                 f.after_id, f.item, f.item, f.warehouse, f.warehouse, f.limit);
+  std::vector<Movement> out;
+  while (q.Next()) {
+    out.push_back(Movement{q.Int(0), ItemId(q.Int(1)), WarehouseId(q.Int(2)), q.Text(3),
+                           q.Int(4), q.Text(5), q.Time(6)});
+  }
+  return out;
+}
+
+}  // namespace ordo::inventory

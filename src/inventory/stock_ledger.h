@@ -1,0 +1,67 @@
+// Stock levels and the stock movement ledger.
+//
+// On hand and allocated are kept per (item, warehouse); available = on hand - allocated, and
+// the table's CHECKs make a negative figure impossible. Every change writes a movement row:
+// receipt and adjustment change on hand, allocate and deallocate change allocated.
+// These functions are building blocks for commands; they run inside the caller's unit of work.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/command_context.h"
+#include "core/ids.h"
+#include "core/status.h"
+#include "inventory/allocation_plan.h"
+#include "store/database.h"
+
+namespace ordo::inventory {
+
+struct StockLevel {
+  ItemId item;
+  WarehouseId warehouse;
+  std::string warehouse_code;
+  int rank = 100;
+  int64_t on_hand = 0;
+  int64_t allocated = 0;
+  int64_t available() const { return on_hand - allocated; }
+};
+
+// The stock of `item` in every warehouse (zero rows included), by allocation rank then id.
+std::vector<StockLevel> StockForItem(store::Connection& conn, ItemId item);
+
+struct Movement {
+  int64_t id = 0;
+  ItemId item;
+  WarehouseId warehouse;
+  std::string kind;  // receipt, adjustment, allocate, deallocate
+  int64_t quantity = 0;
+  std::string reference;
+  Timestamp at;
+};
+
+// Adds `quantity` (may be negative) to on hand. Returns insufficient_stock when the result
+// would be negative or below what is allocated.
+Status ChangeOnHand(store::Connection& conn, const CommandContext& ctx, ItemId item,
+                    WarehouseId warehouse, int64_t quantity, std::string_view kind,
+                    std::string_view reference);
+
+// Sets aside `quantity` > 0 for an order. Returns insufficient_stock (and changes nothing)
+// when less than `quantity` is available.
+Status Allocate(store::Connection& conn, const CommandContext& ctx, ItemId item,
+                WarehouseId warehouse, int64_t quantity, OrderId order);
+// Gives back `quantity` > 0 of an order's allocation.
+void Deallocate(store::Connection& conn, const CommandContext& ctx, ItemId item,
+                WarehouseId warehouse, int64_t quantity, OrderId order);
+
+struct MovementFilter {
+  std::optional<ItemId> item;
+  std::optional<WarehouseId> warehouse;
+  int64_t after_id = 0;
+  int limit = 100;
+};
+std::vector<Movement> ListMovements(store::Connection& conn, const MovementFilter& filter);
+
+}  // namespace ordo::inventory

@@ -1,0 +1,67 @@
+#include "inventory/warehouse_repository.h"
+
+#include "audit/audit_log.h"
+#include "events/outbox.h"
+#include "store/query.h"
+
+namespace ordo::inventory {
+namespace {
+
+constexpr std::string_view kSelect =
+    "SELECT id, code, name, line1, city, region, postal_code, country, allocation_rank "
+    "FROM warehouses ";
+
+Warehouse Read(const store::Query& q) {
+  return Warehouse{WarehouseId(q.Int(0)), q.Text(1), q.Text(2),
+                   WarehouseAddress{q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7)},
+                   static_cast<int>(q.Int(8))};
+}
+
+}  // namespace
+
+std::optional<Warehouse> FindWarehouseByCode(store::Connection& conn, std::string_view code) {
+  static const std::string sql = std::string(kSelect) + "WHERE code = ?";
+  store::Query q(conn, sql, code);
+  if (!q.Next()) return std::nullopt;
+  return Read(q);
+}
+
+std::optional<Warehouse> FindWarehouseById(store::Connection& conn, WarehouseId id) {
+  static const std::string sql = std::string(kSelect) + "WHERE id = ?";
+  store::Query q(conn, sql, id);
+  if (!q.Next()) return std::nullopt;
+  return Read(q);
+}
+
+std::vector<Warehouse> ListWarehouses(store::Connection& conn) {
+  static const std::string sql = std::string(kSelect) + "ORDER BY allocation_rank, id";
+  store::Query q(conn, sql);
+  std::vector<Warehouse> out;
+  while (q.Next()) out.push_back(Read(q));
+  return out;
+}
+
+Result<Warehouse> CreateWarehouse(store::Connection& conn, const CommandContext& ctx,
+                                  Warehouse w) {
+  if (Status st = ValidateWarehouse(w); !st.ok()) return st;
+  if (FindWarehouseByCode(conn, w.code)) {
+    return Status(ErrorCode::kConflict, "a warehouse with code " + w.code + " exists",
+                  {{"code", "duplicate", "warehouse code " + w.code + " is taken"}});
+  }
+  {
+    store::Query q(conn,
+                   "INSERT INTO warehouses (code, name, line1, city, region, postal_code, "
+                   "country, allocation_rank, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                   "RETURNING id",
+                   w.code, w.name, w.address.line1, w.address.city, w.address.region,
+                   w.address.postal_code, w.address.country, w.allocation_rank, ctx.now);
+    q.Next();
+    w.id = WarehouseId(q.Int(0));
+  }
+  audit::Record(conn, ctx, "warehouse.create", "warehouse", w.id.value(), nullptr, ToJson(w));
+  events::Publish(conn, ctx, "warehouse.created", "warehouse", w.id.value(),
+                  {{"id", w.id.value()}, {"code", w.code}});
+  return w;
+}
+
+}  // namespace ordo::inventory

@@ -1,0 +1,23 @@
+// Reads and writes of warehouses, and the warehouse commands.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/command_context.h"
+#include "inventory/warehouse.h"
+#include "store/database.h"
+
+namespace ordo::inventory {
+
+std::optional<Warehouse> FindWarehouseByCode(store::Connection& conn, std::string_view code);
+std::optional<Warehouse> FindWarehouseById(store::Connection& conn, WarehouseId id);
+// All warehouses by allocation rank, then id.
+std::vector<Warehouse> ListWarehouses(store::Connection& conn);
+
+// Errors: invalid_argument, conflict (code taken).
+Result<Warehouse> CreateWarehouse(store::Connection& conn, const CommandContext& ctx,
+                                  Warehouse w);
+
+}  // namespace ordo::inventory

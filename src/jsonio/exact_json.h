@@ -1,0 +1,24 @@
+// JSON parsing that keeps decimal numbers exact.
+//
+// nlohmann::json stores a number with a fraction or exponent as a double. Money and
+// quantities must never pass through a double, so ParseExactJson keeps such a number as its
+// source text, wrapped in an object {"$decimal": "2.1250"} that no string or object field
+// accepts by mistake. DecimalText() reads a decimal field given as a JSON integer, an exact
+// decimal or a string.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace ordo::jsonio {
+
+// The document, or nullopt when `text` is not valid JSON (or nests deeper than 64 levels).
+std::optional<nlohmann::json> ParseExactJson(std::string_view text);
+
+// The decimal text of `value` when it is an integer, an exact decimal or a string.
+std::optional<std::string> DecimalText(const nlohmann::json& value);
+
+}  // namespace ordo::jsonio

@@ -1,0 +1,114 @@
+// Sales orders: a document with lines; each line carries its own quantities.
+//
+// Nothing here stores an order's status: DeriveStatus() computes it from the lines and the
+// active holds, so it can never disagree with them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/ids.h"
+#include "core/money.h"
+
+namespace ordo::orders {
+
+struct LineAllocation {
+  WarehouseId warehouse;
+  std::string warehouse_code;
+  int64_t quantity = 0;
+};
+
+struct OrderLine {
+  OrderLineId id;
+  int line_no = 0;
+  ItemId item;
+  std::string sku;
+  int64_t entered_quantity = 0;
+  std::string entered_uom;
+  int64_t quantity = 0;  // base units ordered
+  int64_t quantity_shipped = 0;
+  int64_t quantity_invoiced = 0;
+  int64_t quantity_cancelled = 0;
+  Money unit_price;
+  std::string price_source;
+  std::optional<std::string> override_reason;
+  Money extended_amount;
+  std::vector<LineAllocation> allocations;
+
+  int64_t quantity_allocated() const;
+  // Still to be shipped: ordered - shipped - cancelled.
+  int64_t quantity_open() const { return quantity - quantity_shipped - quantity_cancelled; }
+  // Open quantity that no allocation covers, for an order that is not on hold.
+  int64_t quantity_unallocated() const { return quantity_open() - quantity_allocated(); }
+};
+
+struct Hold {
+  int64_t id = 0;
+  std::string kind;  // credit, manual, pricing, fraud
+  std::string reason;
+  Timestamp created_at;
+  std::optional<Timestamp> released_at;
+  std::optional<std::string> released_by;
+  std::optional<std::string> release_note;
+  bool active() const { return !released_at.has_value(); }
+};
+
+enum class OrderStatus {
+  kOnHold,
+  kOpen,
+  kBackordered,
+  kPartiallyShipped,
+  kShipped,
+  kInvoiced,
+  kClosed,
+  kCancelled,
+};
+
+std::string_view StatusName(OrderStatus s);
+std::optional<OrderStatus> StatusFromName(std::string_view name);
+
+struct Order {
+  OrderId id;
+  std::string number;
+  CustomerId customer;
+  std::string customer_code;
+  ShipToId ship_to;
+  std::string ship_to_code;
+  std::string po_number;
+  std::string channel;
+  std::optional<Date> requested_date;
+  bool allow_partial_shipment = true;
+  std::string currency = "USD";
+  Money subtotal;
+  Money tax;
+  Money freight;
+  std::optional<std::string> cancel_reason;
+  std::string created_by;
+  int64_t version = 1;
+  Timestamp created_at;
+  Timestamp updated_at;
+  std::vector<OrderLine> lines;
+  std::vector<Hold> holds;
+
+  Money total() const { return subtotal + tax + freight; }
+  bool has_active_hold() const;
+  const Hold* ActiveHold(std::string_view kind) const;
+};
+
+// The status of an order from its lines and holds:
+//   cancelled          every line fully cancelled
+//   on_hold            an active hold (and something is still open)
+//   closed / invoiced  everything not cancelled is invoiced (closed arrives with payments)
+//   shipped            everything not cancelled is shipped
+//   partially_shipped  something shipped, something still open
+//   backordered        nothing shipped, some open quantity unallocated
+//   open               nothing shipped, all open quantity allocated
+OrderStatus DeriveStatus(const Order& order);
+
+bool IsValidChannel(std::string_view channel);
+
+}  // namespace ordo::orders

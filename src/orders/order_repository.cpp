@@ -1,0 +1,224 @@
+#include "orders/order_repository.h"
+
+#include "core/ids.h"
+#include "store/query.h"
+
+namespace ordo::orders {
+namespace {
+
+constexpr std::string_view kHeaderSelect =
+    "SELECT o.id, o.number, o.customer_id, c.code, o.ship_to_id, s.code, o.po_number, "
+    "o.channel, o.requested_date, o.allow_partial_shipment, o.currency, o.subtotal, o.tax, "
+    "o.freight, o.cancel_reason, o.created_by, o.version, o.created_at, o.updated_at "
+    "FROM orders o JOIN customers c ON c.id = o.customer_id "
+    "JOIN ship_tos s ON s.id = o.ship_to_id ";
+
+Order ReadHeader(const store::Query& q) {
+  Order o;
+  o.id = OrderId(q.Int(0));
+  o.number = q.Text(1);
+  o.customer = CustomerId(q.Int(2));
+  o.customer_code = q.Text(3);
+  o.ship_to = ShipToId(q.Int(4));
+  o.ship_to_code = q.Text(5);
+  o.po_number = q.Text(6);
+  o.channel = q.Text(7);
+  o.requested_date = q.OptDate(8);
+  o.allow_partial_shipment = q.Bool(9);
+  o.currency = q.Text(10);
+  o.subtotal = q.Amount(11);
+  o.tax = q.Amount(12);
+  o.freight = q.Amount(13);
+  o.cancel_reason = q.OptText(14);
+  o.created_by = q.Text(15);
+  o.version = q.Int(16);
+  o.created_at = q.Time(17);
+  o.updated_at = q.Time(18);
+  return o;
+}
+
+void LoadDetails(store::Connection& conn, Order& o) {
+  {
+    store::Query q(conn,
+                   "SELECT l.id, l.line_no, l.item_id, i.sku, l.entered_quantity, l.entered_uom, "
+                   "l.quantity, l.quantity_shipped, l.quantity_invoiced, l.quantity_cancelled, "
+                   "l.unit_price, l.price_source, l.override_reason, l.extended_amount "
+                   "FROM order_lines l JOIN items i ON i.id = l.item_id "
+                   "WHERE l.order_id = ? ORDER BY l.line_no",
+                   o.id);
+    while (q.Next()) {
+      OrderLine l;
+      l.id = OrderLineId(q.Int(0));
+      l.line_no = static_cast<int>(q.Int(1));
+      l.item = ItemId(q.Int(2));
+      l.sku = q.Text(3);
+      l.entered_quantity = q.Int(4);
+      l.entered_uom = q.Text(5);
+      l.quantity = q.Int(6);
+      l.quantity_shipped = q.Int(7);
+      l.quantity_invoiced = q.Int(8);
+      l.quantity_cancelled = q.Int(9);
+      l.unit_price = q.Amount(10);
+      l.price_source = q.Text(11);
+      l.override_reason = q.OptText(12);
+      l.extended_amount = q.Amount(13);
+      o.lines.push_back(std::move(l));
+    }
+  }
+  {
+    store::Query q(conn,
+                   "SELECT l.line_no, a.warehouse_id, w.code, a.quantity "
+                   "FROM order_allocations a JOIN order_lines l ON l.id = a.order_line_id "
+                   "JOIN warehouses w ON w.id = a.warehouse_id "
+                   "WHERE l.order_id = ? ORDER BY l.line_no, w.allocation_rank, w.id",
+                   o.id);
+    while (q.Next()) {
+      auto line_no = static_cast<size_t>(q.Int(0));
+      if (line_no == 0 || line_no > o.lines.size()) continue;
+      o.lines[line_no - 1].allocations.push_back(
+          LineAllocation{WarehouseId(q.Int(1)), q.Text(2), q.Int(3)});
+    }
+  }
+  store::Query q(conn,
+                 "SELECT id, kind, reason, created_at, released_at, released_by, release_note "
+                 "FROM order_holds WHERE order_id = ? ORDER BY id",
+                 o.id);
+  while (q.Next()) {
+    Hold h{q.Int(0), q.Text(1), q.Text(2), q.Time(3), std::nullopt, q.OptText(5), q.OptText(6)};
+    if (auto at = q.OptInt(4)) h.released_at = Timestamp{*at};
+    o.holds.push_back(std::move(h));
+  }
+}
+
+}  // namespace
+
+std::string NextOrderNumber(store::Connection& conn) {
+  store::Query q(conn,
+                 "UPDATE sequences SET next_value = next_value + 1 WHERE name = 'SO' "
+                 "RETURNING next_value - 1");
+  if (!q.Next()) throw std::logic_error("sequence SO is missing");
+  return FormatDocumentNumber("SO", q.Int(0));
+}
+
+void InsertOrder(store::Connection& conn, Order& o) {
+  {
+    store::Query q(conn,
+                   "INSERT INTO orders (number, customer_id, ship_to_id, po_number, channel, "
+                   "requested_date, allow_partial_shipment, currency, subtotal, tax, freight, "
+                   "created_by, version, created_at, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   o.number, o.customer, o.ship_to, o.po_number, o.channel, o.requested_date,
+                   o.allow_partial_shipment, o.currency, o.subtotal, o.tax, o.freight,
+                   o.created_by, o.version, o.created_at, o.updated_at);
+    q.Next();
+    o.id = OrderId(q.Int(0));
+  }
+  for (auto& l : o.lines) {
+    store::Query q(conn,
+                   "INSERT INTO order_lines (order_id, line_no, item_id, entered_quantity, "
+                   "entered_uom, quantity, unit_price, price_source, override_reason, "
+                   "extended_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   o.id, l.line_no, l.item, l.entered_quantity, l.entered_uom, l.quantity,
+                   l.unit_price, l.price_source, l.override_reason, l.extended_amount);
+    q.Next();
+    l.id = OrderLineId(q.Int(0));
+  }
+}
+
+void AddLineAllocation(store::Connection& conn, OrderLineId line, WarehouseId warehouse,
+                       int64_t quantity) {
+  store::Exec(conn,
+              "INSERT INTO order_allocations (order_line_id, warehouse_id, quantity) "
+              "VALUES (?, ?, ?) ON CONFLICT (order_line_id, warehouse_id) "
+              "DO UPDATE SET quantity = order_allocations.quantity + excluded.quantity",
+              line, warehouse, quantity);
+}
+
+void ClearLineAllocations(store::Connection& conn, OrderLineId line) {
+  store::Exec(conn, "DELETE FROM order_allocations WHERE order_line_id = ?", line);
+}
+
+int64_t InsertHold(store::Connection& conn, OrderId order, const Hold& h) {
+  store::Query q(conn,
+                 "INSERT INTO order_holds (order_id, kind, reason, created_at) "
+                 "VALUES (?, ?, ?, ?) RETURNING id",
+                 order, h.kind, h.reason, h.created_at);
+  q.Next();
+  return q.Int(0);
+}
+
+void ReleaseHold(store::Connection& conn, int64_t hold_id, Timestamp at, std::string_view by,
+                 std::string_view note) {
+  store::Exec(conn,
+              "UPDATE order_holds SET released_at = ?, released_by = ?, release_note = ? "
+              "WHERE id = ?",
+              at, by, note, hold_id);
+}
+
+void SetLineCancelled(store::Connection& conn, OrderLineId line, int64_t quantity_cancelled) {
+  store::Exec(conn, "UPDATE order_lines SET quantity_cancelled = ? WHERE id = ?",
+              quantity_cancelled, line);
+}
+
+bool TouchOrder(store::Connection& conn, OrderId order, int64_t expected_version, Timestamp at,
+                const std::optional<std::string>& cancel_reason) {
+  return store::Exec(conn,
+                     "UPDATE orders SET version = version + 1, updated_at = ?, "
+                     "cancel_reason = COALESCE(?, cancel_reason) WHERE id = ? AND version = ?",
+                     at, cancel_reason, order, expected_version) == 1;
+}
+
+std::optional<Order> LoadOrder(store::Connection& conn, OrderId id) {
+  static const std::string sql = std::string(kHeaderSelect) + "WHERE o.id = ?";
+  std::optional<Order> o;
+  {
+    store::Query q(conn, sql, id);
+    if (!q.Next()) return std::nullopt;
+    o = ReadHeader(q);
+  }
+  LoadDetails(conn, *o);
+  return o;
+}
+
+std::optional<Order> LoadOrderByNumber(store::Connection& conn, std::string_view number) {
+  static const std::string sql = std::string(kHeaderSelect) + "WHERE o.number = ?";
+  std::optional<Order> o;
+  {
+    store::Query q(conn, sql, number);
+    if (!q.Next()) return std::nullopt;
+    o = ReadHeader(q);
+  }
+  LoadDetails(conn, *o);
+  return o;
+}
+
+std::vector<Order> ListOrders(store::Connection& conn, const OrderFilter& f) {
+  static const std::string sql =
+      std::string(kHeaderSelect) +
+      "WHERE (? = 0 OR o.id < ?) AND (? IS NULL OR o.customer_id = ?) "
+      "AND (? IS NULL OR o.created_at >= ?) AND (? IS NULL OR o.created_at < ?) "
+      "ORDER BY o.id DESC LIMIT ?";
+  std::vector<Order> out;
+  int64_t before = f.before_id;
+  // Status is derived, so it is filtered after loading; fetch pages until the limit is met.
+  for (;;) {
+    std::vector<Order> page;
+    {
+      store::Query q(conn, sql, before, before, f.customer, f.customer, f.created_from,
+                     f.created_from, f.created_to, f.created_to, f.limit);
+      while (q.Next()) page.push_back(ReadHeader(q));
+    }
+    if (page.empty()) break;
+    before = page.back().id.value();
+    for (auto& o : page) {
+      LoadDetails(conn, o);
+      if (f.status && DeriveStatus(o) != *f.status) continue;
+      out.push_back(std::move(o));
+      if (static_cast<int>(out.size()) == f.limit) return out;
+    }
+    if (static_cast<int>(page.size()) < f.limit) break;
+  }
+  return out;
+}
+
+}  // namespace ordo::orders

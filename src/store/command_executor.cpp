@@ -1,0 +1,131 @@
+#include "store/command_executor.h"
+
+#include <exception>
+
+#include "core/money.h"
+#include "store/transaction.h"
+
+namespace ordo::store {
+namespace {
+
+// Maps what a command may throw onto the Status its caller receives.
+Status StatusOfException(std::exception_ptr e) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const OverflowError& ex) {
+    return Status::InvalidArgument(std::string("amount out of range: ") + ex.what());
+  } catch (const StoreError& ex) {
+    switch (ex.kind()) {
+      case StoreErrorKind::kUnique:
+        return Status::Conflict(ex.what());
+      case StoreErrorKind::kBusy:
+      case StoreErrorKind::kIo:
+        return Status(ErrorCode::kUnavailable, ex.what());
+      default:
+        return Status::Internal(ex.what());
+    }
+  } catch (const std::exception& ex) {
+    return Status::Internal(ex.what());
+  }
+}
+
+}  // namespace
+
+CommandExecutor::CommandExecutor(ConnectionPtr writer, Options options)
+    : conn_(std::move(writer)), options_(options) {
+  writer_ = std::thread([this] { WriterLoop(); });
+}
+
+CommandExecutor::~CommandExecutor() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  writer_.join();
+}
+
+void CommandExecutor::Submit(CommandFn command, DoneFn done) {
+  {
+    std::lock_guard lock(mu_);
+    queue_.push_back(Pending{std::move(command), std::move(done), Status::Ok()});
+  }
+  cv_.notify_one();
+}
+
+Status CommandExecutor::Run(CommandFn command) {
+  std::promise<Status> promise;
+  auto future = promise.get_future();
+  Submit(std::move(command), [&promise](const Status& s) { promise.set_value(s); });
+  return future.get();
+}
+
+ExecutorStats CommandExecutor::Stats() const {
+  std::lock_guard lock(mu_);
+  return stats_;
+}
+
+void CommandExecutor::WriterLoop() {
+  std::vector<Pending> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and everything is done
+      size_t n = std::min(queue_.size(), options_.max_batch);
+      for (size_t i = 0; i < n; ++i) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+      stats_.batches++;
+      stats_.commands += static_cast<int64_t>(n);
+      stats_.max_batch = std::max<int64_t>(stats_.max_batch, static_cast<int64_t>(n));
+    }
+    RunBatch(batch);
+    for (auto& p : batch) p.done(p.status);
+    batch.clear();
+  }
+}
+
+Status CommandExecutor::RunOne(Pending& p) {
+  Savepoint sp(*conn_, "command");
+  Status st;
+  try {
+    st = p.command(*conn_);
+  } catch (...) {
+    st = StatusOfException(std::current_exception());
+  }
+  if (st.ok()) {
+    sp.Release();
+  } else {
+    sp.RollBack();
+  }
+  return st;
+}
+
+void CommandExecutor::RunBatch(std::vector<Pending>& batch) {
+  try {
+    Transaction tx(*conn_);
+    for (auto& p : batch) {
+      p.status = RunOne(p);
+      // SQLite rolls the whole transaction back on some errors (I/O, disk full).
+      if (!conn_->InTransaction()) throw StoreError(StoreErrorKind::kIo, p.status.message());
+    }
+    tx.Commit();
+    return;
+  } catch (...) {
+    if (batch.size() == 1) {
+      if (batch[0].status.ok()) batch[0].status = StatusOfException(std::current_exception());
+      return;
+    }
+  }
+  // The batch's transaction failed: give each command a transaction of its own.
+  for (auto& p : batch) {
+    std::vector<Pending> single;
+    single.push_back(Pending{p.command, [](const Status&) {}, Status::Ok()});
+    RunBatch(single);
+    p.status = single[0].status;
+  }
+}
+
+}  // namespace ordo::store

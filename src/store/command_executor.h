@@ -1,0 +1,96 @@
+// The command executor: one unit of work per command, many commands per durable commit.
+//
+// A command is a function that reads and writes through the Connection it is given and
+// returns a Status. The executor owns the only write connection and runs commands on its own
+// writer thread, in arrival order. Whatever commands are waiting when the writer is free form
+// a batch: one transaction, a savepoint per command, so a command that fails (a non-OK Status
+// or an exception) rolls back alone. Each caller is answered only after the batch's commit
+// has returned, which with synchronous=FULL means it is on disk. If the transaction itself
+// fails (disk full, I/O error), every command of the batch is re-run in a transaction of its
+// own, so one bad command never fails the others.
+//
+// Thread-safety: Submit() and Run() may be called from any number of threads.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "core/status.h"
+#include "store/database.h"
+
+namespace ordo::store {
+
+using CommandFn = std::function<Status(Connection&)>;
+using DoneFn = std::function<void(const Status&)>;
+
+struct ExecutorStats {
+  int64_t batches = 0;
+  int64_t commands = 0;
+  int64_t max_batch = 0;
+};
+
+class CommandExecutor {
+ public:
+  struct Options {
+    size_t max_batch = 512;
+  };
+
+  explicit CommandExecutor(ConnectionPtr writer) : CommandExecutor(std::move(writer), Options{}) {}
+  CommandExecutor(ConnectionPtr writer, Options options);
+  // Finishes every submitted command, then stops the writer thread.
+  ~CommandExecutor();
+  CommandExecutor(const CommandExecutor&) = delete;
+  CommandExecutor& operator=(const CommandExecutor&) = delete;
+
+  // Queues `command`; `done` is called on the writer thread after the outcome is durable
+  // (or known to have failed). `done` must be quick and must not submit and wait.
+  void Submit(CommandFn command, DoneFn done);
+
+  // Runs `command` and waits for its durable outcome.
+  Status Run(CommandFn command);
+
+  // Runs a command that produces a value: the value is returned only if the commit succeeded.
+  template <typename T>
+  Result<T> RunFor(std::function<Result<T>(Connection&)> command) {
+    std::optional<T> value;
+    Status st = Run([&](Connection& c) -> Status {
+      Result<T> r = command(c);
+      if (!r.ok()) return r.status();
+      value = std::move(r).value();
+      return Status::Ok();
+    });
+    if (!st.ok()) return st;
+    return std::move(*value);
+  }
+
+  ExecutorStats Stats() const;
+
+ private:
+  struct Pending {
+    CommandFn command;
+    DoneFn done;
+    Status status;
+  };
+
+  void WriterLoop();
+  void RunBatch(std::vector<Pending>& batch);
+  Status RunOne(Pending& p);
+
+  ConnectionPtr conn_;
+  Options options_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Pending> queue_;
+  bool stopping_ = false;
+  ExecutorStats stats_;
+  std::thread writer_;
+};
+
+}  // namespace ordo::store

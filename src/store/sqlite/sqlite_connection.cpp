@@ -1,0 +1,155 @@
+#include "store/sqlite/sqlite_connection.h"
+
+#include <sqlite3.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ordo::store {
+namespace {
+
+StoreErrorKind KindOf(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_CONSTRAINT:
+      return (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+                 ? StoreErrorKind::kUnique
+                 : StoreErrorKind::kConstraint;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return StoreErrorKind::kBusy;
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+      return StoreErrorKind::kIo;
+    default:
+      return StoreErrorKind::kOther;
+  }
+}
+
+[[noreturn]] void Throw(sqlite3* db, int rc, std::string_view context) {
+  std::string msg(context);
+  msg += ": ";
+  msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  throw StoreError(KindOf(rc), msg);
+}
+
+class SqliteStatement final : public Statement {
+ public:
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~SqliteStatement() override { sqlite3_finalize(stmt_); }
+
+  void BindNull(int index) override { Check(sqlite3_bind_null(stmt_, index)); }
+  void BindInt(int index, int64_t value) override {
+    Check(sqlite3_bind_int64(stmt_, index, value));
+  }
+  void BindText(int index, std::string_view value) override {
+    Check(sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
+                            SQLITE_TRANSIENT));
+  }
+  bool Step() override {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    int extended = sqlite3_extended_errcode(db_);
+    Throw(db_, extended, sqlite3_sql(stmt_));
+  }
+  bool IsNull(int column) const override {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+  }
+  int64_t Int(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  std::string Text(int column) const override {
+    const auto* p = sqlite3_column_text(stmt_, column);
+    if (p == nullptr) return {};
+    return std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, column));
+  }
+  void Reset() override {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+
+ private:
+  void Check(int rc) {
+    if (rc != SQLITE_OK) Throw(db_, rc, "bind");
+  }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override {
+    cache_.clear();
+    sqlite3_close_v2(db_);
+  }
+
+  StatementPtr Acquire(std::string_view sql) override {
+    auto it = cache_.find(std::string(sql));
+    if (it != cache_.end() && !it->second.empty()) {
+      StatementPtr s = std::move(it->second.back());
+      it->second.pop_back();
+      return s;
+    }
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) Throw(db_, rc, std::string("prepare ") + std::string(sql));
+    return std::make_unique<SqliteStatement>(db_, stmt);
+  }
+
+  void Release(std::string_view sql, StatementPtr statement) override {
+    auto& free = cache_[std::string(sql)];
+    if (free.size() < 4) free.push_back(std::move(statement));
+  }
+
+  void Execute(std::string_view sql) override {
+    std::string text(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errstr(rc);
+      sqlite3_free(err);
+      throw StoreError(KindOf(sqlite3_extended_errcode(db_)), msg);
+    }
+  }
+
+  int64_t ChangedRows() const override { return sqlite3_changes64(db_); }
+
+  void Begin() override { Execute("BEGIN IMMEDIATE"); }
+  void Commit() override { Execute("COMMIT"); }
+  void Rollback() override {
+    if (InTransaction()) Execute("ROLLBACK");
+  }
+  bool InTransaction() const override { return sqlite3_get_autocommit(db_) == 0; }
+  std::string_view Backend() const override { return "sqlite"; }
+
+ private:
+  sqlite3* db_;
+  std::unordered_map<std::string, std::vector<StatementPtr>> cache_;
+};
+
+}  // namespace
+
+ConnectionPtr OpenSqlite(const std::string& path, const SqliteOptions& options) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_NOMUTEX |
+              (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = "cannot open database " + path + ": " + sqlite3_errstr(rc);
+    sqlite3_close_v2(db);
+    throw StoreError(StoreErrorKind::kIo, msg);
+  }
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  auto conn = std::make_unique<SqliteConnection>(db);
+  if (!options.read_only) conn->Execute("PRAGMA journal_mode=WAL");
+  conn->Execute("PRAGMA synchronous=" + options.synchronous);
+  conn->Execute("PRAGMA foreign_keys=ON");
+  conn->Execute("PRAGMA temp_store=MEMORY");
+  conn->Execute("PRAGMA cache_size=-65536");
+  return conn;
+}
+
+}  // namespace ordo::store
