@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -132,6 +133,13 @@ class SqliteConnection final : public Connection {
 }  // namespace
 
 ConnectionPtr OpenSqlite(const std::string& path, const SqliteOptions& options) {
+  // Each connection is used by one thread at a time, so SQLite's own mutexes only cost time;
+  // memory statistics are not read. Both must be set before SQLite initializes.
+  static std::once_flag configured;
+  std::call_once(configured, [] {
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_NOMUTEX |
               (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);

@@ -1,0 +1,216 @@
+// Order-entry benchmark: durable 10-line orders placed in process through the command
+// executor (group commit), next to the baseline loop in the same run.
+//
+//   ordo_bench_orders [--orders N] [--inflight C] [--runs R] [--db-dir DIR]
+//
+// Each run builds two fresh databases of the same demo-scale catalog: one for Ordo, one for
+// the baseline. 1% of Ordo's orders carry an unknown SKU and must be rejected. Figures are
+// printed per run and as medians, with the ratio Ordo / baseline.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <random>
+
+#include <CLI/CLI.hpp>
+
+#include "baseline_writer.h"
+#include "bench_setup.h"
+#include "core/clock.h"
+#include "flows/order_placement.h"
+#include "store/migrations.h"
+#include "store/sqlite/sqlite_connection.h"
+
+namespace ordo::bench {
+namespace {
+
+struct Workload {
+  std::vector<flows::PlaceOrderRequest> requests;
+  std::vector<BaselineOrder> baseline;
+  int expected_rejects = 0;
+};
+
+Workload MakeWorkload(const BenchCatalog& cat, int orders, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+  Workload w;
+  for (int i = 0; i < orders; ++i) {
+    flows::PlaceOrderRequest r;
+    size_t customer = pick(cat.customers.size());
+    r.customer = cat.customers[customer];
+    r.po_number = "PO-" + std::to_string(i);
+    BaselineOrder b{static_cast<int64_t>(customer + 1), {}};
+    bool reject = i % 100 == 99;
+    std::vector<size_t> chosen;
+    while (chosen.size() < 10) {
+      size_t s = pick(cat.skus.size());
+      if (std::find(chosen.begin(), chosen.end(), s) == chosen.end()) chosen.push_back(s);
+    }
+    for (size_t k = 0; k < chosen.size(); ++k) {
+      flows::PlaceOrderLine line;
+      line.sku = cat.skus[chosen[k]];
+      int64_t qty = 1 + static_cast<int64_t>(pick(20));
+      if (k % 4 == 3) {
+        line.uom = "CS";
+        line.quantity = std::to_string(qty % 3 + 1);
+        b.lines.push_back({static_cast<int64_t>(chosen[k] + 1), (qty % 3 + 1) * 12});
+      } else {
+        line.quantity = std::to_string(qty);
+        b.lines.push_back({static_cast<int64_t>(chosen[k] + 1), qty});
+      }
+      r.lines.push_back(std::move(line));
+    }
+    if (reject) {
+      r.lines[5].sku = "NO-SUCH-SKU";
+      w.expected_rejects++;
+    }
+    w.requests.push_back(std::move(r));
+    w.baseline.push_back(std::move(b));
+  }
+  return w;
+}
+
+std::string g_synchronous = "FULL";
+
+store::ConnectionPtr FreshDb(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  store::SqliteOptions options;
+  options.synchronous = g_synchronous;
+  auto conn = store::OpenSqlite(path, options);
+  SystemClock clock;
+  auto applied = store::Migrate(*conn, clock);
+  if (!applied.ok()) throw std::runtime_error(applied.status().ToString());
+  return conn;
+}
+
+struct OrdoFigures {
+  RunFigures run;
+  int rejected = 0;
+  int failed = 0;
+  store::ExecutorStats stats;
+};
+
+OrdoFigures RunOrdo(store::CommandExecutor& exec, const std::vector<flows::PlaceOrderRequest>& reqs,
+                    int inflight) {
+  OrdoFigures out;
+  out.run.latencies_ms.assign(reqs.size(), 0);
+  std::vector<std::chrono::steady_clock::time_point> started(reqs.size());
+  std::atomic<size_t> next{0};
+  std::mutex mu;
+  std::condition_variable cv;
+  size_t done = 0;
+  std::atomic<int> rejected{0}, failed{0};
+  SystemClock clock;
+
+  // A client chain: when one order is answered, the same client sends the next.
+  std::function<void()> send = [&] {
+    size_t i = next.fetch_add(1);
+    if (i >= reqs.size()) return;
+    started[i] = std::chrono::steady_clock::now();
+    exec.Submit(
+        [&reqs, i, &clock](store::Connection& c) -> Status {
+          CommandContext ctx{"bench", "", clock.Now()};
+          auto r = flows::PlaceOrder(c, ctx, reqs[i]);
+          return r.status();
+        },
+        [&, i](const Status& st) {
+          out.run.latencies_ms[i] = std::chrono::duration<double, std::milli>(
+                                        std::chrono::steady_clock::now() - started[i])
+                                        .count();
+          if (st.code() == ErrorCode::kInvalidArgument) {
+            rejected++;
+          } else if (!st.ok()) {
+            failed++;
+          }
+          send();
+          std::lock_guard lock(mu);
+          if (++done == reqs.size()) cv.notify_all();
+        });
+  };
+  auto start = std::chrono::steady_clock::now();
+  for (int c = 0; c < inflight; ++c) send();
+  std::unique_lock lock(mu);
+  cv.wait(lock, [&] { return done == reqs.size(); });
+  out.run.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  out.run.orders = static_cast<int64_t>(reqs.size());
+  out.rejected = rejected;
+  out.failed = failed;
+  out.stats = exec.Stats();
+  return out;
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+}  // namespace
+}  // namespace ordo::bench
+
+int main(int argc, char** argv) {
+  using namespace ordo;
+  using namespace ordo::bench;
+  int orders = 20000;
+  int baseline_orders = 2000;
+  int inflight = 64;
+  int runs = 3;
+  std::string dir = "build/bench-data";
+  CLI::App app("Ordo order-entry benchmark");
+  app.add_option("--orders", orders, "Orders placed through Ordo per run");
+  app.add_option("--baseline-orders", baseline_orders, "Orders written by the baseline per run");
+  app.add_option("--inflight", inflight, "Orders in flight (concurrent clients)");
+  app.add_option("--runs", runs, "Runs; medians are reported");
+  app.add_option("--db-dir", dir, "Where the benchmark databases go");
+  app.add_option("--synchronous", g_synchronous,
+                 "SQLite synchronous for Ordo's database (FULL; OFF only to study CPU cost)");
+  CLI11_PARSE(app, argc, argv);
+  std::filesystem::create_directories(dir);
+
+  std::vector<double> ordo_rate, ordo_p50, ordo_p99, base_rate, base_p50, base_p99, ratio;
+  for (int run = 1; run <= runs; ++run) {
+    BenchScale scale;
+    auto exec = std::make_unique<store::CommandExecutor>(FreshDb(dir + "/ordo.db"));
+    BenchCatalog cat = SetUpBenchCatalog(*exec, scale);
+    Workload w = MakeWorkload(cat, orders, 1000 + run);
+    {
+      auto base_exec = std::make_unique<store::CommandExecutor>(FreshDb(dir + "/baseline.db"));
+      SetUpBenchCatalog(*base_exec, scale);
+    }
+    std::vector<BaselineOrder> base_orders(w.baseline.begin(),
+                                           w.baseline.begin() + std::min<size_t>(
+                                                                    baseline_orders,
+                                                                    w.baseline.size()));
+    RunFigures base = RunBaseline(dir + "/baseline.db", base_orders);
+    OrdoFigures o = RunOrdo(*exec, w.requests, inflight);
+    if (o.rejected != w.expected_rejects || o.failed != 0) {
+      std::cerr << "FAIL: rejected " << o.rejected << " (expected " << w.expected_rejects
+                << "), failed " << o.failed << "\n";
+      return 1;
+    }
+    double r = o.run.orders_per_second() / base.orders_per_second();
+    std::printf(
+        "run %d: ordo %.0f orders/s p50 %.2f ms p99 %.2f ms (batches avg %.1f, max %lld) | "
+        "baseline %.0f orders/s p50 %.2f ms p99 %.2f ms | ratio %.2fx\n",
+        run, o.run.orders_per_second(), o.run.Percentile(50), o.run.Percentile(99),
+        static_cast<double>(o.stats.commands) / static_cast<double>(o.stats.batches),
+        static_cast<long long>(o.stats.max_batch), base.orders_per_second(),
+        base.Percentile(50), base.Percentile(99), r);
+    ordo_rate.push_back(o.run.orders_per_second());
+    ordo_p50.push_back(o.run.Percentile(50));
+    ordo_p99.push_back(o.run.Percentile(99));
+    base_rate.push_back(base.orders_per_second());
+    base_p50.push_back(base.Percentile(50));
+    base_p99.push_back(base.Percentile(99));
+    ratio.push_back(r);
+  }
+  std::printf(
+      "median of %d runs: ordo %.0f orders/s (p50 %.2f ms, p99 %.2f ms, %d in flight) | "
+      "baseline %.0f orders/s (p50 %.2f ms, p99 %.2f ms) | ratio %.2fx\n",
+      runs, Median(ordo_rate), Median(ordo_p50), Median(ordo_p99), inflight, Median(base_rate),
+      Median(base_p50), Median(base_p99), Median(ratio));
+  return 0;
+}
