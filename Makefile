@@ -2,7 +2,7 @@
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 DB ?= ./data/ordo.db
-LISTEN ?= 0.0.0.0:8080
+LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 
 .PHONY: deps configure build test run bench format clean

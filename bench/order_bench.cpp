@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <ctime>
 #include <condition_variable>
 #include <filesystem>
 #include <iostream>
@@ -90,6 +91,7 @@ struct OrdoFigures {
   RunFigures run;
   int rejected = 0;
   int failed = 0;
+  double cpu_us_per_order = 0;
   store::ExecutorStats stats;
 };
 
@@ -131,12 +133,15 @@ OrdoFigures RunOrdo(store::CommandExecutor& exec, const std::vector<flows::Place
         });
   };
   auto start = std::chrono::steady_clock::now();
+  std::clock_t cpu_start = std::clock();
   for (int c = 0; c < inflight; ++c) send();
   std::unique_lock lock(mu);
   cv.wait(lock, [&] { return done == reqs.size(); });
   out.run.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   out.run.orders = static_cast<int64_t>(reqs.size());
+  out.cpu_us_per_order = 1e6 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC /
+                         static_cast<double>(reqs.size());
   out.rejected = rejected;
   out.failed = failed;
   out.stats = exec.Stats();
@@ -193,10 +198,11 @@ int main(int argc, char** argv) {
     }
     double r = o.run.orders_per_second() / base.orders_per_second();
     std::printf(
-        "run %d: ordo %.0f orders/s p50 %.2f ms p99 %.2f ms (batches avg %.1f, max %lld) | "
+        "run %d: ordo %.0f orders/s p50 %.2f ms p99 %.2f ms (cpu %.0f us/order, batches avg %.1f, "
+        "max %lld) | "
         "baseline %.0f orders/s p50 %.2f ms p99 %.2f ms | ratio %.2fx\n",
         run, o.run.orders_per_second(), o.run.Percentile(50), o.run.Percentile(99),
-        static_cast<double>(o.stats.commands) / static_cast<double>(o.stats.batches),
+        o.cpu_us_per_order, static_cast<double>(o.stats.commands) / static_cast<double>(o.stats.batches),
         static_cast<long long>(o.stats.max_batch), base.orders_per_second(),
         base.Percentile(50), base.Percentile(99), r);
     ordo_rate.push_back(o.run.orders_per_second());

@@ -19,12 +19,23 @@ nlohmann::json Load(const std::optional<std::string>& text) {
 void Record(store::Connection& conn, const CommandContext& ctx, std::string_view action,
             std::string_view entity, int64_t entity_id, const nlohmann::json& before,
             const nlohmann::json& after) {
-  std::optional<std::string> request_id;
+  auto b = Dump(before);
+  auto a = Dump(after);
+  RecordText(conn, ctx, action, entity, entity_id,
+             b ? std::optional<std::string_view>(*b) : std::nullopt,
+             a ? std::optional<std::string_view>(*a) : std::nullopt);
+}
+
+void RecordText(store::Connection& conn, const CommandContext& ctx, std::string_view action,
+                std::string_view entity, int64_t entity_id,
+                std::optional<std::string_view> before_json,
+                std::optional<std::string_view> after_json) {
+  std::optional<std::string_view> request_id;
   if (!ctx.request_id.empty()) request_id = ctx.request_id;
   store::Exec(conn,
               "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, "
               "after_json, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-              ctx.now, ctx.actor, action, entity, entity_id, Dump(before), Dump(after),
+              ctx.now, ctx.actor, action, entity, entity_id, before_json, after_json,
               request_id);
 }
 

@@ -33,6 +33,12 @@ void Record(store::Connection& conn, const CommandContext& ctx, std::string_view
             std::string_view entity, int64_t entity_id, const nlohmann::json& before,
             const nlohmann::json& after);
 
+// The same, with before and after given as JSON text (nullopt for NULL).
+void RecordText(store::Connection& conn, const CommandContext& ctx, std::string_view action,
+                std::string_view entity, int64_t entity_id,
+                std::optional<std::string_view> before_json,
+                std::optional<std::string_view> after_json);
+
 // The records of one entity, oldest first.
 std::vector<AuditRecord> ForEntity(store::Connection& conn, std::string_view entity,
                                    int64_t entity_id);

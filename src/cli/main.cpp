@@ -5,8 +5,11 @@
 
 #include "cli/cli_context.h"
 #include "cli/cli_output.h"
+#include "cli/demo_command.h"
+#include "cli/import_command.h"
 #include "cli/migrate_command.h"
 #include "cli/order_command.h"
+#include "cli/serve_command.h"
 
 int main(int argc, char** argv) {
   using namespace ordo::cli;
@@ -17,6 +20,9 @@ int main(int argc, char** argv) {
   app.add_option("--actor", ctx.mutable_options().actor, "Who is acting, for the audit trail");
   RegisterMigrateCommand(app, ctx);
   RegisterOrderCommands(app, ctx);
+  RegisterDemoCommand(app, ctx);
+  RegisterImportCommand(app, ctx);
+  RegisterServeCommand(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -23,8 +23,7 @@ constexpr int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day) {
   const int64_t era = (year >= 0 ? year : year - 399) / 400;
   const auto year_of_era = static_cast<unsigned>(year - era * 400);
   const unsigned day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-  const unsigned day_of_era =
-      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
   return era * 146'097 + static_cast<int64_t>(day_of_era) - 719'468;
 }
 
@@ -34,7 +33,8 @@ constexpr Civil CivilFromDays(int64_t days) {
   const auto day_of_era = static_cast<unsigned>(days - era * 146'097);
   const unsigned year_of_era =
       (day_of_era - day_of_era / 1460 + day_of_era / 36'524 - day_of_era / 146'096) / 365;
-  const unsigned day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const unsigned day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const unsigned shifted_month = (5 * day_of_year + 2) / 153;
   const unsigned day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
   const unsigned month = shifted_month < 10 ? shifted_month + 3 : shifted_month - 9;
@@ -170,7 +170,9 @@ std::optional<Timestamp> ParseRfc3339(std::string_view text) {
   return Timestamp{utc_seconds * kMicrosPerSecond + *fraction};
 }
 
-std::string FormatDate(Date d) { return FormatCivil(CivilFromDays(d.days)); }
+std::string FormatDate(Date d) {
+  return FormatCivil(CivilFromDays(d.days));
+}
 
 std::optional<Date> ParseDate(std::string_view text) {
   size_t pos = 0;

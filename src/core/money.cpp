@@ -107,7 +107,9 @@ Money Money::Round(int digits) const {
   return Money(NarrowOrThrow(quotient * divisor, "Round"));
 }
 
-bool Money::IsExactAt(int digits) const { return units_ % DiscardedScale(digits) == 0; }
+bool Money::IsExactAt(int digits) const {
+  return units_ % DiscardedScale(digits) == 0;
+}
 
 std::string Money::Format(int min_digits) const {
   DiscardedScale(min_digits);
@@ -166,6 +168,8 @@ Money Money::operator*(int64_t factor) const {
   throw OverflowError("Money overflow in *");
 }
 
-Money Money::operator-() const { return Money() - *this; }
+Money Money::operator-() const {
+  return Money() - *this;
+}
 
 }  // namespace ordo

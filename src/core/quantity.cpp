@@ -12,8 +12,12 @@ constexpr int64_t kMaxAmount = 1'000'000'000'000;
 constexpr size_t kMaxUomLength = 8;
 constexpr int64_t kMinPackQuantity = 2;
 
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsUpper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 Status QuantityError(std::string message, std::string code, std::string field_message) {
   return Status::InvalidArgument(std::move(message),
@@ -32,7 +36,9 @@ bool IsValidUom(std::string_view uom) {
 }
 
 Result<int64_t> ParseWholeAmount(std::string_view text) {
-  const std::string quoted = "\"" + std::string(text) + "\"";
+  std::string quoted = "\"";
+  quoted.append(text);
+  quoted += '"';
   const std::optional<internal::DecimalParts> parts = internal::SplitDecimal(text);
   if (!parts) {
     return QuantityError("invalid quantity " + quoted, "invalid_quantity",
@@ -73,8 +79,7 @@ Status UnitConversions::Validate(std::string_view base_uom, const std::vector<Pa
     if (pack.quantity < kMinPackQuantity) {
       errors.push_back({PackField(i, "quantity"), "invalid_pack_quantity", "must be at least 2"});
     } else if (pack.quantity > kMaxAmount) {
-      errors.push_back({PackField(i, "quantity"), "out_of_range",
-                        "must be at most 1000000000000"});
+      errors.push_back({PackField(i, "quantity"), "out_of_range", "must be at most 1000000000000"});
     }
   }
   if (errors.empty()) return Status::Ok();

@@ -18,10 +18,15 @@ std::vector<Event> Collect(store::Query& q) {
 
 void Publish(store::Connection& conn, const CommandContext& ctx, std::string_view type,
              std::string_view entity, int64_t entity_id, const nlohmann::json& payload) {
+  PublishText(conn, ctx, type, entity, entity_id, payload.dump());
+}
+
+void PublishText(store::Connection& conn, const CommandContext& ctx, std::string_view type,
+                 std::string_view entity, int64_t entity_id, std::string_view payload_json) {
   store::Exec(conn,
               "INSERT INTO outbox_events (at, type, entity, entity_id, payload) "
               "VALUES (?, ?, ?, ?, ?)",
-              ctx.now, type, entity, entity_id, payload.dump());
+              ctx.now, type, entity, entity_id, payload_json);
 }
 
 std::vector<Event> After(store::Connection& conn, int64_t after_id, int limit) {

@@ -28,6 +28,10 @@ struct Event {
 void Publish(store::Connection& conn, const CommandContext& ctx, std::string_view type,
              std::string_view entity, int64_t entity_id, const nlohmann::json& payload);
 
+// The same, with the payload given as JSON text.
+void PublishText(store::Connection& conn, const CommandContext& ctx, std::string_view type,
+                 std::string_view entity, int64_t entity_id, std::string_view payload_json);
+
 // Events with id > after_id, oldest first, at most `limit`.
 std::vector<Event> After(store::Connection& conn, int64_t after_id, int limit);
 // The events of one entity, oldest first (an order's timeline).

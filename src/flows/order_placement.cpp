@@ -6,6 +6,7 @@
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
 #include "flows/order_allocation.h"
+#include "jsonio/json_writer.h"
 #include "orders/order_json.h"
 #include "orders/order_repository.h"
 #include "pricing/price_resolution.h"
@@ -69,11 +70,14 @@ void ValidateHeader(store::Connection& conn, const PlaceOrderRequest& r, Validat
 }
 
 // Adds the line's problems to `errors` (paths under "lines/<i>/"); fills `out` when none.
-void ValidateLine(store::Connection& conn, const PlaceOrderLine& in, size_t i,
-                  const Validated& v, orders::OrderLine& out, std::vector<FieldError>& errors) {
+// Each check that does not depend on another runs, so one pass reports everything.
+void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
+                  const PlaceOrderLine& in, size_t i, const Validated& v, orders::OrderLine& out,
+                  std::vector<FieldError>& errors) {
   std::string path = "lines/" + std::to_string(i) + "/";
   size_t before = errors.size();
-  auto item = catalog::FindItemBySku(conn, in.sku);
+  auto found = items.find(in.sku);
+  const catalog::Item* item = found == items.end() ? nullptr : &found->second;
   if (!item) {
     errors.push_back({path + "sku", "unknown_sku", "no item " + in.sku});
   } else if (!item->active) {
@@ -90,30 +94,40 @@ void ValidateLine(store::Connection& conn, const PlaceOrderLine& in, size_t i,
   } else if (*amount <= 0) {
     errors.push_back({path + "quantity", "invalid_quantity", "a quantity must be positive"});
   }
+  std::string uom = in.uom.empty() && item ? item->uom : in.uom;
+  bool uom_known = item && item->Conversions().UnitsPer(uom) > 0;
+  if (item && !uom_known) {
+    errors.push_back({path + "uom", "unknown_uom", "item " + in.sku + " is not sold in " + uom});
+  }
   std::optional<Money> manual;
   if (in.unit_price) {
     auto price = Money::Parse(*in.unit_price);
     if (!price.ok()) {
       errors.push_back({path + "unit_price", "invalid_price", "a price is a decimal number"});
+    } else if (price->is_negative()) {
+      errors.push_back({path + "unit_price", "out_of_range", "a unit price cannot be negative"});
     } else {
       manual = *price;
     }
+    if (in.override_reason.empty()) {
+      errors.push_back({path + "override_reason", "required", "a manual price needs a reason"});
+    }
   }
-  if (!item || !amount.ok()) return;
-  std::string uom = in.uom.empty() ? item->uom : in.uom;
+  if (errors.size() != before) return;
   auto base = item->Conversions().ToBase(Quantity{*amount, uom});
   if (!base.ok()) {
     for (const auto& e : base.status().errors()) {
-      errors.push_back({path + "uom", e.code, e.message});
+      errors.push_back({path + "quantity", e.code, e.message});
     }
+    return;
   }
   auto price = pricing::ResolvePrice({item->list_price, v.tier, manual, in.override_reason});
   if (!price.ok()) {
     for (const auto& e : price.status().errors()) {
       errors.push_back({path + e.field, e.code, e.message});
     }
+    return;
   }
-  if (errors.size() != before) return;
   out.line_no = static_cast<int>(i + 1);
   out.item = item->id;
   out.sku = item->sku;
@@ -151,9 +165,12 @@ Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& 
   Validated v;
   ValidateHeader(conn, r, v, errors);
   orders::Order order;
-  order.lines.resize(r.lines.size());
-  for (size_t i = 0; i < r.lines.size() && i < kMaxLines; ++i) {
-    ValidateLine(conn, r.lines[i], i, v, order.lines[i], errors);
+  order.lines.resize(std::min(r.lines.size(), kMaxLines));
+  std::vector<std::string> skus;
+  for (size_t i = 0; i < order.lines.size(); ++i) skus.push_back(r.lines[i].sku);
+  auto items = catalog::FindItemsBySku(conn, skus);
+  for (size_t i = 0; i < order.lines.size(); ++i) {
+    ValidateLine(items, r.lines[i], i, v, order.lines[i], errors);
   }
   if (!errors.empty()) {
     return Status::InvalidArgument("the order has invalid fields", std::move(errors));
@@ -185,20 +202,24 @@ Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& 
     allocated = AllocateOrder(conn, ctx, order, v.ship_to->preferred_warehouse);
   }
 
-  nlohmann::json after = orders::ToJson(order);
-  audit::Record(conn, ctx, "order.place", "order", order.id.value(), nullptr, after);
-  nlohmann::json summary = {{"id", order.id.value()},
-                            {"number", order.number},
-                            {"customer", order.customer_code},
-                            {"status", after["status"]},
-                            {"total", after["total"]}};
-  events::Publish(conn, ctx, "order.created", "order", order.id.value(), summary);
+  std::string after = orders::OrderJson(order);
+  audit::RecordText(conn, ctx, "order.place", "order", order.id.value(), std::nullopt, after);
+  jsonio::JsonWriter summary;
+  summary.BeginObject()
+      .Field("id", order.id.value())
+      .Field("number", order.number)
+      .Field("customer", order.customer_code)
+      .Field("status", orders::StatusName(orders::DeriveStatus(order)))
+      .Field("total", order.total().Format(2))
+      .EndObject();
+  events::PublishText(conn, ctx, "order.created", "order", order.id.value(), summary.text());
   if (hold) {
     events::Publish(conn, ctx, "order.held", "order", order.id.value(),
                     {{"id", order.id.value()}, {"kind", hold->kind}, {"reason", hold->reason}});
   } else if (allocated > 0) {
-    events::Publish(conn, ctx, "order.allocated", "order", order.id.value(),
-                    {{"id", order.id.value()}, {"quantity", allocated}});
+    jsonio::JsonWriter payload;
+    payload.BeginObject().Field("id", order.id.value()).Field("quantity", allocated).EndObject();
+    events::PublishText(conn, ctx, "order.allocated", "order", order.id.value(), payload.text());
   }
   return order;
 }

@@ -17,9 +17,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
-#include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/span_body.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <chrono>
 #include <cstdint>
@@ -28,6 +26,7 @@
 #include <string>
 
 #include "http/server_context.h"
+#include "http/wire_format.h"
 
 namespace ordo::http::internal {
 
@@ -48,7 +47,6 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   enum class State { kNew, kIdle, kReading, kHandling, kWriting, kLingering, kClosed };
   using RequestParser = boost::beast::http::request_parser<boost::beast::http::string_body>;
-  using ResponseMessage = boost::beast::http::response<boost::beast::http::span_body<const char>>;
 
   void AwaitRequest();
   void OnIdleRead(boost::beast::error_code ec, size_t bytes);

@@ -45,8 +45,8 @@ std::vector<std::string_view> SplitSegments(std::string_view path) {
 bool IsParamName(std::string_view name) {
   if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;
   for (char c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_';
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     if (!ok) return false;
   }
   return true;
@@ -56,7 +56,8 @@ std::string NormalizeMethod(std::string_view method) {
   std::string out;
   for (char c : method) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    if (c < 'A' || c > 'Z') throw std::invalid_argument("invalid HTTP method: " + std::string(method));
+    if (c < 'A' || c > 'Z')
+      throw std::invalid_argument("invalid HTTP method: " + std::string(method));
     out.push_back(c);
   }
   if (out.empty()) throw std::invalid_argument("empty HTTP method");
@@ -64,8 +65,8 @@ std::string NormalizeMethod(std::string_view method) {
 }
 
 // Collects, most specific first, every node that ends a pattern matching `segments`.
-void Collect(const RouteNode& node, const std::vector<std::string_view>& segments,
-                    size_t index, Bindings& bound, std::vector<Candidate>& out) {
+void Collect(const RouteNode& node, const std::vector<std::string_view>& segments, size_t index,
+             Bindings& bound, std::vector<Candidate>& out) {
   if (index == segments.size()) {
     if (!node.handlers.empty()) out.push_back({&node, bound});
     return;
@@ -133,8 +134,7 @@ void Router::Dispatch(Request& request, Responder respond) const {
     Collect(*root_, SplitSegments(request.path), 0, bound, candidates);
   }
   if (candidates.empty()) {
-    respond(Response::Problem(404, "not_found", "Not Found",
-                              "no resource at " + request.path));
+    respond(Response::Problem(404, "not_found", "Not Found", "no resource at " + request.path));
     return;
   }
   std::set<std::string_view> allowed;
@@ -163,6 +163,8 @@ void Router::Dispatch(Request& request, Responder respond) const {
   respond(std::move(response));
 }
 
-std::vector<RouteInfo> Router::Routes() const { return routes_; }
+std::vector<RouteInfo> Router::Routes() const {
+  return routes_;
+}
 
 }  // namespace ordo::http

@@ -9,6 +9,8 @@
 // written (bounded by drain_timeout), then joins all threads. After Stop(), late Responder calls
 // are ignored.
 //
+// Handlers may block their worker briefly, but not indefinitely: Stop() joins the workers.
+//
 // Thread-safety: Start() once, from one thread. Stop() and WaitForSignals() may be called from
 // any thread except the server's own io/worker threads (i.e. not from a handler or hook).
 #pragma once

@@ -27,8 +27,8 @@ struct ServerOptions {
   size_t max_queued_requests = 64;
   size_t max_connections = 1024;  // further connections are closed on accept
 
-  size_t max_header_bytes = 8 * 1024;    // request line + headers; over -> 431
-  size_t max_body_bytes = 1024 * 1024;   // over -> 413 ("payload_too_large")
+  size_t max_header_bytes = 8 * 1024;   // request line + headers; over -> 431
+  size_t max_body_bytes = 1024 * 1024;  // over -> 413 ("payload_too_large")
 
   std::chrono::milliseconds read_timeout{30'000};   // a request's headers+body must arrive in this
   std::chrono::milliseconds write_timeout{30'000};  // a response must be written in this
@@ -38,7 +38,8 @@ struct ServerOptions {
   // After each response is written (or failed to be), with the time from the request's first
   // byte. Also called for responses the server makes itself (400, 413, 503, ...).
   std::function<void(const Request&, const Response&, std::chrono::nanoseconds)> on_complete;
-  // When a handler throws (the client gets a 500 "internal" problem) or drops its Responder.
+  // When a handler throws, drops its Responder unanswered or answers with an invalid status;
+  // the client gets a 500 "internal" problem without the message.
   std::function<void(const Request&, std::string_view message)> on_error;
 };
 

@@ -9,7 +9,9 @@ WorkerPool::WorkerPool(size_t threads, size_t max_queued)
   for (size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { Run(); });
 }
 
-WorkerPool::~WorkerPool() { Shutdown(); }
+WorkerPool::~WorkerPool() {
+  Shutdown();
+}
 
 bool WorkerPool::TrySubmit(std::function<void()> task) {
   {

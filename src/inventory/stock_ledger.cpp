@@ -51,17 +51,34 @@ Status ChangeOnHand(store::Connection& conn, const CommandContext& ctx, ItemId i
   return Status::Ok();
 }
 
-Status Allocate(store::Connection& conn, const CommandContext& ctx, ItemId item,
-                WarehouseId warehouse, int64_t quantity, OrderId order) {
-  int64_t changed = store::Exec(conn,
-                                "UPDATE stock SET allocated = allocated + ? "
-                                "WHERE item_id = ? AND warehouse_id = ? "
-                                "AND on_hand - allocated >= ?",
-                                quantity, item, warehouse, quantity);
-  if (changed != 1) {
-    return Status(ErrorCode::kInsufficientStock, "not enough stock available to allocate");
+std::vector<Available> AvailableStock(store::Connection& conn, ItemId item) {
+  store::Query q(conn,
+                 "SELECT warehouse_id, on_hand - allocated FROM stock WHERE item_id = ?", item);
+  std::vector<Available> out;
+  while (q.Next()) out.push_back(Available{WarehouseId(q.Int(0)), q.Int(1)});
+  return out;
+}
+
+Status Allocate(store::Connection& conn, const CommandContext& ctx,
+                const std::vector<StockChange>& changes, OrderId order) {
+  if (changes.empty()) return Status::Ok();
+  for (const auto& c : changes) {
+    int64_t changed = store::Exec(conn,
+                                  "UPDATE stock SET allocated = allocated + ? "
+                                  "WHERE item_id = ? AND warehouse_id = ? "
+                                  "AND on_hand - allocated >= ?",
+                                  c.quantity, c.item, c.warehouse, c.quantity);
+    if (changed != 1) {
+      return Status(ErrorCode::kInsufficientStock, "not enough stock available to allocate");
+    }
   }
-  WriteMovement(conn, ctx, item, warehouse, "allocate", quantity, "", order);
+  static store::MultiRowSql insert(
+      "INSERT INTO stock_movements (item_id, warehouse_id, kind, quantity, reference, order_id, "
+      "actor, at) VALUES",
+      "(?, ?, 'allocate', ?, '', ?, ?, ?)");
+  store::Query q(conn, insert.ForRows(changes.size()));
+  for (const auto& c : changes) q.BindMore(c.item, c.warehouse, c.quantity, order, ctx.actor, ctx.now);
+  q.Run();
   return Status::Ok();
 }
 

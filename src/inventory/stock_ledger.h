@@ -48,10 +48,25 @@ Status ChangeOnHand(store::Connection& conn, const CommandContext& ctx, ItemId i
                     WarehouseId warehouse, int64_t quantity, std::string_view kind,
                     std::string_view reference);
 
-// Sets aside `quantity` > 0 for an order. Returns insufficient_stock (and changes nothing)
-// when less than `quantity` is available.
-Status Allocate(store::Connection& conn, const CommandContext& ctx, ItemId item,
-                WarehouseId warehouse, int64_t quantity, OrderId order);
+// What is available of `item` per warehouse that holds a stock row for it.
+struct Available {
+  WarehouseId warehouse;
+  int64_t quantity = 0;
+};
+std::vector<Available> AvailableStock(store::Connection& conn, ItemId item);
+
+
+struct StockChange {
+  ItemId item;
+  WarehouseId warehouse;
+  int64_t quantity = 0;
+};
+
+// Sets aside each change's quantity (> 0) for an order, with one movement each. Returns
+// insufficient_stock at the first change that exceeds what is available; the caller's unit
+// of work must then be rolled back (earlier changes were applied).
+Status Allocate(store::Connection& conn, const CommandContext& ctx,
+                const std::vector<StockChange>& changes, OrderId order);
 // Gives back `quantity` > 0 of an order's allocation.
 void Deallocate(store::Connection& conn, const CommandContext& ctx, ItemId item,
                 WarehouseId warehouse, int64_t quantity, OrderId order);

@@ -7,7 +7,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kDecimalKey = "$decimal";
+// Decimal tokens are kept as a binary value with this subtype: JSON text cannot produce a
+// binary value, so a client cannot forge one.
+constexpr std::uint64_t kDecimalSubtype = 0x44;
 constexpr size_t kMaxDepth = 64;
 
 // Builds the DOM from SAX events, turning float tokens into {"$decimal": "<token>"}.
@@ -20,7 +22,7 @@ class ExactBuilder : public nlohmann::json_sax<json> {
   bool number_integer(number_integer_t v) override { return Put(json(v)); }
   bool number_unsigned(number_unsigned_t v) override { return Put(json(v)); }
   bool number_float(number_float_t, const string_t& s) override {
-    return Put(json{{kDecimalKey, s}});
+    return Put(json::binary(json::binary_t::container_type(s.begin(), s.end()), kDecimalSubtype));
   }
   bool string(string_t& v) override { return Put(json(v)); }
   bool binary(binary_t&) override { return false; }
@@ -84,8 +86,10 @@ std::optional<json> ParseExactJson(std::string_view text) {
 std::optional<std::string> DecimalText(const json& value) {
   if (value.is_string()) return value.get<std::string>();
   if (value.is_number_integer()) return value.dump();
-  if (value.is_object() && value.size() == 1 && value.contains(kDecimalKey)) {
-    return value[kDecimalKey].get<std::string>();
+  if (value.is_binary() && value.get_binary().has_subtype() &&
+      value.get_binary().subtype() == kDecimalSubtype) {
+    const auto& bytes = value.get_binary();
+    return std::string(bytes.begin(), bytes.end());
   }
   return std::nullopt;
 }

@@ -2,9 +2,9 @@
 //
 // nlohmann::json stores a number with a fraction or exponent as a double. Money and
 // quantities must never pass through a double, so ParseExactJson keeps such a number as its
-// source text, wrapped in an object {"$decimal": "2.1250"} that no string or object field
-// accepts by mistake. DecimalText() reads a decimal field given as a JSON integer, an exact
-// decimal or a string.
+// source text in a binary value with a private subtype, which JSON text itself can never
+// produce and which no string or object field accepts. DecimalText() reads a decimal field
+// given as a JSON integer, an exact decimal or a string.
 #pragma once
 
 #include <optional>

@@ -113,25 +113,31 @@ void InsertOrder(store::Connection& conn, Order& o) {
     q.Next();
     o.id = OrderId(q.Int(0));
   }
-  for (auto& l : o.lines) {
-    store::Query q(conn,
-                   "INSERT INTO order_lines (order_id, line_no, item_id, entered_quantity, "
-                   "entered_uom, quantity, unit_price, price_source, override_reason, "
-                   "extended_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                   o.id, l.line_no, l.item, l.entered_quantity, l.entered_uom, l.quantity,
-                   l.unit_price, l.price_source, l.override_reason, l.extended_amount);
-    q.Next();
-    l.id = OrderLineId(q.Int(0));
+  if (o.lines.empty()) return;
+  static store::MultiRowSql insert_lines(
+      "INSERT INTO order_lines (order_id, line_no, item_id, entered_quantity, entered_uom, "
+      "quantity, unit_price, price_source, override_reason, extended_amount) VALUES",
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "RETURNING line_no, id");
+  store::Query q(conn, insert_lines.ForRows(o.lines.size()));
+  for (const auto& l : o.lines) {
+    q.BindMore(o.id, l.line_no, l.item, l.entered_quantity, l.entered_uom, l.quantity,
+               l.unit_price, l.price_source, l.override_reason, l.extended_amount);
+  }
+  while (q.Next()) {
+    auto line_no = static_cast<size_t>(q.Int(0));
+    if (line_no >= 1 && line_no <= o.lines.size()) o.lines[line_no - 1].id = OrderLineId(q.Int(1));
   }
 }
 
-void AddLineAllocation(store::Connection& conn, OrderLineId line, WarehouseId warehouse,
-                       int64_t quantity) {
-  store::Exec(conn,
-              "INSERT INTO order_allocations (order_line_id, warehouse_id, quantity) "
-              "VALUES (?, ?, ?) ON CONFLICT (order_line_id, warehouse_id) "
-              "DO UPDATE SET quantity = order_allocations.quantity + excluded.quantity",
-              line, warehouse, quantity);
+void AddLineAllocations(store::Connection& conn, const std::vector<NewAllocation>& adds) {
+  if (adds.empty()) return;
+  static store::MultiRowSql upsert(
+      "INSERT INTO order_allocations (order_line_id, warehouse_id, quantity) VALUES", "(?, ?, ?)",
+      "ON CONFLICT (order_line_id, warehouse_id) "
+      "DO UPDATE SET quantity = order_allocations.quantity + excluded.quantity");
+  store::Query q(conn, upsert.ForRows(adds.size()));
+  for (const auto& a : adds) q.BindMore(a.line, a.warehouse, a.quantity);
+  q.Run();
 }
 
 void ClearLineAllocations(store::Connection& conn, OrderLineId line) {

@@ -17,9 +17,14 @@ std::string NextOrderNumber(store::Connection& conn);
 
 // Writes the header and lines (not allocations or holds); fills in order.id and line ids.
 void InsertOrder(store::Connection& conn, Order& order);
-// Adds `quantity` to the line's allocation in `warehouse`.
-void AddLineAllocation(store::Connection& conn, OrderLineId line, WarehouseId warehouse,
-                       int64_t quantity);
+struct NewAllocation {
+  OrderLineId line;
+  WarehouseId warehouse;
+  int64_t quantity = 0;
+};
+// Adds each quantity to its line's allocation in its warehouse. REQUIRES: no (line,
+// warehouse) pair twice.
+void AddLineAllocations(store::Connection& conn, const std::vector<NewAllocation>& adds);
 // Removes every allocation of the line.
 void ClearLineAllocations(store::Connection& conn, OrderLineId line);
 int64_t InsertHold(store::Connection& conn, OrderId order, const Hold& hold);

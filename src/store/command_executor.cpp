@@ -26,6 +26,8 @@ Status StatusOfException(std::exception_ptr e) {
     }
   } catch (const std::exception& ex) {
     return Status::Internal(ex.what());
+  } catch (...) {
+    return Status::Internal("a command failed with an unknown exception");
   }
 }
 

@@ -59,9 +59,10 @@ class Connection {
   // A prepared statement for `sql`, reused from this connection's cache when one is free.
   // Give it back with Release() (the Query helper does) so the next caller reuses it.
   virtual StatementPtr Acquire(std::string_view sql) = 0;
-  virtual void Release(std::string_view sql, StatementPtr statement) = 0;
+  virtual void Release(StatementPtr statement) = 0;
 
-  // Runs one or more statements that return no rows (DDL, pragmas).
+  // Runs statements that return no rows (DDL, pragmas, savepoints). A single statement is
+  // prepared once and reused.
   virtual void Execute(std::string_view sql) = 0;
   // Rows changed by the last INSERT, UPDATE or DELETE.
   virtual int64_t ChangedRows() const = 0;

@@ -9,6 +9,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,13 +27,19 @@ class Query {
  public:
   template <typename... Args>
   Query(Connection& conn, std::string_view sql, const Args&... args)
-      : conn_(conn), sql_(sql), stmt_(conn.Acquire(sql)) {
-    int index = 1;
-    (Bind(index++, args), ...);
+      : conn_(conn), stmt_(conn.Acquire(sql)) {
+    (Bind(next_index_++, args), ...);
   }
   ~Query();
   Query(const Query&) = delete;
   Query& operator=(const Query&) = delete;
+
+  // Binds more parameters after those already bound (for multi-row statements).
+  template <typename... Values>
+  Query& BindMore(const Values&... values) {
+    (Bind(next_index_++, values), ...);
+    return *this;
+  }
 
   // Steps to the next row; false when there are no more.
   bool Next() { return stmt_->Step(); }
@@ -87,8 +95,23 @@ class Query {
   }
 
   Connection& conn_;
-  std::string sql_;
   StatementPtr stmt_;
+  int next_index_ = 1;
+};
+
+// The text of a multi-row statement, "<head> (?, ?), (?, ?) <tail>", for any row count; each
+// text is built once and kept, so its prepared statement is reused. Thread-safe.
+class MultiRowSql {
+ public:
+  MultiRowSql(std::string head, std::string row, std::string tail = "")
+      : head_(std::move(head)), row_(std::move(row)), tail_(std::move(tail)) {}
+  // REQUIRES: rows >= 1.
+  const std::string& ForRows(size_t rows);
+
+ private:
+  std::string head_, row_, tail_;
+  std::mutex mu_;
+  std::map<size_t, std::string> texts_;
 };
 
 // Runs a write statement and returns the number of rows it changed.

@@ -47,8 +47,8 @@ TEST(DocumentNumber, ParsesWellFormed) {
 }
 
 TEST(DocumentNumber, RoundTrips) {
-  for (int64_t sequence : {int64_t{1}, int64_t{42}, int64_t{999999}, int64_t{1000000},
-                           int64_t{999999999999999999}}) {
+  for (int64_t sequence :
+       {int64_t{1}, int64_t{42}, int64_t{999999}, int64_t{1000000}, int64_t{999999999999999999}}) {
     EXPECT_EQ(ParseDocumentNumber(FormatDocumentNumber("PO", sequence), "PO"), sequence);
   }
 }

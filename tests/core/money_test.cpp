@@ -65,9 +65,9 @@ TEST(Money, ParsesExactDecimals) {
 
 TEST(Money, RejectsMalformedStrings) {
   const char* const kMalformed[] = {
-      "",      "-",    ".",      ".5",    "-.5",   "1.",     "-1.",    "+1",  " 1",
-      "1 ",    "1e3",  "1E3",    "1,000", "1_000", "1.2.3",  "--1",    "1-",  "abc",
-      "0x10",  "NaN",  "inf",    "1.2a",  "$1",    "1.-2",   "١",      "\t1", "1\n",
+      "",     "-",   ".",   ".5",    "-.5",   "1.",    "-1.", "+1",  " 1",
+      "1 ",   "1e3", "1E3", "1,000", "1_000", "1.2.3", "--1", "1-",  "abc",
+      "0x10", "NaN", "inf", "1.2a",  "$1",    "1.-2",  "١",   "\t1", "1\n",
   };
   for (const char* text : kMalformed) {
     Result<Money> parsed = Money::Parse(text);
@@ -126,9 +126,9 @@ TEST(Money, FormatsExtremes) {
 }
 
 TEST(Money, ParseFormatRoundTrips) {
-  const int64_t kUnits[] = {0,         1,         -1,        9'999,     10'000,    -10'000,
-                            12'345,    -123'450,  1'000'000, kMaxUnits, kMinUnits, kMaxUnits - 1,
-                            kMinUnits + 1};
+  const int64_t kUnits[] = {
+      0,        1,         -1,        9'999,     10'000,        -10'000,      12'345,
+      -123'450, 1'000'000, kMaxUnits, kMinUnits, kMaxUnits - 1, kMinUnits + 1};
   for (int64_t units : kUnits) {
     for (int min_digits = 0; min_digits <= Money::kScaleDigits; ++min_digits) {
       const Money money = Money::FromUnits(units);

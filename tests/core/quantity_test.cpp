@@ -60,7 +60,7 @@ TEST(Quantity, RejectsFractionalUnits) {
 }
 
 TEST(Quantity, RejectsMalformedAmounts) {
-  const char* const kMalformed[] = {"",   "-",   ".",   ".5",   "1.",    "+1",  " 1",
+  const char* const kMalformed[] = {"",   "-",   ".",     ".5",  "1.",    "+1",  " 1",
                                     "1 ", "1e3", "1,000", "abc", "1.2.3", "--1", "0x10"};
   for (const char* text : kMalformed) {
     Result<int64_t> parsed = ParseWholeAmount(text);
@@ -72,8 +72,8 @@ TEST(Quantity, RejectsMalformedAmounts) {
 }
 
 TEST(Quantity, RejectsAmountsBeyondRange) {
-  for (const char* text : {"1000000000001", "-1000000000001", "99999999999999999999999",
-                           "1000000000001.0"}) {
+  for (const char* text :
+       {"1000000000001", "-1000000000001", "99999999999999999999999", "1000000000001.0"}) {
     Result<int64_t> parsed = ParseWholeAmount(text);
     ASSERT_FALSE(parsed.ok()) << text;
     EXPECT_EQ(parsed.status().code(), ErrorCode::kInvalidArgument);
@@ -81,7 +81,9 @@ TEST(Quantity, RejectsAmountsBeyondRange) {
   }
 }
 
-UnitConversions CaseOfTwelve() { return UnitConversions("EA", {{"CS", 12}, {"PL", 480}}); }
+UnitConversions CaseOfTwelve() {
+  return UnitConversions("EA", {{"CS", 12}, {"PL", 480}});
+}
 
 TEST(UnitConversions, UnitsPer) {
   const UnitConversions conversions = CaseOfTwelve();
@@ -112,9 +114,9 @@ TEST(UnitConversions, RejectsUnknownUom) {
 TEST(UnitConversions, RejectsResultBeyondRange) {
   const UnitConversions conversions = CaseOfTwelve();
   EXPECT_EQ(*conversions.ToBase({83'333'333'333, "CS"}), 999'999'999'996);
-  for (const Quantity& q : {Quantity{83'333'333'334, "CS"}, Quantity{-83'333'333'334, "CS"},
-                            Quantity{1'000'000'000'001, "EA"},
-                            Quantity{INT64_MAX, "PL"}, Quantity{INT64_MIN, "PL"}}) {
+  for (const Quantity& q :
+       {Quantity{83'333'333'334, "CS"}, Quantity{-83'333'333'334, "CS"},
+        Quantity{1'000'000'000'001, "EA"}, Quantity{INT64_MAX, "PL"}, Quantity{INT64_MIN, "PL"}}) {
     Result<int64_t> base = conversions.ToBase(q);
     ASSERT_FALSE(base.ok()) << q.amount << " " << q.uom;
     EXPECT_EQ(base.status().code(), ErrorCode::kInvalidArgument);
@@ -175,8 +177,8 @@ TEST(UnitConversions, ValidateRejectsPackBeyondRange) {
 TEST(UnitConversions, ValidateRejectsBadBaseUom) {
   const Status status = UnitConversions::Validate("ea", {{"CS", 12}});
   ASSERT_EQ(status.errors().size(), 1u);
-  EXPECT_EQ(status.errors()[0], (FieldError{"base_uom", "invalid_uom",
-                                            status.errors()[0].message}));
+  EXPECT_EQ(status.errors()[0],
+            (FieldError{"base_uom", "invalid_uom", status.errors()[0].message}));
 }
 
 }  // namespace

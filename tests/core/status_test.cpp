@@ -32,7 +32,8 @@ TEST(Status, KeepsFieldErrors) {
   const Status status = Status::InvalidArgument(
       "bad request", {{"lines/2/quantity", "not_whole_units", "must be whole"}});
   ASSERT_EQ(status.errors().size(), 1u);
-  EXPECT_EQ(status.errors()[0], (FieldError{"lines/2/quantity", "not_whole_units", "must be whole"}));
+  EXPECT_EQ(status.errors()[0],
+            (FieldError{"lines/2/quantity", "not_whole_units", "must be whole"}));
 }
 
 TEST(Status, CodeNamesAreTheWireNames) {

@@ -35,9 +35,12 @@ StoreErrorKind KindOf(int rc) {
   throw StoreError(KindOf(rc), msg);
 }
 
+struct CacheEntry;
+
 class SqliteStatement final : public Statement {
  public:
-  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, CacheEntry* entry)
+      : db_(db), stmt_(stmt), entry_(entry) {}
   ~SqliteStatement() override { sqlite3_finalize(stmt_); }
 
   void BindNull(int index) override { Check(sqlite3_bind_null(stmt_, index)); }
@@ -45,8 +48,9 @@ class SqliteStatement final : public Statement {
     Check(sqlite3_bind_int64(stmt_, index, value));
   }
   void BindText(int index, std::string_view value) override {
-    Check(sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
-                            SQLITE_TRANSIENT));
+    // A default string_view has no data pointer, which SQLite would bind as NULL.
+    const char* data = value.data() == nullptr ? "" : value.data();
+    Check(sqlite3_bind_text(stmt_, index, data, static_cast<int>(value.size()), SQLITE_TRANSIENT));
   }
   bool Step() override {
     int rc = sqlite3_step(stmt_);
@@ -68,6 +72,7 @@ class SqliteStatement final : public Statement {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
+  CacheEntry* entry() const { return entry_; }
 
  private:
   void Check(int rc) {
@@ -75,36 +80,58 @@ class SqliteStatement final : public Statement {
   }
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  CacheEntry* entry_;
+};
+
+// The free statements of one SQL text.
+struct CacheEntry {
+  std::string sql;
+  std::vector<StatementPtr> free;
 };
 
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   ~SqliteConnection() override {
-    cache_.clear();
+    by_text_.clear();
+    by_pointer_.clear();
     sqlite3_close_v2(db_);
   }
 
   StatementPtr Acquire(std::string_view sql) override {
-    auto it = cache_.find(std::string(sql));
-    if (it != cache_.end() && !it->second.empty()) {
-      StatementPtr s = std::move(it->second.back());
-      it->second.pop_back();
+    CacheEntry* entry = Lookup(sql);
+    if (!entry->free.empty()) {
+      StatementPtr s = std::move(entry->free.back());
+      entry->free.pop_back();
       return s;
     }
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) Throw(db_, rc, std::string("prepare ") + std::string(sql));
-    return std::make_unique<SqliteStatement>(db_, stmt);
+    return std::make_unique<SqliteStatement>(db_, stmt, entry);
   }
 
-  void Release(std::string_view sql, StatementPtr statement) override {
-    auto& free = cache_[std::string(sql)];
-    if (free.size() < 4) free.push_back(std::move(statement));
+  void Release(StatementPtr statement) override {
+    auto* s = static_cast<SqliteStatement*>(statement.get());
+    if (s->entry()->free.size() < 4) s->entry()->free.push_back(std::move(statement));
   }
 
   void Execute(std::string_view sql) override {
+    if (sql.find(';') == std::string_view::npos) {
+      StatementPtr s = Acquire(sql);
+      try {
+        while (s->Step()) {
+        }
+      } catch (...) {
+        s->Reset();
+        Release(std::move(s));
+        throw;
+      }
+      s->Reset();
+      Release(std::move(s));
+      return;
+    }
     std::string text(sql);
     char* err = nullptr;
     int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
@@ -126,8 +153,20 @@ class SqliteConnection final : public Connection {
   std::string_view Backend() const override { return "sqlite"; }
 
  private:
+  // Most SQL is a string literal or a static string, so the text's address finds its entry
+  // without hashing the text; the text is compared to rule out a reused address.
+  CacheEntry* Lookup(std::string_view sql) {
+    auto p = by_pointer_.find(sql.data());
+    if (p != by_pointer_.end() && p->second->sql == sql) return p->second;
+    auto& slot = by_text_[std::string(sql)];
+    if (!slot) slot = std::make_unique<CacheEntry>(CacheEntry{std::string(sql), {}});
+    if (by_pointer_.size() < 4096) by_pointer_[sql.data()] = slot.get();
+    return slot.get();
+  }
+
   sqlite3* db_;
-  std::unordered_map<std::string, std::vector<StatementPtr>> cache_;
+  std::unordered_map<std::string, std::unique_ptr<CacheEntry>> by_text_;
+  std::unordered_map<const char*, CacheEntry*> by_pointer_;
 };
 
 }  // namespace

@@ -1,0 +1,84 @@
+#include "csvio/stock_import.h"
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "csvio/csv_table.h"
+#include "csvio/import_errors.h"
+#include "csvio/row_fields.h"
+#include "inventory/stock_commands.h"
+
+namespace ordo::csvio {
+namespace {
+
+constexpr std::array<CsvColumn, 4> kColumns{{
+    {"warehouse", true},
+    {"sku", true},
+    {"quantity", true},
+    {"reference"},
+}};
+
+struct ReceiptRecord {
+  int line = 0;
+  inventory::Receipt receipt;
+};
+
+Locate ReceiptLocate(int line) {
+  return [line](std::string_view path) {
+    const std::string_view head = PathHead(path);
+    if (head != "lines") return CellRef{line, std::string(head), ""};
+    return CellRef{line, PathIndex(path) >= 0 ? std::string(PathTail(path)) : "", ""};
+  };
+}
+
+std::vector<ReceiptRecord> ReadReceipts(const CsvTable& table, ImportErrors& errors) {
+  std::vector<ReceiptRecord> records;
+  std::map<std::tuple<std::string, std::string, std::string>, int> line_of_row;
+  for (const CsvRow& row : table.rows()) {
+    RowFields fields(table, row, errors);
+    inventory::Receipt receipt;
+    receipt.warehouse = fields.Text("warehouse");
+    receipt.reference = fields.Text("reference");
+    inventory::ReceiptLine line{fields.Text("sku"), 0};
+    if (receipt.warehouse.empty()) fields.AddError("warehouse", "required", "a value is required");
+    if (line.sku.empty()) fields.AddError("sku", "required", "a value is required");
+    if (std::optional<int64_t> quantity = fields.Whole("quantity", std::nullopt)) {
+      if (*quantity <= 0) {
+        fields.AddError("quantity", "invalid_quantity",
+                        "\"" + fields.Text("quantity") + "\" is not a positive whole number");
+      }
+      line.quantity = *quantity;
+    }
+    const auto [first, inserted] =
+        line_of_row.emplace(std::tuple(receipt.warehouse, line.sku, receipt.reference), row.line);
+    if (!inserted) {
+      errors.Add(row.line, "", "duplicate",
+                 "repeats line " + std::to_string(first->second) +
+                     " (the same warehouse, SKU and reference)");
+    }
+    receipt.lines.push_back(std::move(line));
+    records.push_back({row.line, std::move(receipt)});
+  }
+  return records;
+}
+
+}  // namespace
+
+ImportReport ImportStock(store::CommandExecutor& executor, const CommandContext& ctx,
+                         std::string_view csv) {
+  const CsvTable table = CsvTable::Read(csv, kColumns);
+  ImportErrors errors(table);
+  const std::vector<ReceiptRecord> records = ReadReceipts(table, errors);
+  return ApplyAsOneCommand(
+      executor, errors, records.size(), [&](size_t i) { return records[i].line; },
+      [&](store::Connection& conn, size_t i, ImportErrors& out) {
+        Status received = inventory::ReceiveStock(conn, ctx, records[i].receipt);
+        if (!received.ok()) out.AddStatus(received, ReceiptLocate(records[i].line));
+      });
+}
+
+}  // namespace ordo::csvio

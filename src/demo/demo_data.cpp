@@ -1,0 +1,146 @@
+#include "demo/demo_data.h"
+
+#include <string>
+#include <vector>
+
+#include "catalog/item_commands.h"
+#include "customers/customer_commands.h"
+#include "demo/demo_accounts.h"
+#include "demo/demo_batch.h"
+#include "demo/demo_calendar.h"
+#include "demo/demo_catalog.h"
+#include "demo/demo_history.h"
+#include "demo/demo_orders.h"
+#include "demo/demo_random.h"
+#include "demo/demo_stock.h"
+#include "inventory/warehouse_repository.h"
+#include "store/query.h"
+
+namespace ordo::demo {
+namespace {
+
+// Follow-up decisions draw from their own stream, so changing them leaves the plan alone.
+constexpr uint64_t kFollowUpStream = 0x9e37'79b9'7f4a'7c15;
+
+Status ValidateOptions(const DemoOptions& o) {
+  std::vector<FieldError> errors;
+  auto check = [&](const char* field, int value, int lo, int hi) {
+    if (value < lo || value > hi) {
+      errors.push_back(
+          {field, "out_of_range",
+           std::string(field) + " must be " + std::to_string(lo) + " to " + std::to_string(hi)});
+    }
+  };
+  check("items", o.items, 10, 20'000);
+  check("customers", o.customers, 1, 5'000);
+  check("history_days", o.history_days, 1, 730);
+  check("orders_per_day", o.orders_per_day, 0, 2'000);
+  if (errors.empty()) return Status::Ok();
+  return Status::InvalidArgument("invalid demo data options", std::move(errors));
+}
+
+// invalid_state unless the tables the demo fills are empty.
+Status RequireEmptyDatabase(store::CommandExecutor& exec) {
+  auto found = exec.RunFor<std::string>([](store::Connection& c) -> Result<std::string> {
+    std::string found;
+    for (const char* table : {"items", "customers", "warehouses", "orders"}) {
+      store::Query q(c, std::string("SELECT COUNT(*) FROM ") + table);
+      if (q.Next() && q.Int(0) > 0) {
+        found += (found.empty() ? "" : ", ") + std::to_string(q.Int(0)) + " " + table;
+      }
+    }
+    return found;
+  });
+  if (!found.ok()) return found.status();
+  if (found->empty()) return Status::Ok();
+  return Status::InvalidState("the database already has " + *found +
+                              ": demo data goes only into an empty database");
+}
+
+// Tiers and warehouses, then the catalog, then the customers, on the days before the history.
+Status CreateMasterData(store::CommandExecutor& exec,
+                        const std::vector<customers::PriceTier>& tiers,
+                        const std::vector<inventory::Warehouse>& warehouses,
+                        const std::vector<DemoItem>& catalog,
+                        const std::vector<DemoCustomer>& customers, const HistoryWindow& window) {
+  const Date setup{window.first.days - 10};
+  CommandBatch batch(exec);
+  CommandContext admin{"user:admin", "", At(setup, 14 * kHour)};
+  for (const auto& t : tiers) {
+    batch.Add("price tier " + t.code,
+              [&t, admin](store::Connection& c) { return customers::SavePriceTier(c, admin, t); });
+  }
+  for (const auto& w : warehouses) {
+    batch.Add("warehouse " + w.code, [&w, admin](store::Connection& c) {
+      return inventory::CreateWarehouse(c, admin, w).status();
+    });
+  }
+  for (size_t i = 0; i < catalog.size(); ++i) {
+    CommandContext ctx{"user:purchasing.kim", "",
+                       At(Date{setup.days + 1}, 14 * kHour + 5 * static_cast<int64_t>(i))};
+    const catalog::NewItem& item = catalog[i].item;
+    batch.Add("item " + item.sku, [&item, ctx](store::Connection& c) {
+      return catalog::CreateItem(c, ctx, item).status();
+    });
+  }
+  for (size_t i = 0; i < customers.size(); ++i) {
+    CommandContext ctx{"user:credit.manager", "",
+                       At(Date{setup.days + 2}, 15 * kHour + 90 * static_cast<int64_t>(i))};
+    const customers::NewCustomer& account = customers[i].account;
+    batch.Add("customer " + account.code, [&account, ctx](store::Connection& c) {
+      return customers::CreateCustomer(c, ctx, account).status();
+    });
+  }
+  return batch.Wait();
+}
+
+}  // namespace
+
+Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOptions& options,
+                                     Timestamp now) {
+  if (Status st = ValidateOptions(options); !st.ok()) return st;
+  if (Status st = RequireEmptyDatabase(exec); !st.ok()) return st;
+
+  DemoRandom rng(options.seed);
+  const HistoryWindow window = WindowBefore(now, options.history_days);
+  const std::vector<customers::PriceTier> tiers = DemoPriceTiers();
+  const std::vector<inventory::Warehouse> warehouses = DemoWarehouses();
+  std::vector<DemoItem> catalog = BuildCatalog(rng, options.items);
+  std::vector<DemoCustomer> customers = BuildCustomers(rng, options.customers, catalog);
+  const std::vector<PlannedOrder> orders =
+      PlanOrders(rng, catalog, customers, tiers, window, options.orders_per_day);
+  std::vector<Money> planned(customers.size());
+  for (const auto& o : orders) planned[o.customer] += o.value;
+  SizeCreditLimits(rng, planned, customers);
+  const StockPlan stock = PlanStock(rng, catalog, orders, warehouses, window);
+  for (size_t i = 0; i < catalog.size(); ++i) {
+    catalog[i].item.reorder_point = stock.reorder_points[i];
+  }
+
+  if (Status st = CreateMasterData(exec, tiers, warehouses, catalog, customers, window); !st.ok()) {
+    return st;
+  }
+  DemoRandom follow_ups(options.seed ^ kFollowUpStream);
+  auto history = RunHistory(exec, orders, stock.receipts, window, follow_ups);
+  if (!history.ok()) return history.status();
+
+  DemoSummary s;
+  s.price_tiers = static_cast<int>(tiers.size());
+  s.warehouses = static_cast<int>(warehouses.size());
+  s.items = static_cast<int>(catalog.size());
+  for (const auto& d : catalog) s.inactive_items += d.item.active ? 0 : 1;
+  s.customers = static_cast<int>(customers.size());
+  for (const auto& d : customers) s.ship_tos += static_cast<int>(d.account.ship_tos.size());
+  s.receipts = history->receipts;
+  s.orders = history->orders;
+  s.order_lines = history->order_lines;
+  s.held_orders = history->held;
+  s.released_holds = history->released;
+  s.cancelled_orders = history->cancelled;
+  s.order_value = history->value;
+  s.first_day = window.first;
+  s.last_day = window.Day(window.days - 1);
+  return s;
+}
+
+}  // namespace ordo::demo

@@ -1,0 +1,297 @@
+#include "http/connection.h"
+
+#include <algorithm>
+#include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+
+#include "http/exchange.h"
+#include "http/request_id.h"
+#include "http/wire_format.h"
+
+namespace ordo::http::internal {
+namespace {
+
+namespace beast = boost::beast;
+namespace net = boost::asio;
+namespace bhttp = boost::beast::http;
+using tcp = net::ip::tcp;
+
+constexpr size_t kReadChunk = 4096;
+constexpr std::chrono::seconds kLingerTimeout{2};
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
+std::string RemoteAddress(const tcp::socket& socket) {
+  beast::error_code ec;
+  tcp::endpoint endpoint = socket.remote_endpoint(ec);
+  return ec ? "unknown" : FormatEndpoint(endpoint);
+}
+
+}  // namespace
+
+Connection::Connection(tcp::socket socket, ServerContext& context)
+    : context_(context),
+      executor_(socket.get_executor()),
+      stream_(std::move(socket)),
+      remote_address_(RemoteAddress(stream_.socket())) {}
+
+void Connection::Start() {
+  net::post(executor_, [self = shared_from_this()] {
+    if (self->state_ != State::kNew) return;
+    self->AwaitRequest();
+  });
+}
+
+void Connection::BeginDrain() {
+  net::post(executor_, [self = shared_from_this()] {
+    if (self->state_ == State::kNew || self->state_ == State::kIdle) self->Close();
+  });
+}
+
+void Connection::ForceClose() {
+  net::post(executor_, [self = shared_from_this()] { self->Close(); });
+}
+
+void Connection::Deliver(uint64_t sequence, Response response, std::string error) {
+  net::post(executor_, [self = shared_from_this(), sequence, response = std::move(response),
+                        error = std::move(error)]() mutable {
+    self->OnDelivered(sequence, std::move(response), error);
+  });
+}
+
+void Connection::AwaitRequest() {
+  state_ = State::kIdle;
+  if (context_.draining.load()) {
+    Close();
+    return;
+  }
+  if (buffer_.size() > 0) {  // a pipelined request is already here
+    ReadHeader();
+    return;
+  }
+  stream_.expires_after(context_.options.idle_timeout);
+  stream_.async_read_some(buffer_.prepare(kReadChunk),
+                          beast::bind_front_handler(&Connection::OnIdleRead, shared_from_this()));
+}
+
+void Connection::OnIdleRead(beast::error_code ec, size_t bytes) {
+  if (state_ != State::kIdle) return;
+  if (ec) {
+    Close();
+    return;
+  }
+  buffer_.commit(bytes);
+  ReadHeader();
+}
+
+void Connection::ReadHeader() {
+  state_ = State::kReading;
+  started_ = std::chrono::steady_clock::now();
+  parser_.emplace();
+  parser_->header_limit(static_cast<uint32_t>(context_.options.max_header_bytes));
+  parser_->body_limit(context_.options.max_body_bytes);
+  stream_.expires_after(context_.options.read_timeout);
+  bhttp::async_read_header(stream_, buffer_, *parser_,
+                           beast::bind_front_handler(&Connection::OnHeader, shared_from_this()));
+}
+
+void Connection::OnHeader(beast::error_code ec, size_t) {
+  if (state_ != State::kReading) return;
+  if (ec) {
+    OnReadError(ec);
+    return;
+  }
+  if (parser_->is_done()) {
+    OnRequestRead();
+    return;
+  }
+  if (ExpectsContinue(parser_->get())) {
+    net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
+                     beast::bind_front_handler(&Connection::OnContinueSent, shared_from_this()));
+    return;
+  }
+  bhttp::async_read(stream_, buffer_, *parser_,
+                    beast::bind_front_handler(&Connection::OnBody, shared_from_this()));
+}
+
+void Connection::OnContinueSent(beast::error_code ec, size_t) {
+  if (state_ != State::kReading) return;
+  if (ec) {
+    Close();
+    return;
+  }
+  bhttp::async_read(stream_, buffer_, *parser_,
+                    beast::bind_front_handler(&Connection::OnBody, shared_from_this()));
+}
+
+void Connection::OnBody(beast::error_code ec, size_t) {
+  if (state_ != State::kReading) return;
+  if (ec) {
+    OnReadError(ec);
+    return;
+  }
+  OnRequestRead();
+}
+
+void Connection::OnReadError(beast::error_code ec) {
+  const auto& http_category = bhttp::make_error_code(bhttp::error::end_of_stream).category();
+  if (ec == bhttp::error::body_limit) {
+    request_ = RequestFromParser();
+    Answer(Response::Problem(413, "payload_too_large", "Payload Too Large",
+                             "the request body exceeds " +
+                                 std::to_string(context_.options.max_body_bytes) + " bytes"),
+           /*close_after=*/true, /*linger=*/true);
+  } else if (ec == bhttp::error::header_limit) {
+    request_ = RequestFromParser();
+    Answer(Response::Problem(431, "headers_too_large", "Request Header Fields Too Large",
+                             "the request line and headers exceed " +
+                                 std::to_string(context_.options.max_header_bytes) + " bytes"),
+           true, true);
+  } else if (ec.category() == http_category && ec != bhttp::error::end_of_stream &&
+             ec != bhttp::error::partial_message) {
+    request_ = RequestFromParser();
+    Answer(Response::Problem(400, "bad_request", "Bad Request",
+                             "malformed HTTP request: " + ec.message()),
+           true, true);
+  } else {
+    Close();  // the peer went away or timed out; there is nobody to answer
+  }
+}
+
+std::shared_ptr<Request> Connection::RequestFromParser() {
+  auto request = std::make_shared<Request>();
+  request->remote_address = remote_address_;
+  if (parser_ && parser_->is_header_done()) {
+    request_version_ = parser_->get().version();
+    CopyRequestHead(parser_->get(), *request);
+  }
+  request->request_id = RequestIdFor(request->Header("X-Request-Id"));
+  head_request_ = request->method == "HEAD";
+  return request;
+}
+
+void Connection::OnRequestRead() {
+  request_ = RequestFromParser();
+  bool close_after = !parser_->get().keep_alive();
+  request_->body = std::move(parser_->get().body());
+  parser_.reset();
+  auto [raw_path, raw_query] = SplitTarget(request_->target);
+  std::optional<std::string> path;
+  std::optional<QueryParams> query;
+  if (!raw_path.empty() && raw_path[0] == '/') {
+    path = PercentDecode(raw_path, /*plus_as_space=*/false);
+    query = ParseQuery(raw_query);
+  }
+  if (!path || !query) {
+    Answer(Response::Problem(400, "bad_request", "Bad Request",
+                             "the request target must be an absolute path with valid "
+                             "percent-encoding"),
+           close_after, false);
+    return;
+  }
+  request_->path = std::move(*path);
+  request_->query = std::move(*query);
+  close_after_write_ = close_after;
+  Dispatch();
+}
+
+void Connection::Dispatch() {
+  state_ = State::kHandling;
+  ++sequence_;
+  auto exchange = std::make_shared<Exchange>(request_, weak_from_this(), sequence_, context_.gate);
+  Responder respond = Exchange::MakeResponder(exchange);
+  ServerContext& context = context_;
+  bool accepted = context_.pool->TrySubmit([&context, exchange, respond] {
+    Request& request = exchange->request();
+    try {
+      context.router.Dispatch(request, respond);
+    } catch (const std::exception& e) {
+      context.ReportError(request, e.what());
+      respond(InternalErrorResponse());
+    } catch (...) {
+      context.ReportError(request, "unknown exception");
+      respond(InternalErrorResponse());
+    }
+  });
+  if (!accepted) {
+    exchange->Abandon();
+    Answer(Response::Problem(503, "unavailable", "Service Unavailable",
+                             "the server is busy; retry later"),
+           close_after_write_, false);
+  }
+}
+
+void Connection::OnDelivered(uint64_t sequence, Response response, const std::string& error) {
+  if (state_ != State::kHandling || sequence != sequence_) return;
+  if (!error.empty()) context_.ReportError(*request_, error);
+  Answer(std::move(response), close_after_write_, false);
+}
+
+void Connection::Answer(Response response, bool close_after, bool linger) {
+  state_ = State::kWriting;
+  close_after_write_ = close_after || context_.draining.load();
+  linger_after_write_ = linger;
+  response_ = std::move(response);
+  if (response_.status < 200 || response_.status > 599) {
+    context_.ReportError(
+        *request_, "handler answered with invalid status " + std::to_string(response_.status));
+    response_ = InternalErrorResponse();
+  }
+  message_.emplace();
+  BuildResponseMessage(response_, request_->request_id, request_version_, head_request_,
+                       !close_after_write_, *message_);
+  stream_.expires_after(context_.options.write_timeout);
+  bhttp::async_write(stream_, *message_,
+                     beast::bind_front_handler(&Connection::OnWritten, shared_from_this()));
+}
+
+void Connection::OnWritten(beast::error_code ec, size_t) {
+  context_.ReportComplete(*request_, response_, std::chrono::steady_clock::now() - started_);
+  message_.reset();
+  response_ = Response();
+  request_.reset();
+  if (state_ != State::kWriting) return;
+  if (ec) {
+    Close();
+  } else if (close_after_write_) {
+    linger_after_write_ ? Linger() : Close();
+  } else {
+    AwaitRequest();
+  }
+}
+
+// Half-closes and discards what the client still sends (e.g. an oversized body), so closing
+// does not reset the connection before the client has read the error response.
+void Connection::Linger() {
+  state_ = State::kLingering;
+  beast::error_code ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(
+      std::min<std::chrono::steady_clock::duration>(kLingerTimeout, context_.options.read_timeout));
+  stream_.async_read_some(net::buffer(discard_),
+                          beast::bind_front_handler(&Connection::OnLingerRead, shared_from_this()));
+}
+
+void Connection::OnLingerRead(beast::error_code ec, size_t) {
+  if (state_ != State::kLingering) return;
+  if (ec) {
+    Close();
+    return;
+  }
+  stream_.async_read_some(net::buffer(discard_),
+                          beast::bind_front_handler(&Connection::OnLingerRead, shared_from_this()));
+}
+
+void Connection::Close() {
+  if (state_ == State::kClosed) return;
+  state_ = State::kClosed;
+  beast::error_code ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+  stream_.close();
+  context_.connections.Remove(this);
+}
+
+}  // namespace ordo::http::internal

@@ -1,0 +1,64 @@
+#include "http/wire_format.h"
+
+#include <algorithm>
+
+namespace ordo::http::internal {
+namespace {
+
+namespace bhttp = boost::beast::http;
+
+std::string_view View(boost::beast::string_view text) {
+  return {text.data(), text.size()};
+}
+
+bool IsWritableHeader(std::string_view name, std::string_view value) {
+  for (std::string_view reserved :
+       {"Content-Length", "Transfer-Encoding", "Connection", "X-Request-Id"}) {
+    if (EqualsIgnoreCase(name, reserved)) return false;
+  }
+  auto unsafe = [](char c) { return c == '\r' || c == '\n' || c == '\0'; };
+  return !name.empty() && std::none_of(name.begin(), name.end(), unsafe) &&
+         std::none_of(value.begin(), value.end(), unsafe);
+}
+
+}  // namespace
+
+std::string FormatEndpoint(const boost::asio::ip::tcp::endpoint& endpoint) {
+  std::string address = endpoint.address().to_string();
+  if (endpoint.address().is_v6()) address = "[" + address + "]";
+  return address + ":" + std::to_string(endpoint.port());
+}
+
+void CopyRequestHead(const RequestMessage& message, Request& request) {
+  request.method = std::string(View(message.method_string()));
+  for (char& c : request.method) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  request.target = std::string(View(message.target()));
+  request.path = std::string(SplitTarget(request.target).first);
+  for (const auto& field : message) {
+    request.headers.emplace_back(View(field.name_string()), View(field.value()));
+  }
+}
+
+bool ExpectsContinue(const RequestMessage& message) {
+  return message.version() >= 11 &&
+         EqualsIgnoreCase(View(message[bhttp::field::expect]), "100-continue");
+}
+
+void BuildResponseMessage(const Response& response, std::string_view request_id, unsigned version,
+                          bool head_request, bool keep_alive, ResponseMessage& out) {
+  out.version(version == 10 ? 10 : 11);
+  out.result(static_cast<unsigned>(response.status));
+  for (const auto& [name, value] : response.headers) {
+    if (IsWritableHeader(name, value)) out.insert(name, value);
+  }
+  out.insert("X-Request-Id", boost::beast::string_view(request_id.data(), request_id.size()));
+  if (response.status != 204 && response.status != 304) {
+    out.content_length(response.body.size());
+    if (!head_request) out.body() = {response.body.data(), response.body.size()};
+  }
+  out.keep_alive(keep_alive);
+}
+
+}  // namespace ordo::http::internal

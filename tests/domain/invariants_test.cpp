@@ -1,0 +1,108 @@
+// The invariant checker itself: quiet on a consistent database, loud on each kind of damage.
+#include "support/invariants.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "store/query.h"
+#include "support/test_db.h"
+
+namespace ordo::test_support {
+namespace {
+
+using ::testing::Contains;
+using ::testing::HasSubstr;
+
+class InvariantCheckerTest : public ::testing::Test {
+ protected:
+  InvariantCheckerTest() {
+    db_.AddWarehouse("W1", 10);
+    db_.AddItem("WID-100", "2.50");
+    db_.Receive("W1", "WID-100", 10);
+    db_.AddCustomer(SimpleCustomer("C-1", "1000.00"));
+    auto placed = db_.Place(OrderFor("C-1", {{"WID-100", "4"}}));
+    if (!placed.ok()) throw std::runtime_error(placed.status().ToString());
+    order_ = placed->id;
+    damage_ = db_.Connect();
+  }
+
+  // Violations after `sql` was applied behind the domain's back.
+  std::vector<std::string> After(const std::string& sql) {
+    damage_->Execute(sql);
+    return FindInvariantViolations(db_.reader());
+  }
+
+  TestDb db_;
+  OrderId order_;
+  store::ConnectionPtr damage_;
+};
+
+TEST_F(InvariantCheckerTest, ConsistentDatabaseHasNoViolations) {
+  EXPECT_TRUE(InvariantsHold(db_.reader()));
+  EXPECT_TRUE(FindInvariantViolations(db_.reader()).empty());
+}
+
+TEST_F(InvariantCheckerTest, AllocatedNotMatchingOrderAllocations) {
+  auto v = After("UPDATE stock SET allocated = allocated + 1");
+  EXPECT_THAT(v, Contains(HasSubstr("!= SUM(order_allocations)")));
+  EXPECT_THAT(v, Contains(HasSubstr("!= SUM(allocate + deallocate movements)")));
+  EXPECT_FALSE(InvariantsHold(db_.reader()));
+}
+
+TEST_F(InvariantCheckerTest, OnHandNotMatchingTheLedger) {
+  auto v = After(
+      "INSERT INTO stock_movements (item_id, warehouse_id, kind, quantity, at) "
+      "SELECT item_id, warehouse_id, 'receipt', 5, 0 FROM stock");
+  EXPECT_THAT(v, Contains(HasSubstr("!= SUM(receipt + adjustment movements)")));
+}
+
+TEST_F(InvariantCheckerTest, UnknownMovementKind) {
+  auto v = After(
+      "INSERT INTO stock_movements (item_id, warehouse_id, kind, quantity, at) "
+      "SELECT item_id, warehouse_id, 'teleport', 0, 0 FROM stock");
+  EXPECT_THAT(v, Contains(HasSubstr("unknown kind 'teleport'")));
+}
+
+TEST_F(InvariantCheckerTest, OpenOrderValueNotMatchingTheLines) {
+  auto v = After("UPDATE customer_balances SET open_order_value = open_order_value + 1");
+  EXPECT_THAT(v, Contains(HasSubstr("open_order_value")));
+}
+
+TEST_F(InvariantCheckerTest, OrderWithoutPlaceAudit) {
+  auto v = After("DELETE FROM audit_log WHERE action = 'order.place'");
+  EXPECT_THAT(v, Contains(HasSubstr("has no 'order.place' audit row")));
+}
+
+TEST_F(InvariantCheckerTest, OrderWithoutLinesAndNumberGap) {
+  auto v = After(
+      "INSERT INTO orders (number, customer_id, ship_to_id, channel, currency, subtotal, "
+      "created_at, updated_at) SELECT 'SO-000003', customer_id, ship_to_id, 'api', 'USD', 0, 0, 0 "
+      "FROM orders LIMIT 1");
+  EXPECT_THAT(v, Contains(HasSubstr("SO-000003 has no lines")));
+  EXPECT_THAT(v, Contains(HasSubstr("gap")));
+  EXPECT_THAT(v, Contains(HasSubstr("sequence SO")));
+}
+
+TEST_F(InvariantCheckerTest, ExtendedAmountAndSubtotalMismatch) {
+  auto v = After("UPDATE order_lines SET extended_amount = extended_amount + 100");
+  EXPECT_THAT(v, Contains(HasSubstr("!= unit_price * quantity")));
+  EXPECT_THAT(v, Contains(HasSubstr("!= SUM(extended_amount)")));
+}
+
+TEST_F(InvariantCheckerTest, AllocationBeyondTheOpenQuantity) {
+  auto v = After("UPDATE order_lines SET quantity_cancelled = 1");
+  EXPECT_THAT(v, Contains(HasSubstr("allocated but only 3 open")));
+}
+
+TEST_F(InvariantCheckerTest, AllocationsOnAHeldOrder) {
+  auto v = After(
+      "INSERT INTO order_holds (order_id, kind, reason, created_at) "
+      "SELECT id, 'manual', 'x', 0 FROM orders");
+  EXPECT_THAT(v, Contains(HasSubstr("is on hold but has allocations")));
+}
+
+}  // namespace
+}  // namespace ordo::test_support

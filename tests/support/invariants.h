@@ -1,0 +1,32 @@
+// Invariants of the store that every command must keep, checked from the tables themselves:
+//
+//   stock        on_hand >= 0, allocated >= 0, allocated <= on_hand
+//   allocations  stock.allocated == SUM(order_allocations) per (item, warehouse); a line's
+//                allocations never exceed its open quantity; an order on hold has none
+//   ledger       on_hand == SUM(receipt + adjustment movements), allocated == SUM(allocate +
+//                deallocate movements) per (item, warehouse); no other movement kinds
+//   credit       customer_balances.open_order_value == SUM over the customer's lines of
+//                ExtendedAmount(unit_price, quantity - cancelled - invoiced)
+//   orders       >= 1 line; an 'order.place' audit row; extended_amount ==
+//                ExtendedAmount(unit_price, quantity); subtotal == SUM(extended_amount);
+//                numbers SO-000001..SO-N without gaps and the SO sequence at N + 1
+//
+// Reads run in one read transaction (a consistent snapshot) unless `conn` is in one already.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace ordo::test_support {
+
+// Every violation found, as a readable sentence; empty when all invariants hold.
+std::vector<std::string> FindInvariantViolations(store::Connection& conn);
+
+// For EXPECT_TRUE(InvariantsHold(conn)): lists every violation on failure.
+::testing::AssertionResult InvariantsHold(store::Connection& conn);
+
+}  // namespace ordo::test_support
