@@ -23,7 +23,11 @@ struct RunFigures {
 };
 
 // Writes `orders` into the migrated database at `path` (its items, customers, warehouse 1 and
-// stock rows must exist).
+// stock rows must exist), one durable transaction per order.
 RunFigures RunBaseline(const std::string& path, const std::vector<BaselineOrder>& orders);
+
+// The same row writes with no durability and one transaction for all orders: what SQLite's
+// CPU allows for these rows on this machine, the ceiling any design on this schema meets.
+RunFigures RunRowWriteCeiling(const std::string& path, const std::vector<BaselineOrder>& orders);
 
 }  // namespace ordo::bench

@@ -3,8 +3,9 @@
 //
 //   ordo_bench_orders [--orders N] [--inflight C] [--runs R] [--db-dir DIR]
 //
-// Each run builds two fresh databases of the same demo-scale catalog: one for Ordo, one for
-// the baseline. 1% of Ordo's orders carry an unknown SKU and must be rejected. Figures are
+// Each run builds fresh databases of the same demo-scale catalog: one for Ordo, one for the
+// baseline, and one for the row-write ceiling (the baseline's rows, all in one transaction
+// without fsync: what SQLite's CPU allows for these rows, which no design on them can pass). 1% of Ordo's orders carry an unknown SKU and must be rejected. Figures are
 // printed per run and as medians, with the ratio Ordo / baseline.
 #include <algorithm>
 #include <atomic>
@@ -175,7 +176,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   std::filesystem::create_directories(dir);
 
-  std::vector<double> ordo_rate, ordo_p50, ordo_p99, base_rate, base_p50, base_p99, ratio;
+  std::vector<double> ceiling_rate, ordo_rate, ordo_p50, ordo_p99, base_rate, base_p50, base_p99, ratio;
   for (int run = 1; run <= runs; ++run) {
     BenchScale scale;
     auto exec = std::make_unique<store::CommandExecutor>(FreshDb(dir + "/ordo.db"));
@@ -190,6 +191,11 @@ int main(int argc, char** argv) {
                                                                     baseline_orders,
                                                                     w.baseline.size()));
     RunFigures base = RunBaseline(dir + "/baseline.db", base_orders);
+    {
+      auto ceiling_exec = std::make_unique<store::CommandExecutor>(FreshDb(dir + "/ceiling.db"));
+      SetUpBenchCatalog(*ceiling_exec, scale);
+    }
+    RunFigures ceiling = RunRowWriteCeiling(dir + "/ceiling.db", w.baseline);
     OrdoFigures o = RunOrdo(*exec, w.requests, inflight);
     if (o.rejected != w.expected_rejects || o.failed != 0) {
       std::cerr << "FAIL: rejected " << o.rejected << " (expected " << w.expected_rejects
@@ -200,11 +206,13 @@ int main(int argc, char** argv) {
     std::printf(
         "run %d: ordo %.0f orders/s p50 %.2f ms p99 %.2f ms (cpu %.0f us/order, batches avg %.1f, "
         "max %lld) | "
-        "baseline %.0f orders/s p50 %.2f ms p99 %.2f ms | ratio %.2fx\n",
+        "baseline %.0f orders/s p50 %.2f ms p99 %.2f ms | ratio %.2fx | row-write ceiling %.0f "
+        "orders/s\n",
         run, o.run.orders_per_second(), o.run.Percentile(50), o.run.Percentile(99),
         o.cpu_us_per_order, static_cast<double>(o.stats.commands) / static_cast<double>(o.stats.batches),
         static_cast<long long>(o.stats.max_batch), base.orders_per_second(),
-        base.Percentile(50), base.Percentile(99), r);
+        base.Percentile(50), base.Percentile(99), r, ceiling.orders_per_second());
+    ceiling_rate.push_back(ceiling.orders_per_second());
     ordo_rate.push_back(o.run.orders_per_second());
     ordo_p50.push_back(o.run.Percentile(50));
     ordo_p99.push_back(o.run.Percentile(99));
@@ -215,8 +223,9 @@ int main(int argc, char** argv) {
   }
   std::printf(
       "median of %d runs: ordo %.0f orders/s (p50 %.2f ms, p99 %.2f ms, %d in flight) | "
-      "baseline %.0f orders/s (p50 %.2f ms, p99 %.2f ms) | ratio %.2fx\n",
+      "baseline %.0f orders/s (p50 %.2f ms, p99 %.2f ms) | ratio %.2fx | "
+      "row-write ceiling %.0f orders/s\n",
       runs, Median(ordo_rate), Median(ordo_p50), Median(ordo_p99), inflight, Median(base_rate),
-      Median(base_p50), Median(base_p99), Median(ratio));
+      Median(base_p50), Median(base_p99), Median(ratio), Median(ceiling_rate));
   return 0;
 }

@@ -1,5 +1,6 @@
 #include "orders/order.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -62,7 +63,7 @@ OrderStatus DeriveStatus(const Order& order) {
     wanted += l.quantity - l.quantity_cancelled;
     shipped += l.quantity_shipped;
     invoiced += l.quantity_invoiced;
-    unallocated += l.quantity_unallocated();
+    unallocated += std::max<int64_t>(l.quantity_unallocated(), 0);
   }
   if (wanted == 0) return OrderStatus::kCancelled;
   if (shipped < wanted && order.has_active_hold()) return OrderStatus::kOnHold;

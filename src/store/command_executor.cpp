@@ -1,5 +1,6 @@
 #include "store/command_executor.h"
 
+#include <algorithm>
 #include <exception>
 
 #include "core/money.h"
@@ -35,6 +36,7 @@ Status StatusOfException(std::exception_ptr e) {
 
 CommandExecutor::CommandExecutor(ConnectionPtr writer, Options options)
     : conn_(std::move(writer)), options_(options) {
+  options_.max_batch = std::max<size_t>(options_.max_batch, 1);
   writer_ = std::thread([this] { WriterLoop(); });
 }
 

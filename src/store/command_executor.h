@@ -39,7 +39,7 @@ struct ExecutorStats {
 class CommandExecutor {
  public:
   struct Options {
-    size_t max_batch = 512;
+    size_t max_batch = 512;  // commands per transaction; 0 is taken as 1
   };
 
   explicit CommandExecutor(ConnectionPtr writer) : CommandExecutor(std::move(writer), Options{}) {}

@@ -51,6 +51,8 @@ TEST(DeriveStatus, Table) {
       {"nothing allocated", Make({{10, 0}}), OrderStatus::kBackordered},
       {"partly allocated", Make({{10, 4}}), OrderStatus::kBackordered},
       {"one line short", Make({{10, 10}, {5, 2}}), OrderStatus::kBackordered},
+      {"an over-allocated line hides no other line's shortfall", Make({{10, 13}, {5, 2}}),
+       OrderStatus::kBackordered},
       {"on hold, nothing allocated", Make({{10, 0}}, true), OrderStatus::kOnHold},
       {"on hold beats backordered", Make({{10, 3}}, true), OrderStatus::kOnHold},
       {"released hold, allocated", Make({{10, 10}}, false, true), OrderStatus::kOpen},

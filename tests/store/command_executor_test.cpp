@@ -436,6 +436,14 @@ TEST_F(CommandExecutorTest, MaxBatchOptionCapsTheBatchSize) {
   EXPECT_EQ(stats.commands, 11);
 }
 
+TEST_F(CommandExecutorTest, ZeroMaxBatchIsTakenAsOne) {
+  auto ex = Start(CommandExecutor::Options{0});
+  EXPECT_TRUE(ex->Run(Insert("a")).ok());
+  EXPECT_TRUE(ex->Run(Insert("b")).ok());
+  EXPECT_EQ(ex->Stats().max_batch, 1);
+  EXPECT_EQ(ex->Stats().commands, 2);
+}
+
 TEST_F(CommandExecutorTest, CommandsRunInArrivalOrder) {
   auto ex = Start();
   Gate gate;
