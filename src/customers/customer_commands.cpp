@@ -59,6 +59,7 @@ Status SavePriceTier(store::Connection& conn, const CommandContext& ctx, const P
   };
   audit::Record(conn, ctx, "price_tier.save", "price_tier", 0,
                 before ? to_json(*before) : nlohmann::json(), to_json(tier));
+  events::Publish(conn, ctx, "price_tier.saved", "price_tier", 0, to_json(tier));
   return Status::Ok();
 }
 

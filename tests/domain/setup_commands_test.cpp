@@ -148,6 +148,7 @@ TEST_F(SetupCommandsTest, PriceTierIsSavedAndChanged) {
   EXPECT_EQ(db_.QueryInt("SELECT discount_bp FROM price_tiers WHERE code = 'GOLD'"), 1500);
   EXPECT_THROW(db_.SaveTier("BAD", 10001), std::runtime_error);
   EXPECT_EQ(db_.QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'price_tier.save'"), 2);
+  EXPECT_EQ(db_.QueryInt("SELECT COUNT(*) FROM outbox_events WHERE type = 'price_tier.saved'"), 2);
 }
 
 TEST_F(SetupCommandsTest, ItemValidationListsEveryField) {
