@@ -91,14 +91,17 @@ void CommandExecutor::WriterLoop() {
   }
 }
 
+Status CommandExecutor::Invoke(Pending& p) {
+  try {
+    return p.command(*conn_);
+  } catch (...) {
+    return StatusOfException(std::current_exception());
+  }
+}
+
 Status CommandExecutor::RunOne(Pending& p) {
   Savepoint sp(*conn_, "command");
-  Status st;
-  try {
-    st = p.command(*conn_);
-  } catch (...) {
-    st = StatusOfException(std::current_exception());
-  }
+  Status st = Invoke(p);
   if (st.ok()) {
     sp.Release();
   } else {
@@ -108,6 +111,28 @@ Status CommandExecutor::RunOne(Pending& p) {
 }
 
 void CommandExecutor::RunBatch(std::vector<Pending>& batch) {
+  if (conn_->TotalChanges() >= 0 && RunBatchWithoutSavepoints(batch)) return;
+  RunBatchWithSavepoints(batch);
+}
+
+bool CommandExecutor::RunBatchWithoutSavepoints(std::vector<Pending>& batch) {
+  try {
+    Transaction tx(*conn_);
+    for (auto& p : batch) {
+      int64_t before = conn_->TotalChanges();
+      p.status = Invoke(p);
+      // Only a savepoint could undo a failed command's writes alone.
+      if (!p.status.ok() && conn_->TotalChanges() != before) return false;
+      if (!conn_->InTransaction()) return false;
+    }
+    tx.Commit();
+    return true;
+  } catch (...) {
+    return false;  // the transaction failed; the careful path runs the batch again
+  }
+}
+
+void CommandExecutor::RunBatchWithSavepoints(std::vector<Pending>& batch) {
   try {
     Transaction tx(*conn_);
     for (auto& p : batch) {
@@ -127,7 +152,7 @@ void CommandExecutor::RunBatch(std::vector<Pending>& batch) {
   for (auto& p : batch) {
     std::vector<Pending> single;
     single.push_back(Pending{p.command, [](const Status&) {}, Status::Ok()});
-    RunBatch(single);
+    RunBatchWithSavepoints(single);
     p.status = single[0].status;
   }
 }

@@ -3,11 +3,18 @@
 // A command is a function that reads and writes through the Connection it is given and
 // returns a Status. The executor owns the only write connection and runs commands on its own
 // writer thread, in arrival order. Whatever commands are waiting when the writer is free form
-// a batch: one transaction, a savepoint per command, so a command that fails (a non-OK Status
-// or an exception) rolls back alone. Each caller is answered only after the batch's commit
-// has returned, which with synchronous=FULL means it is on disk. If the transaction itself
-// fails (disk full, I/O error), every command of the batch is re-run in a transaction of its
-// own, so one bad command never fails the others.
+// a batch: one transaction in which a command that fails (a non-OK Status or an exception)
+// rolls back alone. Each caller is answered only after the batch's commit has returned, which
+// with synchronous=FULL means it is on disk. If the transaction itself fails (disk full, I/O
+// error), every command of the batch is re-run in a transaction of its own, so one bad command
+// never fails the others.
+//
+// How a failed command rolls back alone: a batch first runs without savepoints, since a
+// savepoint copies every page a command touches. A command that fails having changed nothing
+// (validation errors, which come before any write) needs no undo. When a command fails after
+// changing rows, the whole transaction is rolled back and the batch runs again with a
+// savepoint per command. Commands must therefore be safe to run again: they act only on the
+// database, through the Connection they are given.
 //
 // Thread-safety: Submit() and Run() may be called from any number of threads.
 #pragma once
@@ -81,7 +88,10 @@ class CommandExecutor {
 
   void WriterLoop();
   void RunBatch(std::vector<Pending>& batch);
+  bool RunBatchWithoutSavepoints(std::vector<Pending>& batch);
+  void RunBatchWithSavepoints(std::vector<Pending>& batch);
   Status RunOne(Pending& p);
+  Status Invoke(Pending& p);
 
   ConnectionPtr conn_;
   Options options_;

@@ -66,6 +66,9 @@ class Connection {
   virtual void Execute(std::string_view sql) = 0;
   // Rows changed by the last INSERT, UPDATE or DELETE.
   virtual int64_t ChangedRows() const = 0;
+  // A count of every row this connection has changed since it opened: equal before and after
+  // a piece of work means the work changed nothing. -1 when the driver cannot tell.
+  virtual int64_t TotalChanges() const = 0;
 
   // Transactions. Begin() takes the write lock at once, so a transaction never fails later
   // for want of it.

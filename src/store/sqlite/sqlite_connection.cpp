@@ -143,6 +143,7 @@ class SqliteConnection final : public Connection {
   }
 
   int64_t ChangedRows() const override { return sqlite3_changes64(db_); }
+  int64_t TotalChanges() const override { return sqlite3_total_changes64(db_); }
 
   void Begin() override { Execute("BEGIN IMMEDIATE"); }
   void Commit() override { Execute("COMMIT"); }
