@@ -10,6 +10,7 @@
 #include "cli/migrate_command.h"
 #include "cli/order_command.h"
 #include "cli/serve_command.h"
+#include "cli/user_command.h"
 
 int main(int argc, char** argv) {
   using namespace ordo::cli;
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
   RegisterDemoCommand(app, ctx);
   RegisterImportCommand(app, ctx);
   RegisterServeCommand(app, ctx);
+  RegisterUserCommands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "api/api_context.h"
+#include "api/auth_routes.h"
 #include "api/health_routes.h"
 #include "http/server.h"
 #include "store/sqlite/sqlite_connection.h"
@@ -59,6 +60,7 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
     api::ApiContext api{executor, readers, ctx.clock()};
     http::Router router;
     api::AddHealthRoutes(router, api);
+    api::AddAuthRoutes(router, api);
     http::ServerOptions options;
     options.host = host;
     options.port = port;

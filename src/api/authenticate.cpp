@@ -1,0 +1,59 @@
+#include "api/authenticate.h"
+
+#include <string>
+
+#include "api/status_response.h"
+#include "auth/permissions.h"
+#include "auth/tokens.h"
+
+namespace ordo::api {
+
+std::optional<std::string_view> BearerCredential(const http::Request& request) {
+  auto header = request.Header("Authorization");
+  if (!header) return std::nullopt;
+  std::string_view value = *header;
+  constexpr std::string_view kScheme = "Bearer ";
+  if (value.size() <= kScheme.size() ||
+      !http::EqualsIgnoreCase(value.substr(0, kScheme.size()), kScheme)) {
+    return std::nullopt;
+  }
+  value.remove_prefix(kScheme.size());
+  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  if (value.empty()) return std::nullopt;
+  return value;
+}
+
+Result<auth::Principal> AuthenticateRequest(ApiContext& ctx, const http::Request& request) {
+  auto credential = BearerCredential(request);
+  if (!credential) {
+    return Status(ErrorCode::kUnauthenticated, "an Authorization: Bearer credential is required");
+  }
+  auto conn = ctx.readers.Borrow();
+  return auth::Authenticate(*conn, *credential, ctx.clock.Now());
+}
+
+std::optional<auth::Principal> RequirePrincipal(ApiContext& ctx, const http::Request& request,
+                                                const http::Responder& respond) {
+  auto principal = AuthenticateRequest(ctx, request);
+  if (principal.ok()) return std::move(principal).value();
+  http::Response response = ProblemFor(principal.status());
+  response.SetHeader("WWW-Authenticate",
+                     BearerCredential(request) ? "Bearer error=\"invalid_token\"" : "Bearer");
+  respond(std::move(response));
+  return std::nullopt;
+}
+
+std::optional<auth::Principal> RequirePermission(ApiContext& ctx, const http::Request& request,
+                                                 const http::Responder& respond,
+                                                 std::string_view action) {
+  auto principal = RequirePrincipal(ctx, request, respond);
+  if (!principal) return std::nullopt;
+  if (!auth::Allowed(*principal, action)) {
+    respond(ProblemFor(Status::Forbidden("this user may not " + std::string(action))));
+    return std::nullopt;
+  }
+  return principal;
+}
+
+}  // namespace ordo::api

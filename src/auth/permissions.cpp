@@ -1,0 +1,57 @@
+#include "auth/permissions.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+namespace ordo::auth {
+namespace {
+
+struct Permission {
+  std::string_view action;
+  std::vector<Role> roles;  // besides admin, which may do everything
+};
+
+using enum Role;
+
+// The single source of truth for authorization. Keep one row per action.
+const std::array<Permission, 13> kTable = {{
+    {"orders.read", {kSales, kSalesManager, kArClerk, kWarehouse, kCustomer, kIntegration}},
+    {"orders.place", {kSales, kSalesManager, kCustomer, kIntegration}},
+    {"orders.cancel", {kSales, kSalesManager}},
+    {"orders.release_hold", {kSalesManager, kArClerk}},
+    {"items.read", {kSales, kSalesManager, kWarehouse, kCustomer, kIntegration}},
+    {"items.write", {}},
+    {"customers.read", {kSales, kSalesManager, kArClerk, kIntegration}},
+    {"customers.write", {kSalesManager, kArClerk}},
+    {"inventory.read", {kSales, kSalesManager, kWarehouse, kIntegration}},
+    {"inventory.write", {kWarehouse}},
+    {"audit.read", {kSalesManager, kArClerk}},
+    {"events.read", {kIntegration}},
+    {"users.write", {}},
+}};
+
+}  // namespace
+
+bool RoleAllowed(Role role, std::string_view action) {
+  if (role == kAdmin) return true;
+  for (const auto& p : kTable) {
+    if (p.action == action) {
+      return std::find(p.roles.begin(), p.roles.end(), role) != p.roles.end();
+    }
+  }
+  return false;
+}
+
+bool Allowed(const Principal& principal, std::string_view action) {
+  return std::any_of(principal.roles.begin(), principal.roles.end(),
+                     [&](Role r) { return RoleAllowed(r, action); });
+}
+
+std::vector<std::string_view> KnownActions() {
+  std::vector<std::string_view> out;
+  for (const auto& p : kTable) out.push_back(p.action);
+  return out;
+}
+
+}  // namespace ordo::auth

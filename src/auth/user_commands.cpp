@@ -1,0 +1,133 @@
+#include "auth/user_commands.h"
+
+#include <algorithm>
+
+#include "audit/audit_log.h"
+#include "auth/user_json.h"
+#include "store/query.h"
+
+namespace ordo::auth {
+namespace {
+
+bool IsSafeUsername(std::string_view name) {
+  if (name.size() < 3 || name.size() > 64) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-' || c == '@';
+  });
+}
+
+std::vector<Role> LoadRoles(store::Connection& conn, int64_t user_id) {
+  std::vector<Role> roles;
+  store::Query q(conn, "SELECT role FROM user_roles WHERE user_id = ?", user_id);
+  while (q.Next()) {
+    if (auto r = ParseRole(q.Text(0))) roles.push_back(*r);
+  }
+  std::sort(roles.begin(), roles.end());
+  return roles;
+}
+
+std::optional<UserRecord> LoadUser(store::Connection& conn, std::string_view where,
+                                   const auto& key) {
+  std::string sql = "SELECT id, username, password_hash, customer_id, active FROM users WHERE " +
+                    std::string(where);
+  std::optional<UserRecord> user;
+  {
+    store::Query q(conn, sql, key);
+    if (!q.Next()) return std::nullopt;
+    user.emplace();
+    user->principal.user_id = q.Int(0);
+    user->principal.username = q.Text(1);
+    user->password_hash = q.Text(2);
+    if (auto c = q.OptInt(3)) user->principal.customer_id = CustomerId(*c);
+    user->active = q.Bool(4);
+  }
+  user->principal.roles = LoadRoles(conn, user->principal.user_id);
+  return user;
+}
+
+}  // namespace
+
+Status ValidateNewUser(const NewUser& in) {
+  std::vector<FieldError> errors;
+  if (!IsSafeUsername(in.username)) {
+    errors.push_back({"username", "invalid", "a username is 3 to 64 letters, digits or . _ - @"});
+  }
+  if (in.password.size() < 8) {
+    errors.push_back({"password", "too_short", "a password has at least 8 characters"});
+  }
+  bool is_customer = false;
+  if (in.roles.empty()) {
+    errors.push_back({"roles", "required", "at least one role is required"});
+  }
+  for (size_t i = 0; i < in.roles.size(); ++i) {
+    auto role = ParseRole(in.roles[i]);
+    if (!role) {
+      errors.push_back({"roles/" + std::to_string(i), "unknown_role", "no role " + in.roles[i]});
+    } else if (*role == Role::kCustomer) {
+      is_customer = true;
+    }
+  }
+  if (is_customer && (!in.customer || in.customer->empty())) {
+    errors.push_back({"customer", "required", "a customer user needs a customer code"});
+  } else if (!is_customer && in.customer) {
+    errors.push_back({"customer", "not_allowed", "only a customer user belongs to a customer"});
+  }
+  if (!errors.empty()) return Status::InvalidArgument("the user has invalid fields", errors);
+  return Status::Ok();
+}
+
+Result<Principal> CreateUser(store::Connection& conn, const CommandContext& ctx, const NewUser& in,
+                             const PasswordCost& cost) {
+  Status st = ValidateNewUser(in);
+  std::vector<FieldError> errors = st.errors();
+  std::optional<CustomerId> customer_id;
+  bool customer_field_ok = std::none_of(errors.begin(), errors.end(),
+                                        [](const FieldError& e) { return e.field == "customer"; });
+  if (in.customer && customer_field_ok) {
+    store::Query q(conn, "SELECT id FROM customers WHERE code = ?", *in.customer);
+    if (q.Next()) {
+      customer_id = CustomerId(q.Int(0));
+    } else {
+      errors.push_back({"customer", "unknown_customer", "no customer " + *in.customer});
+    }
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument("the user has invalid fields", std::move(errors));
+  }
+  if (FindUserByName(conn, in.username)) {
+    return Status(ErrorCode::kConflict, "a user named " + in.username + " exists",
+                  {{"username", "duplicate", "username " + in.username + " is taken"}});
+  }
+  std::string hash = HashPassword(in.password, cost);
+  Principal p;
+  p.username = in.username;
+  p.customer_id = customer_id;
+  {
+    store::Query q(conn,
+                   "INSERT INTO users (username, password_hash, customer_id, active, created_at) "
+                   "VALUES (?, ?, ?, 1, ?) RETURNING id",
+                   in.username, hash, customer_id, ctx.now);
+    q.Next();
+    p.user_id = q.Int(0);
+  }
+  for (const auto& name : in.roles) p.roles.push_back(*ParseRole(name));
+  std::sort(p.roles.begin(), p.roles.end());
+  p.roles.erase(std::unique(p.roles.begin(), p.roles.end()), p.roles.end());
+  for (Role r : p.roles) {
+    store::Exec(conn, "INSERT INTO user_roles (user_id, role) VALUES (?, ?)", p.user_id,
+                RoleName(r));
+  }
+  audit::Record(conn, ctx, "user.create", "user", p.user_id, nullptr, ToJson(p));
+  return p;
+}
+
+std::optional<UserRecord> FindUserByName(store::Connection& conn, std::string_view username) {
+  return LoadUser(conn, "username = ?", username);
+}
+
+std::optional<UserRecord> FindUserById(store::Connection& conn, int64_t user_id) {
+  return LoadUser(conn, "id = ?", user_id);
+}
+
+}  // namespace ordo::auth
