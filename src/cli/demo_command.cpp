@@ -5,6 +5,7 @@
 
 #include "cli/cli_output.h"
 #include "demo/demo_data.h"
+#include "demo/demo_users.h"
 #include "store/command_executor.h"
 
 namespace ordo::cli {
@@ -38,7 +39,12 @@ void RegisterDemoCommand(CLI::App& app, CliContext& ctx) {
     store::CommandExecutor exec(ctx.Open(/*migrate=*/true));
     auto summary = demo::GenerateDemoData(exec, *options, ctx.clock().Now());
     if (!summary.ok()) throw ExitCode(PrintProblem(summary.status()));
+    Status users = demo::CreateDemoUsers(exec, ctx.clock().Now());
+    if (!users.ok()) throw ExitCode(PrintProblem(users));
     PrintSummary(ctx.options().db_path, *options, *summary);
+    std::cout << "  users (password):";
+    for (const auto& u : demo::DemoUsers()) std::cout << " " << u.username << " (" << u.password << ")";
+    std::cout << "\n";
   });
 }
 

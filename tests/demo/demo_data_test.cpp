@@ -1,10 +1,12 @@
 // GenerateDemoData on real SQLite files: the data it makes, checked with SQL.
 #include "demo/demo_data.h"
+#include "demo/demo_users.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
+#include "auth/tokens.h"
 #include "store/command_executor.h"
 #include "store/migrations.h"
 #include "store/query.h"
@@ -38,6 +40,11 @@ class DemoDb {
   Result<DemoSummary> Generate(const DemoOptions& options) {
     store::CommandExecutor exec(db_.Connect());
     return GenerateDemoData(exec, options, Now());
+  }
+
+  Status AddUsers() {
+    store::CommandExecutor exec(db_.Connect());
+    return CreateDemoUsers(exec, Now());
   }
 
   store::Connection& reader() { return *reader_; }
@@ -145,6 +152,21 @@ TEST(DemoDataTest, SmallOptionsMakeABelievableDistributor) {
   auto summary = db.Generate(options);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   ExpectBelievableDistributor(db, options, *summary);
+}
+
+TEST(DemoDataTest, EveryDemoUserLogsInWithItsListedPassword) {
+  DemoDb db;
+  ASSERT_TRUE(db.Generate(SmallOptions()).ok());
+  ASSERT_TRUE(db.AddUsers().ok());
+  for (const auto& u : DemoUsers()) {
+    auto token = auth::IssueToken(db.reader(), u.username, u.password, Now());
+    ASSERT_TRUE(token.ok()) << u.username << ": " << token.status().ToString();
+    auto who = auth::Authenticate(db.reader(), token->token, Now());
+    ASSERT_TRUE(who.ok()) << u.username;
+    EXPECT_EQ(who->username, u.username);
+    EXPECT_EQ(who->customer_id.has_value(), !u.customer.empty()) << u.username;
+    EXPECT_FALSE(auth::IssueToken(db.reader(), u.username, "wrong-password", Now()).ok());
+  }
 }
 
 TEST(DemoDataTest, SameSeedGivesSameData) {
