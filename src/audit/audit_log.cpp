@@ -7,7 +7,7 @@ namespace {
 
 std::optional<std::string> Dump(const nlohmann::json& j) {
   if (j.is_null()) return std::nullopt;
-  return j.dump();
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 nlohmann::json Load(const std::optional<std::string>& text) {

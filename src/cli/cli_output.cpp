@@ -13,7 +13,7 @@ int PrintProblem(const Status& status) {
   }
   nlohmann::json problem = {
       {"code", CodeName(status.code())}, {"detail", status.message()}, {"errors", errors}};
-  std::cerr << problem.dump(2) << "\n";
+  std::cerr << problem.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return 1;
 }
 

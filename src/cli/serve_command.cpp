@@ -49,8 +49,9 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
   args->listen = DefaultListen();
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP API");
   cmd->add_option("--listen", args->listen, "HOST:PORT (env ORDO_LISTEN, default 127.0.0.1:8080)");
-  cmd->add_option("--workers", args->workers, "Request handler threads");
-  cmd->add_option("--readers", args->readers, "Read connections");
+  cmd->add_option("--workers", args->workers, "Request handler threads")
+      ->check(CLI::Range(1, 256));
+  cmd->add_option("--readers", args->readers, "Read connections")->check(CLI::Range(1, 256));
   cmd->callback([&ctx, args] {
     auto [host, port] = ParseListen(args->listen);
     store::CommandExecutor executor(ctx.Open(/*migrate=*/true));

@@ -18,7 +18,8 @@ std::vector<Event> Collect(store::Query& q) {
 
 void Publish(store::Connection& conn, const CommandContext& ctx, std::string_view type,
              std::string_view entity, int64_t entity_id, const nlohmann::json& payload) {
-  PublishText(conn, ctx, type, entity, entity_id, payload.dump());
+  PublishText(conn, ctx, type, entity, entity_id,
+              payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 void PublishText(store::Connection& conn, const CommandContext& ctx, std::string_view type,

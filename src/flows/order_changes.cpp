@@ -1,6 +1,7 @@
 #include "flows/order_changes.h"
 
 #include "audit/audit_log.h"
+#include "core/utf8.h"
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
@@ -39,6 +40,10 @@ Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext&
   if (reason.empty()) {
     return Status::InvalidArgument("a cancellation needs a reason",
                                    {{"reason", "required", "say why the order is cancelled"}});
+  }
+  if (!IsValidUtf8(reason)) {
+    return Status::InvalidArgument("the reason is not valid UTF-8 text",
+                                   {{"reason", "invalid_text", "the reason is not valid UTF-8"}});
   }
   auto loaded = LoadForChange(conn, id, expected_version);
   if (!loaded.ok()) return loaded.status();
@@ -79,6 +84,10 @@ Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext&
 Result<orders::Order> ReleaseHold(store::Connection& conn, const CommandContext& ctx, OrderId id,
                                   const std::string& kind, const std::string& note,
                                   std::optional<int64_t> expected_version) {
+  if (!IsValidUtf8(note)) {
+    return Status::InvalidArgument("the note is not valid UTF-8 text",
+                                   {{"note", "invalid_text", "the note is not valid UTF-8"}});
+  }
   auto loaded = LoadForChange(conn, id, expected_version);
   if (!loaded.ok()) return loaded.status();
   orders::Order order = std::move(loaded).value();

@@ -5,6 +5,7 @@
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
+#include "core/utf8.h"
 #include "flows/order_allocation.h"
 #include "jsonio/json_writer.h"
 #include "orders/order_json.h"
@@ -60,7 +61,9 @@ void ValidateHeader(store::Connection& conn, const PlaceOrderRequest& r, Validat
   if (r.currency != "USD") {
     errors.push_back({"currency", "unsupported_currency", "orders are in USD"});
   }
-  if (r.po_number.size() > kMaxPoLength) {
+  if (!IsValidUtf8(r.po_number)) {
+    errors.push_back({"po_number", "invalid_text", "the PO number is not valid UTF-8 text"});
+  } else if (r.po_number.size() > kMaxPoLength) {
     errors.push_back({"po_number", "too_long", "a PO number has at most 64 characters"});
   }
   if (r.lines.empty()) errors.push_back({"lines", "required", "an order needs at least one line"});
@@ -111,6 +114,8 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
     }
     if (in.override_reason.empty()) {
       errors.push_back({path + "override_reason", "required", "a manual price needs a reason"});
+    } else if (!IsValidUtf8(in.override_reason)) {
+      errors.push_back({path + "override_reason", "invalid_text", "the reason is not valid UTF-8"});
     }
   }
   if (errors.size() != before) return;

@@ -2,21 +2,38 @@
 
 #include <charconv>
 
+#include "core/utf8.h"
+
 namespace ordo::jsonio {
 
 void AppendQuoted(std::string& out, std::string_view value) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
-  size_t plain = 0;
-  while (plain < value.size()) {
-    auto c = static_cast<unsigned char>(value[plain]);
-    if (c < 0x20 || c == '"' || c == '\\') break;
-    ++plain;
-  }
-  out.append(value.data(), plain);
-  value.remove_prefix(plain);
-  for (char ch : value) {
+  while (!value.empty()) {
+    size_t plain = 0;
+    while (plain < value.size()) {
+      auto c = static_cast<unsigned char>(value[plain]);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+      ++plain;
+    }
+    out.append(value.data(), plain);
+    value.remove_prefix(plain);
+    if (value.empty()) break;
+    char ch = value.front();
     auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) {
+      // Valid sequences pass through; a stray byte becomes U+FFFD, so the text is always JSON.
+      size_t n = Utf8SequenceLength(value);
+      if (n == 0) {
+        out += "\xEF\xBF\xBD";
+        n = 1;
+      } else {
+        out.append(value.data(), n);
+      }
+      value.remove_prefix(n);
+      continue;
+    }
+    value.remove_prefix(1);
     switch (c) {
       case '"':
         out += "\\\"";

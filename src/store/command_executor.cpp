@@ -86,7 +86,13 @@ void CommandExecutor::WriterLoop() {
       stats_.max_batch = std::max<int64_t>(stats_.max_batch, static_cast<int64_t>(n));
     }
     RunBatch(batch);
-    for (auto& p : batch) p.done(p.status);
+    for (auto& p : batch) {
+      try {
+        p.done(p.status);
+      } catch (...) {
+        // A caller's callback failed; the other callers of the batch still get their answers.
+      }
+    }
     batch.clear();
   }
 }

@@ -115,6 +115,18 @@ TEST_F(PlaceOrderTest, ReportsEveryProblemAtOnceWithExactFieldPaths) {
           FieldIs("lines/9/quantity", "invalid_quantity"), FieldIs("lines/10/uom", "unknown_uom")));
 }
 
+TEST_F(PlaceOrderTest, TextThatIsNotUtf8IsRejectedAndWritesNothing) {
+  PlaceOrderRequest r = OrderFor("C-1", {{"WID-100", "1", "", "2.00", "bad \xff reason"}});
+  r.po_number = "PO\xff\xfe";
+  auto before = db_.Snapshot();
+  auto placed = db_.Place(r);
+  ASSERT_FALSE(placed.ok());
+  EXPECT_THAT(placed.status().errors(),
+              UnorderedElementsAre(FieldIs("po_number", "invalid_text"),
+                                   FieldIs("lines/0/override_reason", "invalid_text")));
+  EXPECT_EQ(db_.Snapshot(), before);
+}
+
 TEST_F(PlaceOrderTest, ReportsEveryProblemOfOneLine) {
   // One line with a bad quantity, an unknown unit and a manual price without a reason: all
   // three are independent of each other and must be reported together.
