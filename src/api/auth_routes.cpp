@@ -43,10 +43,11 @@ Result<Credentials> ParseCredentials(const std::string& body) {
 void IssueToken(ApiContext& ctx, int64_t ttl, http::Request& request, http::Responder respond) {
   auto credentials = ParseCredentials(request.body);
   if (!credentials.ok()) return respond(ProblemFor(credentials.status()));
-  Result<auth::Principal> user = [&] {
+  std::optional<auth::UserRecord> record = [&] {
     auto conn = ctx.readers.Borrow();
-    return auth::VerifyCredentials(*conn, credentials->username, credentials->password);
+    return auth::FindUserByName(*conn, credentials->username);
   }();
+  Result<auth::Principal> user = auth::CheckPassword(record, credentials->password);
   if (!user.ok()) return respond(ProblemFor(user.status()));
   auto issued = std::make_shared<std::optional<auth::IssuedToken>>();
   Timestamp now = ctx.clock.Now();

@@ -13,7 +13,7 @@ void AddHealthRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/readyz", http::SyncHandler([&ctx](http::Request&) {
                try {
                  auto conn = ctx.readers.Borrow();
-                 auto state = store::InspectSchema(*conn);
+                 auto state = store::ReadSchemaState(*conn);
                  if (!state.ok() || state->needs_migration()) {
                    return http::Response::Problem(503, "unavailable", "Not ready",
                                                   "the database schema is not current");

@@ -25,7 +25,10 @@ const std::string& DummyHash() {
 
 Result<Principal> VerifyCredentials(store::Connection& conn, std::string_view username,
                                     std::string_view password) {
-  auto user = FindUserByName(conn, username);
+  return CheckPassword(FindUserByName(conn, username), password);
+}
+
+Result<Principal> CheckPassword(const std::optional<UserRecord>& user, std::string_view password) {
   if (!user) {
     VerifyPassword(password, DummyHash());
     return Unauthenticated(std::string(kBadCredentials));

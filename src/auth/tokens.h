@@ -9,10 +9,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "auth/principal.h"
+#include "auth/user_commands.h"
 #include "core/clock.h"
 #include "core/status.h"
 #include "store/database.h"
@@ -29,6 +31,9 @@ struct IssuedToken {
 
 // Checks `password` for the active user `username` (reads only; slow: argon2). Fails
 // unauthenticated.
+// The same check on a user already looked up (nullopt: no such user), with no connection held
+// while argon2 runs, so slow logins never tie up read connections.
+Result<Principal> CheckPassword(const std::optional<UserRecord>& user, std::string_view password);
 Result<Principal> VerifyCredentials(store::Connection& conn, std::string_view username,
                                     std::string_view password);
 

@@ -1,5 +1,7 @@
 #include "inventory/stock_ledger.h"
 
+#include <algorithm>
+
 #include "store/query.h"
 
 namespace ordo::inventory {
@@ -62,7 +64,15 @@ std::vector<Available> AvailableStock(store::Connection& conn, ItemId item) {
 Status Allocate(store::Connection& conn, const CommandContext& ctx,
                 const std::vector<StockChange>& changes, OrderId order) {
   if (changes.empty()) return Status::Ok();
-  for (const auto& c : changes) {
+  // Stock rows are always updated in (item, warehouse) order, so that concurrent writers on a
+  // server database can never deadlock on them.
+  std::vector<const StockChange*> ordered;
+  for (const auto& c : changes) ordered.push_back(&c);
+  std::sort(ordered.begin(), ordered.end(), [](const StockChange* a, const StockChange* b) {
+    return std::make_pair(a->item, a->warehouse) < std::make_pair(b->item, b->warehouse);
+  });
+  for (const StockChange* change : ordered) {
+    const StockChange& c = *change;
     int64_t changed = store::Exec(conn,
                                   "UPDATE stock SET allocated = allocated + ? "
                                   "WHERE item_id = ? AND warehouse_id = ? "

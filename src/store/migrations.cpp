@@ -39,6 +39,23 @@ Result<MigrationState> InspectSchema(Connection& conn) {
   return state;
 }
 
+Result<MigrationState> ReadSchemaState(Connection& conn) {
+  MigrationState state;
+  {
+    Query has(conn,
+              "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
+              "'schema_migrations'");
+    if (has.Next() && has.Int(0) > 0) state.current = CurrentVersion(conn);
+  }
+  const auto& all = MigrationsFor(conn);
+  state.latest = all.empty() ? 0 : all.back().version;
+  if (state.current > state.latest) {
+    return Status::InvalidState("database schema version " + std::to_string(state.current) +
+                                " is newer than this Ordo");
+  }
+  return state;
+}
+
 Result<std::vector<int>> Migrate(Connection& conn, const Clock& clock) {
   auto state = InspectSchema(conn);
   if (!state.ok()) return state.status();

@@ -34,6 +34,10 @@ struct MigrationState {
 // newer than this binary.
 Result<MigrationState> InspectSchema(Connection& conn);
 
+// The same, without writing anything (a database never migrated is at version 0): for health
+// checks on read connections.
+Result<MigrationState> ReadSchemaState(Connection& conn);
+
 // Applies every pending migration. Returns the versions applied (empty when up to date).
 Result<std::vector<int>> Migrate(Connection& conn, const Clock& clock);
 

@@ -47,6 +47,22 @@ TEST(Migrations, EmptyDatabaseIsAtVersionZero) {
   EXPECT_TRUE(state->needs_migration());
 }
 
+TEST(Migrations, ReadSchemaStateWritesNothing) {
+  test_support::TempDb db;
+  ConnectionPtr conn = db.Connect();
+  auto state = ReadSchemaState(*conn);
+  ASSERT_TRUE(state.ok()) << state.status().ToString();
+  EXPECT_EQ(state->current, 0);
+  EXPECT_TRUE(state->needs_migration());
+  EXPECT_TRUE(Tables(*conn).empty()) << "a read-only check must not create tables";
+  ManualClock clock(kNow);
+  ASSERT_TRUE(Migrate(*conn, clock).ok());
+  state = ReadSchemaState(*conn);
+  ASSERT_TRUE(state.ok());
+  EXPECT_EQ(state->current, Latest());
+  EXPECT_FALSE(state->needs_migration());
+}
+
 TEST(Migrations, FreshDatabaseMigratesToLatest) {
   test_support::TempDb db;
   ConnectionPtr conn = db.Connect();
