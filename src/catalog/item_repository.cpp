@@ -62,23 +62,6 @@ std::unordered_map<std::string, Item> FindItemsBySku(store::Connection& conn,
   return found;
 }
 
-std::optional<Item> FindItemById(store::Connection& conn, ItemId id) {
-  static const std::string sql = "SELECT " + std::string(kColumns) + " FROM items WHERE id = ?";
-  return FindOne(conn, sql, id);
-}
-
-std::vector<Item> ListItems(store::Connection& conn, ItemId after, int limit) {
-  static const std::string sql =
-      "SELECT " + std::string(kColumns) + " FROM items WHERE id > ? ORDER BY id LIMIT ?";
-  std::vector<Item> items;
-  {
-    store::Query q(conn, sql, after, limit);
-    while (q.Next()) items.push_back(ReadItem(q));
-  }
-  for (auto& item : items) LoadPacks(conn, item);
-  return items;
-}
-
 Item InsertItem(store::Connection& conn, const NewItem& in, Timestamp now) {
   Item item;
   {
@@ -92,8 +75,8 @@ Item InsertItem(store::Connection& conn, const NewItem& in, Timestamp now) {
     item.id = ItemId(q.Int(0));
   }
   for (const auto& p : in.packs) {
-    store::Exec(conn, "INSERT INTO item_packs (item_id, uom, quantity) VALUES (?, ?, ?)",
-                item.id, p.uom, p.quantity);
+    store::Exec(conn, "INSERT INTO item_packs (item_id, uom, quantity) VALUES (?, ?, ?)", item.id,
+                p.uom, p.quantity);
   }
   item.sku = in.sku;
   item.name = in.name;

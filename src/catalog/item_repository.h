@@ -3,8 +3,8 @@
 
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "catalog/item.h"
@@ -16,9 +16,6 @@ std::optional<Item> FindItemBySku(store::Connection& conn, std::string_view sku)
 // The items with these SKUs (unknown SKUs are absent), in two statements whatever the count.
 std::unordered_map<std::string, Item> FindItemsBySku(store::Connection& conn,
                                                      const std::vector<std::string>& skus);
-std::optional<Item> FindItemById(store::Connection& conn, ItemId id);
-// Items with id > after, in id order, at most `limit`.
-std::vector<Item> ListItems(store::Connection& conn, ItemId after, int limit);
 // REQUIRES: ValidateNewItem(item).ok(). Throws StoreError (unique) for a duplicate SKU.
 Item InsertItem(store::Connection& conn, const NewItem& item, Timestamp now);
 

@@ -69,21 +69,8 @@ std::optional<Customer> FindCustomerById(store::Connection& conn, CustomerId id)
   return FindOne(conn, sql, id);
 }
 
-std::vector<Customer> ListCustomers(store::Connection& conn, CustomerId after, int limit) {
-  static const std::string sql =
-      "SELECT " + std::string(kColumns) + " FROM customers WHERE id > ? ORDER BY id LIMIT ?";
-  std::vector<Customer> out;
-  {
-    store::Query q(conn, sql, after, limit);
-    while (q.Next()) out.push_back(ReadCustomer(q));
-  }
-  for (auto& c : out) LoadShipTos(conn, c);
-  return out;
-}
-
 Customer InsertCustomer(store::Connection& conn, const NewCustomer& in,
-                        const std::vector<std::optional<WarehouseId>>& preferred,
-                        Timestamp now) {
+                        const std::vector<std::optional<WarehouseId>>& preferred, Timestamp now) {
   Customer c;
   {
     store::Query q(conn,

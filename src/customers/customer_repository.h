@@ -12,12 +12,10 @@ namespace ordo::customers {
 
 std::optional<Customer> FindCustomerByCode(store::Connection& conn, std::string_view code);
 std::optional<Customer> FindCustomerById(store::Connection& conn, CustomerId id);
-std::vector<Customer> ListCustomers(store::Connection& conn, CustomerId after, int limit);
 
 // REQUIRES: validated; ship-to warehouses resolved to ids (same order as c.ship_tos).
 Customer InsertCustomer(store::Connection& conn, const NewCustomer& c,
-                        const std::vector<std::optional<WarehouseId>>& preferred,
-                        Timestamp now);
+                        const std::vector<std::optional<WarehouseId>>& preferred, Timestamp now);
 
 struct PriceTier {
   std::string code;

@@ -30,16 +30,7 @@ void PublishText(store::Connection& conn, const CommandContext& ctx, std::string
               ctx.now, type, entity, entity_id, payload_json);
 }
 
-std::vector<Event> After(store::Connection& conn, int64_t after_id, int limit) {
-  store::Query q(conn,
-                 "SELECT id, at, type, entity, entity_id, payload FROM outbox_events "
-                 "WHERE id > ? ORDER BY id LIMIT ?",
-                 after_id, limit);
-  return Collect(q);
-}
-
-std::vector<Event> ForEntity(store::Connection& conn, std::string_view entity,
-                             int64_t entity_id) {
+std::vector<Event> ForEntity(store::Connection& conn, std::string_view entity, int64_t entity_id) {
   store::Query q(conn,
                  "SELECT id, at, type, entity, entity_id, payload FROM outbox_events "
                  "WHERE entity = ? AND entity_id = ? ORDER BY id",

@@ -5,11 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/command_context.h"
 #include "store/database.h"
@@ -32,10 +31,7 @@ void Publish(store::Connection& conn, const CommandContext& ctx, std::string_vie
 void PublishText(store::Connection& conn, const CommandContext& ctx, std::string_view type,
                  std::string_view entity, int64_t entity_id, std::string_view payload_json);
 
-// Events with id > after_id, oldest first, at most `limit`.
-std::vector<Event> After(store::Connection& conn, int64_t after_id, int limit);
 // The events of one entity, oldest first (an order's timeline).
-std::vector<Event> ForEntity(store::Connection& conn, std::string_view entity,
-                             int64_t entity_id);
+std::vector<Event> ForEntity(store::Connection& conn, std::string_view entity, int64_t entity_id);
 
 }  // namespace ordo::events

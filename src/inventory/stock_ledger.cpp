@@ -18,21 +18,6 @@ void WriteMovement(store::Connection& conn, const CommandContext& ctx, ItemId it
 
 }  // namespace
 
-std::vector<StockLevel> StockForItem(store::Connection& conn, ItemId item) {
-  store::Query q(conn,
-                 "SELECT w.id, w.code, w.allocation_rank, COALESCE(s.on_hand, 0), "
-                 "COALESCE(s.allocated, 0) FROM warehouses w "
-                 "LEFT JOIN stock s ON s.warehouse_id = w.id AND s.item_id = ? "
-                 "ORDER BY w.allocation_rank, w.id",
-                 item);
-  std::vector<StockLevel> out;
-  while (q.Next()) {
-    out.push_back(StockLevel{item, WarehouseId(q.Int(0)), q.Text(1),
-                             static_cast<int>(q.Int(2)), q.Int(3), q.Int(4)});
-  }
-  return out;
-}
-
 Status ChangeOnHand(store::Connection& conn, const CommandContext& ctx, ItemId item,
                     WarehouseId warehouse, int64_t quantity, std::string_view kind,
                     std::string_view reference) {
@@ -54,8 +39,8 @@ Status ChangeOnHand(store::Connection& conn, const CommandContext& ctx, ItemId i
 }
 
 std::vector<Available> AvailableStock(store::Connection& conn, ItemId item) {
-  store::Query q(conn,
-                 "SELECT warehouse_id, on_hand - allocated FROM stock WHERE item_id = ?", item);
+  store::Query q(conn, "SELECT warehouse_id, on_hand - allocated FROM stock WHERE item_id = ?",
+                 item);
   std::vector<Available> out;
   while (q.Next()) out.push_back(Available{WarehouseId(q.Int(0)), q.Int(1)});
   return out;
@@ -87,7 +72,8 @@ Status Allocate(store::Connection& conn, const CommandContext& ctx,
       "actor, at) VALUES",
       "(?, ?, 'allocate', ?, '', ?, ?, ?)");
   store::Query q(conn, insert.ForRows(changes.size()));
-  for (const auto& c : changes) q.BindMore(c.item, c.warehouse, c.quantity, order, ctx.actor, ctx.now);
+  for (const auto& c : changes)
+    q.BindMore(c.item, c.warehouse, c.quantity, order, ctx.actor, ctx.now);
   q.Run();
   return Status::Ok();
 }
@@ -98,20 +84,6 @@ void Deallocate(store::Connection& conn, const CommandContext& ctx, ItemId item,
               "UPDATE stock SET allocated = allocated - ? WHERE item_id = ? AND warehouse_id = ?",
               quantity, item, warehouse);
   WriteMovement(conn, ctx, item, warehouse, "deallocate", -quantity, "", order);
-}
-
-std::vector<Movement> ListMovements(store::Connection& conn, const MovementFilter& f) {
-  store::Query q(conn,
-                 "SELECT id, item_id, warehouse_id, kind, quantity, reference, at "
-                 "FROM stock_movements WHERE id > ? AND (? IS NULL OR item_id = ?) "
-                 "AND (? IS NULL OR warehouse_id = ?) ORDER BY id LIMIT ?",
-                 f.after_id, f.item, f.item, f.warehouse, f.warehouse, f.limit);
-  std::vector<Movement> out;
-  while (q.Next()) {
-    out.push_back(Movement{q.Int(0), ItemId(q.Int(1)), WarehouseId(q.Int(2)), q.Text(3),
-                           q.Int(4), q.Text(5), q.Time(6)});
-  }
-  return out;
 }
 
 }  // namespace ordo::inventory

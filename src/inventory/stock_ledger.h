@@ -19,29 +19,6 @@
 
 namespace ordo::inventory {
 
-struct StockLevel {
-  ItemId item;
-  WarehouseId warehouse;
-  std::string warehouse_code;
-  int rank = 100;
-  int64_t on_hand = 0;
-  int64_t allocated = 0;
-  int64_t available() const { return on_hand - allocated; }
-};
-
-// The stock of `item` in every warehouse (zero rows included), by allocation rank then id.
-std::vector<StockLevel> StockForItem(store::Connection& conn, ItemId item);
-
-struct Movement {
-  int64_t id = 0;
-  ItemId item;
-  WarehouseId warehouse;
-  std::string kind;  // receipt, adjustment, allocate, deallocate
-  int64_t quantity = 0;
-  std::string reference;
-  Timestamp at;
-};
-
 // Adds `quantity` (may be negative) to on hand. Returns insufficient_stock when the result
 // would be negative or below what is allocated.
 Status ChangeOnHand(store::Connection& conn, const CommandContext& ctx, ItemId item,
@@ -54,7 +31,6 @@ struct Available {
   int64_t quantity = 0;
 };
 std::vector<Available> AvailableStock(store::Connection& conn, ItemId item);
-
 
 struct StockChange {
   ItemId item;
@@ -70,13 +46,5 @@ Status Allocate(store::Connection& conn, const CommandContext& ctx,
 // Gives back `quantity` > 0 of an order's allocation.
 void Deallocate(store::Connection& conn, const CommandContext& ctx, ItemId item,
                 WarehouseId warehouse, int64_t quantity, OrderId order);
-
-struct MovementFilter {
-  std::optional<ItemId> item;
-  std::optional<WarehouseId> warehouse;
-  int64_t after_id = 0;
-  int limit = 100;
-};
-std::vector<Movement> ListMovements(store::Connection& conn, const MovementFilter& filter);
 
 }  // namespace ordo::inventory

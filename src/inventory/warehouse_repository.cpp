@@ -26,13 +26,6 @@ std::optional<Warehouse> FindWarehouseByCode(store::Connection& conn, std::strin
   return Read(q);
 }
 
-std::optional<Warehouse> FindWarehouseById(store::Connection& conn, WarehouseId id) {
-  static const std::string sql = std::string(kSelect) + "WHERE id = ?";
-  store::Query q(conn, sql, id);
-  if (!q.Next()) return std::nullopt;
-  return Read(q);
-}
-
 std::vector<Warehouse> ListWarehouses(store::Connection& conn) {
   static const std::string sql = std::string(kSelect) + "ORDER BY allocation_rank, id";
   store::Query q(conn, sql);
@@ -41,8 +34,7 @@ std::vector<Warehouse> ListWarehouses(store::Connection& conn) {
   return out;
 }
 
-Result<Warehouse> CreateWarehouse(store::Connection& conn, const CommandContext& ctx,
-                                  Warehouse w) {
+Result<Warehouse> CreateWarehouse(store::Connection& conn, const CommandContext& ctx, Warehouse w) {
   if (Status st = ValidateWarehouse(w); !st.ok()) return st;
   if (FindWarehouseByCode(conn, w.code)) {
     return Status(ErrorCode::kConflict, "a warehouse with code " + w.code + " exists",

@@ -12,12 +12,10 @@
 namespace ordo::inventory {
 
 std::optional<Warehouse> FindWarehouseByCode(store::Connection& conn, std::string_view code);
-std::optional<Warehouse> FindWarehouseById(store::Connection& conn, WarehouseId id);
 // All warehouses by allocation rank, then id.
 std::vector<Warehouse> ListWarehouses(store::Connection& conn);
 
 // Errors: invalid_argument, conflict (code taken).
-Result<Warehouse> CreateWarehouse(store::Connection& conn, const CommandContext& ctx,
-                                  Warehouse w);
+Result<Warehouse> CreateWarehouse(store::Connection& conn, const CommandContext& ctx, Warehouse w);
 
 }  // namespace ordo::inventory

@@ -108,8 +108,8 @@ void InsertOrder(store::Connection& conn, Order& o) {
                    "created_by, version, created_at, updated_at) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                    o.number, o.customer, o.ship_to, o.po_number, o.channel, o.requested_date,
-                   o.allow_partial_shipment, o.currency, o.subtotal, o.tax, o.freight,
-                   o.created_by, o.version, o.created_at, o.updated_at);
+                   o.allow_partial_shipment, o.currency, o.subtotal, o.tax, o.freight, o.created_by,
+                   o.version, o.created_at, o.updated_at);
     q.Next();
     o.id = OrderId(q.Int(0));
   }
@@ -120,8 +120,8 @@ void InsertOrder(store::Connection& conn, Order& o) {
       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "RETURNING line_no, id");
   store::Query q(conn, insert_lines.ForRows(o.lines.size()));
   for (const auto& l : o.lines) {
-    q.BindMore(o.id, l.line_no, l.item, l.entered_quantity, l.entered_uom, l.quantity,
-               l.unit_price, l.price_source, l.override_reason, l.extended_amount);
+    q.BindMore(o.id, l.line_no, l.item, l.entered_quantity, l.entered_uom, l.quantity, l.unit_price,
+               l.price_source, l.override_reason, l.extended_amount);
   }
   while (q.Next()) {
     auto line_no = static_cast<size_t>(q.Int(0));
@@ -196,35 +196,6 @@ std::optional<Order> LoadOrderByNumber(store::Connection& conn, std::string_view
   }
   LoadDetails(conn, *o);
   return o;
-}
-
-std::vector<Order> ListOrders(store::Connection& conn, const OrderFilter& f) {
-  static const std::string sql =
-      std::string(kHeaderSelect) +
-      "WHERE (? = 0 OR o.id < ?) AND (? IS NULL OR o.customer_id = ?) "
-      "AND (? IS NULL OR o.created_at >= ?) AND (? IS NULL OR o.created_at < ?) "
-      "ORDER BY o.id DESC LIMIT ?";
-  std::vector<Order> out;
-  int64_t before = f.before_id;
-  // Status is derived, so it is filtered after loading; fetch pages until the limit is met.
-  for (;;) {
-    std::vector<Order> page;
-    {
-      store::Query q(conn, sql, before, before, f.customer, f.customer, f.created_from,
-                     f.created_from, f.created_to, f.created_to, f.limit);
-      while (q.Next()) page.push_back(ReadHeader(q));
-    }
-    if (page.empty()) break;
-    before = page.back().id.value();
-    for (auto& o : page) {
-      LoadDetails(conn, o);
-      if (f.status && DeriveStatus(o) != *f.status) continue;
-      out.push_back(std::move(o));
-      if (static_cast<int>(out.size()) == f.limit) return out;
-    }
-    if (static_cast<int>(page.size()) < f.limit) break;
-  }
-  return out;
 }
 
 }  // namespace ordo::orders

@@ -38,15 +38,4 @@ bool TouchOrder(store::Connection& conn, OrderId order, int64_t expected_version
 std::optional<Order> LoadOrder(store::Connection& conn, OrderId id);
 std::optional<Order> LoadOrderByNumber(store::Connection& conn, std::string_view number);
 
-struct OrderFilter {
-  std::optional<CustomerId> customer;
-  std::optional<Timestamp> created_from;
-  std::optional<Timestamp> created_to;  // exclusive
-  std::optional<OrderStatus> status;
-  int64_t before_id = 0;  // cursor: only ids below this; 0 = from the newest
-  int limit = 50;
-};
-// Newest first.
-std::vector<Order> ListOrders(store::Connection& conn, const OrderFilter& filter);
-
 }  // namespace ordo::orders
