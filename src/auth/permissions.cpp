@@ -15,7 +15,7 @@ struct Permission {
 using enum Role;
 
 // The single source of truth for authorization. Keep one row per action.
-const std::array<Permission, 13> kTable = {{
+const std::array<Permission, 14> kTable = {{
     {"orders.read", {kSales, kSalesManager, kArClerk, kWarehouse, kCustomer, kIntegration}},
     {"orders.place", {kSales, kSalesManager, kCustomer, kIntegration}},
     {"orders.cancel", {kSales, kSalesManager}},
@@ -26,6 +26,7 @@ const std::array<Permission, 13> kTable = {{
     {"customers.write", {kSalesManager, kArClerk}},
     {"inventory.read", {kSales, kSalesManager, kWarehouse, kIntegration}},
     {"inventory.write", {kWarehouse}},
+    {"warehouses.write", {}},
     {"audit.read", {kSalesManager, kArClerk}},
     {"events.read", {kIntegration}},
     {"users.write", {}},

@@ -4,8 +4,7 @@
 #include <iostream>
 
 #include "api/api_context.h"
-#include "api/auth_routes.h"
-#include "api/health_routes.h"
+#include "api/api_routes.h"
 #include "http/server.h"
 #include "store/sqlite/sqlite_connection.h"
 
@@ -49,8 +48,7 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
   args->listen = DefaultListen();
   auto* cmd = app.add_subcommand("serve", "Serve the HTTP API");
   cmd->add_option("--listen", args->listen, "HOST:PORT (env ORDO_LISTEN, default 127.0.0.1:8080)");
-  cmd->add_option("--workers", args->workers, "Request handler threads")
-      ->check(CLI::Range(1, 256));
+  cmd->add_option("--workers", args->workers, "Request handler threads")->check(CLI::Range(1, 256));
   cmd->add_option("--readers", args->readers, "Read connections")->check(CLI::Range(1, 256));
   cmd->callback([&ctx, args] {
     auto [host, port] = ParseListen(args->listen);
@@ -60,8 +58,7 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
                                   [&path] { return store::OpenSqlite(path); });
     api::ApiContext api{executor, readers, ctx.clock()};
     http::Router router;
-    api::AddHealthRoutes(router, api);
-    api::AddAuthRoutes(router, api);
+    api::AddApiRoutes(router, api);
     http::ServerOptions options;
     options.host = host;
     options.port = port;

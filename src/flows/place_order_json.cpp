@@ -1,74 +1,16 @@
 #include "flows/place_order_json.h"
 
-#include "jsonio/exact_json.h"
+#include "jsonio/field_reader.h"
 
 namespace ordo::flows {
-namespace {
-
 using nlohmann::json;
-
-class Reader {
- public:
-  explicit Reader(std::vector<FieldError>& errors) : errors_(errors) {}
-
-  void Fail(const std::string& field, const std::string& code, const std::string& msg) {
-    errors_.push_back({field, code, msg});
-  }
-
-  std::string String(const json& obj, const char* key, const std::string& path, bool required) {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) {
-      if (required) Fail(path, "required", std::string(key) + " is required");
-      return {};
-    }
-    if (!it->is_string()) {
-      Fail(path, "invalid_type", std::string(key) + " must be a string");
-      return {};
-    }
-    return it->get<std::string>();
-  }
-
-  // A decimal given as a JSON number or a string, as text.
-  std::optional<std::string> Decimal(const json& obj, const char* key, const std::string& path,
-                                     bool required) {
-    auto it = obj.find(key);
-    if (it == obj.end() || it->is_null()) {
-      if (required) Fail(path, "required", std::string(key) + " is required");
-      return std::nullopt;
-    }
-    if (auto text = jsonio::DecimalText(*it)) return text;
-    Fail(path, "invalid_type", std::string(key) + " must be a number or a decimal string");
-    return std::nullopt;
-  }
-
-  void OnlyKnown(const json& obj, std::initializer_list<const char*> known,
-                 const std::string& prefix) {
-    for (const auto& [key, value] : obj.items()) {
-      bool ok = false;
-      for (const char* k : known) ok = ok || key == k;
-      if (!ok) Fail(prefix + key, "unknown_field", "unknown field " + key);
-    }
-  }
-
- private:
-  std::vector<FieldError>& errors_;
-};
-
-}  // namespace
 
 Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body) {
   std::vector<FieldError> errors;
-  std::optional<json> parsed = jsonio::ParseExactJson(body);
-  if (!parsed) {
-    return Status::InvalidArgument("the body is not valid JSON",
-                                   {{"", "malformed_json", "the body is not valid JSON"}});
-  }
+  Result<json> parsed = jsonio::ParseJsonObject(body);
+  if (!parsed.ok()) return parsed.status();
   const json& doc = *parsed;
-  if (!doc.is_object()) {
-    return Status::InvalidArgument("the body must be a JSON object",
-                                   {{"", "invalid_type", "the body must be a JSON object"}});
-  }
-  Reader r(errors);
+  jsonio::FieldReader r(errors);
   PlaceOrderRequest req;
   r.OnlyKnown(doc,
               {"customer", "ship_to", "po_number", "channel", "requested_date",

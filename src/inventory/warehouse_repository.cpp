@@ -26,6 +26,21 @@ std::optional<Warehouse> FindWarehouseByCode(store::Connection& conn, std::strin
   return Read(q);
 }
 
+std::optional<Warehouse> FindWarehouseById(store::Connection& conn, WarehouseId id) {
+  static const std::string sql = std::string(kSelect) + "WHERE id = ?";
+  store::Query q(conn, sql, id);
+  if (!q.Next()) return std::nullopt;
+  return Read(q);
+}
+
+std::vector<Warehouse> ListWarehousesAfter(store::Connection& conn, int64_t after, int limit) {
+  static const std::string sql = std::string(kSelect) + "WHERE id > ? ORDER BY id LIMIT ?";
+  store::Query q(conn, sql, after, limit);
+  std::vector<Warehouse> out;
+  while (q.Next()) out.push_back(Read(q));
+  return out;
+}
+
 std::vector<Warehouse> ListWarehouses(store::Connection& conn) {
   static const std::string sql = std::string(kSelect) + "ORDER BY allocation_rank, id";
   store::Query q(conn, sql);

@@ -12,6 +12,9 @@
 namespace ordo::inventory {
 
 std::optional<Warehouse> FindWarehouseByCode(store::Connection& conn, std::string_view code);
+std::optional<Warehouse> FindWarehouseById(store::Connection& conn, WarehouseId id);
+// Up to `limit` warehouses with id > `after`, by id (a page of the API's list).
+std::vector<Warehouse> ListWarehousesAfter(store::Connection& conn, int64_t after, int limit);
 // All warehouses by allocation rank, then id.
 std::vector<Warehouse> ListWarehouses(store::Connection& conn);
 

@@ -1,0 +1,42 @@
+// Cursor pagination for list endpoints: `?limit=50&cursor=…` →
+// {"items": [...], "next_cursor": "…" | null}.
+//
+// A cursor is opaque to clients; it wraps the id of the last item returned, so a page is
+// "the next `limit` rows after that id in the list's order" and stays stable while rows are
+// added. A list query fetches limit + 1 rows to know whether another page follows.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "http/request.h"
+
+namespace ordo::api {
+
+inline constexpr int kDefaultPageSize = 50;
+inline constexpr int kMaxPageSize = 500;
+
+struct PageRequest {
+  int limit = kDefaultPageSize;
+  std::optional<int64_t> after;  // the id the cursor points after
+};
+
+// `limit` (1..500, default 50) and `cursor` from the query string. Errors: invalid_argument
+// naming the parameter.
+Result<PageRequest> ParsePage(const http::Request& request);
+
+std::string EncodeCursor(int64_t last_id);
+std::optional<int64_t> DecodeCursor(std::string_view cursor);
+
+// {"items": items, "next_cursor": cursor of `last_id` or null}.
+nlohmann::json PageJson(nlohmann::json items, std::optional<int64_t> last_id);
+
+// The query parameter `name` as a positive integer id; nullopt when absent. Errors:
+// invalid_argument naming the parameter.
+Result<std::optional<int64_t>> QueryId(const http::Request& request, std::string_view name);
+
+}  // namespace ordo::api

@@ -1,0 +1,89 @@
+#include "api/write_route.h"
+
+#include <memory>
+#include <optional>
+
+#include "api/idempotency.h"
+#include "api/status_response.h"
+
+namespace ordo::api {
+namespace {
+
+http::Response Replay(const StoredResponse& stored) {
+  http::Response r;
+  r.status = stored.status;
+  r.body = stored.body;
+  r.SetHeader("Content-Type", "application/json");
+  r.SetHeader("Idempotent-Replayed", "true");
+  return r;
+}
+
+// The answer to a request whose key is already stored: the stored response, or 409 when the
+// key was used for a different request.
+http::Response AnswerForStored(const StoredResponse& stored, const std::string& hash) {
+  if (stored.request_hash != hash) {
+    return ProblemFor(Status(ErrorCode::kIdempotencyKeyReused,
+                             "this Idempotency-Key was used for a different request"));
+  }
+  return Replay(stored);
+}
+
+// Marks the failure of a command whose idempotency key another request took first.
+constexpr const char* kKeyRaceMessage = "idempotency key taken by a concurrent request";
+
+}  // namespace
+
+CommandContext ContextFor(ApiContext& ctx, const http::Request& request,
+                          const auth::Principal& who) {
+  return CommandContext{who.Actor(), request.request_id, ctx.clock.Now()};
+}
+
+void RunWrite(ApiContext& ctx, const http::Request& request, const auth::Principal& who,
+              WriteFn write, http::Responder respond) {
+  Result<std::optional<std::string>> key = IdempotencyKeyOf(request);
+  if (!key.ok()) return respond(ProblemFor(key.status()));
+  std::string hash;
+  if (*key) {
+    hash = RequestHash(request);
+    std::optional<StoredResponse> stored = [&] {
+      auto conn = ctx.readers.Borrow();
+      return FindStoredResponse(*conn, who.user_id, **key);
+    }();
+    if (stored) return respond(AnswerForStored(*stored, hash));
+  }
+
+  auto response = std::make_shared<std::optional<http::Response>>();
+  CommandContext cc = ContextFor(ctx, request, who);
+  ctx.executor.Submit(
+      [response, write = std::move(write), cc, key = *key, hash,
+       user_id = who.user_id](store::Connection& conn) -> Status {
+        // Re-checked on the writer: a request with the same key may have committed since the
+        // read above, and the command must not run twice.
+        if (key && FindStoredResponse(conn, user_id, *key))
+          return Status::Conflict(kKeyRaceMessage);
+        Result<http::Response> r = write(conn, cc);
+        if (!r.ok()) return r.status();
+        if (key) {
+          try {
+            StoreResponse(conn, user_id, *key, {hash, r->status, r->body}, cc.now);
+          } catch (const store::StoreError& e) {
+            if (e.kind() != store::StoreErrorKind::kUnique) throw;
+            return Status::Conflict(kKeyRaceMessage);
+          }
+        }
+        *response = std::move(r).value();
+        return Status::Ok();
+      },
+      [&ctx, response, respond, key = *key, hash, user_id = who.user_id](const Status& st) {
+        if (st.ok()) return respond(std::move(**response));
+        if (key && st.code() == ErrorCode::kConflict && st.message() == kKeyRaceMessage) {
+          auto conn = ctx.readers.Borrow();
+          if (auto stored = FindStoredResponse(*conn, user_id, *key)) {
+            return respond(AnswerForStored(*stored, hash));
+          }
+        }
+        respond(ProblemFor(st));
+      });
+}
+
+}  // namespace ordo::api

@@ -1,0 +1,136 @@
+#include "jsonio/field_reader.h"
+
+#include "jsonio/exact_json.h"
+
+namespace ordo::jsonio {
+
+using nlohmann::json;
+
+void FieldReader::Fail(const std::string& field, const std::string& code,
+                       const std::string& message) {
+  errors_.push_back({field, code, message});
+}
+
+bool FieldReader::Has(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  return it != obj.end() && !it->is_null();
+}
+
+std::string FieldReader::String(const json& obj, const char* key, const std::string& path,
+                                bool required) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) {
+    if (required) Fail(path, "required", std::string(key) + " is required");
+    return {};
+  }
+  if (!it->is_string()) {
+    Fail(path, "invalid_type", std::string(key) + " must be a string");
+    return {};
+  }
+  return it->get<std::string>();
+}
+
+std::optional<std::string> FieldReader::OptionalString(const json& obj, const char* key,
+                                                       const std::string& path) {
+  if (!Has(obj, key)) return std::nullopt;
+  const json& v = obj.at(key);
+  if (!v.is_string()) {
+    Fail(path, "invalid_type", std::string(key) + " must be a string");
+    return std::nullopt;
+  }
+  return v.get<std::string>();
+}
+
+std::optional<std::string> FieldReader::Decimal(const json& obj, const char* key,
+                                                const std::string& path, bool required) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) {
+    if (required) Fail(path, "required", std::string(key) + " is required");
+    return std::nullopt;
+  }
+  if (auto text = DecimalText(*it)) return text;
+  Fail(path, "invalid_type", std::string(key) + " must be a number or a decimal string");
+  return std::nullopt;
+}
+
+std::optional<int64_t> FieldReader::Integer(const json& obj, const char* key,
+                                            const std::string& path, bool required) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) {
+    if (required) Fail(path, "required", std::string(key) + " is required");
+    return std::nullopt;
+  }
+  if (it->is_number_integer()) {
+    if (it->is_number_unsigned() && it->get<uint64_t>() > uint64_t{INT64_MAX}) {
+      Fail(path, "invalid_type", std::string(key) + " is too large");
+      return std::nullopt;
+    }
+    return it->get<int64_t>();
+  }
+  Fail(path, "invalid_type", std::string(key) + " must be an integer");
+  return std::nullopt;
+}
+
+std::optional<bool> FieldReader::Bool(const json& obj, const char* key, const std::string& path,
+                                      bool required) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) {
+    if (required) Fail(path, "required", std::string(key) + " is required");
+    return std::nullopt;
+  }
+  if (it->is_boolean()) return it->get<bool>();
+  Fail(path, "invalid_type", std::string(key) + " must be true or false");
+  return std::nullopt;
+}
+
+const json* FieldReader::Object(const json& obj, const char* key, const std::string& path,
+                                bool required) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) {
+    if (required) Fail(path, "required", std::string(key) + " is required");
+    return nullptr;
+  }
+  if (!it->is_object()) {
+    Fail(path, "invalid_type", std::string(key) + " must be an object");
+    return nullptr;
+  }
+  return &*it;
+}
+
+const json* FieldReader::Array(const json& obj, const char* key, const std::string& path,
+                               bool required) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) {
+    if (required) Fail(path, "required", std::string(key) + " is required");
+    return nullptr;
+  }
+  if (!it->is_array()) {
+    Fail(path, "invalid_type", std::string(key) + " must be an array");
+    return nullptr;
+  }
+  return &*it;
+}
+
+void FieldReader::OnlyKnown(const json& obj, std::initializer_list<std::string_view> known,
+                            const std::string& prefix) {
+  for (const auto& [key, value] : obj.items()) {
+    bool ok = false;
+    for (std::string_view k : known) ok = ok || key == k;
+    if (!ok) Fail(prefix + key, "unknown_field", "unknown field " + key);
+  }
+}
+
+Result<json> ParseJsonObject(std::string_view body) {
+  std::optional<json> parsed = ParseExactJson(body);
+  if (!parsed) {
+    return Status::InvalidArgument("the body is not valid JSON",
+                                   {{"", "malformed_json", "the body is not valid JSON"}});
+  }
+  if (!parsed->is_object()) {
+    return Status::InvalidArgument("the body must be a JSON object",
+                                   {{"", "invalid_type", "the body must be a JSON object"}});
+  }
+  return std::move(*parsed);
+}
+
+}  // namespace ordo::jsonio

@@ -1,0 +1,69 @@
+// FieldReader: reads the fields of a JSON request body and collects every problem at once.
+//
+//   std::vector<FieldError> errors;
+//   jsonio::FieldReader r(errors);
+//   r.OnlyKnown(doc, {"code", "name"}, "");
+//   std::string code = r.String(doc, "code", "code", /*required=*/true);
+//   if (!errors.empty()) return Status::InvalidArgument("...", std::move(errors));
+//
+// Field paths are JSON-pointer-like without the leading slash ("lines/2/quantity"). Error
+// codes: "required", "invalid_type", "unknown_field". A missing field and an explicit null
+// are treated alike. Not thread-safe; one reader per request.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace ordo::jsonio {
+
+class FieldReader {
+ public:
+  explicit FieldReader(std::vector<FieldError>& errors) : errors_(errors) {}
+
+  void Fail(const std::string& field, const std::string& code, const std::string& message);
+
+  // True when `key` is present and not null.
+  static bool Has(const nlohmann::json& obj, const char* key);
+
+  // A string field; "" when missing (reported when required) or of the wrong type.
+  std::string String(const nlohmann::json& obj, const char* key, const std::string& path,
+                     bool required);
+  // A string field that may be absent: nullopt when missing or of the wrong type.
+  std::optional<std::string> OptionalString(const nlohmann::json& obj, const char* key,
+                                            const std::string& path);
+  // A decimal given as a JSON number or a string, as its exact text.
+  std::optional<std::string> Decimal(const nlohmann::json& obj, const char* key,
+                                     const std::string& path, bool required);
+  // A JSON integer (not a string, not a fraction).
+  std::optional<int64_t> Integer(const nlohmann::json& obj, const char* key,
+                                 const std::string& path, bool required);
+  std::optional<bool> Bool(const nlohmann::json& obj, const char* key, const std::string& path,
+                           bool required);
+  // The object at `key`, or nullptr when missing (reported when required) or not an object.
+  const nlohmann::json* Object(const nlohmann::json& obj, const char* key, const std::string& path,
+                               bool required);
+  // The array at `key`, or nullptr when missing (reported when required) or not an array.
+  const nlohmann::json* Array(const nlohmann::json& obj, const char* key, const std::string& path,
+                              bool required);
+
+  // Reports every key of `obj` not in `known` as unknown_field at `prefix + key`.
+  void OnlyKnown(const nlohmann::json& obj, std::initializer_list<std::string_view> known,
+                 const std::string& prefix);
+
+ private:
+  std::vector<FieldError>& errors_;
+};
+
+// Parses a request body that must be one JSON object (decimals kept exact, see
+// ParseExactJson). Errors: invalid_argument with one field error at "" whose code is
+// "malformed_json" (not JSON) or "invalid_type" (JSON, but not an object).
+Result<nlohmann::json> ParseJsonObject(std::string_view body);
+
+}  // namespace ordo::jsonio

@@ -1,0 +1,82 @@
+#include "api/api_fixture.h"
+
+#include "api/api_routes.h"
+#include "auth/auth_fixture.h"
+#include "auth/tokens.h"
+#include "http/test_server.h"
+
+namespace ordo::api::testing {
+
+void ApiTest::SetUp() {
+  db_.AddWarehouse("W1", 10);
+  db_.AddWarehouse("W2", 20);
+  db_.AddItem("WID-100", "2.50", {PackSize{"CS", 12}});
+  db_.AddItem("WID-200", "10.00");
+  db_.AddItem("OLD-1", "1.00", {}, /*active=*/false);
+  db_.Receive("W1", "WID-100", 100);
+  db_.Receive("W2", "WID-100", 50);
+  db_.Receive("W1", "WID-200", 20);
+  db_.AddCustomer(test_support::SimpleCustomer("C-1", "10000.00", "W1"));
+  db_.AddCustomer(test_support::SimpleCustomer("C-2", "500.00"));
+
+  struct UserSpec {
+    const char* name;
+    const char* role;
+    std::optional<std::string> customer;
+  };
+  const UserSpec users[] = {
+      {"admin", "admin", {}},           {"sales", "sales", {}},
+      {"manager", "sales_manager", {}}, {"warehouse", "warehouse", {}},
+      {"arclerk", "ar_clerk", {}},      {"integration", "integration", {}},
+      {"portal", "customer", "C-1"},    {"portal2", "customer", "C-2"},
+  };
+  for (const auto& u : users) {
+    auth::Principal p =
+        test_support::AddUser(db_, u.name, std::string(u.name) + "-pw-1", {u.role}, u.customer);
+    auto token = db_.executor().RunFor<auth::IssuedToken>(
+        [&](store::Connection& conn) { return auth::StoreToken(conn, p, db_.clock().Now()); });
+    if (!token.ok()) throw std::runtime_error("token: " + token.status().ToString());
+    tokens_[u.name] = token->token;
+  }
+
+  readers_ = std::make_unique<store::ConnectionPool>(4, [this] { return db_.Connect(); });
+  ctx_ = std::make_unique<ApiContext>(ApiContext{db_.executor(), *readers_, db_.clock()});
+  http::Router router;
+  AddApiRoutes(router, *ctx_);
+  server_ = http::testing::StartServer(std::move(router));
+  client_ = NewClient();
+}
+
+void ApiTest::TearDown() {
+  client_.reset();
+  server_.reset();
+}
+
+std::unique_ptr<http::testing::TestClient> ApiTest::NewClient() const {
+  return std::make_unique<http::testing::TestClient>(server_->port());
+}
+
+ClientResponse ApiTest::Call(const std::string& user, const std::string& method,
+                             const std::string& target, const std::string& body,
+                             HeaderList headers) {
+  if (!user.empty()) headers.emplace_back("Authorization", "Bearer " + Token(user));
+  if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+  return client_->Send(method, target, body, headers);
+}
+
+::testing::AssertionResult IsProblem(const ClientResponse& r, int status, const std::string& code) {
+  if (r.status != status) {
+    return ::testing::AssertionFailure()
+           << "status " << r.status << " != " << status << ": " << r.body;
+  }
+  if (r.Header("Content-Type").value_or("") != "application/problem+json") {
+    return ::testing::AssertionFailure() << "not problem+json: " << r.body;
+  }
+  auto body = nlohmann::json::parse(r.body, nullptr, false);
+  if (body.is_discarded() || body.value("code", "") != code) {
+    return ::testing::AssertionFailure() << "code is not " << code << ": " << r.body;
+  }
+  return ::testing::AssertionSuccess();
+}
+
+}  // namespace ordo::api::testing
