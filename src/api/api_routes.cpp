@@ -1,7 +1,14 @@
 #include "api/api_routes.h"
 
+#include "api/audit_routes.h"
 #include "api/auth_routes.h"
+#include "api/customer_routes.h"
+#include "api/event_routes.h"
 #include "api/health_routes.h"
+#include "api/inventory_routes.h"
+#include "api/item_routes.h"
+#include "api/metrics_routes.h"
+#include "api/order_routes.h"
 #include "api/warehouse_routes.h"
 
 namespace ordo::api {
@@ -9,7 +16,14 @@ namespace ordo::api {
 void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddHealthRoutes(router, ctx);
   AddAuthRoutes(router, ctx);
+  AddMetricsRoutes(router, ctx);
   AddWarehouseRoutes(router, ctx);
+  AddItemRoutes(router, ctx);
+  AddInventoryRoutes(router, ctx);
+  AddCustomerRoutes(router, ctx);
+  AddAuditRoutes(router, ctx);
+  AddEventRoutes(router, ctx);
+  AddOrderRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

@@ -15,14 +15,14 @@ struct Permission {
 using enum Role;
 
 // The single source of truth for authorization. Keep one row per action.
-const std::array<Permission, 14> kTable = {{
+const std::array<Permission, 15> kTable = {{
     {"orders.read", {kSales, kSalesManager, kArClerk, kWarehouse, kCustomer, kIntegration}},
     {"orders.place", {kSales, kSalesManager, kCustomer, kIntegration}},
     {"orders.cancel", {kSales, kSalesManager}},
     {"orders.release_hold", {kSalesManager, kArClerk}},
     {"items.read", {kSales, kSalesManager, kWarehouse, kCustomer, kIntegration}},
     {"items.write", {}},
-    {"customers.read", {kSales, kSalesManager, kArClerk, kIntegration}},
+    {"customers.read", {kSales, kSalesManager, kArClerk, kCustomer, kIntegration}},
     {"customers.write", {kSalesManager, kArClerk}},
     {"inventory.read", {kSales, kSalesManager, kWarehouse, kIntegration}},
     {"inventory.write", {kWarehouse}},
@@ -30,6 +30,7 @@ const std::array<Permission, 14> kTable = {{
     {"audit.read", {kSalesManager, kArClerk}},
     {"events.read", {kIntegration}},
     {"users.write", {}},
+    {"metrics.read", {kIntegration}},
 }};
 
 }  // namespace

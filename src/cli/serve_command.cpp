@@ -2,73 +2,102 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 #include "api/api_context.h"
 #include "api/api_routes.h"
+#include "api/telemetry_hooks.h"
+#include "cli/serve_settings.h"
 #include "http/server.h"
 #include "store/sqlite/sqlite_connection.h"
+#include "telemetry/json_log.h"
+#include "telemetry/metrics.h"
 
 namespace ordo::cli {
 namespace {
 
-struct ServeArgs {
+struct ServeFlags {
+  std::string config;
   std::string listen;
-  int workers = 8;
-  int readers = 4;
+  std::string log_level;
+  int workers = 0;
+  int readers = 0;
 };
 
-std::string DefaultListen() {
-  const char* env = std::getenv("ORDO_LISTEN");
-  return (env && *env) ? env : "127.0.0.1:8080";
+void Check(const Status& st) {
+  if (!st.ok()) throw std::runtime_error(st.message());
 }
 
-// "HOST:PORT" → (host, port). Throws std::runtime_error with a clear message.
-std::pair<std::string, uint16_t> ParseListen(const std::string& text) {
-  auto colon = text.rfind(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
-    throw std::runtime_error("--listen wants HOST:PORT, got \"" + text + "\"");
+// Defaults < config file < environment < flags (see serve_settings.h).
+ServeSettings ResolveSettings(const ServeFlags& flags, const CLI::App& app, const CLI::App& cmd,
+                              const CliContext& ctx) {
+  ServeSettings s;
+  std::string config = flags.config;
+  if (config.empty()) {
+    const char* env = std::getenv("ORDO_CONFIG");
+    if (env && *env) config = env;
   }
-  std::string host = text.substr(0, colon);
-  int port = 0;
-  try {
-    size_t used = 0;
-    port = std::stoi(text.substr(colon + 1), &used);
-    if (used != text.size() - colon - 1) port = -1;
-  } catch (const std::exception&) {
-    port = -1;
-  }
-  if (port < 0 || port > 65535) throw std::runtime_error("bad port in --listen " + text);
-  return {host, static_cast<uint16_t>(port)};
+  if (!config.empty()) Check(ApplyTomlFile(s, config));
+  Check(ApplyEnvironment(s, [](const char* name) { return std::getenv(name); }));
+  if (app.get_option("--db")->count() > 0) s.db_path = ctx.options().db_path;
+  if (cmd.get_option("--listen")->count() > 0) s.listen = flags.listen;
+  if (cmd.get_option("--log-level")->count() > 0) s.log_level = flags.log_level;
+  if (cmd.get_option("--workers")->count() > 0) s.workers = flags.workers;
+  if (cmd.get_option("--readers")->count() > 0) s.readers = flags.readers;
+  Check(ValidateSettings(s));
+  return s;
+}
+
+void Serve(const ServeSettings& settings, CliContext& ctx) {
+  ListenAddress listen = ParseListenAddress(settings.listen).value();
+  telemetry::JsonLog log(*telemetry::ParseLogLevel(settings.log_level), ctx.clock());
+  telemetry::Metrics metrics;
+
+  ctx.mutable_options().db_path = settings.db_path;
+  store::CommandExecutor::Options executor_options;
+  executor_options.on_batch = [&metrics](size_t commands, std::chrono::nanoseconds took) {
+    metrics.ObserveCommitBatch(commands, took);
+  };
+  store::CommandExecutor executor(ctx.Open(/*migrate=*/true), executor_options);
+  store::ConnectionPool readers(static_cast<size_t>(settings.readers),
+                                [&settings] { return store::OpenSqlite(settings.db_path); });
+  api::ApiContext api{executor, readers, ctx.clock(), &metrics};
+  http::Router router;
+  api::AddApiRoutes(router, api);
+
+  http::ServerOptions options;
+  options.host = listen.host;
+  options.port = listen.port;
+  options.worker_threads = static_cast<size_t>(settings.workers);
+  options.max_body_bytes = static_cast<size_t>(settings.max_body_bytes);
+  api::InstallTelemetry(options, metrics, log);
+  http::Server server(options, std::move(router));
+  server.Start();
+  log.Write(telemetry::LogLevel::kInfo, "serving", [&](jsonio::JsonWriter& w) {
+    w.Field("db", settings.db_path)
+        .Field("url", "http://" + listen.host + ":" + std::to_string(server.port()))
+        .Field("workers", settings.workers)
+        .Field("readers", settings.readers);
+  });
+  int sig = server.WaitForSignals();
+  log.Write(telemetry::LogLevel::kInfo, "stopped",
+            [&](jsonio::JsonWriter& w) { w.Field("signal", sig); });
 }
 
 }  // namespace
 
 void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
-  auto args = std::make_shared<ServeArgs>();
-  args->listen = DefaultListen();
-  auto* cmd = app.add_subcommand("serve", "Serve the HTTP API");
-  cmd->add_option("--listen", args->listen, "HOST:PORT (env ORDO_LISTEN, default 127.0.0.1:8080)");
-  cmd->add_option("--workers", args->workers, "Request handler threads")->check(CLI::Range(1, 256));
-  cmd->add_option("--readers", args->readers, "Read connections")->check(CLI::Range(1, 256));
-  cmd->callback([&ctx, args] {
-    auto [host, port] = ParseListen(args->listen);
-    store::CommandExecutor executor(ctx.Open(/*migrate=*/true));
-    std::string path = ctx.options().db_path;
-    store::ConnectionPool readers(static_cast<size_t>(args->readers),
-                                  [&path] { return store::OpenSqlite(path); });
-    api::ApiContext api{executor, readers, ctx.clock()};
-    http::Router router;
-    api::AddApiRoutes(router, api);
-    http::ServerOptions options;
-    options.host = host;
-    options.port = port;
-    options.worker_threads = static_cast<size_t>(args->workers);
-    http::Server server(options, std::move(router));
-    server.Start();
-    std::cerr << "ordo: serving " << path << " on http://" << host << ":" << server.port()
-              << std::endl;
-    int sig = server.WaitForSignals();
-    std::cerr << "ordo: signal " << sig << ", stopped" << std::endl;
+  auto flags = std::make_shared<ServeFlags>();
+  auto* cmd = app.add_subcommand("serve", "Serve the HTTP API and web UI");
+  cmd->add_option("--config", flags->config, "TOML configuration file (env ORDO_CONFIG)");
+  cmd->add_option("--listen", flags->listen, "HOST:PORT (env ORDO_LISTEN, default 127.0.0.1:8080)");
+  cmd->add_option("--log-level", flags->log_level,
+                  "debug, info, warn or error (env ORDO_LOG_LEVEL, default info)");
+  cmd->add_option("--workers", flags->workers, "Request handler threads (env ORDO_WORKERS)");
+  cmd->add_option("--readers", flags->readers, "Read connections (env ORDO_READERS)");
+  cmd->callback([&app, cmd, &ctx, flags] {
+    ServeSettings settings = ResolveSettings(*flags, app, *cmd, ctx);
+    Serve(settings, ctx);
   });
 }
 

@@ -12,6 +12,7 @@ namespace ordo::flows {
 
 int64_t AllocateOrder(store::Connection& conn, const CommandContext& ctx, orders::Order& order,
                       std::optional<WarehouseId> preferred) {
+  const orders::OrderStatus status_before = orders::DeriveStatus(order);
   std::vector<inventory::Warehouse> warehouses = inventory::ListWarehouses(conn);
   std::unordered_map<WarehouseId, const inventory::Warehouse*> by_id;
   for (const auto& w : warehouses) by_id[w.id] = &w;
@@ -56,14 +57,19 @@ int64_t AllocateOrder(store::Connection& conn, const CommandContext& ctx, orders
     return std::make_pair(w == by_id.end() ? 0 : w->second->allocation_rank, id.value());
   };
   for (auto& line : order.lines) {
-    std::sort(line.allocations.begin(), line.allocations.end(),
-              [&](const auto& a, const auto& b) { return rank_of(a.warehouse) < rank_of(b.warehouse); });
+    std::sort(line.allocations.begin(), line.allocations.end(), [&](const auto& a, const auto& b) {
+      return rank_of(a.warehouse) < rank_of(b.warehouse);
+    });
   }
   // The plan read the same rows inside this unit of work, so this cannot fail unless an
   // invariant is broken; refuse to go on rather than oversell.
   Status st = inventory::Allocate(conn, ctx, changes, order.id);
   if (!st.ok()) throw std::logic_error("allocation plan exceeded stock: " + st.message());
   orders::AddLineAllocations(conn, allocations);
+  // A placed order was stored backordered before its allocation; keep orders.status current.
+  if (orders::OrderStatus now = orders::DeriveStatus(order); now != status_before) {
+    orders::StoreStatus(conn, order.id, now);
+  }
   return total;
 }
 

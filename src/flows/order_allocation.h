@@ -9,7 +9,8 @@ namespace ordo::flows {
 
 // Allocates what each line still needs, warehouse by warehouse in sourcing order (the
 // ship-to's preferred warehouse first), and backorders the rest. Updates `order.lines`'
-// allocations in memory to match what was written. Returns the quantity allocated.
+// allocations in memory to match what was written, and stores the order's status when the
+// allocation changes it. Returns the quantity allocated.
 // REQUIRES: the order has no active hold.
 int64_t AllocateOrder(store::Connection& conn, const CommandContext& ctx, orders::Order& order,
                       std::optional<WarehouseId> preferred);

@@ -24,7 +24,9 @@ Result<orders::Order> LoadForChange(store::Connection& conn, OrderId id,
   return std::move(*order);
 }
 
-Currency CurrencyOf(const orders::Order& o) { return FindCurrency(o.currency).value_or(kUsd); }
+Currency CurrencyOf(const orders::Order& o) {
+  return FindCurrency(o.currency).value_or(kUsd);
+}
 
 // The value of a line's quantity that is still on order (not cancelled, not yet invoiced).
 Money OpenValue(const orders::OrderLine& l, const Currency& c) {
@@ -68,7 +70,7 @@ Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext&
     released += was - OpenValue(l, currency);
   }
   customers::AddOpenOrderValue(conn, order.customer, -released);
-  if (!orders::TouchOrder(conn, order.id, order.version, ctx.now, reason)) {
+  if (!orders::TouchOrder(conn, order, ctx.now, reason)) {
     return Status(ErrorCode::kPreconditionFailed, "order " + order.number + " changed");
   }
   order.version++;
@@ -121,7 +123,7 @@ Result<orders::Order> ReleaseHold(store::Connection& conn, const CommandContext&
     }
     allocated = AllocateOrder(conn, ctx, order, preferred);
   }
-  if (!orders::TouchOrder(conn, order.id, order.version, ctx.now, std::nullopt)) {
+  if (!orders::TouchOrder(conn, order, ctx.now, std::nullopt)) {
     return Status(ErrorCode::kPreconditionFailed, "order " + order.number + " changed");
   }
   order.version++;

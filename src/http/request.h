@@ -1,8 +1,8 @@
 // Request: one parsed HTTP request as handlers see it.
 //
-// A plain value. The server fills every field except `path_params`, which the Router fills
-// when it picks a route. Not synchronized: a handler owns the request it is given until it
-// calls the Responder (the server keeps the object alive until then).
+// A plain value. The server fills every field except `path_params` and `route`, which the
+// Router fills when it picks a route. Not synchronized: a handler owns the request it is given
+// until it calls the Responder (the server keeps the object alive until then).
 #pragma once
 
 #include <map>
@@ -26,6 +26,7 @@ struct Request {
   std::string remote_address;  // "127.0.0.1:54321", "[::1]:54321"
   std::string request_id;      // echoed as X-Request-Id on the response
   std::map<std::string, std::string, std::less<>> path_params;  // {"id": "42"} for "/orders/{id}"
+  std::string route;  // the matched pattern, "/api/v1/orders/{id}"; empty when none matched
 
   // The first header named `name`, compared case-insensitively.
   std::optional<std::string_view> Header(std::string_view name) const;

@@ -12,7 +12,11 @@ namespace internal {
 struct RouteNode {
   std::map<std::string, std::unique_ptr<RouteNode>, std::less<>> literals;
   std::vector<std::pair<std::string, std::unique_ptr<RouteNode>>> params;  // registration order
-  std::map<std::string, Handler, std::less<>> handlers;                    // by method
+  struct Route {
+    Handler handler;
+    std::string pattern;
+  };
+  std::map<std::string, Route, std::less<>> handlers;  // by method
 };
 
 }  // namespace internal
@@ -121,7 +125,8 @@ void Router::Add(std::string_view method, std::string_view pattern, Handler hand
       node = child.get();
     }
   }
-  if (!node->handlers.emplace(verb, std::move(handler)).second) {
+  if (!node->handlers.emplace(verb, RouteNode::Route{std::move(handler), std::string(pattern)})
+           .second) {
     throw std::invalid_argument("duplicate route: " + verb + " " + std::string(pattern));
   }
   routes_.push_back({verb, std::string(pattern)});
@@ -148,7 +153,8 @@ void Router::Dispatch(Request& request, Responder respond) const {
     for (const auto& [name, value] : candidate.bindings) {
       request.path_params.emplace(std::string(name), std::string(value));
     }
-    it->second(request, std::move(respond));
+    request.route = it->second.pattern;
+    it->second.handler(request, std::move(respond));
     return;
   }
   std::string allow;

@@ -105,11 +105,11 @@ void InsertOrder(store::Connection& conn, Order& o) {
     store::Query q(conn,
                    "INSERT INTO orders (number, customer_id, ship_to_id, po_number, channel, "
                    "requested_date, allow_partial_shipment, currency, subtotal, tax, freight, "
-                   "created_by, version, created_at, updated_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   "created_by, version, created_at, updated_at, status) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                    o.number, o.customer, o.ship_to, o.po_number, o.channel, o.requested_date,
                    o.allow_partial_shipment, o.currency, o.subtotal, o.tax, o.freight, o.created_by,
-                   o.version, o.created_at, o.updated_at);
+                   o.version, o.created_at, o.updated_at, StatusName(DeriveStatus(o)));
     q.Next();
     o.id = OrderId(q.Int(0));
   }
@@ -145,12 +145,22 @@ void ClearLineAllocations(store::Connection& conn, OrderLineId line) {
 }
 
 int64_t InsertHold(store::Connection& conn, OrderId order, const Hold& h) {
-  store::Query q(conn,
-                 "INSERT INTO order_holds (order_id, kind, reason, created_at) "
-                 "VALUES (?, ?, ?, ?) RETURNING id",
-                 order, h.kind, h.reason, h.created_at);
-  q.Next();
-  return q.Int(0);
+  int64_t id = 0;
+  {
+    store::Query q(conn,
+                   "INSERT INTO order_holds (order_id, kind, reason, created_at) "
+                   "VALUES (?, ?, ?, ?) RETURNING id",
+                   order, h.kind, h.reason, h.created_at);
+    q.Next();
+    id = q.Int(0);
+  }
+  // DeriveStatus: an active hold makes any order with something left to ship on_hold; the
+  // stored status of one with nothing left (cancelled, shipped, invoiced, closed) stays.
+  store::Exec(conn,
+              "UPDATE orders SET status = 'on_hold' "
+              "WHERE id = ? AND status IN ('open', 'backordered', 'partially_shipped')",
+              order);
+  return id;
 }
 
 void ReleaseHold(store::Connection& conn, int64_t hold_id, Timestamp at, std::string_view by,
@@ -166,12 +176,17 @@ void SetLineCancelled(store::Connection& conn, OrderLineId line, int64_t quantit
               quantity_cancelled, line);
 }
 
-bool TouchOrder(store::Connection& conn, OrderId order, int64_t expected_version, Timestamp at,
+void StoreStatus(store::Connection& conn, OrderId order, OrderStatus status) {
+  store::Exec(conn, "UPDATE orders SET status = ? WHERE id = ?", StatusName(status), order);
+}
+
+bool TouchOrder(store::Connection& conn, const Order& order, Timestamp at,
                 const std::optional<std::string>& cancel_reason) {
   return store::Exec(conn,
-                     "UPDATE orders SET version = version + 1, updated_at = ?, "
+                     "UPDATE orders SET version = version + 1, updated_at = ?, status = ?, "
                      "cancel_reason = COALESCE(?, cancel_reason) WHERE id = ? AND version = ?",
-                     at, cancel_reason, order, expected_version) == 1;
+                     at, StatusName(DeriveStatus(order)), cancel_reason, order.id,
+                     order.version) == 1;
 }
 
 std::optional<Order> LoadOrder(store::Connection& conn, OrderId id) {

@@ -1,5 +1,11 @@
 // Reads and writes of orders, their lines, allocations and holds. The orders module owns
 // these tables; other modules refer to orders by id.
+//
+// orders.status holds DeriveStatus() of the stored order so that lists can filter by it. Every
+// command that changes an order's lines, allocations or holds keeps it: InsertOrder and
+// InsertHold do so themselves; otherwise the command ends with TouchOrder (which stores the
+// status of the order as changed in memory) or, when the version does not move, StoreStatus.
+// The invariant checker (tests/support/invariants.h) compares the column with DeriveStatus.
 #pragma once
 
 #include <optional>
@@ -15,7 +21,8 @@ namespace ordo::orders {
 // work, so a rolled-back command gives its number back.
 std::string NextOrderNumber(store::Connection& conn);
 
-// Writes the header and lines (not allocations or holds); fills in order.id and line ids.
+// Writes the header and lines (not allocations or holds), with DeriveStatus(order) as the
+// stored status; fills in order.id and line ids.
 void InsertOrder(store::Connection& conn, Order& order);
 struct NewAllocation {
   OrderLineId line;
@@ -27,12 +34,18 @@ struct NewAllocation {
 void AddLineAllocations(store::Connection& conn, const std::vector<NewAllocation>& adds);
 // Removes every allocation of the line.
 void ClearLineAllocations(store::Connection& conn, OrderLineId line);
+// Adds an active hold and puts the order's stored status on_hold when something is left to
+// ship. REQUIRES: the stored status is current.
 int64_t InsertHold(store::Connection& conn, OrderId order, const Hold& hold);
 void ReleaseHold(store::Connection& conn, int64_t hold_id, Timestamp at, std::string_view by,
                  std::string_view note);
 void SetLineCancelled(store::Connection& conn, OrderLineId line, int64_t quantity_cancelled);
-// Bumps the version; returns false when `expected_version` no longer matches.
-bool TouchOrder(store::Connection& conn, OrderId order, int64_t expected_version, Timestamp at,
+// Stores `status` as the order's status (for a change that does not bump the version).
+void StoreStatus(store::Connection& conn, OrderId order, OrderStatus status);
+// Bumps the version from `order.version`, sets updated_at and stores DeriveStatus(order), the
+// order as changed in memory; returns false (and writes nothing) when the stored version is no
+// longer `order.version`.
+bool TouchOrder(store::Connection& conn, const Order& order, Timestamp at,
                 const std::optional<std::string>& cancel_reason);
 
 std::optional<Order> LoadOrder(store::Connection& conn, OrderId id);

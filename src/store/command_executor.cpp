@@ -85,7 +85,15 @@ void CommandExecutor::WriterLoop() {
       stats_.commands += static_cast<int64_t>(n);
       stats_.max_batch = std::max<int64_t>(stats_.max_batch, static_cast<int64_t>(n));
     }
+    auto started = std::chrono::steady_clock::now();
     RunBatch(batch);
+    if (options_.on_batch) {
+      try {
+        options_.on_batch(batch.size(), std::chrono::steady_clock::now() - started);
+      } catch (...) {
+        // Observation must never stop the writer.
+      }
+    }
     for (auto& p : batch) {
       try {
         p.done(p.status);

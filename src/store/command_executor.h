@@ -19,6 +19,7 @@
 // Thread-safety: Submit() and Run() may be called from any number of threads.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -47,6 +48,9 @@ class CommandExecutor {
  public:
   struct Options {
     size_t max_batch = 512;  // commands per transaction; 0 is taken as 1
+    // After each batch's transaction has ended, on the writer thread: how many commands it
+    // held and how long it took to run and commit them. Must be quick; exceptions are ignored.
+    std::function<void(size_t commands, std::chrono::nanoseconds took)> on_batch;
   };
 
   explicit CommandExecutor(ConnectionPtr writer) : CommandExecutor(std::move(writer), Options{}) {}

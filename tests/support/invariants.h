@@ -9,7 +9,8 @@
 //                ExtendedAmount(unit_price, quantity - cancelled - invoiced)
 //   orders       >= 1 line; an 'order.place' audit row; extended_amount ==
 //                ExtendedAmount(unit_price, quantity); subtotal == SUM(extended_amount);
-//                numbers SO-000001..SO-N without gaps and the SO sequence at N + 1
+//                numbers SO-000001..SO-N without gaps and the SO sequence at N + 1;
+//                the stored orders.status == DeriveStatus() of the stored lines and holds
 //
 // Reads run in one read transaction (a consistent snapshot) unless `conn` is in one already.
 #pragma once

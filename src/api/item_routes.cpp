@@ -1,0 +1,264 @@
+#include "api/item_routes.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "api/authenticate.h"
+#include "api/pagination.h"
+#include "api/preconditions.h"
+#include "api/resource_ref.h"
+#include "api/status_response.h"
+#include "api/write_route.h"
+#include "catalog/item_commands.h"
+#include "catalog/item_queries.h"
+#include "catalog/item_update.h"
+#include "jsonio/field_reader.h"
+
+namespace ordo::api {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kMaxSearchText = 200;
+
+// A money field given as a JSON number or a decimal string, parsed exactly (at most four
+// decimals); nullopt when absent (reported when required) or invalid (reported).
+std::optional<Money> ReadMoney(jsonio::FieldReader& r, const json& obj, const char* key,
+                               bool required) {
+  std::optional<std::string> text = r.Decimal(obj, key, key, required);
+  if (!text) return std::nullopt;
+  Result<Money> money = Money::Parse(*text);
+  if (!money.ok()) {
+    const auto& e = money.status().errors();
+    r.Fail(key, e.empty() ? "invalid_amount" : e.front().code,
+           std::string(key) + " " + (e.empty() ? "is not a decimal amount" : e.front().message));
+    return std::nullopt;
+  }
+  return *money;
+}
+
+// "pack_sizes": [{"uom", "quantity"}]; nullopt when absent. A malformed entry stays in the list
+// (with what could be read) so that later paths keep their indexes.
+std::optional<std::vector<PackSize>> ReadPacks(jsonio::FieldReader& r, const json& obj) {
+  const json* array = r.Array(obj, "pack_sizes", "pack_sizes", false);
+  if (!array) return std::nullopt;
+  std::vector<PackSize> packs;
+  for (size_t i = 0; i < array->size(); ++i) {
+    const std::string path = "pack_sizes/" + std::to_string(i);
+    const json& entry = (*array)[i];
+    PackSize pack;
+    if (!entry.is_object()) {
+      r.Fail(path, "invalid_type", "a pack size is an object {\"uom\", \"quantity\"}");
+    } else {
+      r.OnlyKnown(entry, {"uom", "quantity"}, path + "/");
+      pack.uom = r.String(entry, "uom", path + "/uom", true);
+      pack.quantity = r.Integer(entry, "quantity", path + "/quantity", true).value_or(0);
+    }
+    packs.push_back(std::move(pack));
+  }
+  return packs;
+}
+
+// The item rules report an invalid base unit twice, as "uom" and as the conversions' own
+// "base_uom"; the API names only the field the client sent.
+Status WithoutBaseUomDuplicate(Status st) {
+  std::vector<FieldError> errors;
+  for (const auto& e : st.errors()) {
+    if (e.field != "base_uom") errors.push_back(e);
+  }
+  if (errors.size() == st.errors().size()) return st;
+  return Status(st.code(), st.message(), std::move(errors));
+}
+
+// True when `field` is `reported` or lies inside it ("pack_sizes/0/uom" inside "pack_sizes/0").
+bool Covers(const std::string& reported, const std::string& field) {
+  return field == reported || (field.size() > reported.size() && field.starts_with(reported) &&
+                               field[reported.size()] == '/');
+}
+
+// {"sku", "name", "uom", "pack_sizes", "list_price", "cost", "tax_class", "active",
+// "reorder_point"} → NewItem; sku, name and list_price are required. Every problem at once:
+// type errors, and the item rules for the fields that were readable.
+Result<catalog::NewItem> ParseNewItem(const std::string& body) {
+  Result<json> doc = jsonio::ParseJsonObject(body);
+  if (!doc.ok()) return doc.status();
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(*doc,
+              {"sku", "name", "uom", "pack_sizes", "list_price", "cost", "tax_class", "active",
+               "reorder_point"},
+              "");
+  catalog::NewItem item;
+  item.sku = r.String(*doc, "sku", "sku", true);
+  item.name = r.String(*doc, "name", "name", true);
+  if (auto uom = r.OptionalString(*doc, "uom", "uom")) item.uom = *uom;
+  if (auto packs = ReadPacks(r, *doc)) item.packs = std::move(*packs);
+  item.list_price = ReadMoney(r, *doc, "list_price", true).value_or(Money());
+  if (auto cost = ReadMoney(r, *doc, "cost", false)) item.cost = *cost;
+  if (auto tax_class = r.OptionalString(*doc, "tax_class", "tax_class")) {
+    item.tax_class = *tax_class;
+  }
+  if (auto active = r.Bool(*doc, "active", "active", false)) item.active = *active;
+  if (auto point = r.Integer(*doc, "reorder_point", "reorder_point", false)) {
+    item.reorder_point = *point;
+  }
+  if (errors.empty()) return item;
+  std::vector<FieldError> reported = errors;
+  Status rules = WithoutBaseUomDuplicate(catalog::ValidateNewItem(item));
+  for (const auto& e : rules.errors()) {
+    bool covered = std::any_of(reported.begin(), reported.end(),
+                               [&](const FieldError& p) { return Covers(p.field, e.field); });
+    if (!covered) errors.push_back(e);
+  }
+  return Status::InvalidArgument("invalid item", std::move(errors));
+}
+
+// The PATCH body: any of the changeable fields; the others are refused by name.
+Result<catalog::ItemPatch> ParseItemPatch(const std::string& body) {
+  Result<json> doc = jsonio::ParseJsonObject(body);
+  if (!doc.ok()) return doc.status();
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(*doc,
+              {"name", "list_price", "cost", "tax_class", "active", "reorder_point", "pack_sizes",
+               "id", "sku", "uom", "version"},
+              "");
+  for (const char* fixed : {"id", "sku", "uom", "version"}) {
+    if (doc->contains(fixed)) r.Fail(fixed, "read_only", std::string(fixed) + " cannot be changed");
+  }
+  catalog::ItemPatch patch;
+  patch.name = r.OptionalString(*doc, "name", "name");
+  patch.list_price = ReadMoney(r, *doc, "list_price", false);
+  patch.cost = ReadMoney(r, *doc, "cost", false);
+  patch.tax_class = r.OptionalString(*doc, "tax_class", "tax_class");
+  patch.active = r.Bool(*doc, "active", "active", false);
+  patch.reorder_point = r.Integer(*doc, "reorder_point", "reorder_point", false);
+  patch.pack_sizes = ReadPacks(r, *doc);
+  if (!errors.empty()) return Status::InvalidArgument("invalid item change", std::move(errors));
+  return patch;
+}
+
+Result<catalog::ItemFilter> ParseItemFilter(const http::Request& request) {
+  catalog::ItemFilter filter;
+  if (auto active = request.Query("active"); active && !active->empty()) {
+    if (*active != "true" && *active != "false") {
+      return Status::InvalidArgument("active must be true or false",
+                                     {{"active", "invalid_value", "active is true or false"}});
+    }
+    filter.active = *active == "true";
+  }
+  if (auto text = request.Query("q")) {
+    if (text->size() > kMaxSearchText) {
+      return Status::InvalidArgument("q is too long",
+                                     {{"q", "invalid_value", "q is at most 200 characters"}});
+    }
+    filter.text = std::string(*text);
+  }
+  return filter;
+}
+
+// The item as `who` may see it: portal users get everything but the distributor's cost.
+json ItemJson(const catalog::Item& item, const auth::Principal& who) {
+  json j = catalog::ToJson(item);
+  if (who.customer_id) j.erase("cost");
+  return j;
+}
+
+http::Response ItemResponse(int status, const catalog::Item& item, const auth::Principal& who) {
+  http::Response r = http::Response::Json(status, ItemJson(item, who));
+  SetVersionTag(r, item.version);
+  return r;
+}
+
+Status NoItem(const ResourceRef& ref) {
+  return Status::NotFound("no item " + ref.code);
+}
+
+void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "items.read");
+  if (!who) return;
+  auto page = ParsePage(request);
+  if (!page.ok()) return respond(ProblemFor(page.status()));
+  auto filter = ParseItemFilter(request);
+  if (!filter.ok()) return respond(ProblemFor(filter.status()));
+  auto rows = [&] {
+    auto conn = ctx.readers.Borrow();
+    return catalog::ListItems(*conn, *filter, page->after.value_or(0), page->limit + 1);
+  }();
+  std::optional<int64_t> next;
+  if (rows.size() > static_cast<size_t>(page->limit)) {
+    rows.resize(page->limit);
+    next = rows.back().id.value();
+  }
+  json items = json::array();
+  for (const auto& item : rows) items.push_back(ItemJson(item, *who));
+  respond(http::Response::Json(200, PageJson(std::move(items), next)));
+}
+
+void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "items.read");
+  if (!who) return;
+  ResourceRef ref = ParseResourceRef(*request.PathParam("ref"));
+  auto found = [&] {
+    auto conn = ctx.readers.Borrow();
+    return catalog::FindItemByIdOrSku(*conn, ref.id, ref.code);
+  }();
+  if (!found) return respond(ProblemFor(NoItem(ref)));
+  respond(ItemResponse(200, *found, *who));
+}
+
+void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "items.write");
+  if (!who) return;
+  auto item = ParseNewItem(request.body);
+  if (!item.ok()) return respond(ProblemFor(item.status()));
+  RunWrite(
+      ctx, request, *who,
+      [in = std::move(item).value(), who = *who](
+          store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+        auto created = catalog::CreateItem(conn, cc, in);
+        if (!created.ok()) return WithoutBaseUomDuplicate(created.status());
+        http::Response r = ItemResponse(201, *created, who);
+        r.SetHeader("Location", "/api/v1/items/" + std::to_string(created->id.value()));
+        return r;
+      },
+      std::move(respond));
+}
+
+void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "items.write");
+  if (!who) return;
+  auto version = IfMatchVersion(request);
+  if (!version.ok()) return respond(ProblemFor(version.status()));
+  auto patch = ParseItemPatch(request.body);
+  if (!patch.ok()) return respond(ProblemFor(patch.status()));
+  RunWrite(
+      ctx, request, *who,
+      [ref = ParseResourceRef(*request.PathParam("ref")), patch = std::move(patch).value(),
+       version = *version,
+       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+        // Resolved on the writer, in the command's unit of work, so the item cannot change
+        // between finding it and updating it.
+        auto item = catalog::FindItemByIdOrSku(conn, ref.id, ref.code);
+        if (!item) return NoItem(ref);
+        auto updated = catalog::UpdateItem(conn, cc, item->id, patch, version);
+        if (!updated.ok()) return WithoutBaseUomDuplicate(updated.status());
+        return ItemResponse(200, *updated, who);
+      },
+      std::move(respond));
+}
+
+}  // namespace
+
+void AddItemRoutes(http::Router& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/items",
+             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  router.Add("POST", "/api/v1/items",
+             [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
+  router.Add("GET", "/api/v1/items/{ref}",
+             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  router.Add("PATCH", "/api/v1/items/{ref}",
+             [&ctx](http::Request& q, http::Responder r) { Patch(ctx, q, std::move(r)); });
+}
+
+}  // namespace ordo::api

@@ -1,0 +1,48 @@
+#include "api/order_resource.h"
+
+#include <optional>
+#include <string>
+
+#include "api/customer_scope.h"
+#include "api/preconditions.h"
+#include "api/resource_ref.h"
+#include "orders/order_json.h"
+#include "orders/order_repository.h"
+
+namespace ordo::api {
+namespace {
+
+Status NoSuchOrder(std::string_view segment) {
+  return Status::NotFound("no order " + std::string(segment));
+}
+
+}  // namespace
+
+Result<orders::OrderKey> FindOrderFor(store::Connection& conn, std::string_view segment,
+                                      const auth::Principal& who) {
+  ResourceRef ref = ParseResourceRef(segment);
+  std::optional<orders::OrderKey> key = ref.id ? orders::FindOrderKey(conn, OrderId(*ref.id))
+                                               : orders::FindOrderKeyByNumber(conn, ref.code);
+  if (!key || !MaySeeCustomer(who, key->customer)) return NoSuchOrder(segment);
+  return *key;
+}
+
+Result<orders::Order> LoadOrderFor(store::Connection& conn, std::string_view segment,
+                                   const auth::Principal& who) {
+  ResourceRef ref = ParseResourceRef(segment);
+  std::optional<orders::Order> order = ref.id ? orders::LoadOrder(conn, OrderId(*ref.id))
+                                              : orders::LoadOrderByNumber(conn, ref.code);
+  if (!order || !MaySeeCustomer(who, order->customer)) return NoSuchOrder(segment);
+  return std::move(*order);
+}
+
+http::Response OrderResponse(int status, const orders::Order& order) {
+  http::Response r;
+  r.status = status;
+  r.body = orders::OrderJson(order);
+  r.SetHeader("Content-Type", "application/json");
+  SetVersionTag(r, order.version);
+  return r;
+}
+
+}  // namespace ordo::api

@@ -1,0 +1,133 @@
+#include "api/order_write_routes.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/authenticate.h"
+#include "api/order_resource.h"
+#include "api/preconditions.h"
+#include "api/status_response.h"
+#include "api/write_route.h"
+#include "customers/customer_repository.h"
+#include "flows/order_changes.h"
+#include "flows/order_placement.h"
+#include "flows/place_order_json.h"
+#include "jsonio/field_reader.h"
+
+namespace ordo::api {
+namespace {
+
+using nlohmann::json;
+
+// A portal user may order only for its own customer; any other customer code, existing or
+// not, answers the same not_found. Checked on a read connection to keep the writer free.
+Status CheckPortalCustomer(ApiContext& ctx, const auth::Principal& who,
+                           const std::string& customer_code) {
+  auto customer = [&] {
+    auto conn = ctx.readers.Borrow();
+    return customers::FindCustomerByCode(*conn, customer_code);
+  }();
+  if (!customer || customer->id != *who.customer_id) {
+    return Status::NotFound("no customer " + customer_code);
+  }
+  return Status::Ok();
+}
+
+// True when the JSON object `body` has a `channel` member (only asked for portal users, whose
+// default channel differs from the request parser's).
+bool NamesChannel(const std::string& body) {
+  Result<json> doc = jsonio::ParseJsonObject(body);
+  return doc.ok() && doc->contains("channel");
+}
+
+void Place(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "orders.place");
+  if (!who) return;
+  auto parsed = flows::ParsePlaceOrderJson(request.body);
+  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
+  flows::PlaceOrderRequest order_request = std::move(parsed).value();
+  if (who->customer_id) {
+    Status mine = CheckPortalCustomer(ctx, *who, order_request.customer);
+    if (!mine.ok()) return respond(ProblemFor(mine));
+    if (!NamesChannel(request.body)) order_request.channel = "portal";
+  }
+  RunWrite(
+      ctx, request, *who,
+      [r = std::move(order_request)](store::Connection& conn,
+                                     const CommandContext& cc) -> Result<http::Response> {
+        auto placed = flows::PlaceOrder(conn, cc, r);
+        if (!placed.ok()) return placed.status();
+        http::Response response = OrderResponse(201, *placed);
+        response.SetHeader("Location", "/api/v1/orders/" + std::to_string(placed->id.value()));
+        return response;
+      },
+      std::move(respond));
+}
+
+// The body of cancel ({"reason"}) or release ({"note"}): one text field; an empty body is {}.
+Result<std::string> ParseTextBody(const std::string& body, const char* field, bool required) {
+  Result<json> doc = jsonio::ParseJsonObject(body.empty() ? std::string_view("{}") : body);
+  if (!doc.ok()) return doc.status();
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(*doc, {field}, "");
+  std::string text = r.String(*doc, field, field, required);
+  if (!errors.empty()) return Status::InvalidArgument("invalid request body", std::move(errors));
+  return text;
+}
+
+void Cancel(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "orders.cancel");
+  if (!who) return;
+  auto expected = IfMatchVersion(request);
+  if (!expected.ok()) return respond(ProblemFor(expected.status()));
+  auto reason = ParseTextBody(request.body, "reason", true);
+  if (!reason.ok()) return respond(ProblemFor(reason.status()));
+  RunWrite(
+      ctx, request, *who,
+      [ref = std::string(*request.PathParam("ref")), reason = std::move(reason).value(),
+       expected = *expected,
+       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+        auto key = FindOrderFor(conn, ref, who);
+        if (!key.ok()) return key.status();
+        auto order = flows::CancelOrder(conn, cc, key->id, reason, expected);
+        if (!order.ok()) return order.status();
+        return OrderResponse(200, *order);
+      },
+      std::move(respond));
+}
+
+void ReleaseHold(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "orders.release_hold");
+  if (!who) return;
+  auto expected = IfMatchVersion(request);
+  if (!expected.ok()) return respond(ProblemFor(expected.status()));
+  auto note = ParseTextBody(request.body, "note", false);
+  if (!note.ok()) return respond(ProblemFor(note.status()));
+  RunWrite(
+      ctx, request, *who,
+      [ref = std::string(*request.PathParam("ref")), kind = std::string(*request.PathParam("kind")),
+       note = std::move(note).value(), expected = *expected,
+       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+        auto key = FindOrderFor(conn, ref, who);
+        if (!key.ok()) return key.status();
+        auto order = flows::ReleaseHold(conn, cc, key->id, kind, note, expected);
+        if (!order.ok()) return order.status();
+        return OrderResponse(200, *order);
+      },
+      std::move(respond));
+}
+
+}  // namespace
+
+void AddOrderWriteRoutes(http::Router& router, ApiContext& ctx) {
+  router.Add("POST", "/api/v1/orders",
+             [&ctx](http::Request& q, http::Responder r) { Place(ctx, q, std::move(r)); });
+  router.Add("POST", "/api/v1/orders/{ref}/cancel",
+             [&ctx](http::Request& q, http::Responder r) { Cancel(ctx, q, std::move(r)); });
+  router.Add("POST", "/api/v1/orders/{ref}/holds/{kind}/release",
+             [&ctx](http::Request& q, http::Responder r) { ReleaseHold(ctx, q, std::move(r)); });
+}
+
+}  // namespace ordo::api

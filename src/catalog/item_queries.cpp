@@ -1,0 +1,118 @@
+#include "catalog/item_queries.h"
+
+#include <array>
+
+#include "store/query.h"
+
+namespace ordo::catalog {
+namespace {
+
+constexpr std::string_view kSelect =
+    "SELECT id, sku, name, uom, list_price, cost, tax_class, active, reorder_point, version, "
+    "created_at, updated_at FROM items ";
+
+Item ReadItem(const store::Query& q) {
+  Item item;
+  item.id = ItemId(q.Int(0));
+  item.sku = q.Text(1);
+  item.name = q.Text(2);
+  item.uom = q.Text(3);
+  item.list_price = q.Amount(4);
+  item.cost = q.Amount(5);
+  item.tax_class = q.Text(6);
+  item.active = q.Bool(7);
+  item.reorder_point = q.Int(8);
+  item.version = q.Int(9);
+  item.created_at = q.Time(10);
+  item.updated_at = q.Time(11);
+  return item;
+}
+
+// Pack sizes smallest first, as FindItemBySku gives them (ties by uom), so an item reads the
+// same whichever query found it.
+void LoadPacks(store::Connection& conn, Item& item) {
+  store::Query q(conn,
+                 "SELECT uom, quantity FROM item_packs WHERE item_id = ? ORDER BY quantity, uom",
+                 item.id);
+  while (q.Next()) item.packs.push_back(PackSize{q.Text(0), q.Int(1)});
+}
+
+// A LIKE pattern matching `text` anywhere, with LIKE's wildcards in it escaped by '\'.
+std::string ContainsPattern(std::string_view text) {
+  std::string pattern = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+    pattern += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  pattern += '%';
+  return pattern;
+}
+
+// One SQL text per combination of filters, built once so each is prepared once per connection
+// (plain SQL per filter rather than "(? IS NULL OR ...)", which PostgreSQL cannot type).
+// Index: bit 0 = active filter, bit 1 = text filter.
+const std::string& ListSql(bool by_active, bool by_text) {
+  static const std::array<std::string, 4> texts = [] {
+    std::array<std::string, 4> out;
+    for (int i = 0; i < 4; ++i) {
+      std::string sql = std::string(kSelect) + "WHERE id > ?";
+      if (i & 1) sql += " AND active = ?";
+      // LOWER() is standard SQL; with a lower-cased pattern the match ignores ASCII case on
+      // every database (SQLite's LIKE alone would, PostgreSQL's would not).
+      if (i & 2) {
+        sql += " AND (LOWER(sku) LIKE ? ESCAPE '\\' OR LOWER(name) LIKE ? ESCAPE '\\')";
+      }
+      out[i] = sql + " ORDER BY id LIMIT ?";
+    }
+    return out;
+  }();
+  return texts[(by_active ? 1 : 0) | (by_text ? 2 : 0)];
+}
+
+}  // namespace
+
+std::optional<Item> FindItemById(store::Connection& conn, ItemId id) {
+  static const std::string sql = std::string(kSelect) + "WHERE id = ?";
+  std::optional<Item> item;
+  {
+    store::Query q(conn, sql, id);
+    if (!q.Next()) return std::nullopt;
+    item = ReadItem(q);
+  }
+  LoadPacks(conn, *item);
+  return item;
+}
+
+std::optional<Item> FindItemByIdOrSku(store::Connection& conn, std::optional<int64_t> id,
+                                      std::string_view sku) {
+  if (id) {
+    if (auto item = FindItemById(conn, ItemId(*id))) return item;
+  }
+  static const std::string sql = std::string(kSelect) + "WHERE sku = ?";
+  std::optional<Item> item;
+  {
+    store::Query q(conn, sql, sku);
+    if (!q.Next()) return std::nullopt;
+    item = ReadItem(q);
+  }
+  LoadPacks(conn, *item);
+  return item;
+}
+
+std::vector<Item> ListItems(store::Connection& conn, const ItemFilter& filter, int64_t after_id,
+                            int limit) {
+  const bool by_text = !filter.text.empty();
+  std::string pattern = by_text ? ContainsPattern(filter.text) : std::string();
+  std::vector<Item> items;
+  {
+    store::Query q(conn, ListSql(filter.active.has_value(), by_text), after_id);
+    if (filter.active) q.BindMore(*filter.active);
+    if (by_text) q.BindMore(pattern, pattern);
+    q.BindMore(limit);
+    while (q.Next()) items.push_back(ReadItem(q));
+  }
+  for (Item& item : items) LoadPacks(conn, item);
+  return items;
+}
+
+}  // namespace ordo::catalog

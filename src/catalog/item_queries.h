@@ -1,0 +1,34 @@
+// Read queries of the catalog for the API: an item by id, and pages of the item list.
+//
+// Each function runs on the connection it is given (a pooled read connection, or the writer
+// inside a command); none writes. Returned items carry their pack sizes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/item.h"
+#include "store/database.h"
+
+namespace ordo::catalog {
+
+std::optional<Item> FindItemById(store::Connection& conn, ItemId id);
+
+// The item a path segment names: an all-digit segment is tried as an id first and then as a
+// SKU (SKUs may be all digits); anything else is a SKU.
+std::optional<Item> FindItemByIdOrSku(store::Connection& conn, std::optional<int64_t> id,
+                                      std::string_view sku);
+
+struct ItemFilter {
+  std::optional<bool> active;  // only active (true) or inactive (false) items
+  // Substring of the SKU or the name; ASCII letters match regardless of case. Empty: any.
+  std::string text;
+};
+
+// Up to `limit` items matching `filter` with id > `after_id`, by id (a page of the API list).
+std::vector<Item> ListItems(store::Connection& conn, const ItemFilter& filter, int64_t after_id,
+                            int limit);
+
+}  // namespace ordo::catalog

@@ -1,0 +1,148 @@
+#include "cli/serve_settings.h"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <toml.hpp>
+
+#include "telemetry/json_log.h"
+
+namespace ordo::cli {
+namespace {
+
+Status Bad(const std::string& message) {
+  return Status::InvalidArgument(message);
+}
+
+// "file:line: key: problem", the location taken from the value's place in the source.
+std::string Where(const std::string& source, const toml::value& v, const std::string& key) {
+  auto loc = v.location();
+  return source + ":" + std::to_string(loc.line()) + ": " + key;
+}
+
+Status ReadString(const toml::value& v, const std::string& source, const std::string& key,
+                  std::string& out) {
+  if (!v.is_string()) return Bad(Where(source, v, key) + " must be a string");
+  out = v.as_string().str;
+  return Status::Ok();
+}
+
+template <typename Int>
+Status ReadInt(const toml::value& v, const std::string& source, const std::string& key, Int& out) {
+  if (!v.is_integer()) return Bad(Where(source, v, key) + " must be an integer");
+  out = static_cast<Int>(v.as_integer());
+  return Status::Ok();
+}
+
+Status ApplyTable(ServeSettings& s, const toml::value& root, const std::string& source) {
+  for (const auto& [section, table] : root.as_table()) {
+    if (!table.is_table()) {
+      return Bad(Where(source, table, section) + " is not a known setting (expected tables " +
+                 "[server], [database], [log])");
+    }
+    for (const auto& [key, value] : table.as_table()) {
+      std::string name = section + "." + key;
+      Status st = Status::Ok();
+      if (name == "server.listen") {
+        st = ReadString(value, source, name, s.listen);
+      } else if (name == "server.workers") {
+        st = ReadInt(value, source, name, s.workers);
+      } else if (name == "server.readers") {
+        st = ReadInt(value, source, name, s.readers);
+      } else if (name == "server.max_body_bytes") {
+        st = ReadInt(value, source, name, s.max_body_bytes);
+      } else if (name == "database.path") {
+        st = ReadString(value, source, name, s.db_path);
+      } else if (name == "log.level") {
+        st = ReadString(value, source, name, s.log_level);
+      } else {
+        return Bad(Where(source, value, name) + " is not a known setting");
+      }
+      if (!st.ok()) return st;
+    }
+  }
+  return Status::Ok();
+}
+
+Status ParseIntEnv(const char* name, const char* text, int& out) {
+  std::string_view v(text);
+  int value = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
+  if (ec != std::errc() || end != v.data() + v.size()) {
+    return Bad(std::string(name) + " must be an integer, got \"" + text + "\"");
+  }
+  out = value;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ApplyToml(ServeSettings& settings, std::string_view text, const std::string& source) {
+  toml::value root;
+  try {
+    std::istringstream in{std::string(text)};
+    root = toml::parse(in, source);
+  } catch (const std::exception& e) {
+    return Bad(std::string("cannot read ") + source + ": " + e.what());
+  }
+  return ApplyTable(settings, root, source);
+}
+
+Status ApplyTomlFile(ServeSettings& settings, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Bad("cannot open configuration file " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ApplyToml(settings, text.str(), path);
+}
+
+Status ApplyEnvironment(ServeSettings& settings, const EnvLookup& getenv) {
+  auto set = [&](const char* name) -> const char* {
+    const char* v = getenv(name);
+    return (v && *v) ? v : nullptr;
+  };
+  if (const char* v = set("ORDO_LISTEN")) settings.listen = v;
+  if (const char* v = set("ORDO_DB")) settings.db_path = v;
+  if (const char* v = set("ORDO_LOG_LEVEL")) settings.log_level = v;
+  if (const char* v = set("ORDO_WORKERS")) {
+    if (Status st = ParseIntEnv("ORDO_WORKERS", v, settings.workers); !st.ok()) return st;
+  }
+  if (const char* v = set("ORDO_READERS")) {
+    if (Status st = ParseIntEnv("ORDO_READERS", v, settings.readers); !st.ok()) return st;
+  }
+  return Status::Ok();
+}
+
+Result<ListenAddress> ParseListenAddress(std::string_view text) {
+  auto colon = text.rfind(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 == text.size()) {
+    return Bad("listen address must be HOST:PORT, got \"" + std::string(text) + "\"");
+  }
+  std::string_view port_text = text.substr(colon + 1);
+  int port = -1;
+  auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (ec != std::errc() || end != port_text.data() + port_text.size() || port < 0 || port > 65535) {
+    return Bad("bad port in listen address \"" + std::string(text) + "\"");
+  }
+  std::string host(text.substr(0, colon));
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);  // [::1]:8080
+  }
+  return ListenAddress{host, static_cast<uint16_t>(port)};
+}
+
+Status ValidateSettings(const ServeSettings& s) {
+  if (auto listen = ParseListenAddress(s.listen); !listen.ok()) return listen.status();
+  if (s.db_path.empty()) return Bad("the database path is empty");
+  if (!telemetry::ParseLogLevel(s.log_level)) {
+    return Bad("log level must be debug, info, warn or error, got \"" + s.log_level + "\"");
+  }
+  if (s.workers < 1 || s.workers > 256) return Bad("workers must be 1 to 256");
+  if (s.readers < 1 || s.readers > 256) return Bad("readers must be 1 to 256");
+  if (s.max_body_bytes < 1024 || s.max_body_bytes > (int64_t{1} << 30)) {
+    return Bad("max_body_bytes must be 1024 to 1073741824");
+  }
+  return Status::Ok();
+}
+
+}  // namespace ordo::cli

@@ -1,0 +1,60 @@
+// ServeSettings: how `ordo serve` is configured, in layers, each overriding the one before:
+// defaults < a TOML file (--config FILE or $ORDO_CONFIG) < ORDO_* environment variables <
+// command-line flags.
+//
+//   # ordo.toml
+//   [server]
+//   listen = "127.0.0.1:8080"
+//   workers = 8            # request handler threads
+//   readers = 4            # read connections
+//   max_body_bytes = 1048576
+//   [database]
+//   path = "./data/ordo.db"
+//   [log]
+//   level = "info"         # debug | info | warn | error
+//
+// Environment: ORDO_LISTEN, ORDO_DB, ORDO_LOG_LEVEL, ORDO_WORKERS, ORDO_READERS.
+// A file with a syntax error, an unknown key or a value of the wrong type or range is
+// refused with the file name, line and key, so a typo never silently runs defaults.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace ordo::cli {
+
+struct ServeSettings {
+  std::string listen = "127.0.0.1:8080";
+  std::string db_path = "./data/ordo.db";
+  std::string log_level = "info";
+  int workers = 8;
+  int readers = 4;
+  int64_t max_body_bytes = 1024 * 1024;
+};
+
+// Applies the TOML document `text` (named `source` in messages) over `settings`.
+Status ApplyToml(ServeSettings& settings, std::string_view text, const std::string& source);
+// Reads and applies the TOML file at `path`.
+Status ApplyTomlFile(ServeSettings& settings, const std::string& path);
+
+using EnvLookup = std::function<const char*(const char* name)>;
+// Applies the ORDO_* variables that are set and non-empty.
+Status ApplyEnvironment(ServeSettings& settings, const EnvLookup& getenv);
+
+// Checks ranges and names: listen is HOST:PORT, workers/readers 1..256, a known log level,
+// max_body_bytes 1 KiB..1 GiB.
+Status ValidateSettings(const ServeSettings& settings);
+
+// "HOST:PORT" → (host, port); invalid_argument otherwise.
+struct ListenAddress {
+  std::string host;
+  uint16_t port = 0;
+};
+Result<ListenAddress> ParseListenAddress(std::string_view text);
+
+}  // namespace ordo::cli

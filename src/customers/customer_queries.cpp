@@ -1,0 +1,73 @@
+#include "customers/customer_queries.h"
+
+#include <array>
+
+#include "customers/customer_repository.h"
+#include "store/query.h"
+
+namespace ordo::customers {
+namespace {
+
+// One bit per filter in use. Each combination has one SQL text, built once, so its prepared
+// statement is reused and every filter is a plain portable condition (no `? IS NULL OR`).
+constexpr unsigned kOnly = 1, kOnHold = 2, kSalesperson = 4, kText = 8;
+
+const std::string& SqlFor(unsigned bits) {
+  static const std::array<std::string, 16> texts = [] {
+    std::array<std::string, 16> out;
+    for (unsigned b = 0; b < out.size(); ++b) {
+      std::string sql = "SELECT id FROM customers WHERE id > ?";
+      if (b & kOnly) sql += " AND id = ?";
+      if (b & kOnHold) sql += " AND on_hold = ?";
+      if (b & kSalesperson) sql += " AND salesperson = ?";
+      if (b & kText) {
+        sql += " AND (LOWER(code) LIKE ? ESCAPE '\\' OR LOWER(name) LIKE ? ESCAPE '\\')";
+      }
+      out[b] = sql + " ORDER BY id LIMIT ?";
+    }
+    return out;
+  }();
+  return texts[bits];
+}
+
+// "%text%" for LIKE, lower-cased the way SQL LOWER() lower-cases (ASCII only), with the
+// pattern characters escaped so that "50%" finds a literal "50%".
+std::string ContainsPattern(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out + "%";
+}
+
+}  // namespace
+
+std::vector<Customer> ListCustomers(store::Connection& conn, const CustomerFilter& filter,
+                                    int64_t after, int limit) {
+  unsigned bits = (filter.only ? kOnly : 0) | (filter.on_hold ? kOnHold : 0) |
+                  (filter.salesperson ? kSalesperson : 0) | (filter.text.empty() ? 0 : kText);
+  std::vector<CustomerId> ids;
+  {
+    store::Query q(conn, SqlFor(bits), after);
+    if (filter.only) q.BindMore(*filter.only);
+    if (filter.on_hold) q.BindMore(*filter.on_hold);
+    if (filter.salesperson) q.BindMore(*filter.salesperson);
+    if (!filter.text.empty()) {
+      std::string pattern = ContainsPattern(filter.text);
+      q.BindMore(pattern, pattern);
+    }
+    q.BindMore(limit);
+    while (q.Next()) ids.emplace_back(q.Int(0));
+  }
+  // A page is at most a few hundred rows; loading each through the repository keeps one
+  // definition of how a customer and its ship-tos are read.
+  std::vector<Customer> out;
+  out.reserve(ids.size());
+  for (CustomerId id : ids) {
+    if (auto c = FindCustomerById(conn, id)) out.push_back(std::move(*c));
+  }
+  return out;
+}
+
+}  // namespace ordo::customers

@@ -1,0 +1,104 @@
+#include "inventory/stock_queries.h"
+
+#include <array>
+
+#include "store/query.h"
+
+namespace ordo::inventory {
+
+std::vector<WarehouseStock> StockByWarehouse(store::Connection& conn, ItemId item) {
+  store::Query q(conn,
+                 "SELECT w.code, COALESCE(s.on_hand, 0), COALESCE(s.allocated, 0) "
+                 "FROM warehouses w "
+                 "LEFT JOIN stock s ON s.warehouse_id = w.id AND s.item_id = ? "
+                 "ORDER BY w.allocation_rank, w.id",
+                 item);
+  std::vector<WarehouseStock> out;
+  while (q.Next()) out.push_back(WarehouseStock{q.Text(0), StockLevel{q.Int(1), q.Int(2)}});
+  return out;
+}
+
+nlohmann::json AvailabilityJson(std::string_view sku, const std::vector<WarehouseStock>& stock) {
+  nlohmann::json warehouses = nlohmann::json::array();
+  int64_t total = 0;
+  for (const auto& s : stock) {
+    warehouses.push_back({{"warehouse", s.warehouse},
+                          {"on_hand", s.level.on_hand},
+                          {"allocated", s.level.allocated},
+                          {"available", s.level.available()},
+                          // No purchase orders exist yet; this becomes the open PO quantity.
+                          {"on_order", 0}});
+    total += s.level.available();
+  }
+  return {{"sku", sku}, {"warehouses", std::move(warehouses)}, {"total_available", total}};
+}
+
+StockLevel StockOf(store::Connection& conn, std::string_view sku, std::string_view warehouse_code) {
+  store::Query q(conn,
+                 "SELECT s.on_hand, s.allocated FROM stock s "
+                 "JOIN items i ON i.id = s.item_id JOIN warehouses w ON w.id = s.warehouse_id "
+                 "WHERE i.sku = ? AND w.code = ?",
+                 sku, warehouse_code);
+  if (!q.Next()) return StockLevel{};
+  return StockLevel{q.Int(0), q.Int(1)};
+}
+
+namespace {
+
+// One SQL text per combination of filters (bit 0: item, bit 1: warehouse), built once so each
+// is prepared once per connection. The ledger index (item_id, warehouse_id, id) serves the
+// item filters; the warehouse-only filter walks the ledger by id.
+const std::string& MovementsSql(bool by_item, bool by_warehouse) {
+  static const std::array<std::string, 4> texts = [] {
+    std::array<std::string, 4> out;
+    for (int i = 0; i < 4; ++i) {
+      std::string sql =
+          "SELECT m.id, i.sku, w.code, m.kind, m.quantity, m.reference, m.order_id, m.at "
+          "FROM stock_movements m JOIN items i ON i.id = m.item_id "
+          "JOIN warehouses w ON w.id = m.warehouse_id WHERE m.id > ?";
+      if (i & 1) sql += " AND m.item_id = ?";
+      if (i & 2) sql += " AND m.warehouse_id = ?";
+      out[i] = sql + " ORDER BY m.id LIMIT ?";
+    }
+    return out;
+  }();
+  return texts[(by_item ? 1 : 0) | (by_warehouse ? 2 : 0)];
+}
+
+}  // namespace
+
+std::vector<Movement> ListMovements(store::Connection& conn, const MovementFilter& filter,
+                                    int64_t after_id, int limit) {
+  store::Query q(conn, MovementsSql(filter.item.has_value(), filter.warehouse.has_value()),
+                 after_id);
+  if (filter.item) q.BindMore(*filter.item);
+  if (filter.warehouse) q.BindMore(*filter.warehouse);
+  q.BindMore(limit);
+  std::vector<Movement> out;
+  while (q.Next()) {
+    Movement m;
+    m.id = MovementId(q.Int(0));
+    m.sku = q.Text(1);
+    m.warehouse = q.Text(2);
+    m.kind = q.Text(3);
+    m.quantity = q.Int(4);
+    m.reference = q.Text(5);
+    if (auto order = q.OptInt(6)) m.order = OrderId(*order);
+    m.at = q.Time(7);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+nlohmann::json ToJson(const Movement& m) {
+  return {{"id", m.id.value()},
+          {"sku", m.sku},
+          {"warehouse", m.warehouse},
+          {"kind", m.kind},
+          {"quantity", m.quantity},
+          {"reference", m.reference},
+          {"order", m.order ? nlohmann::json(m.order->value()) : nlohmann::json()},
+          {"at", FormatRfc3339(m.at)}};
+}
+
+}  // namespace ordo::inventory

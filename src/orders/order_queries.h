@@ -1,0 +1,62 @@
+// Read-only queries over orders for lists and lookups: the newest-first order list with its
+// filters, and resolving an order's id or number to the order's id and customer (enough to
+// check who may see it before loading anything else).
+//
+// The list filters on the stored orders.status (see order_repository.h for how it is kept).
+// Functions take a connection, which belongs to one thread at a time; nothing here writes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/ids.h"
+#include "core/money.h"
+#include "orders/order.h"
+#include "store/database.h"
+
+namespace ordo::orders {
+
+// One row of the order list: the header, its status and total, no lines.
+struct OrderSummary {
+  OrderId id;
+  std::string number;
+  int64_t version = 0;
+  CustomerId customer;
+  std::string customer_code;
+  OrderStatus status = OrderStatus::kOpen;
+  std::string po_number;
+  std::string channel;
+  Money total;
+  std::string currency;
+  Timestamp created_at;
+};
+
+// Every set field narrows the list; all unset lists every order.
+struct OrderFilter {
+  std::optional<OrderStatus> status;
+  std::optional<CustomerId> customer_id;
+  std::optional<std::string> customer_code;
+  std::optional<Timestamp> created_from;    // created_at >= created_from
+  std::optional<Timestamp> created_before;  // created_at < created_before
+};
+
+// At most `limit` orders matching `filter` with id < `before` (all when nullopt), newest
+// (highest id) first. REQUIRES: limit >= 1.
+std::vector<OrderSummary> ListOrders(store::Connection& conn, const OrderFilter& filter,
+                                     std::optional<OrderId> before, int limit);
+
+struct OrderKey {
+  OrderId id;
+  CustomerId customer;
+};
+
+// The order with id `id`, or nullopt.
+std::optional<OrderKey> FindOrderKey(store::Connection& conn, OrderId id);
+// The order numbered `number` ("SO-000042"), or nullopt.
+std::optional<OrderKey> FindOrderKeyByNumber(store::Connection& conn, std::string_view number);
+
+}  // namespace ordo::orders
