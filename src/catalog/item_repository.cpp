@@ -6,8 +6,8 @@ namespace ordo::catalog {
 namespace {
 
 constexpr std::string_view kColumns =
-    "id, sku, name, uom, list_price, cost, tax_class, active, reorder_point, version, "
-    "created_at, updated_at";
+    "i.id, i.sku, i.name, i.uom, i.list_price, i.cost, i.tax_class, i.active, i.reorder_point, "
+    "i.version, i.created_at, i.updated_at";
 
 Item ReadItem(const store::Query& q) {
   Item item;
@@ -26,27 +26,26 @@ Item ReadItem(const store::Query& q) {
   return item;
 }
 
-void LoadPacks(store::Connection& conn, Item& item) {
-  store::Query q(conn, "SELECT uom, quantity FROM item_packs WHERE item_id = ? ORDER BY quantity",
-                 item.id);
-  while (q.Next()) item.packs.push_back(PackSize{q.Text(0), q.Int(1)});
-}
-
+// The item and its pack sizes in one statement (a LEFT JOIN: one row per pack, or one row
+// with NULL pack columns). Order entry looks up every line's item, so one statement per item
+// instead of two is a tenth of an order's statements.
 std::optional<Item> FindOne(store::Connection& conn, const std::string& sql, auto key) {
-  std::optional<Item> item;
-  {
-    store::Query q(conn, sql, key);
-    if (!q.Next()) return std::nullopt;
-    item = ReadItem(q);
-  }
-  LoadPacks(conn, *item);
+  store::Query q(conn, sql, key);
+  if (!q.Next()) return std::nullopt;
+  Item item = ReadItem(q);
+  do {
+    if (!q.IsNull(12)) item.packs.push_back(PackSize{q.Text(12), q.Int(13)});
+  } while (q.Next());
   return item;
 }
 
 }  // namespace
 
 std::optional<Item> FindItemBySku(store::Connection& conn, std::string_view sku) {
-  static const std::string sql = "SELECT " + std::string(kColumns) + " FROM items WHERE sku = ?";
+  static const std::string sql =
+      "SELECT " + std::string(kColumns) +
+      ", p.uom, p.quantity FROM items i LEFT JOIN item_packs p ON p.item_id = i.id "
+      "WHERE i.sku = ? ORDER BY p.quantity, p.uom";
   return FindOne(conn, sql, sku);
 }
 

@@ -1,6 +1,7 @@
 #include "flows/order_allocation.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "inventory/allocation_plan.h"
@@ -10,44 +11,80 @@
 
 namespace ordo::flows {
 
+namespace {
+
+// The warehouses a line's need is taken from, in sourcing order, given what is available now.
+inventory::AllocationPlan PlanLine(
+    store::Connection& conn, const orders::OrderLine& line, int64_t need,
+    const std::unordered_map<WarehouseId, const inventory::Warehouse*>& by_id,
+    std::optional<WarehouseId> preferred) {
+  std::vector<inventory::WarehouseSupply> supplies;
+  for (const auto& a : inventory::AvailableStock(conn, line.item)) {
+    auto w = by_id.find(a.warehouse);
+    int rank = w == by_id.end() ? 0 : w->second->allocation_rank;
+    supplies.push_back({a.warehouse, rank, a.quantity});
+  }
+  return inventory::PlanAllocation(need, inventory::SourcingOrder(supplies, preferred));
+}
+
+}  // namespace
+
 int64_t AllocateOrder(store::Connection& conn, const CommandContext& ctx, orders::Order& order,
                       std::optional<WarehouseId> preferred) {
   const orders::OrderStatus status_before = orders::DeriveStatus(order);
   std::vector<inventory::Warehouse> warehouses = inventory::ListWarehouses(conn);
   std::unordered_map<WarehouseId, const inventory::Warehouse*> by_id;
   for (const auto& w : warehouses) by_id[w.id] = &w;
+  // The first warehouse of every line's sourcing order: the preferred one, else the lowest
+  // rank (ListWarehouses sorts by rank, then id, as SourcingOrder does).
+  std::optional<WarehouseId> first_choice = preferred;
+  if (!first_choice && !warehouses.empty()) first_choice = warehouses.front().id;
+
+  // Lines in item order, so the guarded stock updates lock rows in a consistent order when
+  // the first choice has enough (the common case). A line that must be split plans from the
+  // stock it reads and reserves its takes in warehouse order.
+  std::vector<orders::OrderLine*> lines;
+  for (auto& line : order.lines) lines.push_back(&line);
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const auto* a, const auto* b) { return a->item < b->item; });
 
   std::vector<inventory::StockChange> changes;
   std::vector<orders::NewAllocation> allocations;
   int64_t total = 0;
-  for (auto& line : order.lines) {
-    int64_t need = line.quantity_unallocated();
+  for (orders::OrderLine* line : lines) {
+    int64_t need = line->quantity_unallocated();
     if (need <= 0) continue;
-    std::vector<inventory::WarehouseSupply> supplies;
-    for (const auto& a : inventory::AvailableStock(conn, line.item)) {
-      auto w = by_id.find(a.warehouse);
-      int rank = w == by_id.end() ? 0 : w->second->allocation_rank;
-      int64_t available = a.quantity;
-      // The same item on two lines of one order: what an earlier line took is gone.
-      for (const auto& c : changes) {
-        if (c.item == line.item && c.warehouse == a.warehouse) available -= c.quantity;
+    std::vector<inventory::AllocationPlan::Take> takes;
+    // When the first choice has the whole need, the plan would take it all from there: one
+    // guarded UPDATE replaces reading every warehouse's stock.
+    if (first_choice && inventory::TryReserve(conn, line->item, *first_choice, need)) {
+      takes.push_back({*first_choice, need});
+    } else {
+      takes = PlanLine(conn, *line, need, by_id, preferred).takes;
+      std::vector<inventory::AllocationPlan::Take> by_warehouse = takes;
+      std::sort(by_warehouse.begin(), by_warehouse.end(),
+                [](const auto& a, const auto& b) { return a.warehouse < b.warehouse; });
+      for (const auto& take : by_warehouse) {
+        // The plan read these rows inside this unit of work, so this cannot fail unless an
+        // invariant is broken; refuse to go on rather than oversell.
+        if (!inventory::TryReserve(conn, line->item, take.warehouse, take.quantity)) {
+          throw std::logic_error("allocation plan exceeded stock");
+        }
       }
-      supplies.push_back({a.warehouse, rank, available});
     }
-    auto plan = inventory::PlanAllocation(need, inventory::SourcingOrder(supplies, preferred));
-    for (const auto& take : plan.takes) {
-      changes.push_back({line.item, take.warehouse, take.quantity});
-      allocations.push_back({line.id, take.warehouse, take.quantity});
+    for (const auto& take : takes) {
+      changes.push_back({line->item, take.warehouse, take.quantity});
+      allocations.push_back({line->id, take.warehouse, take.quantity});
       auto w = by_id.find(take.warehouse);
       std::string code = w == by_id.end() ? "" : w->second->code;
       bool merged = false;
-      for (auto& a : line.allocations) {
+      for (auto& a : line->allocations) {
         if (a.warehouse == take.warehouse) {
           a.quantity += take.quantity;
           merged = true;
         }
       }
-      if (!merged) line.allocations.push_back({take.warehouse, code, take.quantity});
+      if (!merged) line->allocations.push_back({take.warehouse, code, take.quantity});
       total += take.quantity;
     }
   }
@@ -61,11 +98,8 @@ int64_t AllocateOrder(store::Connection& conn, const CommandContext& ctx, orders
       return rank_of(a.warehouse) < rank_of(b.warehouse);
     });
   }
-  // The plan read the same rows inside this unit of work, so this cannot fail unless an
-  // invariant is broken; refuse to go on rather than oversell.
-  Status st = inventory::Allocate(conn, ctx, changes, order.id);
-  if (!st.ok()) throw std::logic_error("allocation plan exceeded stock: " + st.message());
-  orders::AddLineAllocations(conn, allocations);
+  inventory::RecordAllocations(conn, ctx, changes, order.id);
+  if (!allocations.empty()) orders::AddLineAllocations(conn, allocations);
   // A placed order was stored backordered before its allocation; keep orders.status current.
   if (orders::OrderStatus now = orders::DeriveStatus(order); now != status_before) {
     orders::StoreStatus(conn, order.id, now);

@@ -46,6 +46,27 @@ std::vector<Available> AvailableStock(store::Connection& conn, ItemId item) {
   return out;
 }
 
+bool TryReserve(store::Connection& conn, ItemId item, WarehouseId warehouse, int64_t quantity) {
+  return store::Exec(conn,
+                     "UPDATE stock SET allocated = allocated + ? "
+                     "WHERE item_id = ? AND warehouse_id = ? AND on_hand - allocated >= ?",
+                     quantity, item, warehouse, quantity) == 1;
+}
+
+void RecordAllocations(store::Connection& conn, const CommandContext& ctx,
+                       const std::vector<StockChange>& changes, OrderId order) {
+  if (changes.empty()) return;
+  static store::MultiRowSql insert(
+      "INSERT INTO stock_movements (item_id, warehouse_id, kind, quantity, reference, order_id, "
+      "actor, at) VALUES",
+      "(?, ?, 'allocate', ?, '', ?, ?, ?)");
+  store::Query q(conn, insert.ForRows(changes.size()));
+  for (const auto& c : changes) {
+    q.BindMore(c.item, c.warehouse, c.quantity, order, ctx.actor, ctx.now);
+  }
+  q.Run();
+}
+
 Status Allocate(store::Connection& conn, const CommandContext& ctx,
                 const std::vector<StockChange>& changes, OrderId order) {
   if (changes.empty()) return Status::Ok();
@@ -56,25 +77,12 @@ Status Allocate(store::Connection& conn, const CommandContext& ctx,
   std::sort(ordered.begin(), ordered.end(), [](const StockChange* a, const StockChange* b) {
     return std::make_pair(a->item, a->warehouse) < std::make_pair(b->item, b->warehouse);
   });
-  for (const StockChange* change : ordered) {
-    const StockChange& c = *change;
-    int64_t changed = store::Exec(conn,
-                                  "UPDATE stock SET allocated = allocated + ? "
-                                  "WHERE item_id = ? AND warehouse_id = ? "
-                                  "AND on_hand - allocated >= ?",
-                                  c.quantity, c.item, c.warehouse, c.quantity);
-    if (changed != 1) {
+  for (const StockChange* c : ordered) {
+    if (!TryReserve(conn, c->item, c->warehouse, c->quantity)) {
       return Status(ErrorCode::kInsufficientStock, "not enough stock available to allocate");
     }
   }
-  static store::MultiRowSql insert(
-      "INSERT INTO stock_movements (item_id, warehouse_id, kind, quantity, reference, order_id, "
-      "actor, at) VALUES",
-      "(?, ?, 'allocate', ?, '', ?, ?, ?)");
-  store::Query q(conn, insert.ForRows(changes.size()));
-  for (const auto& c : changes)
-    q.BindMore(c.item, c.warehouse, c.quantity, order, ctx.actor, ctx.now);
-  q.Run();
+  RecordAllocations(conn, ctx, changes, order);
   return Status::Ok();
 }
 

@@ -43,6 +43,15 @@ struct StockChange {
 // of work must then be rolled back (earlier changes were applied).
 Status Allocate(store::Connection& conn, const CommandContext& ctx,
                 const std::vector<StockChange>& changes, OrderId order);
+
+// The two halves of Allocate, for callers that reserve as they plan:
+// Sets aside `quantity` (> 0) of `item` in `warehouse` when that much is available there, in
+// one guarded UPDATE; false, with nothing changed, when it is not (or there is no stock row).
+bool TryReserve(store::Connection& conn, ItemId item, WarehouseId warehouse, int64_t quantity);
+// Writes the allocate movement of every change, in one statement.
+void RecordAllocations(store::Connection& conn, const CommandContext& ctx,
+                       const std::vector<StockChange>& changes, OrderId order);
+
 // Gives back `quantity` > 0 of an order's allocation.
 void Deallocate(store::Connection& conn, const CommandContext& ctx, ItemId item,
                 WarehouseId warehouse, int64_t quantity, OrderId order);
