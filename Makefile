@@ -5,7 +5,7 @@ DB ?= ./data/ordo.db
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 
-.PHONY: deps configure build test run bench format clean
+.PHONY: deps configure build test run bench bench-http format clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -24,6 +24,9 @@ run: build
 
 bench: build
 	@$(BUILD_DIR)/bench/ordo_bench_orders --db-dir $(BUILD_DIR)/bench-data
+
+bench-http: build
+	@$(BUILD_DIR)/bench/ordo_bench_http --db-dir $(BUILD_DIR)/bench-data
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.h')

@@ -13,10 +13,14 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev wrk curl ca-certificates
   # tooling
   clang-format
+  # the OpenAPI linter (scripts/lint-openapi.sh, CTest openapi_lint): Redocly CLI from npm
+  nodejs npm
 )
 
 missing=()
 for p in "${packages[@]}"; do
+  # NodeSource's nodejs package carries its own npm and conflicts with Debian's.
+  if [ "$p" = npm ] && command -v npm > /dev/null; then continue; fi
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")
   fi

@@ -15,7 +15,12 @@ if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
 fi
 
 redocly="$tools/node_modules/.bin/redocly"
-if [ ! -x "$redocly" ]; then
+# Installs when node_modules is missing or older than the lock file (a new pin). Held under a
+# lock, because npm ci first deletes node_modules and lints may run at once (ctest -j, several
+# build directories).
+exec 9< "$tools/package-lock.json"
+flock 9
+if [ ! -x "$redocly" ] || [ "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ]; then
   # npm ci installs exactly the lock file's versions; its output matters only when it fails.
   if ! log="$(npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error 2>&1)"; then
     echo "$log" >&2
@@ -23,6 +28,7 @@ if [ ! -x "$redocly" ]; then
     exit 1
   fi
 fi
+flock -u 9
 
 # Offline: no usage report, no check for a newer CLI (redocly.yaml also says telemetry: off).
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true

@@ -8,6 +8,7 @@
 #include "api/inventory_routes.h"
 #include "api/item_routes.h"
 #include "api/metrics_routes.h"
+#include "api/openapi_routes.h"
 #include "api/order_routes.h"
 #include "api/warehouse_routes.h"
 
@@ -17,6 +18,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddHealthRoutes(router, ctx);
   AddAuthRoutes(router, ctx);
   AddMetricsRoutes(router, ctx);
+  AddOpenApiRoutes(router, ctx);
   AddWarehouseRoutes(router, ctx);
   AddItemRoutes(router, ctx);
   AddInventoryRoutes(router, ctx);
