@@ -1,5 +1,7 @@
 #include "customers/credit.h"
 
+#include <stdexcept>
+
 #include "store/query.h"
 
 namespace ordo::customers {
@@ -19,6 +21,16 @@ void AddOpenOrderValue(store::Connection& conn, CustomerId id, Money delta) {
               "UPDATE customer_balances SET open_order_value = open_order_value + ? "
               "WHERE customer_id = ?",
               delta, id);
+}
+
+CreditPosition AddOpenOrderValueReturning(store::Connection& conn, CustomerId id, Money delta,
+                                          Money credit_limit) {
+  store::Query q(conn,
+                 "UPDATE customer_balances SET open_order_value = open_order_value + ? "
+                 "WHERE customer_id = ? RETURNING open_order_value, open_receivables",
+                 delta, id);
+  if (!q.Next()) throw std::logic_error("customer has no balance row");
+  return CreditPosition{credit_limit, q.Amount(0), q.Amount(1)};
 }
 
 }  // namespace ordo::customers

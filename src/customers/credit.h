@@ -19,5 +19,9 @@ struct CreditPosition {
 CreditPosition LoadCreditPosition(store::Connection& conn, CustomerId id);
 // Adds `delta` (may be negative) to the customer's open order value.
 void AddOpenOrderValue(store::Connection& conn, CustomerId id, Money delta);
+// The same, returning the position after the change (with `credit_limit` as given): one
+// statement where order entry would otherwise read the position and then update it.
+CreditPosition AddOpenOrderValueReturning(store::Connection& conn, CustomerId id, Money delta,
+                                          Money credit_limit);
 
 }  // namespace ordo::customers

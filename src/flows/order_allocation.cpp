@@ -29,9 +29,8 @@ inventory::AllocationPlan PlanLine(
 
 }  // namespace
 
-int64_t AllocateOrder(store::Connection& conn, const CommandContext& ctx, orders::Order& order,
-                      std::optional<WarehouseId> preferred) {
-  const orders::OrderStatus status_before = orders::DeriveStatus(order);
+Reservation ReserveStock(store::Connection& conn, orders::Order& order,
+                         std::optional<WarehouseId> preferred) {
   std::vector<inventory::Warehouse> warehouses = inventory::ListWarehouses(conn);
   std::unordered_map<WarehouseId, const inventory::Warehouse*> by_id;
   for (const auto& w : warehouses) by_id[w.id] = &w;
@@ -43,49 +42,47 @@ int64_t AllocateOrder(store::Connection& conn, const CommandContext& ctx, orders
   // Lines in item order, so the guarded stock updates lock rows in a consistent order when
   // the first choice has enough (the common case). A line that must be split plans from the
   // stock it reads and reserves its takes in warehouse order.
-  std::vector<orders::OrderLine*> lines;
-  for (auto& line : order.lines) lines.push_back(&line);
+  std::vector<size_t> lines(order.lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) lines[i] = i;
   std::stable_sort(lines.begin(), lines.end(),
-                   [](const auto* a, const auto* b) { return a->item < b->item; });
+                   [&](size_t a, size_t b) { return order.lines[a].item < order.lines[b].item; });
 
-  std::vector<inventory::StockChange> changes;
-  std::vector<orders::NewAllocation> allocations;
-  int64_t total = 0;
-  for (orders::OrderLine* line : lines) {
-    int64_t need = line->quantity_unallocated();
+  Reservation reservation;
+  for (size_t index : lines) {
+    orders::OrderLine& line = order.lines[index];
+    int64_t need = line.quantity_unallocated();
     if (need <= 0) continue;
     std::vector<inventory::AllocationPlan::Take> takes;
     // When the first choice has the whole need, the plan would take it all from there: one
     // guarded UPDATE replaces reading every warehouse's stock.
-    if (first_choice && inventory::TryReserve(conn, line->item, *first_choice, need)) {
+    if (first_choice && inventory::TryReserve(conn, line.item, *first_choice, need)) {
       takes.push_back({*first_choice, need});
     } else {
-      takes = PlanLine(conn, *line, need, by_id, preferred).takes;
+      takes = PlanLine(conn, line, need, by_id, preferred).takes;
       std::vector<inventory::AllocationPlan::Take> by_warehouse = takes;
       std::sort(by_warehouse.begin(), by_warehouse.end(),
                 [](const auto& a, const auto& b) { return a.warehouse < b.warehouse; });
       for (const auto& take : by_warehouse) {
         // The plan read these rows inside this unit of work, so this cannot fail unless an
         // invariant is broken; refuse to go on rather than oversell.
-        if (!inventory::TryReserve(conn, line->item, take.warehouse, take.quantity)) {
+        if (!inventory::TryReserve(conn, line.item, take.warehouse, take.quantity)) {
           throw std::logic_error("allocation plan exceeded stock");
         }
       }
     }
     for (const auto& take : takes) {
-      changes.push_back({line->item, take.warehouse, take.quantity});
-      allocations.push_back({line->id, take.warehouse, take.quantity});
+      reservation.takes.push_back({index, take.warehouse, take.quantity});
+      reservation.total += take.quantity;
       auto w = by_id.find(take.warehouse);
       std::string code = w == by_id.end() ? "" : w->second->code;
       bool merged = false;
-      for (auto& a : line->allocations) {
+      for (auto& a : line.allocations) {
         if (a.warehouse == take.warehouse) {
           a.quantity += take.quantity;
           merged = true;
         }
       }
-      if (!merged) line->allocations.push_back({take.warehouse, code, take.quantity});
-      total += take.quantity;
+      if (!merged) line.allocations.push_back({take.warehouse, code, take.quantity});
     }
   }
   // Allocations read back from storage come in rank order; keep the in-memory order the same.
@@ -98,13 +95,32 @@ int64_t AllocateOrder(store::Connection& conn, const CommandContext& ctx, orders
       return rank_of(a.warehouse) < rank_of(b.warehouse);
     });
   }
+  return reservation;
+}
+
+void RecordReservation(store::Connection& conn, const CommandContext& ctx,
+                       const orders::Order& order, const Reservation& reservation) {
+  if (reservation.takes.empty()) return;
+  std::vector<inventory::StockChange> changes;
+  std::vector<orders::NewAllocation> allocations;
+  for (const auto& take : reservation.takes) {
+    const orders::OrderLine& line = order.lines[take.line_index];
+    changes.push_back({line.item, take.warehouse, take.quantity});
+    allocations.push_back({line.id, take.warehouse, take.quantity});
+  }
   inventory::RecordAllocations(conn, ctx, changes, order.id);
-  if (!allocations.empty()) orders::AddLineAllocations(conn, allocations);
-  // A placed order was stored backordered before its allocation; keep orders.status current.
+  orders::AddLineAllocations(conn, allocations);
+}
+
+int64_t AllocateOrder(store::Connection& conn, const CommandContext& ctx, orders::Order& order,
+                      std::optional<WarehouseId> preferred) {
+  const orders::OrderStatus status_before = orders::DeriveStatus(order);
+  Reservation reservation = ReserveStock(conn, order, preferred);
+  RecordReservation(conn, ctx, order, reservation);
   if (orders::OrderStatus now = orders::DeriveStatus(order); now != status_before) {
     orders::StoreStatus(conn, order.id, now);
   }
-  return total;
+  return reservation.total;
 }
 
 void DeallocateOrder(store::Connection& conn, const CommandContext& ctx, orders::Order& order) {

@@ -1,11 +1,37 @@
 // Allocating an order's open lines to stock, across warehouses.
 #pragma once
 
+#include <cstddef>
+#include <vector>
+
 #include "core/command_context.h"
+#include "inventory/stock_ledger.h"
 #include "orders/order.h"
 #include "store/database.h"
 
 namespace ordo::flows {
+
+// Stock set aside by ReserveStock, to be recorded once the order and its lines have ids.
+struct Reservation {
+  struct Take {
+    size_t line_index;  // into order.lines
+    WarehouseId warehouse;
+    int64_t quantity = 0;
+  };
+  std::vector<Take> takes;
+  int64_t total = 0;
+};
+
+// Sets aside, in the stock table, what each line still needs, warehouse by warehouse in
+// sourcing order (the ship-to's preferred warehouse first), and adds the takes to the lines'
+// allocations in memory; the rest stays backordered. Needs no ids, so order entry reserves
+// before it inserts the order and stores its final status at once.
+Reservation ReserveStock(store::Connection& conn, orders::Order& order,
+                         std::optional<WarehouseId> preferred);
+// Writes the reservation's allocate movements and the lines' allocation rows.
+// REQUIRES: the order and its lines have ids.
+void RecordReservation(store::Connection& conn, const CommandContext& ctx,
+                       const orders::Order& order, const Reservation& reservation);
 
 // Allocates what each line still needs, warehouse by warehouse in sourcing order (the
 // ship-to's preferred warehouse first), and backorders the rest. Updates `order.lines`'

@@ -13,8 +13,8 @@ namespace ordo::flows {
 // Cancels every unshipped quantity and gives its stock back.
 // Errors: invalid_argument (no reason), not_found, invalid_state (already cancelled, or
 // nothing left to cancel), precondition_failed (expected_version is stale).
-Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext& ctx,
-                                  OrderId id, const std::string& reason,
+Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext& ctx, OrderId id,
+                                  const std::string& reason,
                                   std::optional<int64_t> expected_version);
 
 // Releases the order's active hold of `kind`; when no hold is left, the order is allocated.

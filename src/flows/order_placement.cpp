@@ -2,10 +2,10 @@
 
 #include "audit/audit_log.h"
 #include "catalog/item_repository.h"
+#include "core/utf8.h"
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
-#include "core/utf8.h"
 #include "flows/order_allocation.h"
 #include "jsonio/json_writer.h"
 #include "orders/order_json.h"
@@ -145,17 +145,19 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
   out.extended_amount = pricing::ExtendedAmount(out.unit_price, out.quantity, v.currency);
 }
 
-// The credit hold the order needs, if any.
+// Adds the order's value to the customer's open orders and returns the credit hold the order
+// needs, if any: the customer is on hold, or its exposure (open orders, this one included, plus
+// open receivables) now passes its limit.
 std::optional<orders::Hold> CreditCheck(store::Connection& conn, const customers::Customer& c,
                                         Money order_value, Timestamp now) {
+  customers::CreditPosition pos =
+      customers::AddOpenOrderValueReturning(conn, c.id, order_value, c.credit_limit);
   if (c.on_hold) {
     return orders::Hold{0, "credit", "customer_on_hold: customer " + c.code + " is on hold", now};
   }
-  customers::CreditPosition pos = customers::LoadCreditPosition(conn, c.id);
-  Money exposure = pos.exposure() + order_value;
-  if (exposure > pos.credit_limit) {
+  if (pos.exposure() > pos.credit_limit) {
     return orders::Hold{0, "credit",
-                        "credit_limit_exceeded: exposure " + exposure.Format(2) +
+                        "credit_limit_exceeded: exposure " + pos.exposure().Format(2) +
                             " would exceed the credit limit " + pos.credit_limit.Format(2),
                         now};
   }
@@ -195,17 +197,22 @@ Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& 
   order.created_by = ctx.actor;
   order.created_at = ctx.now;
   order.updated_at = ctx.now;
-  orders::InsertOrder(conn, order);
-
+  // Credit and stock are settled before the order is inserted, so it is stored with its final
+  // status; the allocation rows that need its ids follow.
   auto hold = CreditCheck(conn, v.customer, order.subtotal, ctx.now);
-  customers::AddOpenOrderValue(conn, order.customer, order.subtotal);
-  int64_t allocated = 0;
+  Reservation reservation;
   if (hold) {
-    hold->id = orders::InsertHold(conn, order.id, *hold);
     order.holds.push_back(*hold);
   } else {
-    allocated = AllocateOrder(conn, ctx, order, v.ship_to->preferred_warehouse);
+    reservation = ReserveStock(conn, order, v.ship_to->preferred_warehouse);
   }
+  orders::InsertOrder(conn, order);
+  if (hold) {
+    order.holds.back().id = orders::InsertHold(conn, order.id, *hold);
+  } else {
+    RecordReservation(conn, ctx, order, reservation);
+  }
+  const int64_t allocated = reservation.total;
 
   std::string after = orders::OrderJson(order);
   audit::RecordText(conn, ctx, "order.place", "order", order.id.value(), std::nullopt, after);

@@ -12,8 +12,8 @@ namespace ordo::flows {
 
 struct PlaceOrderLine {
   std::string sku;
-  std::string quantity;  // decimal text; must be a positive whole number of `uom`
-  std::string uom;       // empty: the item's base unit
+  std::string quantity;                   // decimal text; must be a positive whole number of `uom`
+  std::string uom;                        // empty: the item's base unit
   std::optional<std::string> unit_price;  // manual override, decimal text
   std::string override_reason;
 };
