@@ -22,8 +22,10 @@ namespace {
 using nlohmann::json;
 
 std::optional<customers::Customer> FindCustomer(store::Connection& conn, const ResourceRef& ref) {
-  return ref.id ? customers::FindCustomerById(conn, CustomerId(*ref.id))
-                : customers::FindCustomerByCode(conn, ref.code);
+  // An exact code first (codes may be all digits), then an id.
+  if (auto found = customers::FindCustomerByCode(conn, ref.code)) return found;
+  if (ref.id) return customers::FindCustomerById(conn, CustomerId(*ref.id));
+  return std::nullopt;
 }
 
 Status NoCustomer(const ResourceRef& ref) {
@@ -112,7 +114,7 @@ void Credit(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }
 
 void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequirePermission(ctx, request, respond, "customers.write");
+  auto who = RequireWrite(ctx, request, respond, "customers.write");
   if (!who) return;
   auto customer = customers::ParseNewCustomerJson(request.body);
   if (!customer.ok()) return respond(ProblemFor(customer.status()));
@@ -130,7 +132,7 @@ void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }
 
 void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequirePermission(ctx, request, respond, "customers.write");
+  auto who = RequireWrite(ctx, request, respond, "customers.write");
   if (!who) return;
   auto version = IfMatchVersion(request);
   if (!version.ok()) return respond(ProblemFor(version.status()));

@@ -1,5 +1,7 @@
 #include "api/idempotency.h"
 
+#include <nlohmann/json.hpp>
+
 #include "auth/secrets.h"
 #include "store/query.h"
 
@@ -29,19 +31,29 @@ std::string RequestHash(const http::Request& request) {
 std::optional<StoredResponse> FindStoredResponse(store::Connection& conn, int64_t user_id,
                                                  std::string_view key) {
   store::Query q(conn,
-                 "SELECT request_hash, status, body FROM idempotency_keys "
+                 "SELECT request_hash, status, body, headers FROM idempotency_keys "
                  "WHERE user_id = ? AND idempotency_key = ?",
                  user_id, key);
   if (!q.Next()) return std::nullopt;
-  return StoredResponse{q.Text(0), static_cast<int>(q.Int(1)), q.Text(2)};
+  StoredResponse stored{q.Text(0), static_cast<int>(q.Int(1)), q.Text(2), {}};
+  auto headers = nlohmann::json::parse(q.Text(3), nullptr, /*allow_exceptions=*/false);
+  if (headers.is_object()) {
+    for (const auto& [name, value] : headers.items()) {
+      if (value.is_string()) stored.headers.emplace_back(name, value.get<std::string>());
+    }
+  }
+  return stored;
 }
 
 void StoreResponse(store::Connection& conn, int64_t user_id, std::string_view key,
                    const StoredResponse& response, Timestamp now) {
+  nlohmann::json headers = nlohmann::json::object();
+  for (const auto& [name, value] : response.headers) headers[name] = value;
   store::Exec(conn,
               "INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, status, "
-              "body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-              user_id, key, response.request_hash, response.status, response.body, now);
+              "body, headers, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+              user_id, key, response.request_hash, response.status, response.body, headers.dump(),
+              now);
 }
 
 }  // namespace ordo::api

@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/status.h"
@@ -23,7 +25,12 @@ struct StoredResponse {
   std::string request_hash;
   int status = 0;
   std::string body;
+  // The headers a replay repeats (Location, ETag); see kReplayedHeaders.
+  std::vector<std::pair<std::string, std::string>> headers;
 };
+
+// The response headers stored with an answer and repeated by its replays.
+inline constexpr std::string_view kReplayedHeaders[] = {"Location", "ETag"};
 
 // The Idempotency-Key header: nullopt when absent; invalid_argument unless it is 1..255
 // printable ASCII characters.

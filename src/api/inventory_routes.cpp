@@ -113,7 +113,7 @@ void Availability(ApiContext& ctx, http::Request& request, http::Responder respo
 }
 
 void Receive(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequirePermission(ctx, request, respond, "inventory.write");
+  auto who = RequireWrite(ctx, request, respond, "inventory.write");
   if (!who) return;
   auto receipt = ParseReceipt(request.body);
   if (!receipt.ok()) return respond(ProblemFor(receipt.status()));
@@ -135,7 +135,7 @@ void Receive(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }
 
 void Adjust(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequirePermission(ctx, request, respond, "inventory.write");
+  auto who = RequireWrite(ctx, request, respond, "inventory.write");
   if (!who) return;
   auto adjustment = ParseAdjustment(request.body);
   if (!adjustment.ok()) return respond(ProblemFor(adjustment.status()));

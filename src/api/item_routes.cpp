@@ -208,7 +208,7 @@ void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }
 
 void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequirePermission(ctx, request, respond, "items.write");
+  auto who = RequireWrite(ctx, request, respond, "items.write");
   if (!who) return;
   auto item = ParseNewItem(request.body);
   if (!item.ok()) return respond(ProblemFor(item.status()));
@@ -226,7 +226,7 @@ void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }
 
 void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequirePermission(ctx, request, respond, "items.write");
+  auto who = RequireWrite(ctx, request, respond, "items.write");
   if (!who) return;
   auto version = IfMatchVersion(request);
   if (!version.ok()) return respond(ProblemFor(version.status()));

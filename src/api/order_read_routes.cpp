@@ -11,6 +11,7 @@
 #include "api/pagination.h"
 #include "api/resource_ref.h"
 #include "api/status_response.h"
+#include "customers/customer_repository.h"
 #include "events/outbox.h"
 #include "jsonio/json_writer.h"
 #include "orders/order_queries.h"
@@ -39,7 +40,8 @@ std::optional<std::pair<Timestamp, Timestamp>> ParseBound(std::string_view text)
 
 // The list's filters from the query string, every bad parameter reported at once; nullopt
 // when the filter can match nothing (a portal user filtering on another customer's id).
-Result<std::optional<orders::OrderFilter>> ParseOrderFilter(const http::Request& request,
+Result<std::optional<orders::OrderFilter>> ParseOrderFilter(store::Connection& conn,
+                                                            const http::Request& request,
                                                             const auth::Principal& who) {
   std::vector<FieldError> errors;
   for (const auto& [name, value] : request.query) {
@@ -77,12 +79,15 @@ Result<std::optional<orders::OrderFilter>> ParseOrderFilter(const http::Request&
   }
   bool impossible = false;
   if (auto customer = request.Query("customer"); customer && !customer->empty()) {
+    // A code first (codes may be all digits), then an id.
     ResourceRef ref = ParseResourceRef(*customer);
-    if (ref.id) {
-      filter.customer_id = CustomerId(*ref.id);
-      impossible = who.customer_id && *who.customer_id != *filter.customer_id;
+    auto found = customers::FindCustomerByCode(conn, ref.code);
+    if (!found && ref.id) found = customers::FindCustomerById(conn, CustomerId(*ref.id));
+    if (!found) {
+      impossible = true;
     } else {
-      filter.customer_code = ref.code;
+      filter.customer_id = found->id;
+      impossible = who.customer_id && *who.customer_id != found->id;
     }
   }
   if (who.customer_id) filter.customer_id = *who.customer_id;
@@ -123,11 +128,11 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!who) return;
   auto page = ParsePage(request);
   if (!page.ok()) return respond(ProblemFor(page.status()));
-  auto filter = ParseOrderFilter(request, *who);
+  auto conn = ctx.readers.Borrow();
+  auto filter = ParseOrderFilter(*conn, request, *who);
   if (!filter.ok()) return respond(ProblemFor(filter.status()));
   std::vector<orders::OrderSummary> rows;
   if (*filter) {
-    auto conn = ctx.readers.Borrow();
     std::optional<OrderId> before;
     if (page->after) before = OrderId(*page->after);
     rows = orders::ListOrders(*conn, **filter, before, page->limit + 1);

@@ -9,6 +9,7 @@
 #include "api/preconditions.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
+#include "auth/permissions.h"
 #include "customers/customer_repository.h"
 #include "flows/order_changes.h"
 #include "flows/order_placement.h"
@@ -41,12 +42,30 @@ bool NamesChannel(const std::string& body) {
   return doc.ok() && doc->contains("channel");
 }
 
+// Manual unit prices need orders.override_price; every line that carries one is named.
+Status CheckPriceOverrides(const auth::Principal& who, const flows::PlaceOrderRequest& r) {
+  if (auth::Allowed(who, "orders.override_price")) return Status::Ok();
+  std::vector<FieldError> errors;
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    if (r.lines[i].unit_price) {
+      errors.push_back({"lines/" + std::to_string(i) + "/unit_price", "forbidden",
+                        "this user may not set a manual unit price"});
+    }
+  }
+  if (errors.empty()) return Status::Ok();
+  return Status(ErrorCode::kForbidden, "this user may not set manual unit prices",
+                std::move(errors));
+}
+
 void Place(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequirePermission(ctx, request, respond, "orders.place");
+  auto who = RequireWrite(ctx, request, respond, "orders.place");
   if (!who) return;
   auto parsed = flows::ParsePlaceOrderJson(request.body);
   if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
   flows::PlaceOrderRequest order_request = std::move(parsed).value();
+  if (Status st = CheckPriceOverrides(*who, order_request); !st.ok()) {
+    return respond(ProblemFor(st));
+  }
   if (who->customer_id) {
     Status mine = CheckPortalCustomer(ctx, *who, order_request.customer);
     if (!mine.ok()) return respond(ProblemFor(mine));
@@ -78,7 +97,7 @@ Result<std::string> ParseTextBody(const std::string& body, const char* field, bo
 }
 
 void Cancel(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequirePermission(ctx, request, respond, "orders.cancel");
+  auto who = RequireWrite(ctx, request, respond, "orders.cancel");
   if (!who) return;
   auto expected = IfMatchVersion(request);
   if (!expected.ok()) return respond(ProblemFor(expected.status()));
@@ -99,7 +118,7 @@ void Cancel(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }
 
 void ReleaseHold(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequirePermission(ctx, request, respond, "orders.release_hold");
+  auto who = RequireWrite(ctx, request, respond, "orders.release_hold");
   if (!who) return;
   auto expected = IfMatchVersion(request);
   if (!expected.ok()) return respond(ProblemFor(expected.status()));

@@ -1,6 +1,8 @@
 // How a path names a resource: by id ("/orders/42") or by its human number or code
-// ("/orders/SO-000042", "/items/WID-100"). A segment of digits only is an id; anything else
-// is a number or code.
+// ("/orders/SO-000042", "/items/WID-100"). Lookups try the exact code (or SKU, or number)
+// first and then, for a segment of digits only, the id: codes may be all digits, and an exact
+// code must never be shadowed by another record's id. (Document numbers always carry a
+// prefix, so orders look up all-digit segments by id alone.)
 #pragma once
 
 #include <charconv>

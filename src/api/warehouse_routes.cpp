@@ -67,15 +67,17 @@ void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
   ResourceRef ref = ParseResourceRef(*request.PathParam("ref"));
   auto found = [&] {
     auto conn = ctx.readers.Borrow();
-    return ref.id ? inventory::FindWarehouseById(*conn, WarehouseId(*ref.id))
-                  : inventory::FindWarehouseByCode(*conn, ref.code);
+    // An exact code first (codes may be all digits), then an id.
+    auto found = inventory::FindWarehouseByCode(*conn, ref.code);
+    if (!found && ref.id) found = inventory::FindWarehouseById(*conn, WarehouseId(*ref.id));
+    return found;
   }();
   if (!found) return respond(ProblemFor(Status::NotFound("no warehouse " + ref.code)));
   respond(http::Response::Json(200, inventory::ToJson(*found)));
 }
 
 void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequirePermission(ctx, request, respond, "warehouses.write");
+  auto who = RequireWrite(ctx, request, respond, "warehouses.write");
   if (!who) return;
   auto warehouse = ParseNewWarehouse(request.body);
   if (!warehouse.ok()) return respond(ProblemFor(warehouse.status()));

@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 
+#include "api/authenticate.h"
 #include "api/idempotency.h"
 #include "api/status_response.h"
 
@@ -14,6 +15,7 @@ http::Response Replay(const StoredResponse& stored) {
   r.status = stored.status;
   r.body = stored.body;
   r.SetHeader("Content-Type", "application/json");
+  for (const auto& [name, value] : stored.headers) r.SetHeader(name, value);
   r.SetHeader("Idempotent-Replayed", "true");
   return r;
 }
@@ -32,6 +34,26 @@ http::Response AnswerForStored(const StoredResponse& stored, const std::string& 
 constexpr const char* kKeyRaceMessage = "idempotency key taken by a concurrent request";
 
 }  // namespace
+
+std::optional<auth::Principal> RequireWrite(ApiContext& ctx, const http::Request& request,
+                                            const http::Responder& respond,
+                                            std::string_view action) {
+  auto who = RequirePermission(ctx, request, respond, action);
+  if (!who) return std::nullopt;
+  Result<std::optional<std::string>> key = IdempotencyKeyOf(request);
+  if (!key.ok()) {
+    respond(ProblemFor(key.status()));
+    return std::nullopt;
+  }
+  if (!*key) return who;
+  std::optional<StoredResponse> stored = [&] {
+    auto conn = ctx.readers.Borrow();
+    return FindStoredResponse(*conn, who->user_id, **key);
+  }();
+  if (!stored) return who;
+  respond(AnswerForStored(*stored, RequestHash(request)));
+  return std::nullopt;
+}
 
 CommandContext ContextFor(ApiContext& ctx, const http::Request& request,
                           const auth::Principal& who) {
@@ -64,8 +86,12 @@ void RunWrite(ApiContext& ctx, const http::Request& request, const auth::Princip
         Result<http::Response> r = write(conn, cc);
         if (!r.ok()) return r.status();
         if (key) {
+          StoredResponse stored{hash, r->status, r->body, {}};
+          for (std::string_view name : kReplayedHeaders) {
+            if (auto value = r->Header(name)) stored.headers.emplace_back(name, *value);
+          }
           try {
-            StoreResponse(conn, user_id, *key, {hash, r->status, r->body}, cc.now);
+            StoreResponse(conn, user_id, *key, stored, cc.now);
           } catch (const store::StoreError& e) {
             if (e.kind() != store::StoreErrorKind::kUnique) throw;
             return Status::Conflict(kKeyRaceMessage);

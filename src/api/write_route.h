@@ -13,13 +13,16 @@
 // request id, which land in audit rows.
 //
 // Idempotency-Key (any POST): a key seen before with the same request replays the stored
-// response (header Idempotent-Replayed: true) without running the command; with a different
+// response (its status, body, Location and ETag, plus Idempotent-Replayed: true) without
+// running the command; with a different
 // request it answers 409 idempotency_key_reused. A successful response is stored in the
 // command's own transaction. Two concurrent requests with one key: the key is checked again on
 // the writer before the command runs, so the second runs nothing and replays the first answer.
 #pragma once
 
 #include <functional>
+#include <optional>
+#include <string_view>
 
 #include "api/api_context.h"
 #include "auth/principal.h"
@@ -34,6 +37,14 @@ using WriteFn =
 
 void RunWrite(ApiContext& ctx, const http::Request& request, const auth::Principal& who,
               WriteFn write, http::Responder respond);
+
+// What a write handler calls first: RequirePermission, then, for a request whose
+// Idempotency-Key is already stored, its answer (the first response, or 409 for a different
+// request; 400 for a malformed key) before the body is even read, so a retry is answered the
+// same way whatever has changed since. nullopt when it has answered.
+std::optional<auth::Principal> RequireWrite(ApiContext& ctx, const http::Request& request,
+                                            const http::Responder& respond,
+                                            std::string_view action);
 
 // The command context of a request: actor "user:<name>", its request id, the clock's now.
 CommandContext ContextFor(ApiContext& ctx, const http::Request& request,

@@ -15,10 +15,13 @@ struct Permission {
 using enum Role;
 
 // The single source of truth for authorization. Keep one row per action.
-const std::array<Permission, 15> kTable = {{
+const std::array<Permission, 16> kTable = {{
     {"orders.read", {kSales, kSalesManager, kArClerk, kWarehouse, kCustomer, kIntegration}},
     {"orders.place", {kSales, kSalesManager, kCustomer, kIntegration}},
     {"orders.cancel", {kSales, kSalesManager}},
+    // A manual unit price on an order line (with a reason): order-entry staff only, never the
+    // portal or an integration, whose prices come from the list and the customer's tier.
+    {"orders.override_price", {kSales, kSalesManager}},
     {"orders.release_hold", {kSalesManager, kArClerk}},
     {"items.read", {kSales, kSalesManager, kWarehouse, kCustomer, kIntegration}},
     {"items.write", {}},

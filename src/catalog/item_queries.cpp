@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "catalog/item_repository.h"
 #include "store/query.h"
 
 namespace ordo::catalog {
@@ -85,18 +86,9 @@ std::optional<Item> FindItemById(store::Connection& conn, ItemId id) {
 
 std::optional<Item> FindItemByIdOrSku(store::Connection& conn, std::optional<int64_t> id,
                                       std::string_view sku) {
-  if (id) {
-    if (auto item = FindItemById(conn, ItemId(*id))) return item;
-  }
-  static const std::string sql = std::string(kSelect) + "WHERE sku = ?";
-  std::optional<Item> item;
-  {
-    store::Query q(conn, sql, sku);
-    if (!q.Next()) return std::nullopt;
-    item = ReadItem(q);
-  }
-  LoadPacks(conn, *item);
-  return item;
+  if (auto item = FindItemBySku(conn, sku)) return item;
+  if (id) return FindItemById(conn, ItemId(*id));
+  return std::nullopt;
 }
 
 std::vector<Item> ListItems(store::Connection& conn, const ItemFilter& filter, int64_t after_id,

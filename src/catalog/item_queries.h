@@ -16,8 +16,9 @@ namespace ordo::catalog {
 
 std::optional<Item> FindItemById(store::Connection& conn, ItemId id);
 
-// The item a path segment names: an all-digit segment is tried as an id first and then as a
-// SKU (SKUs may be all digits); anything else is a SKU.
+// The item a path segment names: the item with that exact SKU, else (for an all-digit
+// segment) the item with that id. An exact SKU wins, so an all-digit SKU can never be shadowed
+// by another item's id.
 std::optional<Item> FindItemByIdOrSku(store::Connection& conn, std::optional<int64_t> id,
                                       std::string_view sku);
 

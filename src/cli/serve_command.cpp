@@ -58,10 +58,11 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
   executor_options.on_batch = [&metrics](size_t commands, std::chrono::nanoseconds took) {
     metrics.ObserveCommitBatch(commands, took);
   };
-  store::CommandExecutor executor(ctx.Open(/*migrate=*/true), executor_options);
+  auto executor =
+      std::make_unique<store::CommandExecutor>(ctx.Open(/*migrate=*/true), executor_options);
   store::ConnectionPool readers(static_cast<size_t>(settings.readers),
                                 [&settings] { return store::OpenSqlite(settings.db_path); });
-  api::ApiContext api{executor, readers, ctx.clock(), &metrics};
+  api::ApiContext api{*executor, readers, ctx.clock(), &metrics};
   http::Router router;
   api::AddApiRoutes(router, api);
 
@@ -80,6 +81,10 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
         .Field("readers", settings.readers);
   });
   int sig = server.WaitForSignals();
+  server.Stop();
+  // Finish whatever commands are still queued while the read pool and the API context that
+  // their callbacks use are alive.
+  executor.reset();
   log.Write(telemetry::LogLevel::kInfo, "stopped",
             [&](jsonio::JsonWriter& w) { w.Field("signal", sig); });
 }

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <toml.hpp>
 
@@ -30,7 +31,11 @@ Status ReadString(const toml::value& v, const std::string& source, const std::st
 template <typename Int>
 Status ReadInt(const toml::value& v, const std::string& source, const std::string& key, Int& out) {
   if (!v.is_integer()) return Bad(Where(source, v, key) + " must be an integer");
-  out = static_cast<Int>(v.as_integer());
+  auto value = v.as_integer();
+  if (value < std::numeric_limits<Int>::min() || value > std::numeric_limits<Int>::max()) {
+    return Bad(Where(source, v, key) + " is out of range");
+  }
+  out = static_cast<Int>(value);
   return Status::Ok();
 }
 

@@ -41,6 +41,17 @@ void WriteHistogram(std::ostringstream& out, const std::string& name, const std:
   out << name << "_count" << braces << " " << s.count << "\n";
 }
 
+// Methods outside the standard set are counted as "OTHER": anyone may send any token as a
+// method, and each distinct label value would be a new series kept forever.
+std::string_view MethodLabel(std::string_view method) {
+  static constexpr std::string_view kKnown[] = {"GET",    "HEAD",    "POST",  "PUT",    "PATCH",
+                                                "DELETE", "OPTIONS", "TRACE", "CONNECT"};
+  for (std::string_view known : kKnown) {
+    if (method == known) return known;
+  }
+  return "OTHER";
+}
+
 }  // namespace
 
 Metrics::Metrics() : batch_size_(BatchSizeBuckets()), commit_duration_(LatencyBuckets()) {}
@@ -51,10 +62,11 @@ void Metrics::ObserveRequest(std::string_view method, std::string_view route, in
   {
     std::lock_guard lock(mu_);
     std::string_view label = route.empty() ? std::string_view("unmatched") : route;
-    auto it = routes_.find(std::pair(std::string(method), std::string(label)));
+    std::string_view verb = MethodLabel(method);
+    auto it = routes_.find(std::pair(std::string(verb), std::string(label)));
     if (it == routes_.end()) {
       it = routes_
-               .emplace(RouteKey(std::string(method), std::string(label)),
+               .emplace(RouteKey(std::string(verb), std::string(label)),
                         std::make_unique<RouteSeries>())
                .first;
     }

@@ -77,7 +77,8 @@ TEST(OrderStatusColumn, MigrationBackfillsTheDerivedStatus) {
   ManualClock clock(kNow);
   auto applied = store::Migrate(*conn, clock);
   ASSERT_TRUE(applied.ok()) << applied.status().ToString();
-  ASSERT_EQ(*applied, std::vector<int>{4});
+  ASSERT_FALSE(applied->empty());
+  EXPECT_EQ(applied->front(), 4);  // and whatever later migrations exist
 
   const std::map<int64_t, std::string> expected = {
       {1, "open"},      {2, "backordered"},       {3, "on_hold"},
