@@ -1,6 +1,6 @@
 #include "telemetry/metrics.h"
 
-#include <cstdio>
+#include <charconv>
 #include <sstream>
 
 namespace ordo::telemetry {
@@ -22,10 +22,11 @@ std::string Escape(std::string_view v) {
   return out;
 }
 
+// The shortest text that reads back as `v` ("0.005", not "0.0050000000000000001").
 std::string Number(double v) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc() ? std::string(buf, end) : std::string("NaN");
 }
 
 void WriteHistogram(std::ostringstream& out, const std::string& name, const std::string& labels,

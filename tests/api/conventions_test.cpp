@@ -90,6 +90,18 @@ TEST_F(ConventionsTest, IdempotentRetryReturnsTheFirstResponseAndCreatesNothing)
   EXPECT_EQ(db_.Count("warehouses"), 3);
 }
 
+TEST_F(ConventionsTest, ReplaysRepeatLocationAndETagAndComeBeforeBodyChecks) {
+  HeaderList key = {{"Idempotency-Key", "wh-replay"}};
+  auto first = Call("admin", "POST", "/api/v1/warehouses", kNewWarehouse, key);
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto again = Call("admin", "POST", "/api/v1/warehouses", kNewWarehouse, key);
+  EXPECT_EQ(again.Header("Location"), first.Header("Location"));
+  ASSERT_TRUE(first.Header("Location"));
+  // The same key with a body that is not even valid is a reused key, not a bad body.
+  EXPECT_TRUE(IsProblem(Call("admin", "POST", "/api/v1/warehouses", "{nope", key), 409,
+                        "idempotency_key_reused"));
+}
+
 TEST_F(ConventionsTest, KeysBelongToTheirUser) {
   // The same key from another user is another request: it runs (and here conflicts on code).
   HeaderList key = {{"Idempotency-Key", "shared-key"}};

@@ -84,6 +84,26 @@ TEST_F(ItemsApiTest, AllDigitSkusAreFoundWhenNoItemHasThatId) {
   EXPECT_EQ(r.Json()["sku"], "700100");
 }
 
+TEST_F(ItemsApiTest, AnExactSkuWinsOverAnotherItemsId) {
+  // WID-100 has id 1; an item whose SKU is "1" must be what /items/1 names, for reads and
+  // for changes alike.
+  ASSERT_EQ(IdOf("WID-100"), 1);
+  ASSERT_EQ(Call("admin", "POST", "/api/v1/items",
+                 R"({"sku": "1", "name": "Part one", "list_price": "3"})")
+                .status,
+            201);
+  auto shown = Call("sales", "GET", "/api/v1/items/1");
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_EQ(shown.Json()["sku"], "1");
+  auto patched = Call("admin", "PATCH", "/api/v1/items/1", R"({"name": "Part one, renamed"})");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(patched.Json()["sku"], "1");
+  EXPECT_EQ(Call("sales", "GET", "/api/v1/items/WID-100").Json()["name"], "Item WID-100");
+  auto availability = Call("sales", "GET", "/api/v1/items/1/availability");
+  ASSERT_EQ(availability.status, 200) << availability.body;
+  EXPECT_EQ(availability.Json()["sku"], "1");
+}
+
 TEST_F(ItemsApiTest, PortalUsersReadItemsWithoutCost) {
   auto portal = Call("portal", "GET", "/api/v1/items/WID-100");
   ASSERT_EQ(portal.status, 200) << portal.body;

@@ -83,6 +83,23 @@ TEST_F(OrderWriteApiTest, PortalUsersOrderOnlyForTheirOwnCustomer) {
   EXPECT_EQ(Place("sales", kTen)["channel"], "api");
 }
 
+TEST_F(OrderWriteApiTest, ManualPricesNeedOrderEntryStaff) {
+  const std::string body = OrderBody("C-1", R"([{"sku": "WID-100", "quantity": 1},
+                 {"sku": "WID-200", "quantity": 1, "unit_price": "0.01", "override_reason": "x"}])");
+  auto before = db_.Snapshot();
+  for (const char* user : {"portal", "integration"}) {
+    auto r = Call(user, "POST", "/api/v1/orders", body);
+    ASSERT_TRUE(IsProblem(r, 403, "forbidden")) << user;
+    EXPECT_EQ(FieldErrors(r),
+              (std::set<std::pair<std::string, std::string>>{{"lines/1/unit_price", "forbidden"}}))
+        << user;
+  }
+  EXPECT_EQ(db_.Snapshot(), before);
+  auto placed = Place("sales", body);
+  EXPECT_EQ(placed["lines"][1]["price_source"], "manual");
+  EXPECT_EQ(placed["lines"][1]["unit_price"], "0.0100");
+}
+
 TEST_F(OrderWriteApiTest, CreditHoldIsNotAnError) {
   auto held = Place("sales", HeldBody());
   EXPECT_EQ(held["status"], "on_hold");
