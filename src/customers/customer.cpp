@@ -13,8 +13,8 @@ const ShipTo* Customer::FindShipTo(std::string_view code) const {
 }
 
 bool IsKnownPaymentTerms(std::string_view terms) {
-  static constexpr std::array<std::string_view, 5> kTerms = {"NET30", "NET60", "2/10NET30",
-                                                             "NET15", "DUE_ON_RECEIPT"};
+  static constexpr std::array<std::string_view, 5> kTerms = {"NET30", "NET60", "2/10NET30", "NET15",
+                                                             "DUE_ON_RECEIPT"};
   for (auto t : kTerms) {
     if (t == terms) return true;
   }
@@ -67,7 +67,10 @@ nlohmann::json ToJson(const Customer& c) {
     nlohmann::json j = ToJson(s.address);
     j["code"] = s.code;
     j["name"] = s.name;
-    if (s.preferred_warehouse) j["preferred_warehouse_id"] = s.preferred_warehouse->value();
+    if (s.preferred_warehouse) {
+      j["preferred_warehouse"] = s.preferred_warehouse_code;  // the code requests take
+      j["preferred_warehouse_id"] = s.preferred_warehouse->value();
+    }
     ship_tos.push_back(std::move(j));
   }
   return {{"id", c.id.value()},

@@ -2,11 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/clock.h"
 #include "core/ids.h"
@@ -29,6 +28,7 @@ struct ShipTo {
   std::string name;
   Address address;
   std::optional<WarehouseId> preferred_warehouse;
+  std::string preferred_warehouse_code;  // its code, as requests name it; "" when none
 };
 
 struct Customer {

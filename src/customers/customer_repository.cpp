@@ -30,8 +30,10 @@ Customer ReadCustomer(const store::Query& q) {
 
 void LoadShipTos(store::Connection& conn, Customer& c) {
   store::Query q(conn,
-                 "SELECT id, code, name, line1, city, region, postal_code, country, "
-                 "preferred_warehouse_id FROM ship_tos WHERE customer_id = ? ORDER BY id",
+                 "SELECT s.id, s.code, s.name, s.line1, s.city, s.region, s.postal_code, "
+                 "s.country, s.preferred_warehouse_id, w.code FROM ship_tos s "
+                 "LEFT JOIN warehouses w ON w.id = s.preferred_warehouse_id "
+                 "WHERE s.customer_id = ? ORDER BY s.id",
                  c.id);
   while (q.Next()) {
     ShipTo s;
@@ -40,6 +42,7 @@ void LoadShipTos(store::Connection& conn, Customer& c) {
     s.name = q.Text(2);
     s.address = Address{q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7)};
     if (auto w = q.OptInt(8)) s.preferred_warehouse = WarehouseId(*w);
+    s.preferred_warehouse_code = q.OptText(9).value_or("");
     c.ship_tos.push_back(std::move(s));
   }
 }
@@ -87,7 +90,8 @@ Customer InsertCustomer(store::Connection& conn, const NewCustomer& in,
   store::Exec(conn, "INSERT INTO customer_balances (customer_id) VALUES (?)", c.id);
   for (size_t i = 0; i < in.ship_tos.size(); ++i) {
     const auto& s = in.ship_tos[i];
-    ShipTo out{ShipToId(), s.code, s.name, s.address, preferred[i]};
+    ShipTo out{ShipToId(), s.code,       s.name,
+               s.address,  preferred[i], preferred[i] ? s.preferred_warehouse.value_or("") : ""};
     store::Query q(conn,
                    "INSERT INTO ship_tos (customer_id, code, name, line1, city, region, "
                    "postal_code, country, preferred_warehouse_id) "

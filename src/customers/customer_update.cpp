@@ -36,15 +36,17 @@ void ApplyShipTos(store::Connection& conn, const std::vector<ShipToPatch>& patch
     }
     size_t at = 0;
     while (at < c.ship_tos.size() && c.ship_tos[at].code != p.code) ++at;
-    if (at == c.ship_tos.size()) c.ship_tos.push_back(ShipTo{ShipToId(), p.code, "", {}, {}});
+    if (at == c.ship_tos.size()) c.ship_tos.push_back(ShipTo{ShipToId(), p.code, "", {}, {}, ""});
     ShipTo& s = c.ship_tos[at];
     if (p.name) s.name = *p.name;
     Apply(p.address, s.address);
     if (!p.preferred_warehouse) continue;
     if (!*p.preferred_warehouse) {
       s.preferred_warehouse.reset();
+      s.preferred_warehouse_code.clear();
     } else if (auto w = inventory::FindWarehouseByCode(conn, **p.preferred_warehouse)) {
       s.preferred_warehouse = w->id;
+      s.preferred_warehouse_code = w->code;
     } else {
       errors.push_back({path + "preferred_warehouse", "unknown_warehouse",
                         "no warehouse " + **p.preferred_warehouse});

@@ -75,6 +75,7 @@ TEST_F(CustomersApiTest, CreateThenReadByIdAndCode) {
   EXPECT_EQ(body["ship_to"][0]["name"], "Back dock");
   EXPECT_EQ(body["ship_to"][0]["postal_code"], "62702");
   EXPECT_TRUE(body["ship_to"][0].contains("preferred_warehouse_id"));
+  EXPECT_EQ(body["ship_to"][0]["preferred_warehouse"], "W2");
   EXPECT_EQ(body["ship_to"][1]["code"], "STORE");
   EXPECT_EQ(body["ship_to"][1]["city"], "Decatur");
   EXPECT_EQ(body["payment_terms"], "NET60");
