@@ -24,7 +24,7 @@ class OrdoServer {
  public:
   // Runs `binary --db DB serve --listen 127.0.0.1:0` and waits (up to 60 s) for its "serving"
   // log line, which gives the port. Throws std::runtime_error, with the log, when it does not
-  // start. REQUIRES: `db` is migrated (serve migrates anyway) and nothing else writes to it.
+  // start. REQUIRES: nothing else writes to `db` while the server runs.
   OrdoServer(const std::string& binary, const std::string& db, const std::string& log_path);
   // Stops the server if Stop() was not called (SIGKILL).
   ~OrdoServer() = default;

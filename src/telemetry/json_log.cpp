@@ -46,8 +46,43 @@ JsonLog::JsonLog(LogLevel min_level, const Clock& clock)
         std::fflush(stderr);
       }) {}
 
-JsonLog::JsonLog(LogLevel min_level, const Clock& clock, Sink sink)
-    : min_level_(min_level), clock_(clock), sink_(std::move(sink)) {}
+JsonLog::JsonLog(LogLevel min_level, const Clock& clock, Sink sink, size_t max_queued)
+    : min_level_(min_level),
+      clock_(clock),
+      sink_(std::move(sink)),
+      max_queued_(max_queued),
+      writer_([this] { WriterLoop(); }) {}
+
+JsonLog::~JsonLog() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  writer_.join();
+}
+
+void JsonLog::WriterLoop() {
+  std::deque<std::string> lines;
+  for (;;) {
+    uint64_t dropped = 0;
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and everything is written
+      lines.swap(queue_);
+      std::swap(dropped, dropped_);
+    }
+    for (const auto& line : lines) sink_(line);
+    lines.clear();
+    if (dropped > 0) {
+      std::string note = "{\"ts\":\"" + LogTime(clock_.Now()) +
+                         "\",\"level\":\"warn\",\"msg\":\"log lines dropped\",\"count\":" +
+                         std::to_string(dropped) + "}\n";
+      sink_(note);
+    }
+  }
+}
 
 void JsonLog::Write(LogLevel level, std::string_view msg,
                     const std::function<void(jsonio::JsonWriter&)>& fields) {
@@ -61,8 +96,15 @@ void JsonLog::Write(LogLevel level, std::string_view msg,
   w.EndObject();
   std::string line = w.Take();
   line.push_back('\n');
-  std::lock_guard lock(mu_);
-  sink_(line);
+  {
+    std::lock_guard lock(mu_);
+    if (queue_.size() >= max_queued_) {
+      ++dropped_;
+      return;
+    }
+    queue_.push_back(std::move(line));
+  }
+  cv_.notify_one();
 }
 
 }  // namespace ordo::telemetry

@@ -4,15 +4,21 @@
 //    "method":"POST","route":"/api/v1/orders","status":201,"duration_us":5321}
 //
 // Lines at or above the configured level go to the sink (stderr by default) whole, never
-// interleaved with another thread's line. Thread-safe.
+// interleaved with another thread's line. Write() only queues the line: a background thread
+// hands lines to the sink, so a slow log pipe never stalls the threads that serve requests.
+// When more than max_queued lines wait, new ones are dropped and counted, and the count is
+// logged once the sink catches up. The destructor writes every queued line. Thread-safe.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "core/clock.h"
 #include "jsonio/json_writer.h"
@@ -31,7 +37,10 @@ class JsonLog {
 
   // Writes to stderr.
   JsonLog(LogLevel min_level, const Clock& clock);
-  JsonLog(LogLevel min_level, const Clock& clock, Sink sink);
+  JsonLog(LogLevel min_level, const Clock& clock, Sink sink, size_t max_queued = 65536);
+  ~JsonLog();
+  JsonLog(const JsonLog&) = delete;
+  JsonLog& operator=(const JsonLog&) = delete;
 
   bool Enabled(LogLevel level) const { return level >= min_level_; }
 
@@ -41,10 +50,18 @@ class JsonLog {
              const std::function<void(jsonio::JsonWriter&)>& fields = {});
 
  private:
+  void WriterLoop();
+
   LogLevel min_level_;
   const Clock& clock_;
   Sink sink_;
+  size_t max_queued_;
   std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::string> queue_;
+  uint64_t dropped_ = 0;
+  bool stopping_ = false;
+  std::thread writer_;
 };
 
 }  // namespace ordo::telemetry

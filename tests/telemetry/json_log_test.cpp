@@ -1,0 +1,95 @@
+// JsonLog: whole JSON lines, level filtering, a background writer that never blocks callers.
+#include "telemetry/json_log.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
+
+namespace ordo::telemetry {
+namespace {
+
+struct Collected {
+  std::mutex mu;
+  std::vector<std::string> lines;
+  JsonLog::Sink Sink() {
+    return [this](std::string_view line) {
+      std::lock_guard lock(mu);
+      lines.emplace_back(line);
+    };
+  }
+};
+
+TEST(JsonLogTest, WritesOneJsonObjectPerLineAtOrAboveItsLevel) {
+  ManualClock clock(Timestamp{1'795'000'000'123'456});
+  Collected out;
+  {
+    JsonLog log(LogLevel::kInfo, clock, out.Sink());
+    log.Write(LogLevel::kDebug, "hidden");
+    log.Write(LogLevel::kInfo, "request",
+              [](jsonio::JsonWriter& w) { w.Field("request_id", "abc").Field("status", 201); });
+    log.Write(LogLevel::kError, "bad \"quote\"\n");
+  }  // the destructor writes what is queued
+  ASSERT_EQ(out.lines.size(), 2u);
+  for (const auto& line : out.lines) EXPECT_EQ(line.back(), '\n');
+  auto first = nlohmann::json::parse(out.lines[0]);
+  EXPECT_EQ(first["level"], "info");
+  EXPECT_EQ(first["msg"], "request");
+  EXPECT_EQ(first["request_id"], "abc");
+  EXPECT_EQ(first["status"], 201);
+  EXPECT_EQ(first["ts"], "2026-11-18T11:06:40.123Z");
+  EXPECT_EQ(nlohmann::json::parse(out.lines[1])["msg"], "bad \"quote\"\n");
+}
+
+TEST(JsonLogTest, LinesFromManyThreadsStayWhole) {
+  ManualClock clock(Timestamp{0});
+  Collected out;
+  {
+    JsonLog log(LogLevel::kInfo, clock, out.Sink());
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+      threads.emplace_back([&log, t] {
+        for (int i = 0; i < 500; ++i) {
+          log.Write(LogLevel::kInfo, "x",
+                    [&](jsonio::JsonWriter& w) { w.Field("thread", t).Field("i", i); });
+        }
+      });
+    }
+    for (auto& th : threads) th.join();
+  }
+  ASSERT_EQ(out.lines.size(), 2000u);
+  for (const auto& line : out.lines) {
+    EXPECT_FALSE(nlohmann::json::parse(line, nullptr, false).is_discarded()) << line;
+  }
+}
+
+TEST(JsonLogTest, ASlowSinkDropsAndCountsInsteadOfBlocking) {
+  ManualClock clock(Timestamp{0});
+  Collected out;
+  std::atomic<bool> release{false};
+  auto slow = [&](std::string_view line) {
+    while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::lock_guard lock(out.mu);
+    out.lines.emplace_back(line);
+  };
+  {
+    JsonLog log(LogLevel::kInfo, clock, slow, /*max_queued=*/10);
+    auto started = std::chrono::steady_clock::now();
+    for (int i = 0; i < 200; ++i) log.Write(LogLevel::kInfo, "x");
+    // 200 writes against a sink that does not move: they must not wait for it.
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+    release = true;
+  }
+  ASSERT_FALSE(out.lines.empty());
+  EXPECT_LT(out.lines.size(), 200u);
+  auto note = nlohmann::json::parse(out.lines.back());
+  EXPECT_EQ(note["msg"], "log lines dropped");
+  EXPECT_EQ(note["count"].get<int>() + static_cast<int>(out.lines.size()) - 1, 200);
+}
+
+}  // namespace
+}  // namespace ordo::telemetry
