@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "flows/order_placement.h"
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/wal_checkpointer.h"
 
 namespace ordo::bench {
 namespace {
@@ -29,7 +30,11 @@ InProcessFigures RunInProcess(const std::string& db_path,
                               const std::vector<flows::PlaceOrderRequest>& requests, int64_t count,
                               int inflight, const std::string& actor) {
   InProcessFigures out;
-  auto executor = std::make_unique<store::CommandExecutor>(store::OpenSqlite(db_path));
+  // As `ordo serve` runs it: WAL checkpoints on a background connection, not the writer.
+  store::ConnectionPtr writer = store::OpenSqlite(db_path);
+  store::WalCheckpointer::TakeOverFrom(*writer);
+  store::WalCheckpointer checkpointer(db_path);
+  auto executor = std::make_unique<store::CommandExecutor>(std::move(writer));
   store::CommandExecutor& exec = *executor;
   const size_t n = static_cast<size_t>(count);
   std::vector<double> latencies_ms(n, 0);

@@ -5,19 +5,19 @@
 //
 // Each run builds fresh databases of the same demo-scale catalog: one for Ordo, one for the
 // baseline, and one for the row-write ceiling (the baseline's rows, all in one transaction
-// without fsync: what SQLite's CPU allows for these rows, which no design on them can pass). 1% of Ordo's orders carry an unknown SKU and must be rejected. Figures are
-// printed per run and as medians, with the ratio Ordo / baseline.
+// without fsync: what SQLite's CPU allows for these rows, which no design on them can pass). 1% of
+// Ordo's orders carry an unknown SKU and must be rejected. Figures are printed per run and as
+// medians, with the ratio Ordo / baseline.
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <ctime>
 #include <condition_variable>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
 #include <random>
-
-#include <CLI/CLI.hpp>
 
 #include "baseline_writer.h"
 #include "bench_setup.h"
@@ -25,6 +25,7 @@
 #include "flows/order_placement.h"
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/wal_checkpointer.h"
 
 namespace ordo::bench {
 namespace {
@@ -138,8 +139,7 @@ OrdoFigures RunOrdo(store::CommandExecutor& exec, const std::vector<flows::Place
   for (int c = 0; c < inflight; ++c) send();
   std::unique_lock lock(mu);
   cv.wait(lock, [&] { return done == reqs.size(); });
-  out.run.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  out.run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   out.run.orders = static_cast<int64_t>(reqs.size());
   out.cpu_us_per_order = 1e6 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC /
                          static_cast<double>(reqs.size());
@@ -176,20 +176,24 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   std::filesystem::create_directories(dir);
 
-  std::vector<double> ceiling_rate, ordo_rate, ordo_p50, ordo_p99, base_rate, base_p50, base_p99, ratio;
+  std::vector<double> ceiling_rate, ordo_rate, ordo_p50, ordo_p99, base_rate, base_p50, base_p99,
+      ratio;
   for (int run = 1; run <= runs; ++run) {
     BenchScale scale;
-    auto exec = std::make_unique<store::CommandExecutor>(FreshDb(dir + "/ordo.db"));
+    // As `ordo serve` runs it: WAL checkpoints on a background connection, not the writer.
+    store::ConnectionPtr writer = FreshDb(dir + "/ordo.db");
+    store::WalCheckpointer::TakeOverFrom(*writer);
+    store::WalCheckpointer checkpointer(dir + "/ordo.db");
+    auto exec = std::make_unique<store::CommandExecutor>(std::move(writer));
     BenchCatalog cat = SetUpBenchCatalog(*exec, scale);
     Workload w = MakeWorkload(cat, orders, 1000 + run);
     {
       auto base_exec = std::make_unique<store::CommandExecutor>(FreshDb(dir + "/baseline.db"));
       SetUpBenchCatalog(*base_exec, scale);
     }
-    std::vector<BaselineOrder> base_orders(w.baseline.begin(),
-                                           w.baseline.begin() + std::min<size_t>(
-                                                                    baseline_orders,
-                                                                    w.baseline.size()));
+    std::vector<BaselineOrder> base_orders(
+        w.baseline.begin(),
+        w.baseline.begin() + std::min<size_t>(baseline_orders, w.baseline.size()));
     RunFigures base = RunBaseline(dir + "/baseline.db", base_orders);
     {
       auto ceiling_exec = std::make_unique<store::CommandExecutor>(FreshDb(dir + "/ceiling.db"));
@@ -209,9 +213,10 @@ int main(int argc, char** argv) {
         "baseline %.0f orders/s p50 %.2f ms p99 %.2f ms | ratio %.2fx | row-write ceiling %.0f "
         "orders/s\n",
         run, o.run.orders_per_second(), o.run.Percentile(50), o.run.Percentile(99),
-        o.cpu_us_per_order, static_cast<double>(o.stats.commands) / static_cast<double>(o.stats.batches),
-        static_cast<long long>(o.stats.max_batch), base.orders_per_second(),
-        base.Percentile(50), base.Percentile(99), r, ceiling.orders_per_second());
+        o.cpu_us_per_order,
+        static_cast<double>(o.stats.commands) / static_cast<double>(o.stats.batches),
+        static_cast<long long>(o.stats.max_batch), base.orders_per_second(), base.Percentile(50),
+        base.Percentile(99), r, ceiling.orders_per_second());
     ceiling_rate.push_back(ceiling.orders_per_second());
     ordo_rate.push_back(o.run.orders_per_second());
     ordo_p50.push_back(o.run.Percentile(50));

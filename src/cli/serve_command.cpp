@@ -10,6 +10,7 @@
 #include "cli/serve_settings.h"
 #include "http/server.h"
 #include "store/sqlite/sqlite_connection.h"
+#include "store/sqlite/wal_checkpointer.h"
 #include "telemetry/json_log.h"
 #include "telemetry/metrics.h"
 
@@ -58,8 +59,11 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
   executor_options.on_batch = [&metrics](size_t commands, std::chrono::nanoseconds took) {
     metrics.ObserveCommitBatch(commands, took);
   };
-  auto executor =
-      std::make_unique<store::CommandExecutor>(ctx.Open(/*migrate=*/true), executor_options);
+  store::ConnectionPtr writer = ctx.Open(/*migrate=*/true);
+  // Checkpoints run on their own connection and thread, not on the writer (wal_checkpointer.h).
+  store::WalCheckpointer::TakeOverFrom(*writer);
+  store::WalCheckpointer checkpointer(settings.db_path);
+  auto executor = std::make_unique<store::CommandExecutor>(std::move(writer), executor_options);
   store::ConnectionPool readers(static_cast<size_t>(settings.readers),
                                 [&settings] { return store::OpenSqlite(settings.db_path); });
   api::ApiContext api{*executor, readers, ctx.clock(), &metrics};
