@@ -10,6 +10,7 @@
 #include "api/metrics_routes.h"
 #include "api/openapi_routes.h"
 #include "api/order_routes.h"
+#include "api/shipment_routes.h"
 #include "api/warehouse_routes.h"
 
 namespace ordo::api {
@@ -26,6 +27,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddAuditRoutes(router, ctx);
   AddEventRoutes(router, ctx);
   AddOrderRoutes(router, ctx);
+  AddShipmentRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

@@ -15,7 +15,7 @@ struct Permission {
 using enum Role;
 
 // The single source of truth for authorization. Keep one row per action.
-const std::array<Permission, 16> kTable = {{
+const std::array<Permission, 18> kTable = {{
     {"orders.read", {kSales, kSalesManager, kArClerk, kWarehouse, kCustomer, kIntegration}},
     {"orders.place", {kSales, kSalesManager, kCustomer, kIntegration}},
     {"orders.cancel", {kSales, kSalesManager}},
@@ -30,6 +30,8 @@ const std::array<Permission, 16> kTable = {{
     {"inventory.read", {kSales, kSalesManager, kWarehouse, kIntegration}},
     {"inventory.write", {kWarehouse}},
     {"warehouses.write", {}},
+    {"shipments.read", {kSales, kSalesManager, kArClerk, kWarehouse, kCustomer, kIntegration}},
+    {"shipments.write", {kWarehouse}},
     {"audit.read", {kSalesManager, kArClerk}},
     {"events.read", {kIntegration}},
     {"users.write", {}},

@@ -34,6 +34,7 @@ using WarehouseId = Id<struct WarehouseTag>;
 using OrderId = Id<struct OrderTag>;
 using OrderLineId = Id<struct OrderLineTag>;
 using MovementId = Id<struct MovementTag>;
+using ShipmentId = Id<struct ShipmentTag>;
 
 // "SO-000042" for ("SO", 42). REQUIRES: sequence > 0.
 std::string FormatDocumentNumber(std::string_view prefix, int64_t sequence);

@@ -94,4 +94,17 @@ void Deallocate(store::Connection& conn, const CommandContext& ctx, ItemId item,
   WriteMovement(conn, ctx, item, warehouse, "deallocate", -quantity, "", order);
 }
 
+Status Ship(store::Connection& conn, const CommandContext& ctx, ItemId item, WarehouseId warehouse,
+            int64_t quantity, OrderId order, std::string_view reference) {
+  int64_t changed = store::Exec(conn,
+                                "UPDATE stock SET on_hand = on_hand - ?, allocated = allocated - ? "
+                                "WHERE item_id = ? AND warehouse_id = ? AND allocated >= ?",
+                                quantity, quantity, item, warehouse, quantity);
+  if (changed != 1) {
+    return Status(ErrorCode::kInsufficientStock, "less than the quantity to ship is allocated");
+  }
+  WriteMovement(conn, ctx, item, warehouse, "ship", -quantity, reference, order);
+  return Status::Ok();
+}
+
 }  // namespace ordo::inventory

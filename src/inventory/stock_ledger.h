@@ -2,7 +2,8 @@
 //
 // On hand and allocated are kept per (item, warehouse); available = on hand - allocated, and
 // the table's CHECKs make a negative figure impossible. Every change writes a movement row:
-// receipt and adjustment change on hand, allocate and deallocate change allocated.
+// receipt and adjustment change on hand, allocate and deallocate change allocated, and ship
+// (allocated stock leaving the warehouse) changes both by the same amount.
 // These functions are building blocks for commands; they run inside the caller's unit of work.
 #pragma once
 
@@ -55,5 +56,11 @@ void RecordAllocations(store::Connection& conn, const CommandContext& ctx,
 // Gives back `quantity` > 0 of an order's allocation.
 void Deallocate(store::Connection& conn, const CommandContext& ctx, ItemId item,
                 WarehouseId warehouse, int64_t quantity, OrderId order);
+
+// Allocated stock leaves the warehouse: on hand and allocated both drop by `quantity` > 0, with
+// one "ship" movement of -quantity (`reference`: the shipment number). Returns
+// insufficient_stock, with nothing changed, when less than `quantity` is allocated there.
+Status Ship(store::Connection& conn, const CommandContext& ctx, ItemId item, WarehouseId warehouse,
+            int64_t quantity, OrderId order, std::string_view reference);
 
 }  // namespace ordo::inventory

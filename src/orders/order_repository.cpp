@@ -171,6 +171,23 @@ void ReleaseHold(store::Connection& conn, int64_t hold_id, Timestamp at, std::st
               at, by, note, hold_id);
 }
 
+void SetLineShipped(store::Connection& conn, OrderLineId line, int64_t quantity_shipped) {
+  store::Exec(conn, "UPDATE order_lines SET quantity_shipped = ? WHERE id = ?", quantity_shipped,
+              line);
+}
+
+void ReduceLineAllocation(store::Connection& conn, OrderLineId line, WarehouseId warehouse,
+                          int64_t quantity) {
+  int64_t reduced = store::Exec(conn,
+                                "UPDATE order_allocations SET quantity = quantity - ? "
+                                "WHERE order_line_id = ? AND warehouse_id = ? AND quantity > ?",
+                                quantity, line, warehouse, quantity);
+  if (reduced == 1) return;
+  // The allocation was exactly `quantity`, and the table's CHECK forbids a row of 0.
+  store::Exec(conn, "DELETE FROM order_allocations WHERE order_line_id = ? AND warehouse_id = ?",
+              line, warehouse);
+}
+
 void SetLineCancelled(store::Connection& conn, OrderLineId line, int64_t quantity_cancelled) {
   store::Exec(conn, "UPDATE order_lines SET quantity_cancelled = ? WHERE id = ?",
               quantity_cancelled, line);

@@ -40,6 +40,11 @@ int64_t InsertHold(store::Connection& conn, OrderId order, const Hold& hold);
 void ReleaseHold(store::Connection& conn, int64_t hold_id, Timestamp at, std::string_view by,
                  std::string_view note);
 void SetLineCancelled(store::Connection& conn, OrderLineId line, int64_t quantity_cancelled);
+void SetLineShipped(store::Connection& conn, OrderLineId line, int64_t quantity_shipped);
+// Takes `quantity` off the line's allocation in `warehouse`, removing the row when nothing is
+// left. REQUIRES: 0 < quantity <= the allocation.
+void ReduceLineAllocation(store::Connection& conn, OrderLineId line, WarehouseId warehouse,
+                          int64_t quantity);
 // Stores `status` as the order's status (for a change that does not bump the version).
 void StoreStatus(store::Connection& conn, OrderId order, OrderStatus status);
 // Bumps the version from `order.version`, sets updated_at and stores DeriveStatus(order), the

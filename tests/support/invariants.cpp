@@ -89,16 +89,16 @@ void CheckStock(store::Connection& conn, std::vector<std::string>& v) {
           false, "SUM(order_allocations)");
   compare(SumBy(conn,
                 "SELECT item_id, warehouse_id, SUM(quantity) FROM stock_movements "
-                "WHERE kind IN ('receipt', 'adjustment') GROUP BY item_id, warehouse_id"),
-          true, "SUM(receipt + adjustment movements)");
+                "WHERE kind IN ('receipt', 'adjustment', 'ship') GROUP BY item_id, warehouse_id"),
+          true, "SUM(receipt + adjustment + ship movements)");
   compare(SumBy(conn,
                 "SELECT item_id, warehouse_id, SUM(quantity) FROM stock_movements "
-                "WHERE kind IN ('allocate', 'deallocate') GROUP BY item_id, warehouse_id"),
-          false, "SUM(allocate + deallocate movements)");
+                "WHERE kind IN ('allocate', 'deallocate', 'ship') GROUP BY item_id, warehouse_id"),
+          false, "SUM(allocate + deallocate + ship movements)");
 
   store::Query q(conn,
                  "SELECT id, kind FROM stock_movements WHERE kind NOT IN "
-                 "('receipt', 'adjustment', 'allocate', 'deallocate')");
+                 "('receipt', 'adjustment', 'allocate', 'deallocate', 'ship')");
   while (q.Next()) {
     v.push_back("stock movement " + std::to_string(q.Int(0)) + " has unknown kind '" + q.Text(1) +
                 "'");
@@ -247,6 +247,70 @@ void CheckStoredStatus(store::Connection& conn, std::vector<std::string>& v) {
   }
 }
 
+// Shipped quantities agree with confirmed shipments, and shipment numbers have no gaps.
+void CheckShipments(store::Connection& conn, std::vector<std::string>& v) {
+  {
+    store::Query q(conn,
+                   "SELECT l.id, l.quantity, l.quantity_shipped, l.quantity_cancelled, "
+                   "COALESCE((SELECT SUM(sl.quantity_shipped) FROM shipment_lines sl "
+                   "JOIN shipments s ON s.id = sl.shipment_id "
+                   "WHERE sl.order_line_id = l.id AND s.status = 'shipped'), 0) "
+                   "FROM order_lines l");
+    while (q.Next()) {
+      std::string line = "order line " + std::to_string(q.Int(0));
+      if (q.Int(2) != q.Int(4)) {
+        v.push_back(line + " quantity_shipped " + std::to_string(q.Int(2)) +
+                    " != SUM(confirmed shipment lines) " + std::to_string(q.Int(4)));
+      }
+      if (q.Int(2) + q.Int(3) > q.Int(1)) {
+        v.push_back(line + " shipped " + std::to_string(q.Int(2)) + " + cancelled " +
+                    std::to_string(q.Int(3)) + " > quantity " + std::to_string(q.Int(1)));
+      }
+    }
+  }
+  {
+    store::Query q(conn,
+                   "SELECT s.number, l.line_no FROM shipment_lines sl "
+                   "JOIN shipments s ON s.id = sl.shipment_id "
+                   "JOIN order_lines l ON l.id = sl.order_line_id "
+                   "WHERE l.order_id <> s.order_id OR l.line_no <> sl.line_no "
+                   "OR (s.status = 'picking' AND sl.quantity_shipped <> 0)");
+    while (q.Next()) {
+      v.push_back("shipment " + q.Text(0) + " line " + std::to_string(q.Int(1)) +
+                  " does not match its order line or is shipped while picking");
+    }
+  }
+  std::set<int64_t> numbers;
+  {
+    store::Query q(conn, "SELECT id, number FROM shipments");
+    while (q.Next()) {
+      auto n = ParseDocumentNumber(q.Text(1), "SH");
+      if (!n) {
+        v.push_back("shipment " + std::to_string(q.Int(0)) + " has malformed number '" + q.Text(1) +
+                    "'");
+      } else {
+        numbers.insert(*n);
+      }
+    }
+  }
+  int64_t expected = 1;
+  for (int64_t n : numbers) {
+    if (n != expected) {
+      v.push_back("shipment numbers have a gap: expected " + FormatDocumentNumber("SH", expected) +
+                  ", found " + FormatDocumentNumber("SH", n));
+      break;
+    }
+    ++expected;
+  }
+  store::Query q(conn, "SELECT next_value FROM sequences WHERE name = 'SH'");
+  if (!q.Next()) {
+    v.push_back("sequence SH is missing");
+  } else if (q.Int(0) != static_cast<int64_t>(numbers.size()) + 1) {
+    v.push_back("sequence SH is at " + std::to_string(q.Int(0)) + " with " +
+                std::to_string(numbers.size()) + " shipments");
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> FindInvariantViolations(store::Connection& conn) {
@@ -256,6 +320,7 @@ std::vector<std::string> FindInvariantViolations(store::Connection& conn) {
   CheckCredit(conn, v);
   CheckOrders(conn, v);
   CheckStoredStatus(conn, v);
+  CheckShipments(conn, v);
   return v;
 }
 

@@ -3,14 +3,19 @@
 //   stock        on_hand >= 0, allocated >= 0, allocated <= on_hand
 //   allocations  stock.allocated == SUM(order_allocations) per (item, warehouse); a line's
 //                allocations never exceed its open quantity; an order on hold has none
-//   ledger       on_hand == SUM(receipt + adjustment movements), allocated == SUM(allocate +
-//                deallocate movements) per (item, warehouse); no other movement kinds
+//   ledger       on_hand == SUM(receipt + adjustment + ship movements), allocated ==
+//                SUM(allocate + deallocate + ship movements) per (item, warehouse) (a ship
+//                movement of -q is allocated stock leaving: both drop by q); no other kinds
 //   credit       customer_balances.open_order_value == SUM over the customer's lines of
 //                ExtendedAmount(unit_price, quantity - cancelled - invoiced)
 //   orders       >= 1 line; an 'order.place' audit row; extended_amount ==
 //                ExtendedAmount(unit_price, quantity); subtotal == SUM(extended_amount);
 //                numbers SO-000001..SO-N without gaps and the SO sequence at N + 1;
 //                the stored orders.status == DeriveStatus() of the stored lines and holds
+//   shipments    per order line quantity_shipped == SUM(quantity_shipped of its lines on
+//                shipped shipments) and shipped + cancelled <= quantity; a shipment line
+//                belongs to its shipment's order and nothing is shipped while picking;
+//                numbers SH-000001..SH-N without gaps and the SH sequence at N + 1
 //
 // Reads run in one read transaction (a consistent snapshot) unless `conn` is in one already.
 #pragma once

@@ -68,13 +68,16 @@ int64_t TestDb::QueryInt(std::string_view sql) {
 
 std::map<std::string, int64_t> TestDb::Snapshot() {
   std::map<std::string, int64_t> out;
-  for (const char* table :
-       {"warehouses", "items", "item_packs", "price_tiers", "customers", "ship_tos",
-        "customer_balances", "stock", "stock_movements", "orders", "order_lines",
-        "order_allocations", "order_holds", "audit_log", "outbox_events"}) {
+  for (const char* table : {"warehouses", "items", "item_packs", "price_tiers", "customers",
+                            "ship_tos", "customer_balances", "stock", "stock_movements", "orders",
+                            "order_lines", "order_allocations", "order_holds", "shipments",
+                            "shipment_lines", "audit_log", "outbox_events"}) {
     out[table] = Count(table);
   }
   out["sequences.SO"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'SO'");
+  out["sequences.SH"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'SH'");
+  out["order_lines.quantity_shipped"] =
+      QueryInt("SELECT COALESCE(SUM(quantity_shipped), 0) FROM order_lines");
   out["stock.on_hand"] = QueryInt("SELECT COALESCE(SUM(on_hand), 0) FROM stock");
   out["stock.allocated"] = QueryInt("SELECT COALESCE(SUM(allocated), 0) FROM stock");
   out["customer_balances.open_order_value"] =

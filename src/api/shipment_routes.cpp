@@ -1,0 +1,138 @@
+#include "api/shipment_routes.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/authenticate.h"
+#include "api/customer_scope.h"
+#include "api/order_resource.h"
+#include "api/preconditions.h"
+#include "api/resource_ref.h"
+#include "api/status_response.h"
+#include "api/write_route.h"
+#include "flows/order_shipment.h"
+#include "fulfillment/shipment_repository.h"
+#include "jsonio/field_reader.h"
+
+namespace ordo::api {
+namespace {
+
+using nlohmann::json;
+
+http::Response ShipmentResponse(int status, const fulfillment::Shipment& s) {
+  http::Response r;
+  r.status = status;
+  r.body = fulfillment::ToJson(s).dump();
+  r.SetHeader("Content-Type", "application/json");
+  SetVersionTag(r, s.version);
+  return r;
+}
+
+// The shipment `segment` names (id or number), if `who` may see its order's customer; anything
+// else is the same not_found.
+Result<fulfillment::Shipment> LoadShipmentFor(store::Connection& conn, std::string_view segment,
+                                              const auth::Principal& who) {
+  ResourceRef ref = ParseResourceRef(segment);
+  auto s = ref.id ? fulfillment::LoadShipment(conn, ShipmentId(*ref.id))
+                  : fulfillment::LoadShipmentByNumber(conn, ref.code);
+  if (!s || !MaySeeCustomer(who, s->customer)) {
+    return Status::NotFound("no shipment " + std::string(segment));
+  }
+  return std::move(*s);
+}
+
+struct CreateRequest {
+  std::string order;  // a path-style reference: the id as digits, or the number
+  std::string warehouse;
+};
+
+Result<CreateRequest> ParseCreate(const std::string& body) {
+  Result<json> doc = jsonio::ParseJsonObject(body);
+  if (!doc.ok()) return doc.status();
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(*doc, {"order", "warehouse"}, "");
+  CreateRequest c;
+  auto order = doc->find("order");
+  if (order == doc->end() || order->is_null()) {
+    r.Fail("order", "required", "order is required");
+  } else if (order->is_number_integer() && order->get<int64_t>() > 0) {
+    c.order = std::to_string(order->get<int64_t>());
+  } else if (order->is_string() && !order->get<std::string>().empty()) {
+    c.order = order->get<std::string>();
+  } else {
+    r.Fail("order", "invalid_type", "order is an order id or number");
+  }
+  c.warehouse = r.String(*doc, "warehouse", "warehouse", true);
+  if (doc->contains("warehouse") && (*doc)["warehouse"].is_string() && c.warehouse.empty()) {
+    r.Fail("warehouse", "required", "warehouse must not be empty");
+  }
+  if (!errors.empty()) return Status::InvalidArgument("invalid request body", std::move(errors));
+  return c;
+}
+
+void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequireWrite(ctx, request, respond, "shipments.write");
+  if (!who) return;
+  auto parsed = ParseCreate(request.body);
+  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
+  RunWrite(
+      ctx, request, *who,
+      [c = std::move(parsed).value(), who = *who](
+          store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+        auto key = FindOrderFor(conn, c.order, who);
+        if (!key.ok()) return key.status();
+        auto s = flows::CreateShipment(conn, cc, key->id, c.warehouse);
+        if (!s.ok()) return s.status();
+        http::Response response = ShipmentResponse(201, *s);
+        response.SetHeader("Location", "/api/v1/shipments/" + std::to_string(s->id.value()));
+        return response;
+      },
+      std::move(respond));
+}
+
+void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "shipments.read");
+  if (!who) return;
+  auto s = [&] {
+    auto conn = ctx.readers.Borrow();
+    return LoadShipmentFor(*conn, *request.PathParam("ref"), *who);
+  }();
+  if (!s.ok()) return respond(ProblemFor(s.status()));
+  respond(ShipmentResponse(200, *s));
+}
+
+void Confirm(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequireWrite(ctx, request, respond, "shipments.write");
+  if (!who) return;
+  auto expected = IfMatchVersion(request);
+  if (!expected.ok()) return respond(ProblemFor(expected.status()));
+  auto parsed = flows::ParseShipmentConfirmationJson(request.body);
+  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
+  RunWrite(
+      ctx, request, *who,
+      [ref = std::string(*request.PathParam("ref")), c = std::move(parsed).value(),
+       expected = *expected,
+       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+        auto found = LoadShipmentFor(conn, ref, who);
+        if (!found.ok()) return found.status();
+        auto s = flows::ConfirmShipment(conn, cc, found->id, c, expected);
+        if (!s.ok()) return s.status();
+        return ShipmentResponse(200, *s);
+      },
+      std::move(respond));
+}
+
+}  // namespace
+
+void AddShipmentRoutes(http::Router& router, ApiContext& ctx) {
+  router.Add("POST", "/api/v1/shipments",
+             [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
+  router.Add("GET", "/api/v1/shipments/{ref}",
+             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  router.Add("POST", "/api/v1/shipments/{ref}/confirm",
+             [&ctx](http::Request& q, http::Responder r) { Confirm(ctx, q, std::move(r)); });
+}
+
+}  // namespace ordo::api

@@ -1,0 +1,61 @@
+// Shipping an order: a pick list per order and warehouse, and its confirmation. Each command
+// is one unit of work that writes its rows, audit records and outbox events.
+//
+// Stock: creating a pick list moves nothing (what is picked is already allocated). Confirming
+// it ships: per line, on hand and allocated drop by the shipped quantity ("ship" movement),
+// the line's allocation in the warehouse shrinks by the picked quantity and its
+// quantity_shipped grows by the shipped quantity. A short confirmation gives what was picked
+// but not shipped back to the line as unallocated ("deallocate" movement): the line is then
+// backordered for it. The customer's open order value does not change (shipped value stays
+// open until it is invoiced).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/command_context.h"
+#include "core/status.h"
+#include "fulfillment/shipment.h"
+#include "store/database.h"
+
+namespace ordo::flows {
+
+// Creates a pick list ("picking") of `order` in the warehouse coded `warehouse`: per line, its
+// allocation there that no other picking shipment of the order already holds.
+// Errors: not_found (order or warehouse), invalid_state (order cancelled or on hold; order
+// forbids partial shipment and a line is not fully allocated; nothing left to pick there).
+Result<fulfillment::Shipment> CreateShipment(store::Connection& conn, const CommandContext& ctx,
+                                             OrderId order, std::string_view warehouse);
+
+struct ShippedLine {
+  int line_no = 0;
+  int64_t quantity = 0;
+};
+
+struct ShipmentConfirmation {
+  std::string carrier;
+  std::string service;
+  std::string tracking_number;
+  std::vector<fulfillment::Package> packages;
+  // Lines shipped short (0 <= quantity <= picked); the shipment's other lines ship in full.
+  std::vector<ShippedLine> lines;
+};
+
+// Reads a confirmation body {"carrier", "service", "tracking_number", "packages": [{"weight"}],
+// "lines": [{"line_no", "quantity"}] (optional)} and checks everything that needs no database:
+// required non-empty UTF-8 texts, at least one package, weights positive decimals, quantities
+// non-negative integers, no line_no twice. Errors: invalid_argument with every bad field.
+Result<ShipmentConfirmation> ParseShipmentConfirmationJson(std::string_view body);
+
+// Confirms a picking shipment as shipped (see the file comment for the stock and order
+// effects). Errors: not_found; invalid_argument (a line_no not on the shipment, a quantity
+// above the picked one, or nothing shipped at all); invalid_state (already shipped; the order
+// is cancelled or on hold, or its allocation no longer covers the pick list);
+// precondition_failed (expected_version is stale).
+Result<fulfillment::Shipment> ConfirmShipment(store::Connection& conn, const CommandContext& ctx,
+                                              ShipmentId id, const ShipmentConfirmation& request,
+                                              std::optional<int64_t> expected_version);
+
+}  // namespace ordo::flows

@@ -1,0 +1,106 @@
+// ParseShipmentConfirmationJson (declared in order_shipment.h): the confirmation body.
+#include <algorithm>
+
+#include "core/decimal_syntax.h"
+#include "core/utf8.h"
+#include "flows/order_shipment.h"
+#include "jsonio/field_reader.h"
+
+namespace ordo::flows {
+namespace {
+
+using nlohmann::json;
+
+// A weight is a decimal above zero ("12.5", 3); kept as its exact text.
+bool IsPositiveDecimal(const std::string& text) {
+  auto parts = internal::SplitDecimal(text);
+  if (!parts || parts->negative) return false;
+  for (char c : parts->whole) {
+    if (c != '0') return true;
+  }
+  for (char c : parts->fraction) {
+    if (c != '0') return true;
+  }
+  return false;
+}
+
+std::string RequiredText(jsonio::FieldReader& r, const json& doc, const char* key) {
+  if (!jsonio::FieldReader::Has(doc, key)) {
+    r.Fail(key, "required", std::string(key) + " is required");
+    return "";
+  }
+  std::string text = r.String(doc, key, key, true);
+  if (doc[key].is_string()) {
+    if (text.empty()) {
+      r.Fail(key, "required", std::string(key) + " must not be empty");
+    } else if (!IsValidUtf8(text)) {
+      r.Fail(key, "invalid_text", std::string(key) + " is not valid UTF-8");
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+Result<ShipmentConfirmation> ParseShipmentConfirmationJson(std::string_view body) {
+  Result<json> parsed = jsonio::ParseJsonObject(body);
+  if (!parsed.ok()) return parsed.status();
+  const json& doc = *parsed;
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(doc, {"carrier", "service", "tracking_number", "packages", "lines"}, "");
+  ShipmentConfirmation c;
+  c.carrier = RequiredText(r, doc, "carrier");
+  c.service = RequiredText(r, doc, "service");
+  c.tracking_number = RequiredText(r, doc, "tracking_number");
+  if (const json* packages = r.Array(doc, "packages", "packages", true)) {
+    if (packages->empty()) r.Fail("packages", "required", "at least one package is required");
+    for (size_t i = 0; i < packages->size(); ++i) {
+      const json& p = (*packages)[i];
+      std::string path = "packages/" + std::to_string(i);
+      if (!p.is_object()) {
+        r.Fail(path, "invalid_type", "a package must be an object");
+        continue;
+      }
+      r.OnlyKnown(p, {"weight"}, path + "/");
+      std::optional<std::string> weight = r.Decimal(p, "weight", path + "/weight", true);
+      if (weight && !IsPositiveDecimal(*weight)) {
+        r.Fail(path + "/weight", "out_of_range", "a weight is a decimal above zero");
+      }
+      c.packages.push_back({weight.value_or("")});
+    }
+  }
+  if (const json* lines = r.Array(doc, "lines", "lines", false)) {
+    std::vector<int> seen;
+    for (size_t i = 0; i < lines->size(); ++i) {
+      const json& l = (*lines)[i];
+      std::string path = "lines/" + std::to_string(i);
+      if (!l.is_object()) {
+        r.Fail(path, "invalid_type", "a line must be an object");
+        continue;
+      }
+      r.OnlyKnown(l, {"line_no", "quantity"}, path + "/");
+      std::optional<int64_t> line_no = r.Integer(l, "line_no", path + "/line_no", true);
+      std::optional<int64_t> quantity = r.Integer(l, "quantity", path + "/quantity", true);
+      if (line_no && (*line_no < 1 || *line_no > 1000000)) {
+        r.Fail(path + "/line_no", "out_of_range", "line_no starts at 1");
+        line_no.reset();
+      }
+      if (quantity && *quantity < 0) {
+        r.Fail(path + "/quantity", "out_of_range", "a shipped quantity is 0 or more");
+      }
+      if (line_no) {
+        int no = static_cast<int>(*line_no);
+        if (std::find(seen.begin(), seen.end(), no) != seen.end()) {
+          r.Fail(path + "/line_no", "duplicate", "line " + std::to_string(no) + " is given twice");
+        }
+        seen.push_back(no);
+      }
+      c.lines.push_back({static_cast<int>(line_no.value_or(0)), quantity.value_or(0)});
+    }
+  }
+  if (!errors.empty()) return Status::InvalidArgument("invalid confirmation", std::move(errors));
+  return c;
+}
+
+}  // namespace ordo::flows

@@ -1,0 +1,37 @@
+// Reads and writes of shipments and their lines. Building blocks for the shipment commands in
+// src/flows/order_shipment.h; they run inside the caller's unit of work.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "fulfillment/shipment.h"
+#include "store/database.h"
+
+namespace ordo::fulfillment {
+
+// The next shipment number ("SH-000042"), without gaps: taken inside the command's unit of
+// work, so a rolled-back command gives its number back.
+std::string NextShipmentNumber(store::Connection& conn);
+
+// Writes the header and lines; fills in shipment.id. REQUIRES: at least one line, each
+// quantity > 0, no order line twice.
+void InsertShipment(store::Connection& conn, Shipment& shipment);
+
+// Stores the confirmation of a picking shipment: status, carrier, service, tracking number,
+// packages, shipped_at, each line's quantity_shipped, and version + 1. Returns false (and
+// writes nothing) unless the stored shipment is still picking at `shipment.version`.
+bool StoreConfirmation(store::Connection& conn, const Shipment& shipment);
+
+std::optional<Shipment> LoadShipment(store::Connection& conn, ShipmentId id);
+std::optional<Shipment> LoadShipmentByNumber(store::Connection& conn, std::string_view number);
+
+// Per order line id: the quantity on the order's picking (not yet confirmed) shipments from
+// `warehouse`.
+std::map<OrderLineId, int64_t> PickingQuantities(store::Connection& conn, OrderId order,
+                                                 WarehouseId warehouse);
+
+}  // namespace ordo::fulfillment
