@@ -4,6 +4,7 @@ BUILD_TYPE ?= Release
 DB ?= ./data/ordo.db
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
+SHELL := /bin/bash
 
 .PHONY: deps configure build test run bench bench-http format clean
 
@@ -16,8 +17,11 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# CTest lists skipped tests after its summary; the summary line is repeated so that it is
+# always the last line of the output.
 test: build
-	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) 2>&1 | tee ctest.log; \
+	  rc=$${PIPESTATUS[0]}; grep -E '^[0-9]+% tests passed' ctest.log | tail -1; exit $$rc
 
 run: build
 	@./scripts/run.sh $(BUILD_DIR)/ordo $(DB) $(LISTEN)
