@@ -35,13 +35,6 @@ Status CheckPortalCustomer(ApiContext& ctx, const auth::Principal& who,
   return Status::Ok();
 }
 
-// True when the JSON object `body` has a `channel` member (only asked for portal users, whose
-// default channel differs from the request parser's).
-bool NamesChannel(const std::string& body) {
-  Result<json> doc = jsonio::ParseJsonObject(body);
-  return doc.ok() && doc->contains("channel");
-}
-
 // Manual unit prices need orders.override_price; every line that carries one is named.
 Status CheckPriceOverrides(const auth::Principal& who, const flows::PlaceOrderRequest& r) {
   if (auth::Allowed(who, "orders.override_price")) return Status::Ok();
@@ -60,7 +53,7 @@ Status CheckPriceOverrides(const auth::Principal& who, const flows::PlaceOrderRe
 void Place(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "orders.place");
   if (!who) return;
-  auto parsed = flows::ParsePlaceOrderJson(request.body);
+  auto parsed = flows::ParsePlaceOrderJson(request.body, who->customer_id ? "portal" : "api");
   if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
   flows::PlaceOrderRequest order_request = std::move(parsed).value();
   if (Status st = CheckPriceOverrides(*who, order_request); !st.ok()) {
@@ -69,7 +62,6 @@ void Place(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (who->customer_id) {
     Status mine = CheckPortalCustomer(ctx, *who, order_request.customer);
     if (!mine.ok()) return respond(ProblemFor(mine));
-    if (!NamesChannel(request.body)) order_request.channel = "portal";
   }
   RunWrite(
       ctx, request, *who,

@@ -8,35 +8,8 @@
 namespace ordo::catalog {
 namespace {
 
-constexpr std::string_view kSelect =
-    "SELECT id, sku, name, uom, list_price, cost, tax_class, active, reorder_point, version, "
-    "created_at, updated_at FROM items ";
-
-Item ReadItem(const store::Query& q) {
-  Item item;
-  item.id = ItemId(q.Int(0));
-  item.sku = q.Text(1);
-  item.name = q.Text(2);
-  item.uom = q.Text(3);
-  item.list_price = q.Amount(4);
-  item.cost = q.Amount(5);
-  item.tax_class = q.Text(6);
-  item.active = q.Bool(7);
-  item.reorder_point = q.Int(8);
-  item.version = q.Int(9);
-  item.created_at = q.Time(10);
-  item.updated_at = q.Time(11);
-  return item;
-}
-
-// Pack sizes smallest first, as FindItemBySku gives them (ties by uom), so an item reads the
-// same whichever query found it.
-void LoadPacks(store::Connection& conn, Item& item) {
-  store::Query q(conn,
-                 "SELECT uom, quantity FROM item_packs WHERE item_id = ? ORDER BY quantity, uom",
-                 item.id);
-  while (q.Next()) item.packs.push_back(PackSize{q.Text(0), q.Int(1)});
-}
+// Items alias "i" so the repository's column list applies.
+const std::string kSelect = "SELECT " + std::string(kItemColumns) + " FROM items i ";
 
 // A LIKE pattern matching `text` anywhere, with LIKE's wildcards in it escaped by '\'.
 std::string ContainsPattern(std::string_view text) {
@@ -56,14 +29,14 @@ const std::string& ListSql(bool by_active, bool by_text) {
   static const std::array<std::string, 4> texts = [] {
     std::array<std::string, 4> out;
     for (int i = 0; i < 4; ++i) {
-      std::string sql = std::string(kSelect) + "WHERE id > ?";
-      if (i & 1) sql += " AND active = ?";
+      std::string sql = kSelect + "WHERE i.id > ?";
+      if (i & 1) sql += " AND i.active = ?";
       // LOWER() is standard SQL; with a lower-cased pattern the match ignores ASCII case on
       // every database (SQLite's LIKE alone would, PostgreSQL's would not).
       if (i & 2) {
-        sql += " AND (LOWER(sku) LIKE ? ESCAPE '\\' OR LOWER(name) LIKE ? ESCAPE '\\')";
+        sql += " AND (LOWER(i.sku) LIKE ? ESCAPE '\\' OR LOWER(i.name) LIKE ? ESCAPE '\\')";
       }
-      out[i] = sql + " ORDER BY id LIMIT ?";
+      out[i] = sql + " ORDER BY i.id LIMIT ?";
     }
     return out;
   }();
@@ -71,18 +44,6 @@ const std::string& ListSql(bool by_active, bool by_text) {
 }
 
 }  // namespace
-
-std::optional<Item> FindItemById(store::Connection& conn, ItemId id) {
-  static const std::string sql = std::string(kSelect) + "WHERE id = ?";
-  std::optional<Item> item;
-  {
-    store::Query q(conn, sql, id);
-    if (!q.Next()) return std::nullopt;
-    item = ReadItem(q);
-  }
-  LoadPacks(conn, *item);
-  return item;
-}
 
 std::optional<Item> FindItemByIdOrSku(store::Connection& conn, std::optional<int64_t> id,
                                       std::string_view sku) {
@@ -101,7 +62,7 @@ std::vector<Item> ListItems(store::Connection& conn, const ItemFilter& filter, i
     if (filter.active) q.BindMore(*filter.active);
     if (by_text) q.BindMore(pattern, pattern);
     q.BindMore(limit);
-    while (q.Next()) items.push_back(ReadItem(q));
+    while (q.Next()) items.push_back(ReadItemColumns(q));
   }
   for (Item& item : items) LoadPacks(conn, item);
   return items;

@@ -1,4 +1,5 @@
-// Read queries of the catalog for the API: an item by id, and pages of the item list.
+// Read queries of the catalog for the API: the item a path names, and pages of the item list.
+// (Lookups by SKU or id are in item_repository.h.)
 //
 // Each function runs on the connection it is given (a pooled read connection, or the writer
 // inside a command); none writes. Returned items carry their pack sizes.
@@ -13,8 +14,6 @@
 #include "store/database.h"
 
 namespace ordo::catalog {
-
-std::optional<Item> FindItemById(store::Connection& conn, ItemId id);
 
 // The item a path segment names: the item with that exact SKU, else (for an all-digit
 // segment) the item with that id. An exact SKU wins, so an all-digit SKU can never be shadowed

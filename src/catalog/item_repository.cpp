@@ -3,13 +3,8 @@
 #include "store/query.h"
 
 namespace ordo::catalog {
-namespace {
 
-constexpr std::string_view kColumns =
-    "i.id, i.sku, i.name, i.uom, i.list_price, i.cost, i.tax_class, i.active, i.reorder_point, "
-    "i.version, i.created_at, i.updated_at";
-
-Item ReadItem(const store::Query& q) {
+Item ReadItemColumns(const store::Query& q) {
   Item item;
   item.id = ItemId(q.Int(0));
   item.sku = q.Text(1);
@@ -26,13 +21,22 @@ Item ReadItem(const store::Query& q) {
   return item;
 }
 
+void LoadPacks(store::Connection& conn, Item& item) {
+  store::Query q(conn,
+                 "SELECT uom, quantity FROM item_packs WHERE item_id = ? ORDER BY quantity, uom",
+                 item.id);
+  while (q.Next()) item.packs.push_back(PackSize{q.Text(0), q.Int(1)});
+}
+
+namespace {
+
 // The item and its pack sizes in one statement (a LEFT JOIN: one row per pack, or one row
 // with NULL pack columns). Order entry looks up every line's item, so one statement per item
 // instead of two is a tenth of an order's statements.
 std::optional<Item> FindOne(store::Connection& conn, const std::string& sql, auto key) {
   store::Query q(conn, sql, key);
   if (!q.Next()) return std::nullopt;
-  Item item = ReadItem(q);
+  Item item = ReadItemColumns(q);
   do {
     if (!q.IsNull(12)) item.packs.push_back(PackSize{q.Text(12), q.Int(13)});
   } while (q.Next());
@@ -43,10 +47,18 @@ std::optional<Item> FindOne(store::Connection& conn, const std::string& sql, aut
 
 std::optional<Item> FindItemBySku(store::Connection& conn, std::string_view sku) {
   static const std::string sql =
-      "SELECT " + std::string(kColumns) +
+      "SELECT " + std::string(kItemColumns) +
       ", p.uom, p.quantity FROM items i LEFT JOIN item_packs p ON p.item_id = i.id "
       "WHERE i.sku = ? ORDER BY p.quantity, p.uom";
   return FindOne(conn, sql, sku);
+}
+
+std::optional<Item> FindItemById(store::Connection& conn, ItemId id) {
+  static const std::string sql =
+      "SELECT " + std::string(kItemColumns) +
+      ", p.uom, p.quantity FROM items i LEFT JOIN item_packs p ON p.item_id = i.id "
+      "WHERE i.id = ? ORDER BY p.quantity, p.uom";
+  return FindOne(conn, sql, id);
 }
 
 std::unordered_map<std::string, Item> FindItemsBySku(store::Connection& conn,

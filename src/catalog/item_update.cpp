@@ -4,7 +4,7 @@
 #include <tuple>
 
 #include "audit/audit_log.h"
-#include "catalog/item_queries.h"
+#include "catalog/item_repository.h"
 #include "events/outbox.h"
 #include "store/query.h"
 

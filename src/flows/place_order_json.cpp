@@ -5,13 +5,15 @@
 namespace ordo::flows {
 using nlohmann::json;
 
-Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body) {
+Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
+                                              std::string_view default_channel) {
   std::vector<FieldError> errors;
   Result<json> parsed = jsonio::ParseJsonObject(body);
   if (!parsed.ok()) return parsed.status();
   const json& doc = *parsed;
   jsonio::FieldReader r(errors);
   PlaceOrderRequest req;
+  req.channel = std::string(default_channel);
   r.OnlyKnown(doc,
               {"customer", "ship_to", "po_number", "channel", "requested_date",
                "allow_partial_shipment", "currency", "lines"},
