@@ -6,6 +6,7 @@
 #include "api/event_routes.h"
 #include "api/health_routes.h"
 #include "api/inventory_routes.h"
+#include "api/invoice_routes.h"
 #include "api/item_routes.h"
 #include "api/metrics_routes.h"
 #include "api/openapi_routes.h"
@@ -28,6 +29,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddEventRoutes(router, ctx);
   AddOrderRoutes(router, ctx);
   AddShipmentRoutes(router, ctx);
+  AddInvoiceRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

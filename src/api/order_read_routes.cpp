@@ -7,11 +7,10 @@
 #include <vector>
 
 #include "api/authenticate.h"
+#include "api/customer_filter.h"
 #include "api/order_resource.h"
 #include "api/pagination.h"
-#include "api/resource_ref.h"
 #include "api/status_response.h"
-#include "customers/customer_repository.h"
 #include "events/outbox.h"
 #include "jsonio/json_writer.h"
 #include "orders/order_queries.h"
@@ -77,21 +76,9 @@ Result<std::optional<orders::OrderFilter>> ParseOrderFilter(store::Connection& c
   if (!errors.empty()) {
     return Status::InvalidArgument("invalid order list parameters", std::move(errors));
   }
-  bool impossible = false;
-  if (auto customer = request.Query("customer"); customer && !customer->empty()) {
-    // A code first (codes may be all digits), then an id.
-    ResourceRef ref = ParseResourceRef(*customer);
-    auto found = customers::FindCustomerByCode(conn, ref.code);
-    if (!found && ref.id) found = customers::FindCustomerById(conn, CustomerId(*ref.id));
-    if (!found) {
-      impossible = true;
-    } else {
-      filter.customer_id = found->id;
-      impossible = who.customer_id && *who.customer_id != found->id;
-    }
-  }
-  if (who.customer_id) filter.customer_id = *who.customer_id;
-  if (impossible) return std::optional<orders::OrderFilter>();
+  CustomerFilter customer = ResolveCustomerFilter(conn, request, who);
+  if (customer.matches_nothing) return std::optional<orders::OrderFilter>();
+  filter.customer_id = customer.customer;
   return std::optional<orders::OrderFilter>(std::move(filter));
 }
 

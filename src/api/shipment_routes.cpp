@@ -13,6 +13,7 @@
 #include "api/write_route.h"
 #include "flows/order_shipment.h"
 #include "fulfillment/shipment_repository.h"
+#include "invoicing/invoice_repository.h"
 #include "jsonio/field_reader.h"
 
 namespace ordo::api {
@@ -20,10 +21,15 @@ namespace {
 
 using nlohmann::json;
 
-http::Response ShipmentResponse(int status, const fulfillment::Shipment& s) {
+// The shipment with "invoice": the number of the invoice its confirmation created (null while
+// picking).
+http::Response ShipmentResponse(int status, const fulfillment::Shipment& s,
+                                const std::optional<std::string>& invoice_number) {
   http::Response r;
   r.status = status;
-  r.body = fulfillment::ToJson(s).dump();
+  json body = fulfillment::ToJson(s);
+  body["invoice"] = invoice_number ? json(*invoice_number) : json();
+  r.body = body.dump();
   r.SetHeader("Content-Type", "application/json");
   SetVersionTag(r, s.version);
   return r;
@@ -85,7 +91,7 @@ void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
         if (!key.ok()) return key.status();
         auto s = flows::CreateShipment(conn, cc, key->id, c.warehouse);
         if (!s.ok()) return s.status();
-        http::Response response = ShipmentResponse(201, *s);
+        http::Response response = ShipmentResponse(201, *s, std::nullopt);
         response.SetHeader("Location", "/api/v1/shipments/" + std::to_string(s->id.value()));
         return response;
       },
@@ -95,12 +101,17 @@ void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "shipments.read");
   if (!who) return;
+  std::optional<std::string> invoice;
   auto s = [&] {
     auto conn = ctx.readers.Borrow();
-    return LoadShipmentFor(*conn, *request.PathParam("ref"), *who);
+    auto found = LoadShipmentFor(*conn, *request.PathParam("ref"), *who);
+    if (found.ok()) {
+      if (auto ref = invoicing::FindInvoiceForShipment(*conn, found->id)) invoice = ref->number;
+    }
+    return found;
   }();
   if (!s.ok()) return respond(ProblemFor(s.status()));
-  respond(ShipmentResponse(200, *s));
+  respond(ShipmentResponse(200, *s, invoice));
 }
 
 void Confirm(ApiContext& ctx, http::Request& request, http::Responder respond) {
@@ -117,9 +128,9 @@ void Confirm(ApiContext& ctx, http::Request& request, http::Responder respond) {
        who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
         auto found = LoadShipmentFor(conn, ref, who);
         if (!found.ok()) return found.status();
-        auto s = flows::ConfirmShipment(conn, cc, found->id, c, expected);
-        if (!s.ok()) return s.status();
-        return ShipmentResponse(200, *s);
+        auto done = flows::ConfirmShipment(conn, cc, found->id, c, expected);
+        if (!done.ok()) return done.status();
+        return ShipmentResponse(200, done->shipment, done->invoice.number);
       },
       std::move(respond));
 }

@@ -15,7 +15,7 @@ struct Permission {
 using enum Role;
 
 // The single source of truth for authorization. Keep one row per action.
-const std::array<Permission, 18> kTable = {{
+const std::array<Permission, 23> kTable = {{
     {"orders.read", {kSales, kSalesManager, kArClerk, kWarehouse, kCustomer, kIntegration}},
     {"orders.place", {kSales, kSalesManager, kCustomer, kIntegration}},
     {"orders.cancel", {kSales, kSalesManager}},
@@ -32,6 +32,11 @@ const std::array<Permission, 18> kTable = {{
     {"warehouses.write", {}},
     {"shipments.read", {kSales, kSalesManager, kArClerk, kWarehouse, kCustomer, kIntegration}},
     {"shipments.write", {kWarehouse}},
+    {"invoices.read", {kSales, kSalesManager, kArClerk, kCustomer, kIntegration}},
+    {"tax_rates.read", {kSales, kSalesManager, kArClerk}},
+    {"tax_rates.write", {}},
+    {"ledger.read", {kArClerk}},
+    {"payments.write", {kArClerk}},
     {"audit.read", {kSalesManager, kArClerk}},
     {"events.read", {kIntegration}},
     {"users.write", {}},

@@ -23,6 +23,13 @@ void AddOpenOrderValue(store::Connection& conn, CustomerId id, Money delta) {
               delta, id);
 }
 
+void AddOpenReceivables(store::Connection& conn, CustomerId id, Money delta) {
+  store::Exec(conn,
+              "UPDATE customer_balances SET open_receivables = open_receivables + ? "
+              "WHERE customer_id = ?",
+              delta, id);
+}
+
 CreditPosition AddOpenOrderValueReturning(store::Connection& conn, CustomerId id, Money delta,
                                           Money credit_limit) {
   store::Query q(conn,

@@ -19,6 +19,9 @@ struct CreditPosition {
 CreditPosition LoadCreditPosition(store::Connection& conn, CustomerId id);
 // Adds `delta` (may be negative) to the customer's open order value.
 void AddOpenOrderValue(store::Connection& conn, CustomerId id, Money delta);
+// Adds `delta` (may be negative) to the customer's open receivables: invoices add their
+// total, payments, discounts and credits applied take theirs off.
+void AddOpenReceivables(store::Connection& conn, CustomerId id, Money delta);
 // The same, returning the position after the change (with `credit_limit` as given): one
 // statement where order entry would otherwise read the position and then update it.
 CreditPosition AddOpenOrderValueReturning(store::Connection& conn, CustomerId id, Money delta,

@@ -13,6 +13,7 @@
 #include "demo/demo_orders.h"
 #include "demo/demo_random.h"
 #include "demo/demo_stock.h"
+#include "demo/demo_tax_rates.h"
 #include "inventory/warehouse_repository.h"
 #include "store/query.h"
 
@@ -69,6 +70,11 @@ Status CreateMasterData(store::CommandExecutor& exec,
   for (const auto& t : tiers) {
     batch.Add("price tier " + t.code,
               [&t, admin](store::Connection& c) { return customers::SavePriceTier(c, admin, t); });
+  }
+  for (const auto& rate : DemoTaxRates()) {
+    batch.Add(
+        "tax rate " + rate.region + " " + rate.tax_class,
+        [rate, admin](store::Connection& c) { return invoicing::SaveTaxRate(c, admin, rate); });
   }
   for (const auto& w : warehouses) {
     batch.Add("warehouse " + w.code, [&w, admin](store::Connection& c) {

@@ -3,7 +3,10 @@
 #include <map>
 
 #include "audit/audit_log.h"
+#include "catalog/item_repository.h"
 #include "events/outbox.h"
+#include "flows/ledger_postings.h"
+#include "flows/shipment_invoice.h"
 #include "fulfillment/shipment_repository.h"
 #include "inventory/stock_ledger.h"
 #include "inventory/warehouse_repository.h"
@@ -135,9 +138,9 @@ Result<fulfillment::Shipment> CreateShipment(store::Connection& conn, const Comm
   return s;
 }
 
-Result<fulfillment::Shipment> ConfirmShipment(store::Connection& conn, const CommandContext& ctx,
-                                              ShipmentId id, const ShipmentConfirmation& request,
-                                              std::optional<int64_t> expected_version) {
+Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const CommandContext& ctx,
+                                          ShipmentId id, const ShipmentConfirmation& request,
+                                          std::optional<int64_t> expected_version) {
   auto loaded = fulfillment::LoadShipment(conn, id);
   if (!loaded) return Status::NotFound("no shipment " + std::to_string(id.value()));
   fulfillment::Shipment s = std::move(*loaded);
@@ -164,6 +167,8 @@ Result<fulfillment::Shipment> ConfirmShipment(store::Connection& conn, const Com
   // Everything is checked: from here on the command writes.
   nlohmann::json shipment_before = fulfillment::ToJson(s);
   nlohmann::json order_before = orders::ToJson(*order);
+  Currency currency = FindCurrency(order->currency).value_or(kUsd);
+  Money cost;
   for (auto& l : s.lines) {
     orders::OrderLine& line = *LineById(*order, l.order_line);
     l.quantity_shipped = shipped->at(l.line_no);
@@ -171,6 +176,8 @@ Result<fulfillment::Shipment> ConfirmShipment(store::Connection& conn, const Com
       Status st = inventory::Ship(conn, ctx, line.item, s.warehouse, l.quantity_shipped, order->id,
                                   s.number);
       if (!st.ok()) return st;  // the stock row disagrees with the allocation: roll back
+      auto item = catalog::FindItemById(conn, line.item);
+      if (item) cost += (item->cost * l.quantity_shipped).Round(currency);
     }
     if (int64_t rest = l.quantity - l.quantity_shipped; rest > 0) {
       inventory::Deallocate(conn, ctx, line.item, s.warehouse, rest, order->id);
@@ -190,6 +197,9 @@ Result<fulfillment::Shipment> ConfirmShipment(store::Connection& conn, const Com
     return Status(ErrorCode::kPreconditionFailed, "shipment " + s.number + " changed");
   }
   s.version++;
+  PostShipmentCost(conn, ctx, s, cost);
+  auto invoice = InvoiceShipment(conn, ctx, s, *order, request.freight);
+  if (!invoice.ok()) return invoice.status();
   if (!orders::TouchOrder(conn, *order, ctx.now, std::nullopt)) {
     return Status(ErrorCode::kPreconditionFailed, "order " + order->number + " changed");
   }
@@ -209,8 +219,9 @@ Result<fulfillment::Shipment> ConfirmShipment(store::Connection& conn, const Com
                    {"warehouse", s.warehouse_code},
                    {"carrier", request.carrier},
                    {"tracking_number", request.tracking_number},
-                   {"quantity", total}});
-  return s;
+                   {"quantity", total},
+                   {"invoice", invoice->number}});
+  return ConfirmedShipment{std::move(s), std::move(invoice).value()};
 }
 
 }  // namespace ordo::flows

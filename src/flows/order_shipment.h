@@ -16,8 +16,10 @@
 #include <vector>
 
 #include "core/command_context.h"
+#include "core/money.h"
 #include "core/status.h"
 #include "fulfillment/shipment.h"
+#include "invoicing/invoice.h"
 #include "store/database.h"
 
 namespace ordo::flows {
@@ -39,23 +41,32 @@ struct ShipmentConfirmation {
   std::string service;
   std::string tracking_number;
   std::vector<fulfillment::Package> packages;
+  // What the customer is charged for carriage, billed on the shipment's invoice.
+  Money freight;
   // Lines shipped short (0 <= quantity <= picked); the shipment's other lines ship in full.
   std::vector<ShippedLine> lines;
 };
 
 // Reads a confirmation body {"carrier", "service", "tracking_number", "packages": [{"weight"}],
-// "lines": [{"line_no", "quantity"}] (optional)} and checks everything that needs no database:
-// required non-empty UTF-8 texts, at least one package, weights positive decimals, quantities
-// non-negative integers, no line_no twice. Errors: invalid_argument with every bad field.
+// "freight" (optional money, whole cents), "lines": [{"line_no", "quantity"}] (optional)} and
+// checks everything that needs no database: required non-empty UTF-8 texts, at least one package,
+// weights positive decimals, quantities non-negative integers, no line_no twice. Errors:
+// invalid_argument with every bad field.
 Result<ShipmentConfirmation> ParseShipmentConfirmationJson(std::string_view body);
 
+struct ConfirmedShipment {
+  fulfillment::Shipment shipment;
+  invoicing::Invoice invoice;  // created with the confirmation (flows/shipment_invoice.h)
+};
+
 // Confirms a picking shipment as shipped (see the file comment for the stock and order
-// effects). Errors: not_found; invalid_argument (a line_no not on the shipment, a quantity
-// above the picked one, or nothing shipped at all); invalid_state (already shipped; the order
-// is cancelled or on hold, or its allocation no longer covers the pick list);
-// precondition_failed (expected_version is stale).
-Result<fulfillment::Shipment> ConfirmShipment(store::Connection& conn, const CommandContext& ctx,
-                                              ShipmentId id, const ShipmentConfirmation& request,
-                                              std::optional<int64_t> expected_version);
+// effects) and invoices it in the same unit of work; the cost of what shipped is posted to
+// the ledger (cost of goods sold against inventory). Errors: not_found; invalid_argument (a line_no
+// not on the shipment, a quantity above the picked one, or nothing shipped at all); invalid_state
+// (already shipped; the order is cancelled or on hold, or its allocation no longer covers the pick
+// list); precondition_failed (expected_version is stale).
+Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const CommandContext& ctx,
+                                          ShipmentId id, const ShipmentConfirmation& request,
+                                          std::optional<int64_t> expected_version);
 
 }  // namespace ordo::flows

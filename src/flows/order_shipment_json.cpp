@@ -48,7 +48,7 @@ Result<ShipmentConfirmation> ParseShipmentConfirmationJson(std::string_view body
   const json& doc = *parsed;
   std::vector<FieldError> errors;
   jsonio::FieldReader r(errors);
-  r.OnlyKnown(doc, {"carrier", "service", "tracking_number", "packages", "lines"}, "");
+  r.OnlyKnown(doc, {"carrier", "service", "tracking_number", "packages", "freight", "lines"}, "");
   ShipmentConfirmation c;
   c.carrier = RequiredText(r, doc, "carrier");
   c.service = RequiredText(r, doc, "service");
@@ -68,6 +68,13 @@ Result<ShipmentConfirmation> ParseShipmentConfirmationJson(std::string_view body
         r.Fail(path + "/weight", "out_of_range", "a weight is a decimal above zero");
       }
       c.packages.push_back({weight.value_or("")});
+    }
+  }
+  if (auto freight = r.Amount(doc, "freight", "freight", false)) {
+    if (freight->is_negative() || !freight->IsExactAt(2)) {
+      r.Fail("freight", "out_of_range", "freight is 0 or more, in whole cents");
+    } else {
+      c.freight = *freight;
     }
   }
   if (const json* lines = r.Array(doc, "lines", "lines", false)) {

@@ -53,6 +53,18 @@ std::optional<std::string> FieldReader::Decimal(const json& obj, const char* key
   return std::nullopt;
 }
 
+std::optional<Money> FieldReader::Amount(const json& obj, const char* key, const std::string& path,
+                                         bool required) {
+  std::optional<std::string> text = Decimal(obj, key, path, required);
+  if (!text) return std::nullopt;
+  Result<Money> money = Money::Parse(*text);
+  if (money.ok()) return *money;
+  const auto& e = money.status().errors();
+  Fail(path, e.empty() ? "invalid_amount" : e.front().code,
+       std::string(key) + ": " + (e.empty() ? "not a decimal amount" : e.front().message));
+  return std::nullopt;
+}
+
 std::optional<int64_t> FieldReader::Integer(const json& obj, const char* key,
                                             const std::string& path, bool required) {
   auto it = obj.find(key);

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/money.h"
 #include "core/status.h"
 
 namespace ordo::jsonio {
@@ -41,6 +42,10 @@ class FieldReader {
   // A decimal given as a JSON number or a string, as its exact text.
   std::optional<std::string> Decimal(const nlohmann::json& obj, const char* key,
                                      const std::string& path, bool required);
+  // A money amount given as a JSON number or a decimal string, parsed exactly (at most four
+  // decimals, never through a double); nullopt when absent or invalid (reported).
+  std::optional<Money> Amount(const nlohmann::json& obj, const char* key, const std::string& path,
+                              bool required);
   // A JSON integer (not a string, not a fraction).
   std::optional<int64_t> Integer(const nlohmann::json& obj, const char* key,
                                  const std::string& path, bool required);

@@ -176,6 +176,11 @@ void SetLineShipped(store::Connection& conn, OrderLineId line, int64_t quantity_
               line);
 }
 
+void SetLineInvoiced(store::Connection& conn, OrderLineId line, int64_t quantity_invoiced) {
+  store::Exec(conn, "UPDATE order_lines SET quantity_invoiced = ? WHERE id = ?", quantity_invoiced,
+              line);
+}
+
 void ReduceLineAllocation(store::Connection& conn, OrderLineId line, WarehouseId warehouse,
                           int64_t quantity) {
   int64_t reduced = store::Exec(conn,

@@ -68,6 +68,7 @@ TEST_F(ShipmentsApiTest, CreateShowAndConfirm) {
   ASSERT_EQ(confirmed.status, 200) << confirmed.body;
   auto shipped = confirmed.Json();
   EXPECT_EQ(shipped["status"], "shipped");
+  EXPECT_EQ(shipped["invoice"], "IN-000001");
   EXPECT_EQ(shipped["carrier"], "UPS");
   EXPECT_EQ(shipped["service"], "Ground");
   EXPECT_EQ(shipped["tracking_number"], "1Z999");
@@ -78,7 +79,7 @@ TEST_F(ShipmentsApiTest, CreateShowAndConfirm) {
   EXPECT_EQ(Call("portal", "GET", Target(s)).Json(), shipped);
 
   auto after = Order(order);
-  EXPECT_EQ(after["status"], "shipped");
+  EXPECT_EQ(after["status"], "invoiced");
   EXPECT_EQ(after["version"], order["version"].get<int64_t>() + 1);
   EXPECT_EQ(after["lines"][0]["quantity_shipped"], 10);
   EXPECT_EQ(after["lines"][0]["quantity_allocated"], 0);

@@ -67,11 +67,17 @@ class OrderShipmentTest : public ::testing::Test {
         [&](store::Connection& c) { return CreateShipment(c, ctx, order, warehouse); });
   }
 
+  Result<ConfirmedShipment> ConfirmAndInvoice(ShipmentId id, const ShipmentConfirmation& request,
+                                              std::optional<int64_t> version = std::nullopt) {
+    CommandContext ctx = db_.Context(kPicker);
+    return db_.executor().RunFor<ConfirmedShipment>(
+        [&](store::Connection& c) { return ConfirmShipment(c, ctx, id, request, version); });
+  }
   Result<fulfillment::Shipment> Confirm(ShipmentId id, const ShipmentConfirmation& request,
                                         std::optional<int64_t> version = std::nullopt) {
-    CommandContext ctx = db_.Context(kPicker);
-    return db_.executor().RunFor<fulfillment::Shipment>(
-        [&](store::Connection& c) { return ConfirmShipment(c, ctx, id, request, version); });
+    auto done = ConfirmAndInvoice(id, request, version);
+    if (!done.ok()) return done.status();
+    return std::move(done->shipment);
   }
 
   int64_t MovementSum(const std::string& kind) {
@@ -153,13 +159,17 @@ TEST_F(OrderShipmentTest, ConfirmationShipsStockAndMarksTheOrderShipped) {
   EXPECT_EQ(MovementSum("ship"), -15);
   EXPECT_EQ(MovementSum("deallocate"), 0);
   auto stored = db_.LoadOrder(order.id);
-  EXPECT_EQ(StatusOf(*stored), "shipped");
-  EXPECT_EQ(db_.QueryInt("SELECT COUNT(*) FROM orders WHERE status = 'shipped'"), 1);
+  // Confirmation invoices the shipment, so a fully shipped order is invoiced at once.
+  EXPECT_EQ(StatusOf(*stored), "invoiced");
+  EXPECT_EQ(db_.QueryInt("SELECT COUNT(*) FROM orders WHERE status = 'invoiced'"), 1);
   EXPECT_EQ(stored->version, order.version + 1);
   EXPECT_EQ(stored->lines[0].quantity_shipped, 10);
   EXPECT_TRUE(stored->lines[0].allocations.empty());
-  // Shipped value stays open until it is invoiced.
-  EXPECT_EQ(db_.OpenOrderValue("C-1"), open_value);
+  // Confirmation invoices what shipped: nothing is left on order, all of it is receivable.
+  EXPECT_EQ(open_value, Dollars("120.00"));
+  EXPECT_EQ(db_.OpenOrderValue("C-1"), Dollars("0"));
+  EXPECT_EQ(db_.QueryInt("SELECT open_receivables FROM customer_balances"),
+            Dollars("120.00").units());
   EXPECT_THAT(EventTypes(s->id), ElementsAre("shipment.created", "shipment.confirmed"));
   EXPECT_THAT(AuditActions("shipment", s->id.value()),
               ElementsAre("shipment.create", "shipment.confirm"));
@@ -213,7 +223,7 @@ TEST_F(OrderShipmentTest, SplitAllocationShipsFromEachWarehouse) {
   EXPECT_EQ(second->lines[0].quantity, 100);
   ASSERT_TRUE(Confirm(second->id, Ups()).ok());
   auto stored = db_.LoadOrder(order.id);
-  EXPECT_EQ(StatusOf(*stored), "shipped");
+  EXPECT_EQ(StatusOf(*stored), "invoiced");
   EXPECT_EQ(stored->lines[0].quantity_shipped, 120);
   EXPECT_EQ(db_.Stock("WID-100", "W1").on_hand, 0);
   EXPECT_EQ(db_.Stock("WID-100", "W2").on_hand, 30);

@@ -248,6 +248,42 @@ void CheckStoredStatus(store::Connection& conn, std::vector<std::string>& v) {
 }
 
 // Shipped quantities agree with confirmed shipments, and shipment numbers have no gaps.
+// Numbers PREFIX-000001..PREFIX-N in `table` without gaps, and the sequence at N + 1.
+void CheckNumbering(store::Connection& conn, const std::string& table, const std::string& noun,
+                    const std::string& prefix, std::vector<std::string>& v) {
+  std::set<int64_t> numbers;
+  {
+    // The table name is one of the callers' constants, never input.
+    const std::string sql = "SELECT id, number FROM " + table;
+    store::Query q(conn, sql);
+    while (q.Next()) {
+      auto n = ParseDocumentNumber(q.Text(1), prefix);
+      if (!n) {
+        v.push_back(noun + " " + std::to_string(q.Int(0)) + " has malformed number '" + q.Text(1) +
+                    "'");
+      } else {
+        numbers.insert(*n);
+      }
+    }
+  }
+  int64_t expected = 1;
+  for (int64_t n : numbers) {
+    if (n != expected) {
+      v.push_back(noun + " numbers have a gap: expected " + FormatDocumentNumber(prefix, expected) +
+                  ", found " + FormatDocumentNumber(prefix, n));
+      break;
+    }
+    ++expected;
+  }
+  store::Query q(conn, "SELECT next_value FROM sequences WHERE name = ?", prefix);
+  if (!q.Next()) {
+    v.push_back("sequence " + prefix + " is missing");
+  } else if (q.Int(0) != static_cast<int64_t>(numbers.size()) + 1) {
+    v.push_back("sequence " + prefix + " is at " + std::to_string(q.Int(0)) + " with " +
+                std::to_string(numbers.size()) + " " + table);
+  }
+}
+
 void CheckShipments(store::Connection& conn, std::vector<std::string>& v) {
   {
     store::Query q(conn,
@@ -280,35 +316,122 @@ void CheckShipments(store::Connection& conn, std::vector<std::string>& v) {
                   " does not match its order line or is shipped while picking");
     }
   }
-  std::set<int64_t> numbers;
+  CheckNumbering(conn, "shipments", "shipment", "SH", v);
+}
+
+void CheckInvoices(store::Connection& conn, std::vector<std::string>& v) {
   {
-    store::Query q(conn, "SELECT id, number FROM shipments");
+    store::Query q(conn,
+                   "SELECT v.number, v.subtotal, v.tax, v.currency, v.status, "
+                   "v.total - v.amount_paid - v.discount_taken - v.amount_credited, "
+                   "COALESCE(SUM(l.extended_amount), 0), COALESCE(SUM(l.tax_amount), 0), "
+                   "COUNT(l.line_no) "
+                   "FROM invoices v LEFT JOIN invoice_lines l ON l.invoice_id = v.id "
+                   "GROUP BY v.id");
     while (q.Next()) {
-      auto n = ParseDocumentNumber(q.Text(1), "SH");
-      if (!n) {
-        v.push_back("shipment " + std::to_string(q.Int(0)) + " has malformed number '" + q.Text(1) +
-                    "'");
-      } else {
-        numbers.insert(*n);
+      std::string inv = "invoice " + q.Text(0);
+      if (q.Int(8) == 0) v.push_back(inv + " has no lines");
+      if (q.Int(1) != q.Int(6)) v.push_back(inv + " subtotal != SUM(line extended amounts)");
+      if (q.Int(2) != q.Int(7)) v.push_back(inv + " tax != SUM(line tax)");
+      bool settled = q.Int(5) == 0;
+      if (q.Text(4) != "void" && settled != (q.Text(4) == "paid")) {
+        v.push_back(inv + " has status " + q.Text(4) + " with balance " +
+                    Money::FromUnits(q.Int(5)).Format());
       }
     }
   }
-  int64_t expected = 1;
-  for (int64_t n : numbers) {
-    if (n != expected) {
-      v.push_back("shipment numbers have a gap: expected " + FormatDocumentNumber("SH", expected) +
-                  ", found " + FormatDocumentNumber("SH", n));
-      break;
+  {
+    store::Query q(conn,
+                   "SELECT v.number, l.line_no, l.unit_price, l.quantity, l.extended_amount, "
+                   "v.currency FROM invoice_lines l JOIN invoices v ON v.id = l.invoice_id");
+    while (q.Next()) {
+      Currency c = FindCurrency(q.Text(5)).value_or(kUsd);
+      if (pricing::ExtendedAmount(q.Amount(2), q.Int(3), c) != q.Amount(4)) {
+        v.push_back("invoice " + q.Text(0) + " line " + std::to_string(q.Int(1)) +
+                    " extended_amount != unit_price x quantity");
+      }
     }
-    ++expected;
   }
-  store::Query q(conn, "SELECT next_value FROM sequences WHERE name = 'SH'");
-  if (!q.Next()) {
-    v.push_back("sequence SH is missing");
-  } else if (q.Int(0) != static_cast<int64_t>(numbers.size()) + 1) {
-    v.push_back("sequence SH is at " + std::to_string(q.Int(0)) + " with " +
-                std::to_string(numbers.size()) + " shipments");
+  {
+    // Invoicing happens on shipment: every line is invoiced for exactly what shipped.
+    store::Query q(conn,
+                   "SELECT l.id, l.quantity_invoiced, l.quantity_shipped, "
+                   "COALESCE((SELECT SUM(il.quantity) FROM invoice_lines il "
+                   "WHERE il.order_line_id = l.id), 0) FROM order_lines l");
+    while (q.Next()) {
+      std::string line = "order line " + std::to_string(q.Int(0));
+      if (q.Int(1) != q.Int(3)) {
+        v.push_back(line + " quantity_invoiced " + std::to_string(q.Int(1)) +
+                    " != SUM(invoice lines) " + std::to_string(q.Int(3)));
+      }
+      if (q.Int(1) != q.Int(2)) {
+        v.push_back(line + " invoiced " + std::to_string(q.Int(1)) + " != shipped " +
+                    std::to_string(q.Int(2)));
+      }
+    }
   }
+  {
+    store::Query q(conn,
+                   "SELECT s.number, (SELECT COUNT(*) FROM invoices v WHERE v.shipment_id = s.id) "
+                   "FROM shipments s WHERE s.status = 'shipped'");
+    while (q.Next()) {
+      if (q.Int(1) != 1) {
+        v.push_back("shipment " + q.Text(0) + " has " + std::to_string(q.Int(1)) + " invoices");
+      }
+    }
+  }
+  {
+    store::Query q(conn,
+                   "SELECT b.customer_id, b.open_receivables, "
+                   "COALESCE((SELECT SUM(v.total - v.amount_paid - v.discount_taken - "
+                   "v.amount_credited) FROM invoices v WHERE v.customer_id = b.customer_id "
+                   "AND v.status <> 'void'), 0) FROM customer_balances b");
+    while (q.Next()) {
+      if (q.Int(1) != q.Int(2)) {
+        v.push_back("customer " + std::to_string(q.Int(0)) + " open_receivables " +
+                    Money::FromUnits(q.Int(1)).Format() + " != SUM(invoice balances) " +
+                    Money::FromUnits(q.Int(2)).Format());
+      }
+    }
+  }
+  CheckNumbering(conn, "invoices", "invoice", "IN", v);
+}
+
+void CheckLedger(store::Connection& conn, std::vector<std::string>& v) {
+  {
+    store::Query q(conn,
+                   "SELECT e.id, e.kind, COALESCE(SUM(l.debit), 0), COALESCE(SUM(l.credit), 0) "
+                   "FROM journal_entries e LEFT JOIN journal_lines l ON l.entry_id = e.id "
+                   "GROUP BY e.id");
+    while (q.Next()) {
+      if (q.Int(2) != q.Int(3) || q.Int(2) == 0) {
+        v.push_back("journal entry " + std::to_string(q.Int(0)) + " (" + q.Text(1) + ") debits " +
+                    Money::FromUnits(q.Int(2)).Format() + " != credits " +
+                    Money::FromUnits(q.Int(3)).Format());
+      }
+    }
+  }
+  {
+    // The receivables sub-ledger of each customer is what its invoices still owe.
+    store::Query q(conn,
+                   "SELECT c.id, "
+                   "COALESCE((SELECT SUM(l.debit) - SUM(l.credit) FROM journal_lines l "
+                   "WHERE l.account = '1100' AND l.customer_id = c.id), 0), "
+                   "COALESCE((SELECT SUM(v.total - v.amount_paid - v.discount_taken - "
+                   "v.amount_credited) FROM invoices v WHERE v.customer_id = c.id "
+                   "AND v.status <> 'void'), 0) FROM customers c");
+    while (q.Next()) {
+      if (q.Int(1) != q.Int(2)) {
+        v.push_back("customer " + std::to_string(q.Int(0)) + " receivables ledger " +
+                    Money::FromUnits(q.Int(1)).Format() + " != open invoice balances " +
+                    Money::FromUnits(q.Int(2)).Format());
+      }
+    }
+  }
+  store::Query q(conn,
+                 "SELECT COUNT(*) FROM journal_lines WHERE account = '1100' AND "
+                 "customer_id IS NULL");
+  if (q.Next() && q.Int(0) != 0) v.push_back("receivables lines without a customer");
 }
 
 }  // namespace
@@ -321,6 +444,8 @@ std::vector<std::string> FindInvariantViolations(store::Connection& conn) {
   CheckOrders(conn, v);
   CheckStoredStatus(conn, v);
   CheckShipments(conn, v);
+  CheckInvoices(conn, v);
+  CheckLedger(conn, v);
   return v;
 }
 

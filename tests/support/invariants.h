@@ -16,6 +16,14 @@
 //                shipped shipments) and shipped + cancelled <= quantity; a shipment line
 //                belongs to its shipment's order and nothing is shipped while picking;
 //                numbers SH-000001..SH-N without gaps and the SH sequence at N + 1
+//   invoices     lines sum to the subtotal and tax; extended == unit price x quantity; paid
+//                exactly when the balance is 0; per order line quantity_invoiced ==
+//                SUM(invoice lines) == quantity_shipped; one invoice per shipped shipment;
+//                customer_balances.open_receivables == SUM(open invoice balances);
+//                numbers IN-000001..IN-N without gaps
+//   ledger       every journal entry balances (debits == credits > 0); each customer's
+//                receivables sub-ledger == SUM(its invoice balances); every receivables line
+//                names its customer
 //
 // Reads run in one read transaction (a consistent snapshot) unless `conn` is in one already.
 #pragma once

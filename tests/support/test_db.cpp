@@ -9,6 +9,7 @@
 #include "flows/order_placement.h"
 #include "inventory/stock_commands.h"
 #include "inventory/warehouse_repository.h"
+#include "invoicing/tax_rates.h"
 #include "orders/order_repository.h"
 #include "store/migrations.h"
 #include "store/query.h"
@@ -68,20 +69,26 @@ int64_t TestDb::QueryInt(std::string_view sql) {
 
 std::map<std::string, int64_t> TestDb::Snapshot() {
   std::map<std::string, int64_t> out;
-  for (const char* table : {"warehouses", "items", "item_packs", "price_tiers", "customers",
-                            "ship_tos", "customer_balances", "stock", "stock_movements", "orders",
-                            "order_lines", "order_allocations", "order_holds", "shipments",
-                            "shipment_lines", "audit_log", "outbox_events"}) {
+  for (const char* table :
+       {"warehouses",      "items",        "item_packs",        "price_tiers",
+        "customers",       "ship_tos",     "customer_balances", "stock",
+        "stock_movements", "orders",       "order_lines",       "order_allocations",
+        "order_holds",     "shipments",    "shipment_lines",    "invoices",
+        "invoice_lines",   "tax_rates",    "journal_entries",   "journal_lines",
+        "audit_log",       "outbox_events"}) {
     out[table] = Count(table);
   }
   out["sequences.SO"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'SO'");
   out["sequences.SH"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'SH'");
+  out["sequences.IN"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'IN'");
   out["order_lines.quantity_shipped"] =
       QueryInt("SELECT COALESCE(SUM(quantity_shipped), 0) FROM order_lines");
   out["stock.on_hand"] = QueryInt("SELECT COALESCE(SUM(on_hand), 0) FROM stock");
   out["stock.allocated"] = QueryInt("SELECT COALESCE(SUM(allocated), 0) FROM stock");
   out["customer_balances.open_order_value"] =
       QueryInt("SELECT COALESCE(SUM(open_order_value), 0) FROM customer_balances");
+  out["customer_balances.open_receivables"] =
+      QueryInt("SELECT COALESCE(SUM(open_receivables), 0) FROM customer_balances");
   return out;
 }
 
@@ -110,6 +117,24 @@ catalog::Item TestDb::AddItem(const std::string& sku, const std::string& list_pr
   return ValueOrThrow(executor_->RunFor<catalog::Item>(
                           [&](store::Connection& c) { return catalog::CreateItem(c, ctx, in); }),
                       "CreateItem " + sku);
+}
+
+catalog::Item TestDb::AddItem(const catalog::NewItem& in) {
+  CommandContext ctx = Context("system");
+  return ValueOrThrow(executor_->RunFor<catalog::Item>(
+                          [&](store::Connection& c) { return catalog::CreateItem(c, ctx, in); }),
+                      "CreateItem " + in.sku);
+}
+
+void TestDb::SetTaxRate(const std::string& region, const std::string& tax_class,
+                        const std::string& percent) {
+  auto ppm = invoicing::ParseRatePercent(percent);
+  if (!ppm.ok()) throw std::runtime_error("bad tax rate " + percent);
+  CommandContext ctx = Context("system");
+  Status st = executor_->Run([&](store::Connection& c) {
+    return invoicing::SaveTaxRate(c, ctx, {region, tax_class, *ppm});
+  });
+  if (!st.ok()) throw std::runtime_error("SetTaxRate: " + st.ToString());
 }
 
 customers::Customer TestDb::AddCustomer(const customers::NewCustomer& customer) {

@@ -71,7 +71,11 @@ class TestDb {
   inventory::Warehouse AddWarehouse(const std::string& code, int rank = 100);
   catalog::Item AddItem(const std::string& sku, const std::string& list_price,
                         std::vector<PackSize> packs = {}, bool active = true);
+  catalog::Item AddItem(const catalog::NewItem& item);
   customers::Customer AddCustomer(const customers::NewCustomer& customer);
+  // A sales tax rate ("8.875" percent) for a ship-to region and item tax class.
+  void SetTaxRate(const std::string& region, const std::string& tax_class,
+                  const std::string& percent);
   void SaveTier(const std::string& code, int discount_bp);
   void Receive(const std::string& warehouse, const std::string& sku, int64_t quantity);
 

@@ -1,0 +1,220 @@
+#include "api/invoice_routes.h"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/authenticate.h"
+#include "api/customer_filter.h"
+#include "api/customer_scope.h"
+#include "api/pagination.h"
+#include "api/preconditions.h"
+#include "api/resource_ref.h"
+#include "api/status_response.h"
+#include "api/write_route.h"
+#include "invoicing/invoice_repository.h"
+#include "invoicing/tax_rates.h"
+#include "jsonio/field_reader.h"
+#include "ledger/trial_balance.h"
+#include "orders/order_queries.h"
+
+namespace ordo::api {
+namespace {
+
+using nlohmann::json;
+
+// Rejects query parameters a list does not know, all at once.
+void CheckParameters(const http::Request& request, std::span<const std::string_view> known,
+                     std::vector<FieldError>& errors) {
+  for (const auto& [name, value] : request.query) {
+    bool ok = false;
+    for (auto k : known) ok = ok || k == name;
+    if (!ok) errors.push_back({name, "unknown_parameter", "no parameter " + name + " here"});
+  }
+}
+
+// The invoice `segment` names (id or number), if `who` may see its customer.
+Result<invoicing::Invoice> LoadInvoiceFor(store::Connection& conn, std::string_view segment,
+                                          const auth::Principal& who) {
+  ResourceRef ref = ParseResourceRef(segment);
+  auto v = ref.id ? invoicing::LoadInvoice(conn, invoicing::InvoiceId(*ref.id))
+                  : invoicing::LoadInvoiceByNumber(conn, ref.code);
+  if (!v || !MaySeeCustomer(who, v->customer)) {
+    return Status::NotFound("no invoice " + std::string(segment));
+  }
+  return std::move(*v);
+}
+
+json SummaryJson(const invoicing::Invoice& v) {
+  json j = invoicing::ToJson(v);
+  j.erase("lines");
+  return j;
+}
+
+constexpr std::array<std::string_view, 5> kListParameters = {"customer", "status", "order", "limit",
+                                                             "cursor"};
+
+void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "invoices.read");
+  if (!who) return;
+  auto page = ParsePage(request);
+  if (!page.ok()) return respond(ProblemFor(page.status()));
+  std::vector<FieldError> errors;
+  CheckParameters(request, kListParameters, errors);
+  invoicing::InvoiceFilter filter;
+  if (auto status = request.Query("status"); status && !status->empty()) {
+    filter.status = invoicing::StatusFromName(*status);
+    if (!filter.status) {
+      errors.push_back({"status", "invalid_value", "status is one of open, paid, void"});
+    }
+  }
+  auto conn = ctx.readers.Borrow();
+  bool matches_nothing = false;
+  if (auto order = request.Query("order"); order && !order->empty()) {
+    ResourceRef ref = ParseResourceRef(*order);
+    auto key = ref.id ? orders::FindOrderKey(*conn, OrderId(*ref.id))
+                      : orders::FindOrderKeyByNumber(*conn, ref.code);
+    if (key) {
+      filter.order = key->id;
+    } else {
+      matches_nothing = true;
+    }
+  }
+  if (!errors.empty()) {
+    return respond(
+        ProblemFor(Status::InvalidArgument("invalid invoice list parameters", std::move(errors))));
+  }
+  CustomerFilter customer = ResolveCustomerFilter(*conn, request, *who);
+  filter.customer = customer.customer;
+  std::vector<invoicing::Invoice> rows;
+  if (!matches_nothing && !customer.matches_nothing) {
+    std::optional<invoicing::InvoiceId> before;
+    if (page->after) before = invoicing::InvoiceId(*page->after);
+    rows = invoicing::ListInvoices(*conn, filter, before, page->limit + 1);
+  }
+  std::optional<int64_t> next;
+  if (rows.size() > static_cast<size_t>(page->limit)) {
+    rows.resize(page->limit);
+    next = rows.back().id.value();
+  }
+  json items = json::array();
+  for (const auto& v : rows) items.push_back(SummaryJson(v));
+  respond(http::Response::Json(200, PageJson(std::move(items), next)));
+}
+
+void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "invoices.read");
+  if (!who) return;
+  auto v = [&] {
+    auto conn = ctx.readers.Borrow();
+    return LoadInvoiceFor(*conn, *request.PathParam("ref"), *who);
+  }();
+  if (!v.ok()) return respond(ProblemFor(v.status()));
+  http::Response r = http::Response::Json(200, invoicing::ToJson(*v));
+  SetVersionTag(r, v->version);
+  respond(std::move(r));
+}
+
+json TaxRateJson(const invoicing::TaxRate& t) {
+  return {{"region", t.region},
+          {"tax_class", t.tax_class},
+          {"rate_percent", invoicing::FormatRatePercent(t.rate_ppm)}};
+}
+
+void ListTaxRates(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  if (!RequirePermission(ctx, request, respond, "tax_rates.read")) return;
+  json items = json::array();
+  {
+    auto conn = ctx.readers.Borrow();
+    for (const auto& t : invoicing::ListTaxRates(*conn)) items.push_back(TaxRateJson(t));
+  }
+  respond(http::Response::Json(200, PageJson(std::move(items), std::nullopt)));
+}
+
+Result<invoicing::TaxRate> ParseTaxRate(const std::string& body) {
+  Result<json> doc = jsonio::ParseJsonObject(body);
+  if (!doc.ok()) return doc.status();
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(*doc, {"region", "tax_class", "rate_percent"}, "");
+  invoicing::TaxRate t;
+  t.region = r.String(*doc, "region", "region", true);
+  t.tax_class = r.String(*doc, "tax_class", "tax_class", true);
+  if (auto rate = r.Decimal(*doc, "rate_percent", "rate_percent", true)) {
+    auto ppm = invoicing::ParseRatePercent(*rate);
+    if (ppm.ok()) {
+      t.rate_ppm = *ppm;
+    } else {
+      for (const auto& e : ppm.status().errors()) errors.push_back(e);
+    }
+  }
+  if (!errors.empty()) return Status::InvalidArgument("invalid tax rate", std::move(errors));
+  return t;
+}
+
+void PutTaxRate(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequireWrite(ctx, request, respond, "tax_rates.write");
+  if (!who) return;
+  auto parsed = ParseTaxRate(request.body);
+  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
+  RunWrite(
+      ctx, request, *who,
+      [t = std::move(parsed).value()](store::Connection& conn,
+                                      const CommandContext& cc) -> Result<http::Response> {
+        if (Status st = invoicing::SaveTaxRate(conn, cc, t); !st.ok()) return st;
+        return http::Response::Json(200, TaxRateJson(t));
+      },
+      std::move(respond));
+}
+
+void TrialBalance(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  if (!RequirePermission(ctx, request, respond, "ledger.read")) return;
+  std::vector<FieldError> errors;
+  constexpr std::array<std::string_view, 1> kKnown = {"as_of"};
+  CheckParameters(request, kKnown, errors);
+  std::optional<Date> as_of;
+  if (auto text = request.Query("as_of"); text && !text->empty()) {
+    as_of = ParseDate(*text);
+    if (!as_of) errors.push_back({"as_of", "invalid_value", "as_of is a date (YYYY-MM-DD)"});
+  }
+  if (!errors.empty()) {
+    return respond(ProblemFor(Status::InvalidArgument("invalid parameters", std::move(errors))));
+  }
+  ledger::TrialBalance tb = [&] {
+    auto conn = ctx.readers.Borrow();
+    return ledger::LoadTrialBalance(*conn, as_of);
+  }();
+  json accounts = json::array();
+  for (const auto& a : tb.accounts) {
+    accounts.push_back({{"account", a.account.code},
+                        {"name", a.account.name},
+                        {"type", ledger::TypeName(a.account.type)},
+                        {"debit", a.debit.Format(2)},
+                        {"credit", a.credit.Format(2)},
+                        {"balance", a.balance().Format(2)}});
+  }
+  respond(http::Response::Json(200, {{"as_of", tb.as_of ? json(FormatDate(*tb.as_of)) : json()},
+                                     {"currency", "USD"},
+                                     {"accounts", std::move(accounts)},
+                                     {"total_debit", tb.total_debit.Format(2)},
+                                     {"total_credit", tb.total_credit.Format(2)},
+                                     {"balanced", tb.balanced()}}));
+}
+
+}  // namespace
+
+void AddInvoiceRoutes(http::Router& router, ApiContext& ctx) {
+  router.Add("GET", "/api/v1/invoices",
+             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  router.Add("GET", "/api/v1/invoices/{ref}",
+             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  router.Add("GET", "/api/v1/tax-rates",
+             [&ctx](http::Request& q, http::Responder r) { ListTaxRates(ctx, q, std::move(r)); });
+  router.Add("POST", "/api/v1/tax-rates",
+             [&ctx](http::Request& q, http::Responder r) { PutTaxRate(ctx, q, std::move(r)); });
+  router.Add("GET", "/api/v1/ledger/trial-balance",
+             [&ctx](http::Request& q, http::Responder r) { TrialBalance(ctx, q, std::move(r)); });
+}
+
+}  // namespace ordo::api

@@ -1,0 +1,38 @@
+#include "flows/ledger_postings.h"
+
+#include "ledger/accounts.h"
+#include "ledger/journal.h"
+
+namespace ordo::flows {
+
+namespace acc = ledger::accounts;
+
+void PostInvoice(store::Connection& conn, const CommandContext& ctx,
+                 const invoicing::Invoice& invoice) {
+  ledger::JournalEntry e;
+  e.date = invoice.invoice_date;
+  e.kind = "invoice";
+  e.source = "invoice";
+  e.source_id = invoice.id.value();
+  e.memo = invoice.number + " for " + invoice.order_number;
+  e.Debit(acc::kReceivables, invoice.total, invoice.customer);
+  e.Credit(acc::kRevenue, invoice.subtotal);
+  e.Credit(acc::kSalesTaxPayable, invoice.tax);
+  e.Credit(acc::kFreightIncome, invoice.freight);
+  ledger::Post(conn, ctx, e);
+}
+
+void PostShipmentCost(store::Connection& conn, const CommandContext& ctx,
+                      const fulfillment::Shipment& shipment, Money cost) {
+  ledger::JournalEntry e;
+  e.date = DateOf(ctx.now);
+  e.kind = "shipment_cost";
+  e.source = "shipment";
+  e.source_id = shipment.id.value();
+  e.memo = shipment.number + " for " + shipment.order_number;
+  e.Debit(acc::kCostOfGoodsSold, cost);
+  e.Credit(acc::kInventory, cost);
+  ledger::Post(conn, ctx, e);
+}
+
+}  // namespace ordo::flows
