@@ -11,7 +11,9 @@
 #include "api/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
+#include "documents/pdf_renderer.h"
 #include "flows/order_shipment.h"
+#include "flows/packing_slip.h"
 #include "fulfillment/shipment_repository.h"
 #include "invoicing/invoice_repository.h"
 #include "jsonio/field_reader.h"
@@ -114,6 +116,29 @@ void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
   respond(ShipmentResponse(200, *s, invoice));
 }
 
+// The packing slip as a PDF, built from what is stored now (shipment, order, customer,
+// warehouse, items), so it carries no ETag: the shipment's version does not cover the rest.
+void PackingSlip(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "shipments.read");
+  if (!who) return;
+  std::string number;
+  auto slip = [&]() -> Result<documents::PrintedDocument> {
+    auto conn = ctx.readers.Borrow();
+    auto s = LoadShipmentFor(*conn, *request.PathParam("ref"), *who);
+    if (!s.ok()) return s.status();
+    number = s->number;
+    return flows::LoadPackingSlip(*conn, *s);
+  }();
+  if (!slip.ok()) return respond(ProblemFor(slip.status()));
+  http::Response r;
+  r.status = 200;
+  r.body = documents::RenderPdf(*slip);
+  r.SetHeader("Content-Type", "application/pdf");
+  // Shipment numbers are letters, digits and '-', so the file name needs no quoting rules.
+  r.SetHeader("Content-Disposition", "inline; filename=\"" + number + ".pdf\"");
+  respond(std::move(r));
+}
+
 void Confirm(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "shipments.write");
   if (!who) return;
@@ -142,6 +167,8 @@ void AddShipmentRoutes(http::Router& router, ApiContext& ctx) {
              [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
   router.Add("GET", "/api/v1/shipments/{ref}",
              [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  router.Add("GET", "/api/v1/shipments/{ref}/packing-slip.pdf",
+             [&ctx](http::Request& q, http::Responder r) { PackingSlip(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/shipments/{ref}/confirm",
              [&ctx](http::Request& q, http::Responder r) { Confirm(ctx, q, std::move(r)); });
 }

@@ -1,4 +1,4 @@
-// Shipments over HTTP. Every answer carries the whole shipment (fulfillment::ToJson) and
+// Shipments over HTTP. Every JSON answer carries the whole shipment (fulfillment::ToJson) and
 // `ETag: "<version>"`:
 //
 //   POST /api/v1/shipments {"order": id or number, "warehouse": code} (shipments.write) → 201
@@ -7,6 +7,9 @@
 //       invalid_state when the order is cancelled or on hold, ships complete only and is not
 //       fully allocated, or has nothing left to pick there.
 //   GET /api/v1/shipments/{id|number} (shipments.read) → 200.
+//   GET /api/v1/shipments/{id|number}/packing-slip.pdf (shipments.read) → 200 application/pdf,
+//       Content-Disposition: inline; filename="SH-000001.pdf" (flows/packing_slip.h says what
+//       it shows); no ETag.
 //   POST /api/v1/shipments/{id|number}/confirm {"carrier", "service", "tracking_number",
 //       "packages": [{"weight"}], "lines": [{"line_no", "quantity"}] (optional: short lines)}
 //       (shipments.write) → 200, status "shipped": stock leaves the warehouse. 422

@@ -1,11 +1,13 @@
-// Shipments over HTTP: create a pick list, show it, confirm it (in full and short), with
-// permissions, portal scope, bad bodies, If-Match, idempotent retries, and that rejected
-// requests change nothing.
+// Shipments over HTTP: create a pick list, show it, confirm it (in full and short), print its
+// packing slip, with permissions, portal scope, bad bodies, If-Match, idempotent retries, and
+// that rejected requests change nothing.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "api/orders_fixture.h"
+#include "documents/pdf_text.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -268,6 +270,50 @@ TEST_F(ShipmentsApiTest, RetriesWithAnIdempotencyKeyReplayTheFirstAnswer) {
   EXPECT_EQ(db_.Snapshot(), before);
   EXPECT_EQ(db_.Stock("WID-100", "W1").on_hand, 90);
   EXPECT_TRUE(Consistent());
+}
+
+TEST_F(ShipmentsApiTest, PackingSlipIsAPdfOfTheShipment) {
+  auto order = PlaceC1(10);
+  auto s = CreateShipment(order);
+  auto picking = Call("warehouse", "GET", Target(s, "/packing-slip.pdf"));
+  ASSERT_EQ(picking.status, 200) << picking.body;
+  EXPECT_EQ(picking.Header("Content-Type").value_or(""), "application/pdf");
+  EXPECT_EQ(picking.Header("Content-Disposition").value_or(""),
+            "inline; filename=\"SH-000001.pdf\"");
+  ASSERT_TRUE(picking.body.starts_with("%PDF-"));
+  std::string text = documents::ExtractPdfText(picking.body);
+  EXPECT_THAT(text, ::testing::HasSubstr("\nSH-000001\n"));
+  EXPECT_THAT(text, ::testing::HasSubstr("\nShip date | not shipped\n"));
+  EXPECT_THAT(text, ::testing::HasSubstr("| WID-100 |"));
+
+  ASSERT_EQ(Call("warehouse", "POST", Target(s, "/confirm"), kUps).status, 200);
+  auto before = db_.Snapshot();
+  // By number, as the portal user of the order's customer.
+  auto shipped = Call("portal", "GET", "/api/v1/shipments/SH-000001/packing-slip.pdf");
+  ASSERT_EQ(shipped.status, 200) << shipped.body;
+  EXPECT_EQ(shipped.Header("Content-Type").value_or(""), "application/pdf");
+  text = documents::ExtractPdfText(shipped.body);
+  EXPECT_THAT(text, ::testing::HasSubstr("\nSH-000001\n"));
+  EXPECT_THAT(text, ::testing::HasSubstr("\nOrder | " + order["number"].get<std::string>() + "\n"));
+  EXPECT_THAT(text, ::testing::HasSubstr("| WID-100 |"));
+  EXPECT_THAT(text, ::testing::HasSubstr("\nTracking | 1Z999\n"));
+  EXPECT_THAT(text, ::testing::HasSubstr("\nTotal weight | 15.5\n"));
+  EXPECT_EQ(db_.Snapshot(), before);
+}
+
+TEST_F(ShipmentsApiTest, PackingSlipFollowsPortalScopeAndNeedsCredentials) {
+  auto s = CreateShipment(PlaceC1(5));
+  auto other = Call("portal2", "GET", Target(s, "/packing-slip.pdf"));
+  EXPECT_TRUE(IsProblem(other, 404, "not_found"));
+  auto missing = Call("portal2", "GET", "/api/v1/shipments/999/packing-slip.pdf");
+  EXPECT_TRUE(IsProblem(missing, 404, "not_found"));
+  EXPECT_EQ(other.Json()["title"], missing.Json()["title"]);
+  EXPECT_TRUE(IsProblem(Call("portal2", "GET", "/api/v1/shipments/SH-000001/packing-slip.pdf"), 404,
+                        "not_found"));
+  EXPECT_TRUE(IsProblem(Call("", "GET", Target(s, "/packing-slip.pdf")), 401, "unauthenticated"));
+  for (const char* user : {"warehouse", "sales", "manager", "arclerk", "integration", "portal"}) {
+    EXPECT_EQ(Call(user, "GET", Target(s, "/packing-slip.pdf")).status, 200) << user;
+  }
 }
 
 }  // namespace
