@@ -9,10 +9,12 @@
 #include "api/customer_filter.h"
 #include "api/customer_scope.h"
 #include "api/pagination.h"
+#include "api/pdf_response.h"
 #include "api/preconditions.h"
 #include "api/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
+#include "flows/invoice_document.h"
 #include "invoicing/invoice_repository.h"
 #include "invoicing/tax_rates.h"
 #include "jsonio/field_reader.h"
@@ -116,6 +118,21 @@ void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
   respond(std::move(r));
 }
 
+// The printed invoice, built from what is stored now (so no ETag: the invoice's version does
+// not cover its customer's addresses or item names).
+void ShowPdf(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "invoices.read");
+  if (!who) return;
+  auto document = [&]() -> Result<documents::PrintedDocument> {
+    auto conn = ctx.readers.Borrow();
+    auto v = LoadInvoiceFor(*conn, *request.PathParam("ref"), *who);
+    if (!v.ok()) return v.status();
+    return flows::LoadInvoiceDocument(*conn, *v);
+  }();
+  if (!document.ok()) return respond(ProblemFor(document.status()));
+  respond(PdfResponse(*document));
+}
+
 json TaxRateJson(const invoicing::TaxRate& t) {
   return {{"region", t.region},
           {"tax_class", t.tax_class},
@@ -209,6 +226,8 @@ void AddInvoiceRoutes(http::Router& router, ApiContext& ctx) {
              [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
   router.Add("GET", "/api/v1/invoices/{ref}",
              [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  router.Add("GET", "/api/v1/invoices/{ref}.pdf",
+             [&ctx](http::Request& q, http::Responder r) { ShowPdf(ctx, q, std::move(r)); });
   router.Add("GET", "/api/v1/tax-rates",
              [&ctx](http::Request& q, http::Responder r) { ListTaxRates(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/tax-rates",

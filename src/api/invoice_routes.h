@@ -4,6 +4,8 @@
 //       first, headers without lines; a portal user's list holds only its own invoices.
 //   GET /api/v1/invoices/{id|number} (invoices.read) → the whole invoice (invoicing::ToJson)
 //       with ETag: "<version>"; 404 for another customer's invoice.
+//   GET /api/v1/invoices/{id|number}.pdf (invoices.read) → the printed invoice
+//       (flows/invoice_document.h), application/pdf.
 //   GET /api/v1/tax-rates (tax_rates.read) → {"items": [{"region", "tax_class",
 //       "rate_percent"}]}.
 //   POST /api/v1/tax-rates {"region", "tax_class", "rate_percent"} (tax_rates.write) → 200:

@@ -7,11 +7,11 @@
 #include "api/authenticate.h"
 #include "api/customer_scope.h"
 #include "api/order_resource.h"
+#include "api/pdf_response.h"
 #include "api/preconditions.h"
 #include "api/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
-#include "documents/pdf_renderer.h"
 #include "flows/order_shipment.h"
 #include "flows/packing_slip.h"
 #include "fulfillment/shipment_repository.h"
@@ -121,22 +121,14 @@ void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void PackingSlip(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "shipments.read");
   if (!who) return;
-  std::string number;
   auto slip = [&]() -> Result<documents::PrintedDocument> {
     auto conn = ctx.readers.Borrow();
     auto s = LoadShipmentFor(*conn, *request.PathParam("ref"), *who);
     if (!s.ok()) return s.status();
-    number = s->number;
     return flows::LoadPackingSlip(*conn, *s);
   }();
   if (!slip.ok()) return respond(ProblemFor(slip.status()));
-  http::Response r;
-  r.status = 200;
-  r.body = documents::RenderPdf(*slip);
-  r.SetHeader("Content-Type", "application/pdf");
-  // Shipment numbers are letters, digits and '-', so the file name needs no quoting rules.
-  r.SetHeader("Content-Disposition", "inline; filename=\"" + number + ".pdf\"");
-  respond(std::move(r));
+  respond(PdfResponse(*slip));
 }
 
 void Confirm(ApiContext& ctx, http::Request& request, http::Responder respond) {

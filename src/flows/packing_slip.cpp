@@ -9,6 +9,7 @@
 #include "catalog/item_repository.h"
 #include "core/decimal_syntax.h"
 #include "customers/customer_repository.h"
+#include "flows/document_addresses.h"
 #include "inventory/warehouse_repository.h"
 #include "orders/order_repository.h"
 
@@ -55,40 +56,6 @@ std::optional<std::string> SumDecimals(const std::vector<fulfillment::Package>& 
   return fraction.empty() ? whole : whole + "." + fraction;
 }
 
-// "Springfield, IL 62701": the parts that are there.
-std::string CityLine(const std::string& city, const std::string& region,
-                     const std::string& postal_code) {
-  std::string out = city;
-  std::string rest = region;
-  if (!postal_code.empty()) rest += (rest.empty() ? "" : " ") + postal_code;
-  if (!rest.empty()) out += (out.empty() ? "" : ", ") + rest;
-  return out;
-}
-
-std::vector<std::string> NonEmpty(std::vector<std::string> lines) {
-  std::erase_if(lines, [](const std::string& l) { return l.empty(); });
-  return lines;
-}
-
-documents::AddressBlock ShipToBlock(const orders::Order& order,
-                                    const customers::Customer& customer) {
-  const customers::ShipTo* ship_to = nullptr;
-  for (const auto& s : customer.ship_tos) {
-    if (s.id == order.ship_to) ship_to = &s;
-  }
-  if (ship_to == nullptr) return {"Ship to", NonEmpty({customer.name})};
-  const customers::Address& a = ship_to->address;
-  std::string name = ship_to->name == customer.name ? "" : ship_to->name;
-  return {"Ship to", NonEmpty({customer.name, name, a.line1,
-                               CityLine(a.city, a.region, a.postal_code), a.country})};
-}
-
-documents::AddressBlock ShipFromBlock(const inventory::Warehouse& w) {
-  const inventory::WarehouseAddress& a = w.address;
-  return {"Ship from",
-          NonEmpty({w.name, a.line1, CityLine(a.city, a.region, a.postal_code), a.country})};
-}
-
 const orders::OrderLine* FindLine(const orders::Order& order, OrderLineId id) {
   for (const auto& l : order.lines) {
     if (l.id == id) return &l;
@@ -116,7 +83,8 @@ PrintedDocument PackingSlip(const PackingSlipSource& source) {
   if (s.service) d.header_fields.push_back({"Service", *s.service});
   if (s.tracking_number) d.header_fields.push_back({"Tracking", *s.tracking_number});
 
-  d.addresses = {ShipToBlock(source.order, source.customer), ShipFromBlock(source.warehouse)};
+  d.addresses = {ShipToBlock(source.customer, source.order.ship_to),
+                 ShipFromBlock(source.warehouse)};
 
   d.table.columns = {{"Line", Align::kRight},      {"SKU"},
                      {"Item", Align::kLeft, true}, {"UOM"},

@@ -11,7 +11,12 @@ namespace internal {
 
 struct RouteNode {
   std::map<std::string, std::unique_ptr<RouteNode>, std::less<>> literals;
-  std::vector<std::pair<std::string, std::unique_ptr<RouteNode>>> params;  // registration order
+  struct Param {
+    std::string name;
+    std::string suffix;  // "{ref}.pdf": the segment must end with ".pdf"; "" for "{ref}"
+    std::unique_ptr<RouteNode> node;
+  };
+  std::vector<Param> params;  // registration order
   struct Route {
     Handler handler;
     std::string pattern;
@@ -80,10 +85,15 @@ void Collect(const RouteNode& node, const std::vector<std::string_view>& segment
     Collect(*it->second, segments, index + 1, bound, out);
   }
   if (segment.empty()) return;
-  for (const auto& [name, child] : node.params) {
-    bound.emplace_back(name, segment);
-    Collect(*child, segments, index + 1, bound, out);
-    bound.pop_back();
+  // Parameters with a suffix are more specific than bare ones, so they are tried first.
+  for (bool with_suffix : {true, false}) {
+    for (const auto& p : node.params) {
+      if (p.suffix.empty() == with_suffix) continue;
+      if (segment.size() <= p.suffix.size() || !segment.ends_with(p.suffix)) continue;
+      bound.emplace_back(p.name, segment.substr(0, segment.size() - p.suffix.size()));
+      Collect(*p.node, segments, index + 1, bound, out);
+      bound.pop_back();
+    }
   }
 }
 
@@ -103,19 +113,23 @@ void Router::Add(std::string_view method, std::string_view pattern, Handler hand
   RouteNode* node = root_.get();
   std::set<std::string_view> names;
   for (std::string_view segment : SplitSegments(pattern)) {
-    bool is_param = segment.size() >= 2 && segment.front() == '{' && segment.back() == '}';
+    size_t close = segment.find('}');
+    bool is_param = !segment.empty() && segment.front() == '{' && close != std::string_view::npos;
     if (is_param) {
-      std::string_view name = segment.substr(1, segment.size() - 2);
-      if (!IsParamName(name) || !names.insert(name).second) {
+      std::string_view name = segment.substr(1, close - 1);
+      std::string_view suffix = segment.substr(close + 1);
+      if (!IsParamName(name) || !names.insert(name).second ||
+          suffix.find_first_of("{}") != std::string_view::npos) {
         throw std::invalid_argument("bad parameter in route pattern: " + std::string(pattern));
       }
       auto it = std::find_if(node->params.begin(), node->params.end(),
-                             [&](const auto& p) { return p.first == name; });
+                             [&](const auto& p) { return p.name == name && p.suffix == suffix; });
       if (it == node->params.end()) {
-        node->params.emplace_back(std::string(name), std::make_unique<RouteNode>());
+        node->params.push_back(
+            {std::string(name), std::string(suffix), std::make_unique<RouteNode>()});
         it = std::prev(node->params.end());
       }
-      node = it->second.get();
+      node = it->node.get();
     } else {
       if (segment.empty() || segment.find_first_of("{}") != std::string_view::npos) {
         throw std::invalid_argument("bad segment in route pattern: " + std::string(pattern));

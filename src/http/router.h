@@ -1,11 +1,14 @@
 // Router: maps (method, path pattern) to handlers.
 //
 // Patterns are absolute paths whose segments are literals or "{name}" parameters, e.g.
-// "/api/v1/orders/{id}/holds/{kind}/release". A parameter matches one non-empty segment; at
-// each segment a literal is tried before a parameter, with backtracking, so "/orders/search"
-// beats "/orders/{id}". Among the routes whose pattern matches the path, the most specific one
-// that has the request's method wins. No matching pattern -> 404 problem "not_found"; patterns
-// match but none for this method -> 405 problem "method_not_allowed" with an Allow header.
+// "/api/v1/orders/{id}/holds/{kind}/release". A parameter matches one non-empty segment; a
+// parameter with a literal suffix ("{id}.pdf") matches a segment that ends with it and binds
+// what comes before. At each segment a literal is tried first, then suffixed parameters, then
+// bare ones, with backtracking, so "/orders/search" beats "/orders/{id}" and
+// "/invoices/{id}.pdf" beats "/invoices/{id}". Among the routes whose pattern matches the path, the
+// most specific one that has the request's method wins. No matching pattern -> 404 problem
+// "not_found"; patterns match but none for this method -> 405 problem "method_not_allowed" with an
+// Allow header.
 //
 // Thread-safety: Add() is not synchronized; register every route before the server starts.
 // After that, Dispatch() and Routes() may be called concurrently.

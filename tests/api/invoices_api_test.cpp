@@ -6,6 +6,7 @@
 #include <string>
 
 #include "api/orders_fixture.h"
+#include "documents/pdf_text.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -89,6 +90,29 @@ TEST_F(InvoicesApiTest, ConfirmationCreatesTheInvoiceAndItReadsBack) {
       Call("warehouse", "GET", "/api/v1/shipments/" + shipped["number"].get<std::string>());
   EXPECT_EQ(shipment.Json()["invoice"], "IN-000001");
   EXPECT_TRUE(Consistent());
+}
+
+TEST_F(InvoicesApiTest, ThePrintedInvoiceIsAPdf) {
+  auto shipped = ShipOrder("C-1", R"([{"sku": "WID-200", "quantity": 3}])", "5");
+  auto r = Call("portal", "GET", "/api/v1/invoices/IN-000001.pdf");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Header("Content-Type").value_or(""), "application/pdf");
+  EXPECT_EQ(r.Header("Content-Disposition").value_or(""), "inline; filename=\"IN-000001.pdf\"");
+  std::string text = documents::ExtractPdfText(r.body);
+  EXPECT_NE(text.find("INVOICE\nIN-000001\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("WID-200"), std::string::npos) << text;
+  EXPECT_NE(text.find("Total USD | 35.00"), std::string::npos) << text;
+  EXPECT_NE(text.find(shipped["number"].get<std::string>()), std::string::npos) << text;
+  auto by_id = Call("arclerk", "GET", "/api/v1/invoices/1.pdf");
+  EXPECT_EQ(by_id.status, 200);
+  EXPECT_EQ(by_id.body, r.body);
+  EXPECT_TRUE(
+      IsProblem(Call("portal2", "GET", "/api/v1/invoices/IN-000001.pdf"), 404, "not_found"));
+  EXPECT_TRUE(
+      IsProblem(Call("arclerk", "GET", "/api/v1/invoices/IN-000404.pdf"), 404, "not_found"));
+  EXPECT_TRUE(
+      IsProblem(Call("warehouse", "GET", "/api/v1/invoices/IN-000001.pdf"), 403, "forbidden"));
+  EXPECT_TRUE(IsProblem(Call("", "GET", "/api/v1/invoices/IN-000001.pdf"), 401, "unauthenticated"));
 }
 
 TEST_F(InvoicesApiTest, TrialBalanceShowsWhatTheInvoicePosted) {

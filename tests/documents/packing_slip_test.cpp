@@ -8,11 +8,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "documents/golden.h"
 #include "documents/pdf_renderer.h"
 #include "documents/pdf_text.h"
 
@@ -100,31 +98,8 @@ std::string Text(const PackingSlipSource& src) {
   return documents::ExtractPdfText(documents::RenderPdf(PackingSlip(src)));
 }
 
-// The golden file without its leading "# name:" / "# description:" comment lines.
-std::string ReadGolden(const std::string& path, std::string& header) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream all;
-  all << in.rdbuf();
-  std::string text = all.str();
-  while (text.starts_with("# ")) {
-    size_t end = text.find('\n');
-    header += text.substr(0, end + 1);
-    text.erase(0, end == std::string::npos ? text.size() : end + 1);
-  }
-  return text;
-}
-
 TEST(PackingSlip, ShippedShipmentMatchesTheGoldenText) {
-  const std::string path = std::string(ORDO_GOLDEN_DIR) + "/packing_slip.txt";
-  std::string header;
-  std::string golden = ReadGolden(path, header);
-  std::string actual = Text(ShippedSource());
-  if (const char* update = std::getenv("ORDO_UPDATE_GOLDEN"); update && *update == '1') {
-    std::ofstream(path, std::ios::binary) << header << actual;
-    GTEST_SKIP() << "rewrote " << path;
-  }
-  ASSERT_FALSE(golden.empty()) << "missing golden file " << path;
-  EXPECT_EQ(actual, golden);
+  test_support::ExpectMatchesGolden("packing_slip.txt", Text(ShippedSource()));
 }
 
 TEST(PackingSlip, WhilePickingShowsNoShipDateCarrierOrShippedQuantities) {

@@ -95,6 +95,22 @@ TEST(RouterTest, ListsRoutesInRegistrationOrder) {
   EXPECT_EQ(router.Routes(), expected);
 }
 
+TEST(RouterTest, SuffixedParameterBindsWhatPrecedesTheSuffix) {
+  Router router;
+  router.Add("GET", "/invoices/{id}", Named("json"));
+  router.Add("GET", "/invoices/{id}.pdf", Named("pdf"));
+  Request seen;
+  EXPECT_EQ(Call(router, "GET", "/invoices/IN-000001.pdf", &seen).body, "pdf");
+  EXPECT_EQ(seen.PathParam("id"), "IN-000001");
+  EXPECT_EQ(Call(router, "GET", "/invoices/IN-000001", &seen).body, "json");
+  EXPECT_EQ(seen.PathParam("id"), "IN-000001");
+  // The suffix alone is no parameter value: it falls through to the bare parameter.
+  EXPECT_EQ(Call(router, "GET", "/invoices/.pdf", &seen).body, "json");
+  EXPECT_EQ(seen.PathParam("id"), ".pdf");
+  EXPECT_THROW(router.Add("GET", "/invoices/{id}.pdf", Named("again")), std::invalid_argument);
+  EXPECT_THROW(router.Add("GET", "/x/{id}.{y}", Named("bad")), std::invalid_argument);
+}
+
 TEST(RouterTest, RejectsBadPatternsAndDuplicates) {
   Router router;
   router.Add("GET", "/a/{id}", Named("1"));
