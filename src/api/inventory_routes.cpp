@@ -10,6 +10,7 @@
 #include "auth/permissions.h"
 #include "catalog/item_queries.h"
 #include "catalog/item_repository.h"
+#include "flows/stock_changes.h"
 #include "inventory/stock_commands.h"
 #include "inventory/stock_queries.h"
 #include "inventory/warehouse_repository.h"
@@ -117,12 +118,15 @@ void Receive(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!who) return;
   auto receipt = ParseReceipt(request.body);
   if (!receipt.ok()) return respond(ProblemFor(receipt.status()));
-  // One command for the whole receipt: every line is received, or none is.
+  // One command for the whole receipt: every line is received, or none is; the backorders the
+  // new stock can serve are allocated in the same command.
   RunWrite(
       ctx, request, *who,
       [r = std::move(receipt).value()](store::Connection& conn,
                                        const CommandContext& cc) -> Result<http::Response> {
-        if (Status st = inventory::ReceiveStock(conn, cc, r); !st.ok()) return st;
+        if (auto released = flows::ReceiveStock(conn, cc, r); !released.ok()) {
+          return released.status();
+        }
         json lines = json::array();
         for (const auto& line : r.lines) {
           lines.push_back(LevelJson({{"sku", line.sku}, {"quantity", line.quantity}},
@@ -143,7 +147,9 @@ void Adjust(ApiContext& ctx, http::Request& request, http::Responder respond) {
       ctx, request, *who,
       [a = std::move(adjustment).value()](store::Connection& conn,
                                           const CommandContext& cc) -> Result<http::Response> {
-        if (Status st = inventory::AdjustStock(conn, cc, a); !st.ok()) return st;
+        if (auto released = flows::AdjustStock(conn, cc, a); !released.ok()) {
+          return released.status();
+        }
         json out = {{"warehouse", a.warehouse},
                     {"sku", a.sku},
                     {"quantity_delta", a.quantity_delta},

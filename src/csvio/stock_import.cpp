@@ -10,6 +10,7 @@
 #include "csvio/csv_table.h"
 #include "csvio/import_errors.h"
 #include "csvio/row_fields.h"
+#include "flows/stock_changes.h"
 #include "inventory/stock_commands.h"
 
 namespace ordo::csvio {
@@ -76,8 +77,8 @@ ImportReport ImportStock(store::CommandExecutor& executor, const CommandContext&
   return ApplyAsOneCommand(
       executor, errors, records.size(), [&](size_t i) { return records[i].line; },
       [&](store::Connection& conn, size_t i, ImportErrors& out) {
-        Status received = inventory::ReceiveStock(conn, ctx, records[i].receipt);
-        if (!received.ok()) out.AddStatus(received, ReceiptLocate(records[i].line));
+        auto received = flows::ReceiveStock(conn, ctx, records[i].receipt);
+        if (!received.ok()) out.AddStatus(received.status(), ReceiptLocate(records[i].line));
       });
 }
 

@@ -3,9 +3,10 @@
 // Columns (header names, any order and letter case):
 //   warehouse* (code), sku*, quantity* (a positive whole number of the item's base unit),
 //   reference (default empty)        * required
-// Each row is one receipt, received with inventory::ReceiveStock. A row that repeats an
-// earlier row's warehouse, SKU and reference is an error (a pasted-twice line); an unknown
-// warehouse or SKU is an error on its line.
+// Each row is one receipt, received with flows::ReceiveStock (which then allocates the
+// backorders the new stock can serve). A row that repeats an earlier row's warehouse, SKU and
+// reference is an error (a pasted-twice line); an unknown warehouse or SKU is an error on its
+// line.
 #pragma once
 
 #include <string_view>

@@ -8,6 +8,7 @@
 #include "demo/demo_vocab.h"
 #include "flows/order_changes.h"
 #include "flows/order_placement.h"
+#include "flows/stock_changes.h"
 #include "inventory/stock_commands.h"
 
 namespace ordo::demo {
@@ -99,7 +100,7 @@ class HistoryRun {
   void AddReceipt(CommandBatch& batch, const PlannedReceipt& r) {
     CommandContext ctx{r.actor, "", r.at};
     batch.Add("receipt " + r.receipt.reference, [&r, ctx](store::Connection& c) {
-      return inventory::ReceiveStock(c, ctx, r.receipt);
+      return flows::ReceiveStock(c, ctx, r.receipt).status();
     });
   }
 

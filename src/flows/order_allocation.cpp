@@ -49,7 +49,7 @@ Reservation ReserveStock(store::Connection& conn, orders::Order& order,
 
   Reservation reservation;
   for (size_t index : lines) {
-    orders::OrderLine& line = order.lines[index];
+    const orders::OrderLine& line = order.lines[index];
     int64_t need = line.quantity_unallocated();
     if (need <= 0) continue;
     std::vector<inventory::AllocationPlan::Take> takes;
@@ -73,28 +73,9 @@ Reservation ReserveStock(store::Connection& conn, orders::Order& order,
     for (const auto& take : takes) {
       reservation.takes.push_back({index, take.warehouse, take.quantity});
       reservation.total += take.quantity;
-      auto w = by_id.find(take.warehouse);
-      std::string code = w == by_id.end() ? "" : w->second->code;
-      bool merged = false;
-      for (auto& a : line.allocations) {
-        if (a.warehouse == take.warehouse) {
-          a.quantity += take.quantity;
-          merged = true;
-        }
-      }
-      if (!merged) line.allocations.push_back({take.warehouse, code, take.quantity});
     }
   }
-  // Allocations read back from storage come in rank order; keep the in-memory order the same.
-  auto rank_of = [&](WarehouseId id) {
-    auto w = by_id.find(id);
-    return std::make_pair(w == by_id.end() ? 0 : w->second->allocation_rank, id.value());
-  };
-  for (auto& line : order.lines) {
-    std::sort(line.allocations.begin(), line.allocations.end(), [&](const auto& a, const auto& b) {
-      return rank_of(a.warehouse) < rank_of(b.warehouse);
-    });
-  }
+  ApplyReservation(order, reservation, warehouses);
   return reservation;
 }
 
@@ -110,6 +91,38 @@ void RecordReservation(store::Connection& conn, const CommandContext& ctx,
   }
   inventory::RecordAllocations(conn, ctx, changes, order.id);
   orders::AddLineAllocations(conn, allocations);
+}
+
+void ApplyReservation(orders::Order& order, const Reservation& reservation,
+                      const std::vector<inventory::Warehouse>& warehouses) {
+  if (reservation.takes.empty()) return;
+  std::unordered_map<WarehouseId, const inventory::Warehouse*> by_id;
+  for (const auto& w : warehouses) by_id[w.id] = &w;
+  for (const auto& take : reservation.takes) {
+    orders::OrderLine& line = order.lines[take.line_index];
+    auto w = by_id.find(take.warehouse);
+    bool merged = false;
+    for (auto& a : line.allocations) {
+      if (a.warehouse == take.warehouse) {
+        a.quantity += take.quantity;
+        merged = true;
+      }
+    }
+    if (!merged) {
+      line.allocations.push_back(
+          {take.warehouse, w == by_id.end() ? "" : w->second->code, take.quantity});
+    }
+  }
+  // Allocations read back from storage come in rank order; keep the in-memory order the same.
+  auto rank_of = [&](WarehouseId id) {
+    auto w = by_id.find(id);
+    return std::make_pair(w == by_id.end() ? 0 : w->second->allocation_rank, id.value());
+  };
+  for (auto& line : order.lines) {
+    std::sort(line.allocations.begin(), line.allocations.end(), [&](const auto& a, const auto& b) {
+      return rank_of(a.warehouse) < rank_of(b.warehouse);
+    });
+  }
 }
 
 int64_t AllocateOrder(store::Connection& conn, const CommandContext& ctx, orders::Order& order,

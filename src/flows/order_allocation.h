@@ -6,6 +6,7 @@
 
 #include "core/command_context.h"
 #include "inventory/stock_ledger.h"
+#include "inventory/warehouse.h"
 #include "orders/order.h"
 #include "store/database.h"
 
@@ -32,6 +33,11 @@ Reservation ReserveStock(store::Connection& conn, orders::Order& order,
 // REQUIRES: the order and its lines have ids.
 void RecordReservation(store::Connection& conn, const CommandContext& ctx,
                        const orders::Order& order, const Reservation& reservation);
+// Adds the reservation's takes to the lines' allocations in memory, one per warehouse, kept in
+// the order LoadOrder reads them (allocation rank, then id). `warehouses` names and ranks them.
+// Writes nothing: the stock was set aside by whoever made the reservation.
+void ApplyReservation(orders::Order& order, const Reservation& reservation,
+                      const std::vector<inventory::Warehouse>& warehouses);
 
 // Allocates what each line still needs, warehouse by warehouse in sourcing order (the
 // ship-to's preferred warehouse first), and backorders the rest. Updates `order.lines`'

@@ -1,10 +1,13 @@
 #include "flows/order_changes.h"
 
+#include <vector>
+
 #include "audit/audit_log.h"
 #include "core/utf8.h"
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
+#include "flows/backorder_release.h"
 #include "flows/order_allocation.h"
 #include "orders/order_json.h"
 #include "orders/order_repository.h"
@@ -60,6 +63,10 @@ Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext&
     return Status::InvalidState("order " + order.number + " has nothing left to cancel");
   }
   nlohmann::json before = orders::ToJson(order);
+  std::vector<StockKey> freed;
+  for (const auto& l : order.lines) {
+    for (const auto& a : l.allocations) freed.push_back({l.item, a.warehouse});
+  }
   DeallocateOrder(conn, ctx, order);
   Currency currency = CurrencyOf(order);
   Money released;
@@ -80,6 +87,9 @@ Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext&
   audit::Record(conn, ctx, "order.cancel", "order", order.id.value(), before, after);
   events::Publish(conn, ctx, "order.cancelled", "order", order.id.value(),
                   {{"id", order.id.value()}, {"number", order.number}, {"reason", reason}});
+  // The stock this order gave back serves other orders' backorders (its own lines are no
+  // longer open).
+  ReleaseBackorders(conn, ctx, std::move(freed));
   return order;
 }
 

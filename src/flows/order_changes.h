@@ -10,7 +10,8 @@
 
 namespace ordo::flows {
 
-// Cancels every unshipped quantity and gives its stock back.
+// Cancels every unshipped quantity and gives its stock back, which then serves other orders'
+// backorders in the same unit of work (flows::ReleaseBackorders).
 // Errors: invalid_argument (no reason), not_found, invalid_state (already cancelled, or
 // nothing left to cancel), precondition_failed (expected_version is stale).
 Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext& ctx, OrderId id,

@@ -211,6 +211,29 @@ bool TouchOrder(store::Connection& conn, const Order& order, Timestamp at,
                      order.version) == 1;
 }
 
+std::vector<BackorderedLine> ListBackorderedLines(store::Connection& conn, ItemId item) {
+  // A cancelled order has no open quantity, so the open-quantity term skips it too; fully
+  // allocated lines are dropped below.
+  store::Query q(
+      conn,
+      "SELECT l.order_id, l.id, l.quantity - l.quantity_shipped - l.quantity_cancelled - "
+      "COALESCE((SELECT SUM(a.quantity) FROM order_allocations a "
+      "WHERE a.order_line_id = l.id), 0) "
+      "FROM order_lines l JOIN orders o ON o.id = l.order_id "
+      "WHERE l.item_id = ? AND l.quantity_shipped + l.quantity_cancelled < l.quantity "
+      "AND NOT EXISTS (SELECT 1 FROM order_holds h "
+      "WHERE h.order_id = l.order_id AND h.released_at IS NULL) "
+      "ORDER BY o.requested_date IS NULL, o.requested_date, l.order_id, l.line_no",
+      item);
+  std::vector<BackorderedLine> out;
+  while (q.Next()) {
+    if (int64_t need = q.Int(2); need > 0) {
+      out.push_back({OrderId(q.Int(0)), OrderLineId(q.Int(1)), need});
+    }
+  }
+  return out;
+}
+
 std::optional<Order> LoadOrder(store::Connection& conn, OrderId id) {
   static const std::string sql = std::string(kHeaderSelect) + "WHERE o.id = ?";
   std::optional<Order> o;

@@ -54,6 +54,18 @@ void StoreStatus(store::Connection& conn, OrderId order, OrderStatus status);
 bool TouchOrder(store::Connection& conn, const Order& order, Timestamp at,
                 const std::optional<std::string>& cancel_reason);
 
+// An open line of `item` that allocations do not fully cover, on an order without an active
+// hold: what backorder release may allocate to.
+struct BackorderedLine {
+  OrderId order;
+  OrderLineId line;
+  int64_t quantity = 0;  // unallocated: open - allocated, > 0
+};
+// The backordered lines of `item`, in the order arriving stock serves them: the earliest
+// requested date first (orders without one after every order with one), then the oldest order
+// (lowest id), then line_no. Reads through the order_lines_item index.
+std::vector<BackorderedLine> ListBackorderedLines(store::Connection& conn, ItemId item);
+
 std::optional<Order> LoadOrder(store::Connection& conn, OrderId id);
 std::optional<Order> LoadOrderByNumber(store::Connection& conn, std::string_view number);
 

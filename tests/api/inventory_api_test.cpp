@@ -10,6 +10,7 @@
 
 #include "api/api_fixture.h"
 #include "core/clock.h"
+#include "support/invariants.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -88,6 +89,42 @@ TEST_F(InventoryApiTest, ReceiptAddsEveryLineAndAnswersTheNewLevels) {
   EXPECT_EQ(db_.QueryInt("SELECT COUNT(*) FROM stock_movements WHERE reference = 'PO-77'"), 2);
   EXPECT_EQ(db_.QueryInt("SELECT COUNT(*) FROM audit_log WHERE action = 'stock.receive'"), 4);
   EXPECT_EQ(db_.QueryInt("SELECT COUNT(*) FROM outbox_events WHERE type = 'stock.received'"), 4);
+}
+
+TEST_F(InventoryApiTest, ReceiptReleasesBackorders) {
+  // C-1 prefers W1, which has 20 of WID-200: 10 are backordered.
+  auto placed = db_.Place(test_support::OrderFor("C-1", {{"WID-200", "30"}}));
+  ASSERT_TRUE(placed.ok()) << placed.status().ToString();
+  auto before = Call("sales", "GET", "/api/v1/orders/" + placed->number);
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_EQ(before.Json()["status"], "backordered");
+  EXPECT_EQ(before.Json()["lines"][0]["quantity_allocated"], 20);
+
+  // Stock arriving in W2 serves the line in the same request.
+  auto r = Call("warehouse", "POST", "/api/v1/inventory/receipts",
+                R"({"warehouse": "W2", "reference": "PO-88",
+                    "lines": [{"sku": "WID-200", "quantity": 15}]})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.Json()["lines"][0],
+            json::parse(R"({"sku": "WID-200", "quantity": 15, "on_hand": 15, "allocated": 10,
+                            "available": 5})"));
+
+  auto after = Call("sales", "GET", "/api/v1/orders/" + placed->number);
+  ASSERT_EQ(after.status, 200) << after.body;
+  json order = after.Json();
+  EXPECT_EQ(order["status"], "open");
+  EXPECT_EQ(order["version"], 2);
+  EXPECT_EQ(order["lines"][0]["quantity_allocated"], 30);
+  EXPECT_EQ(order["lines"][0]["quantity_backordered"], 0);
+  EXPECT_EQ(order["lines"][0]["allocations"], json::parse(R"([
+      {"warehouse": "W1", "quantity": 20}, {"warehouse": "W2", "quantity": 10}])"));
+  auto backordered = Call("sales", "GET", "/api/v1/orders?status=backordered");
+  ASSERT_EQ(backordered.status, 200) << backordered.body;
+  EXPECT_TRUE(backordered.Json()["items"].empty()) << backordered.body;
+  EXPECT_EQ(db_.QueryInt("SELECT COUNT(*) FROM outbox_events WHERE type = 'order.allocated' "
+                         "AND json_extract(payload, '$.reason') = 'backorder_release'"),
+            1);
+  EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
 }
 
 TEST_F(InventoryApiTest, LargeReceiptIsOneUnitOfWork) {

@@ -7,6 +7,7 @@
 #include "customers/customer_commands.h"
 #include "flows/order_changes.h"
 #include "flows/order_placement.h"
+#include "flows/stock_changes.h"
 #include "inventory/stock_commands.h"
 #include "inventory/warehouse_repository.h"
 #include "invoicing/tax_rates.h"
@@ -157,7 +158,7 @@ void TestDb::Receive(const std::string& warehouse, const std::string& sku, int64
   inventory::Receipt r{warehouse, {{sku, quantity}}, "PO-TEST"};
   CommandContext ctx = Context("system");
   OkOrThrow(
-      executor_->Run([&](store::Connection& c) { return inventory::ReceiveStock(c, ctx, r); }),
+      executor_->Run([&](store::Connection& c) { return flows::ReceiveStock(c, ctx, r).status(); }),
       "ReceiveStock " + sku + "@" + warehouse);
 }
 

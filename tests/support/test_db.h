@@ -9,8 +9,9 @@
 //   auto order = db.Place(test_support::OrderFor("C-1", {{"WID-100", "3"}}));
 //
 // Setup helpers (Add*, Receive, SaveTier) throw std::runtime_error when the command fails, so a
-// broken setup fails the test with the command's error. The operations under test (Place,
-// Cancel, ReleaseHold) return the command's Result.
+// broken setup fails the test with the command's error. Receive is flows::ReceiveStock, so it
+// releases backorders as a real receipt does. The operations under test (Place, Cancel,
+// ReleaseHold) return the command's Result.
 #pragma once
 
 #include <cstdint>
