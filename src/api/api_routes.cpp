@@ -11,6 +11,7 @@
 #include "api/metrics_routes.h"
 #include "api/openapi_routes.h"
 #include "api/order_routes.h"
+#include "api/payment_routes.h"
 #include "api/shipment_routes.h"
 #include "api/warehouse_routes.h"
 
@@ -30,6 +31,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddOrderRoutes(router, ctx);
   AddShipmentRoutes(router, ctx);
   AddInvoiceRoutes(router, ctx);
+  AddPaymentRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

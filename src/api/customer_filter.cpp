@@ -1,6 +1,5 @@
 #include "api/customer_filter.h"
 
-#include "api/resource_ref.h"
 #include "customers/customer_repository.h"
 
 namespace ordo::api {
@@ -9,10 +8,7 @@ CustomerFilter ResolveCustomerFilter(store::Connection& conn, const http::Reques
                                      const auth::Principal& who) {
   CustomerFilter f;
   if (auto customer = request.Query("customer"); customer && !customer->empty()) {
-    // A code first (codes may be all digits), then an id.
-    ResourceRef ref = ParseResourceRef(*customer);
-    auto found = customers::FindCustomerByCode(conn, ref.code);
-    if (!found && ref.id) found = customers::FindCustomerById(conn, CustomerId(*ref.id));
+    auto found = customers::FindCustomerByRef(conn, *customer);
     if (!found) {
       f.matches_nothing = true;
     } else {

@@ -22,10 +22,7 @@ namespace {
 using nlohmann::json;
 
 std::optional<customers::Customer> FindCustomer(store::Connection& conn, const ResourceRef& ref) {
-  // An exact code first (codes may be all digits), then an id.
-  if (auto found = customers::FindCustomerByCode(conn, ref.code)) return found;
-  if (ref.id) return customers::FindCustomerById(conn, CustomerId(*ref.id));
-  return std::nullopt;
+  return customers::FindCustomerByRef(conn, ref.code);
 }
 
 Status NoCustomer(const ResourceRef& ref) {

@@ -15,7 +15,7 @@ struct Permission {
 using enum Role;
 
 // The single source of truth for authorization. Keep one row per action.
-const std::array<Permission, 23> kTable = {{
+const std::array<Permission, 26> kTable = {{
     {"orders.read", {kSales, kSalesManager, kArClerk, kWarehouse, kCustomer, kIntegration}},
     {"orders.place", {kSales, kSalesManager, kCustomer, kIntegration}},
     {"orders.cancel", {kSales, kSalesManager}},
@@ -36,7 +36,11 @@ const std::array<Permission, 23> kTable = {{
     {"tax_rates.read", {kSales, kSalesManager, kArClerk}},
     {"tax_rates.write", {}},
     {"ledger.read", {kArClerk}},
-    {"payments.write", {kArClerk}},
+    // Cash receipts: the AR clerk, and an integration posting card or bank payments.
+    {"payments.write", {kArClerk, kIntegration}},
+    {"payments.read", {kSalesManager, kArClerk, kCustomer, kIntegration}},
+    {"receivables.read", {kSalesManager, kArClerk}},
+    {"statements.read", {kSales, kSalesManager, kArClerk, kCustomer}},
     {"audit.read", {kSalesManager, kArClerk}},
     {"events.read", {kIntegration}},
     {"users.write", {}},

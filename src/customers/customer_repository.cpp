@@ -67,6 +67,15 @@ std::optional<Customer> FindCustomerByCode(store::Connection& conn, std::string_
   return FindOne(conn, sql, code);
 }
 
+std::optional<Customer> FindCustomerByRef(store::Connection& conn, std::string_view code_or_id) {
+  if (auto found = FindCustomerByCode(conn, code_or_id)) return found;
+  if (code_or_id.empty() || code_or_id.size() > 18 ||
+      code_or_id.find_first_not_of("0123456789") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return FindCustomerById(conn, CustomerId(std::stoll(std::string(code_or_id))));
+}
+
 std::optional<Customer> FindCustomerById(store::Connection& conn, CustomerId id) {
   static const std::string sql = "SELECT " + std::string(kColumns) + " FROM customers WHERE id = ?";
   return FindOne(conn, sql, id);

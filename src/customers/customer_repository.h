@@ -12,6 +12,9 @@ namespace ordo::customers {
 
 std::optional<Customer> FindCustomerByCode(store::Connection& conn, std::string_view code);
 std::optional<Customer> FindCustomerById(store::Connection& conn, CustomerId id);
+// How requests name a customer: an exact code first (codes may be all digits), then, for a
+// text of digits only, an id.
+std::optional<Customer> FindCustomerByRef(store::Connection& conn, std::string_view code_or_id);
 
 // REQUIRES: validated; ship-to warehouses resolved to ids (same order as c.ship_tos).
 Customer InsertCustomer(store::Connection& conn, const NewCustomer& c,

@@ -14,6 +14,7 @@ void PostInvoice(store::Connection& conn, const CommandContext& ctx,
   e.kind = "invoice";
   e.source = "invoice";
   e.source_id = invoice.id.value();
+  e.reference = invoice.number;
   e.memo = invoice.number + " for " + invoice.order_number;
   e.Debit(acc::kReceivables, invoice.total, invoice.customer);
   e.Credit(acc::kRevenue, invoice.subtotal);
@@ -29,9 +30,39 @@ void PostShipmentCost(store::Connection& conn, const CommandContext& ctx,
   e.kind = "shipment_cost";
   e.source = "shipment";
   e.source_id = shipment.id.value();
+  e.reference = shipment.number;
   e.memo = shipment.number + " for " + shipment.order_number;
   e.Debit(acc::kCostOfGoodsSold, cost);
   e.Credit(acc::kInventory, cost);
+  ledger::Post(conn, ctx, e);
+}
+
+void PostPaymentReceived(store::Connection& conn, const CommandContext& ctx,
+                         const receivables::Payment& payment) {
+  ledger::JournalEntry e;
+  e.date = payment.received_date;
+  e.kind = "payment";
+  e.source = "payment";
+  e.source_id = payment.id.value();
+  e.reference = payment.number;
+  e.memo = payment.method + (payment.reference.empty() ? "" : " " + payment.reference);
+  e.Debit(acc::kCash, payment.amount);
+  e.Credit(acc::kReceivables, payment.amount, payment.customer);
+  ledger::Post(conn, ctx, e);
+}
+
+void PostDiscountAllowed(store::Connection& conn, const CommandContext& ctx,
+                         const receivables::Payment& payment, const invoicing::Invoice& invoice,
+                         Money discount, Date date) {
+  ledger::JournalEntry e;
+  e.date = date;
+  e.kind = "payment_discount";
+  e.source = "payment";
+  e.source_id = payment.id.value();
+  e.reference = invoice.number;
+  e.memo = "early-pay discount with " + payment.number;
+  e.Debit(acc::kSalesDiscounts, discount);
+  e.Credit(acc::kReceivables, discount, payment.customer);
   ledger::Post(conn, ctx, e);
 }
 

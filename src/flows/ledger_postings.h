@@ -8,6 +8,7 @@
 #include "core/money.h"
 #include "fulfillment/shipment.h"
 #include "invoicing/invoice.h"
+#include "receivables/payment.h"
 #include "store/database.h"
 
 namespace ordo::flows {
@@ -20,5 +21,16 @@ void PostInvoice(store::Connection& conn, const CommandContext& ctx,
 // Shipment: what left the warehouse at cost: debit cost of goods sold, credit inventory.
 void PostShipmentCost(store::Connection& conn, const CommandContext& ctx,
                       const fulfillment::Shipment& shipment, Money cost);
+
+// Payment received: debit cash, credit receivables (the customer's) by its amount, dated the
+// day it was received.
+void PostPaymentReceived(store::Connection& conn, const CommandContext& ctx,
+                         const receivables::Payment& payment);
+
+// Early-pay discount allowed on `invoice` when `payment` was applied: debit sales discounts,
+// credit receivables (the customer's).
+void PostDiscountAllowed(store::Connection& conn, const CommandContext& ctx,
+                         const receivables::Payment& payment, const invoicing::Invoice& invoice,
+                         Money discount, Date date);
 
 }  // namespace ordo::flows

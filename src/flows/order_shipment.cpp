@@ -6,6 +6,7 @@
 #include "catalog/item_repository.h"
 #include "events/outbox.h"
 #include "flows/ledger_postings.h"
+#include "flows/order_settlement.h"
 #include "flows/shipment_invoice.h"
 #include "fulfillment/shipment_repository.h"
 #include "inventory/stock_ledger.h"
@@ -205,6 +206,7 @@ Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const Command
   }
   order->version++;
   order->updated_at = ctx.now;
+  RefreshOrderSettlement(conn, ctx, order->id);  // a zero-total invoice is settled at once
 
   int64_t total = 0;
   for (const auto& l : s.lines) total += l.quantity_shipped;

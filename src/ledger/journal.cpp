@@ -42,11 +42,12 @@ int64_t Post(store::Connection& conn, const CommandContext& ctx, const JournalEn
   }
   int64_t id = 0;
   {
-    store::Query q(conn,
-                   "INSERT INTO journal_entries (entry_date, at, kind, source, source_id, memo, "
-                   "actor) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                   entry.date, ctx.now, entry.kind, entry.source, entry.source_id, entry.memo,
-                   ctx.actor);
+    store::Query q(
+        conn,
+        "INSERT INTO journal_entries (entry_date, at, kind, source, source_id, reference, "
+        "memo, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        entry.date, ctx.now, entry.kind, entry.source, entry.source_id, entry.reference, entry.memo,
+        ctx.actor);
     q.Next();
     id = q.Int(0);
   }

@@ -32,6 +32,7 @@ struct JournalEntry {
   std::string kind;    // invoice, shipment_cost, payment, credit_memo, refund, scrap, restock
   std::string source;  // the entity that caused it: invoice, shipment, payment, credit_memo...
   int64_t source_id = 0;
+  std::string reference;  // the document's number ("IN-000001"), as statements show it
   std::string memo;
   std::vector<JournalLine> lines;
 

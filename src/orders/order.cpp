@@ -67,7 +67,7 @@ OrderStatus DeriveStatus(const Order& order) {
   }
   if (wanted == 0) return OrderStatus::kCancelled;
   if (shipped < wanted && order.has_active_hold()) return OrderStatus::kOnHold;
-  if (invoiced == wanted) return OrderStatus::kInvoiced;
+  if (invoiced == wanted) return order.settled ? OrderStatus::kClosed : OrderStatus::kInvoiced;
   if (shipped == wanted) return OrderStatus::kShipped;
   if (shipped > 0) return OrderStatus::kPartiallyShipped;
   if (unallocated > 0) return OrderStatus::kBackordered;
@@ -76,7 +76,7 @@ OrderStatus DeriveStatus(const Order& order) {
 
 bool IsValidChannel(std::string_view channel) {
   static constexpr std::array<std::string_view, 7> kChannels = {"phone", "email", "web", "portal",
-                                                               "edi",   "api",   "csv"};
+                                                                "edi",   "api",   "csv"};
   for (auto c : kChannels) {
     if (c == channel) return true;
   }

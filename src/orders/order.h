@@ -88,6 +88,9 @@ struct Order {
   Money freight;
   std::optional<std::string> cancel_reason;
   std::string created_by;
+  // Everything not cancelled is invoiced and no invoice of the order has a balance left; kept
+  // by the flows that settle invoices (flows/order_settlement.h).
+  bool settled = false;
   int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;
@@ -102,7 +105,9 @@ struct Order {
 // The status of an order from its lines and holds:
 //   cancelled          every line fully cancelled
 //   on_hold            an active hold (and something is still open)
-//   closed / invoiced  everything not cancelled is invoiced (closed arrives with payments)
+//   closed             everything not cancelled is invoiced and the order is settled (its
+//                      invoices are paid or credited)
+//   invoiced           everything not cancelled is invoiced, something is still owed
 //   shipped            everything not cancelled is shipped
 //   partially_shipped  something shipped, something still open
 //   backordered        nothing shipped, some open quantity unallocated

@@ -79,6 +79,8 @@ std::string OrderJson(const Order& o) {
   return w.Take();
 }
 
-nlohmann::json ToJson(const Order& o) { return nlohmann::json::parse(OrderJson(o)); }
+nlohmann::json ToJson(const Order& o) {
+  return nlohmann::json::parse(OrderJson(o));
+}
 
 }  // namespace ordo::orders

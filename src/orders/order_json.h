@@ -1,9 +1,8 @@
 // The JSON form of an order, as the API, the CLI and audit records show it.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "orders/order.h"
 

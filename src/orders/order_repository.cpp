@@ -9,7 +9,8 @@ namespace {
 constexpr std::string_view kHeaderSelect =
     "SELECT o.id, o.number, o.customer_id, c.code, o.ship_to_id, s.code, o.po_number, "
     "o.channel, o.requested_date, o.allow_partial_shipment, o.currency, o.subtotal, o.tax, "
-    "o.freight, o.cancel_reason, o.created_by, o.version, o.created_at, o.updated_at "
+    "o.freight, o.cancel_reason, o.created_by, o.version, o.created_at, o.updated_at, "
+    "o.settled "
     "FROM orders o JOIN customers c ON c.id = o.customer_id "
     "JOIN ship_tos s ON s.id = o.ship_to_id ";
 
@@ -34,6 +35,7 @@ Order ReadHeader(const store::Query& q) {
   o.version = q.Int(16);
   o.created_at = q.Time(17);
   o.updated_at = q.Time(18);
+  o.settled = q.Bool(19);
   return o;
 }
 
@@ -179,6 +181,11 @@ void SetLineShipped(store::Connection& conn, OrderLineId line, int64_t quantity_
 void SetLineInvoiced(store::Connection& conn, OrderLineId line, int64_t quantity_invoiced) {
   store::Exec(conn, "UPDATE order_lines SET quantity_invoiced = ? WHERE id = ?", quantity_invoiced,
               line);
+}
+
+void StoreSettled(store::Connection& conn, const Order& order) {
+  store::Exec(conn, "UPDATE orders SET settled = ?, status = ? WHERE id = ?", order.settled,
+              StatusName(DeriveStatus(order)), order.id);
 }
 
 void ReduceLineAllocation(store::Connection& conn, OrderLineId line, WarehouseId warehouse,

@@ -46,6 +46,9 @@ void SetLineInvoiced(store::Connection& conn, OrderLineId line, int64_t quantity
 // left. REQUIRES: 0 < quantity <= the allocation.
 void ReduceLineAllocation(store::Connection& conn, OrderLineId line, WarehouseId warehouse,
                           int64_t quantity);
+// Stores order.settled and the status it derives (settlement does not bump the version: the
+// order's own lines and holds did not change).
+void StoreSettled(store::Connection& conn, const Order& order);
 // Stores `status` as the order's status (for a change that does not bump the version).
 void StoreStatus(store::Connection& conn, OrderId order, OrderStatus status);
 // Bumps the version from `order.version`, sets updated_at and stores DeriveStatus(order), the

@@ -380,20 +380,6 @@ void CheckInvoices(store::Connection& conn, std::vector<std::string>& v) {
       }
     }
   }
-  {
-    store::Query q(conn,
-                   "SELECT b.customer_id, b.open_receivables, "
-                   "COALESCE((SELECT SUM(v.total - v.amount_paid - v.discount_taken - "
-                   "v.amount_credited) FROM invoices v WHERE v.customer_id = b.customer_id "
-                   "AND v.status <> 'void'), 0) FROM customer_balances b");
-    while (q.Next()) {
-      if (q.Int(1) != q.Int(2)) {
-        v.push_back("customer " + std::to_string(q.Int(0)) + " open_receivables " +
-                    Money::FromUnits(q.Int(1)).Format() + " != SUM(invoice balances) " +
-                    Money::FromUnits(q.Int(2)).Format());
-      }
-    }
-  }
   CheckNumbering(conn, "invoices", "invoice", "IN", v);
 }
 
@@ -412,19 +398,30 @@ void CheckLedger(store::Connection& conn, std::vector<std::string>& v) {
     }
   }
   {
-    // The receivables sub-ledger of each customer is what its invoices still owe.
+    // The receivables sub-ledger of each customer is what its invoices still owe less its
+    // unapplied cash, and customer_balances.open_receivables is that same figure.
     store::Query q(conn,
                    "SELECT c.id, "
                    "COALESCE((SELECT SUM(l.debit) - SUM(l.credit) FROM journal_lines l "
                    "WHERE l.account = '1100' AND l.customer_id = c.id), 0), "
                    "COALESCE((SELECT SUM(v.total - v.amount_paid - v.discount_taken - "
                    "v.amount_credited) FROM invoices v WHERE v.customer_id = c.id "
-                   "AND v.status <> 'void'), 0) FROM customers c");
+                   "AND v.status <> 'void'), 0), "
+                   "COALESCE((SELECT SUM(p.amount - p.amount_applied) FROM payments p "
+                   "WHERE p.customer_id = c.id), 0), "
+                   "COALESCE((SELECT b.open_receivables FROM customer_balances b "
+                   "WHERE b.customer_id = c.id), 0) FROM customers c");
     while (q.Next()) {
-      if (q.Int(1) != q.Int(2)) {
-        v.push_back("customer " + std::to_string(q.Int(0)) + " receivables ledger " +
-                    Money::FromUnits(q.Int(1)).Format() + " != open invoice balances " +
-                    Money::FromUnits(q.Int(2)).Format());
+      std::string who = "customer " + std::to_string(q.Int(0));
+      Money ledger = q.Amount(1);
+      Money owed = q.Amount(2) - q.Amount(3);
+      if (ledger != owed) {
+        v.push_back(who + " receivables ledger " + ledger.Format() +
+                    " != open invoice balances - unapplied cash " + owed.Format());
+      }
+      if (q.Amount(4) != ledger) {
+        v.push_back(who + " open_receivables " + q.Amount(4).Format() + " != receivables ledger " +
+                    ledger.Format());
       }
     }
   }
@@ -432,6 +429,61 @@ void CheckLedger(store::Connection& conn, std::vector<std::string>& v) {
                  "SELECT COUNT(*) FROM journal_lines WHERE account = '1100' AND "
                  "customer_id IS NULL");
   if (q.Next() && q.Int(0) != 0) v.push_back("receivables lines without a customer");
+}
+
+void CheckPayments(store::Connection& conn, std::vector<std::string>& v) {
+  {
+    store::Query q(conn,
+                   "SELECT p.number, p.amount_applied, COALESCE((SELECT SUM(a.amount) FROM "
+                   "payment_applications a WHERE a.payment_id = p.id), 0) FROM payments p");
+    while (q.Next()) {
+      if (q.Int(1) != q.Int(2)) {
+        v.push_back("payment " + q.Text(0) + " amount_applied != SUM(its applications)");
+      }
+    }
+  }
+  {
+    store::Query q(conn,
+                   "SELECT v.number, v.amount_paid, v.discount_taken, "
+                   "COALESCE((SELECT SUM(a.amount) FROM payment_applications a "
+                   "WHERE a.invoice_id = v.id), 0), "
+                   "COALESCE((SELECT SUM(a.discount) FROM payment_applications a "
+                   "WHERE a.invoice_id = v.id), 0) FROM invoices v");
+    while (q.Next()) {
+      if (q.Int(1) != q.Int(3)) {
+        v.push_back("invoice " + q.Text(0) + " amount_paid != SUM(cash applied to it)");
+      }
+      if (q.Int(2) != q.Int(4)) {
+        v.push_back("invoice " + q.Text(0) + " discount_taken != SUM(discounts applied to it)");
+      }
+    }
+  }
+  {
+    store::Query q(conn,
+                   "SELECT a.id FROM payment_applications a JOIN payments p ON p.id = a.payment_id "
+                   "JOIN invoices v ON v.id = a.invoice_id WHERE p.customer_id <> v.customer_id");
+    while (q.Next()) {
+      v.push_back("payment application " + std::to_string(q.Int(0)) +
+                  " settles another customer's invoice");
+    }
+  }
+  {
+    // settled == everything not cancelled invoiced and no invoice of the order owes anything.
+    store::Query q(conn,
+                   "SELECT o.number, o.settled, "
+                   "(SELECT SUM(l.quantity - l.quantity_cancelled) = SUM(l.quantity_invoiced) "
+                   "AND SUM(l.quantity - l.quantity_cancelled) > 0 "
+                   "FROM order_lines l WHERE l.order_id = o.id) AND NOT EXISTS ("
+                   "SELECT 1 FROM invoices v WHERE v.order_id = o.id AND v.status = 'open') "
+                   "FROM orders o");
+    while (q.Next()) {
+      if (q.Int(1) != q.Int(2)) {
+        v.push_back("order " + q.Text(0) + " settled is " + std::to_string(q.Int(1)) +
+                    " but its invoices say " + std::to_string(q.Int(2)));
+      }
+    }
+  }
+  CheckNumbering(conn, "payments", "payment", "PM", v);
 }
 
 }  // namespace
@@ -446,6 +498,7 @@ std::vector<std::string> FindInvariantViolations(store::Connection& conn) {
   CheckShipments(conn, v);
   CheckInvoices(conn, v);
   CheckLedger(conn, v);
+  CheckPayments(conn, v);
   return v;
 }
 

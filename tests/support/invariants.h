@@ -19,11 +19,15 @@
 //   invoices     lines sum to the subtotal and tax; extended == unit price x quantity; paid
 //                exactly when the balance is 0; per order line quantity_invoiced ==
 //                SUM(invoice lines) == quantity_shipped; one invoice per shipped shipment;
-//                customer_balances.open_receivables == SUM(open invoice balances);
 //                numbers IN-000001..IN-N without gaps
 //   ledger       every journal entry balances (debits == credits > 0); each customer's
-//                receivables sub-ledger == SUM(its invoice balances); every receivables line
-//                names its customer
+//                receivables sub-ledger == SUM(its open invoice balances) - its unapplied
+//                cash == customer_balances.open_receivables; every receivables line names
+//                its customer
+//   payments     amount_applied == SUM(applications); per invoice amount_paid and
+//                discount_taken == SUM(cash and discounts applied to it); applications stay
+//                within one customer; orders.settled == (everything not cancelled invoiced
+//                and no open invoice); numbers PM-000001..PM-N without gaps
 //
 // Reads run in one read transaction (a consistent snapshot) unless `conn` is in one already.
 #pragma once

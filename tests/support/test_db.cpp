@@ -82,6 +82,9 @@ std::map<std::string, int64_t> TestDb::Snapshot() {
   out["sequences.SO"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'SO'");
   out["sequences.SH"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'SH'");
   out["sequences.IN"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'IN'");
+  out["sequences.PM"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'PM'");
+  out["invoices.settled"] = QueryInt(
+      "SELECT COALESCE(SUM(amount_paid + discount_taken + amount_credited), 0) FROM invoices");
   out["order_lines.quantity_shipped"] =
       QueryInt("SELECT COALESCE(SUM(quantity_shipped), 0) FROM order_lines");
   out["stock.on_hand"] = QueryInt("SELECT COALESCE(SUM(on_hand), 0) FROM stock");

@@ -1,0 +1,298 @@
+#include "flows/payments.h"
+
+#include <set>
+
+#include "audit/audit_log.h"
+#include "core/utf8.h"
+#include "customers/credit.h"
+#include "customers/customer_repository.h"
+#include "events/outbox.h"
+#include "flows/ledger_postings.h"
+#include "flows/order_settlement.h"
+#include "invoicing/invoice_repository.h"
+#include "jsonio/field_reader.h"
+#include "receivables/payment_repository.h"
+
+namespace ordo::flows {
+namespace {
+
+using nlohmann::json;
+
+// An amount in whole cents that is not negative (positive when `positive`).
+std::optional<Money> ReadCents(jsonio::FieldReader& r, const json& obj, const char* key,
+                               const std::string& path, bool required, bool positive) {
+  auto m = r.Amount(obj, key, path, required);
+  if (!m) return std::nullopt;
+  if (m->is_negative() || (positive && m->is_zero()) || !m->IsExactAt(2)) {
+    r.Fail(path, "out_of_range",
+           std::string(key) + (positive ? " is above 0" : " is 0 or more") + ", in whole cents");
+    return std::nullopt;
+  }
+  return m;
+}
+
+std::vector<ApplicationRequest> ReadApplications(jsonio::FieldReader& r, const json& doc,
+                                                 bool required) {
+  std::vector<ApplicationRequest> out;
+  const json* apps = r.Array(doc, "applications", "applications", required);
+  if (!apps) return out;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < apps->size(); ++i) {
+    const json& a = (*apps)[i];
+    std::string path = "applications/" + std::to_string(i) + "/";
+    if (!a.is_object()) {
+      r.Fail(path.substr(0, path.size() - 1), "invalid_type", "an application is an object");
+      continue;
+    }
+    r.OnlyKnown(a, {"invoice", "amount", "discount"}, path);
+    ApplicationRequest app;
+    auto invoice = a.find("invoice");
+    if (invoice == a.end() || invoice->is_null()) {
+      r.Fail(path + "invoice", "required", "invoice is required");
+    } else if (invoice->is_number_integer() && invoice->get<int64_t>() > 0) {
+      app.invoice = std::to_string(invoice->get<int64_t>());
+    } else if (invoice->is_string() && !invoice->get<std::string>().empty()) {
+      app.invoice = invoice->get<std::string>();
+    } else {
+      r.Fail(path + "invoice", "invalid_type", "invoice is an invoice id or number");
+    }
+    app.amount = ReadCents(r, a, "amount", path + "amount", true, false).value_or(Money());
+    app.discount = ReadCents(r, a, "discount", path + "discount", false, false).value_or(Money());
+    if (!app.invoice.empty() && !seen.insert(app.invoice).second) {
+      r.Fail(path + "invoice", "duplicate", "invoice " + app.invoice + " is given twice");
+    }
+    out.push_back(std::move(app));
+  }
+  return out;
+}
+
+// The invoices the applications name, checked against the payment; every problem at once.
+Result<std::vector<invoicing::Invoice>> CheckApplications(
+    store::Connection& conn, const receivables::Payment& payment,
+    const std::vector<ApplicationRequest>& apps) {
+  std::vector<FieldError> errors;
+  std::vector<invoicing::Invoice> invoices;
+  std::set<int64_t> seen;  // invoice ids: one invoice named by its id and its number is twice
+  Money total;
+  for (size_t i = 0; i < apps.size(); ++i) {
+    const ApplicationRequest& a = apps[i];
+    std::string path = "applications/" + std::to_string(i) + "/";
+    auto v = invoicing::LoadInvoiceByNumber(conn, a.invoice);
+    if (!v && a.invoice.find_first_not_of("0123456789") == std::string::npos &&
+        a.invoice.size() <= 18) {
+      v = invoicing::LoadInvoice(conn, invoicing::InvoiceId(std::stoll(a.invoice)));
+    }
+    if (!v || v->customer != payment.customer) {
+      errors.push_back({path + "invoice", "not_found",
+                        "customer " + payment.customer_code + " has no invoice " + a.invoice});
+      invoices.emplace_back();
+      continue;
+    }
+    if (!seen.insert(v->id.value()).second) {
+      errors.push_back({path + "invoice", "duplicate", v->number + " is given twice"});
+    }
+    if (v->status == invoicing::InvoiceStatus::kVoid) {
+      errors.push_back({path + "invoice", "invalid_state", v->number + " is void"});
+    }
+    if (a.amount.is_zero() && a.discount.is_zero()) {
+      errors.push_back({path + "amount", "out_of_range", "an application settles something"});
+    }
+    if (!a.discount.is_zero()) {
+      Money allowed = v->DiscountAvailable(payment.received_date) - v->discount_taken;
+      if (allowed.is_negative()) allowed = Money();
+      if (a.discount > allowed) {
+        errors.push_back(
+            {path + "discount", "discount_not_allowed",
+             v->discount_date && payment.received_date > *v->discount_date
+                 ? "the discount window of " + v->number + " closed on " +
+                       FormatDate(*v->discount_date)
+                 : "at most " + allowed.Format(2) + " of discount is allowed on " + v->number});
+      }
+    }
+    if (a.amount + a.discount > v->balance()) {
+      errors.push_back({path + "amount", "exceeds_balance",
+                        v->number + " has a balance of " + v->balance().Format(2)});
+    }
+    total += a.amount;
+    invoices.push_back(std::move(*v));
+  }
+  if (total > payment.unapplied()) {
+    errors.push_back({"applications", "exceeds_payment",
+                      "the applications total " + total.Format(2) + " but " + payment.number +
+                          " has " + payment.unapplied().Format(2) + " unapplied"});
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument("the applications do not fit", std::move(errors));
+  }
+  return invoices;
+}
+
+// Writes the checked applications: invoice settlements, the payment's applied amount,
+// discounts in the ledger and the customer's receivables, audit and events.
+Status Apply(store::Connection& conn, const CommandContext& ctx, receivables::Payment& payment,
+             const std::vector<ApplicationRequest>& apps, std::vector<invoicing::Invoice>& invoices,
+             Date applied_date) {
+  std::set<OrderId> orders;
+  for (size_t i = 0; i < apps.size(); ++i) {
+    invoicing::Invoice& v = invoices[i];
+    json before = invoicing::ToJson(v);
+    v.amount_paid += apps[i].amount;
+    v.discount_taken += apps[i].discount;
+    if (!invoicing::StoreSettlement(conn, v, ctx.now)) {
+      return Status(ErrorCode::kPreconditionFailed, "invoice " + v.number + " changed");
+    }
+    v.version++;
+    v.status =
+        v.balance().is_zero() ? invoicing::InvoiceStatus::kPaid : invoicing::InvoiceStatus::kOpen;
+    receivables::PaymentApplication a{v.id,         v.number, apps[i].amount, apps[i].discount,
+                                      applied_date, ctx.now};
+    if (!receivables::AddApplication(conn, payment, a)) {
+      return Status(ErrorCode::kPreconditionFailed, "payment " + payment.number + " changed");
+    }
+    payment.version++;
+    payment.amount_applied += a.amount;
+    payment.applications.push_back(a);
+    if (!a.discount.is_zero()) {
+      PostDiscountAllowed(conn, ctx, payment, v, a.discount, applied_date);
+      customers::AddOpenReceivables(conn, payment.customer, -a.discount);
+    }
+    audit::Record(conn, ctx, "invoice.settle", "invoice", v.id.value(), before,
+                  invoicing::ToJson(v));
+    events::Publish(conn, ctx, "payment.applied", "payment", payment.id.value(),
+                    {{"payment", payment.number},
+                     {"invoice", v.number},
+                     {"amount", a.amount.Format(2)},
+                     {"discount", a.discount.Format(2)},
+                     {"invoice_balance", v.balance().Format(2)}});
+    orders.insert(v.order);
+  }
+  for (OrderId o : orders) RefreshOrderSettlement(conn, ctx, o);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<PaymentRequest> ParsePaymentJson(std::string_view body) {
+  Result<json> parsed = jsonio::ParseJsonObject(body);
+  if (!parsed.ok()) return parsed.status();
+  const json& doc = *parsed;
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(doc, {"customer", "amount", "method", "reference", "received_date", "applications"},
+              "");
+  PaymentRequest p;
+  auto customer = doc.find("customer");
+  if (customer == doc.end() || customer->is_null()) {
+    r.Fail("customer", "required", "customer is required");
+  } else if (customer->is_number_integer() && customer->get<int64_t>() > 0) {
+    p.customer = std::to_string(customer->get<int64_t>());
+  } else if (customer->is_string() && !customer->get<std::string>().empty()) {
+    p.customer = customer->get<std::string>();
+  } else {
+    r.Fail("customer", "invalid_type", "customer is a customer code or id");
+  }
+  p.amount = ReadCents(r, doc, "amount", "amount", true, true).value_or(Money());
+  p.method = r.String(doc, "method", "method", true);
+  if (doc.contains("method") && doc["method"].is_string() &&
+      !receivables::IsPaymentMethod(p.method)) {
+    r.Fail("method", "invalid_value", "method is one of check, ach, wire, card");
+  }
+  p.reference = r.String(doc, "reference", "reference", false);
+  if (!IsValidUtf8(p.reference) || p.reference.size() > 200) {
+    r.Fail("reference", "invalid_text", "reference is UTF-8 text of at most 200 bytes");
+  }
+  if (auto text = r.OptionalString(doc, "received_date", "received_date")) {
+    p.received_date = ParseDate(*text);
+    if (!p.received_date) {
+      r.Fail("received_date", "invalid_value", "received_date is a date (YYYY-MM-DD)");
+    }
+  }
+  p.applications = ReadApplications(r, doc, false);
+  if (!errors.empty()) return Status::InvalidArgument("invalid payment", std::move(errors));
+  return p;
+}
+
+Result<std::vector<ApplicationRequest>> ParseApplicationsJson(std::string_view body) {
+  Result<json> parsed = jsonio::ParseJsonObject(body);
+  if (!parsed.ok()) return parsed.status();
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(*parsed, {"applications"}, "");
+  auto apps = ReadApplications(r, *parsed, true);
+  if (parsed->contains("applications") && (*parsed)["applications"].is_array() && apps.empty()) {
+    r.Fail("applications", "required", "at least one application is required");
+  }
+  if (!errors.empty()) return Status::InvalidArgument("invalid applications", std::move(errors));
+  return apps;
+}
+
+Result<receivables::Payment> ReceivePayment(store::Connection& conn, const CommandContext& ctx,
+                                            const PaymentRequest& request) {
+  auto customer = customers::FindCustomerByRef(conn, request.customer);
+  if (!customer) return Status::NotFound("no customer " + request.customer);
+  Date today = DateOf(ctx.now);
+  receivables::Payment p;
+  p.customer = customer->id;
+  p.customer_code = customer->code;
+  p.amount = request.amount;
+  p.method = request.method;
+  p.reference = request.reference;
+  p.received_date = request.received_date.value_or(today);
+  p.created_by = ctx.actor;
+  p.created_at = ctx.now;
+  if (p.received_date > today) {
+    return Status::InvalidArgument(
+        "a payment cannot be received in the future",
+        {{"received_date", "out_of_range", "received_date is today or earlier"}});
+  }
+  auto invoices = CheckApplications(conn, p, request.applications);
+  if (!invoices.ok()) return invoices.status();
+
+  // Everything is checked: from here on the command writes.
+  p.number = receivables::NextPaymentNumber(conn);
+  receivables::InsertPayment(conn, p);
+  PostPaymentReceived(conn, ctx, p);
+  customers::AddOpenReceivables(conn, p.customer, -p.amount);
+  audit::Record(conn, ctx, "payment.receive", "payment", p.id.value(), nullptr,
+                receivables::ToJson(p));
+  events::Publish(conn, ctx, "payment.received", "payment", p.id.value(),
+                  {{"id", p.id.value()},
+                   {"number", p.number},
+                   {"customer", p.customer_code},
+                   {"amount", p.amount.Format(2)},
+                   {"method", p.method}});
+  if (!request.applications.empty()) {
+    json before = receivables::ToJson(p);
+    if (Status st = Apply(conn, ctx, p, request.applications, *invoices, p.received_date);
+        !st.ok()) {
+      return st;
+    }
+    audit::Record(conn, ctx, "payment.apply", "payment", p.id.value(), before,
+                  receivables::ToJson(p));
+  }
+  return p;
+}
+
+Result<receivables::Payment> ApplyPayment(store::Connection& conn, const CommandContext& ctx,
+                                          receivables::PaymentId id,
+                                          const std::vector<ApplicationRequest>& applications,
+                                          std::optional<int64_t> expected_version) {
+  auto loaded = receivables::LoadPayment(conn, id);
+  if (!loaded) return Status::NotFound("no payment " + std::to_string(id.value()));
+  receivables::Payment p = std::move(*loaded);
+  if (expected_version && *expected_version != p.version) {
+    return Status(ErrorCode::kPreconditionFailed,
+                  "payment " + p.number + " is at version " + std::to_string(p.version));
+  }
+  auto invoices = CheckApplications(conn, p, applications);
+  if (!invoices.ok()) return invoices.status();
+  json before = receivables::ToJson(p);
+  if (Status st = Apply(conn, ctx, p, applications, *invoices, DateOf(ctx.now)); !st.ok()) {
+    return st;
+  }
+  audit::Record(conn, ctx, "payment.apply", "payment", p.id.value(), before,
+                receivables::ToJson(p));
+  return p;
+}
+
+}  // namespace ordo::flows
