@@ -8,10 +8,10 @@
 //       customer answers 404 not_found, as if it did not exist; its channel defaults to
 //       "portal" (other users' to "api").
 //   POST /api/v1/orders/{id|number}/cancel {"reason"} (orders.cancel) → 200. If-Match → 412
-//       when stale; 422 invalid_state when nothing is left to cancel.
+//       when stale; 409 invalid_state when nothing is left to cancel.
 //   POST /api/v1/orders/{id|number}/holds/{kind}/release {"note" (optional)}
 //       (orders.release_hold) → 200; the order is allocated when no hold is left. 403
-//       forbidden for the user who entered the order; 422 invalid_state without such an
+//       forbidden for the user who entered the order; 409 invalid_state without such an
 //       active hold; If-Match → 412 when stale.
 // Orders of other customers answer 404 to portal users on every route.
 #pragma once

@@ -3,7 +3,7 @@
 //
 //   POST /api/v1/shipments {"order": id or number, "warehouse": code} (shipments.write) → 201
 //       + Location: a pick list of what is allocated to the order in that warehouse and not on
-//       another open pick list. 404 not_found for an unknown order or warehouse; 422
+//       another open pick list. 404 not_found for an unknown order or warehouse; 409
 //       invalid_state when the order is cancelled or on hold, ships complete only and is not
 //       fully allocated, or has nothing left to pick there.
 //   GET /api/v1/shipments/{id|number} (shipments.read) → 200.
@@ -12,7 +12,7 @@
 //       it shows); no ETag.
 //   POST /api/v1/shipments/{id|number}/confirm {"carrier", "service", "tracking_number",
 //       "packages": [{"weight"}], "lines": [{"line_no", "quantity"}] (optional: short lines)}
-//       (shipments.write) → 200, status "shipped": stock leaves the warehouse. 422
+//       (shipments.write) → 200, status "shipped": stock leaves the warehouse. 409
 //       invalid_state when already shipped; If-Match → 412 when stale.
 // Writes run through RunWrite (one command, Idempotency-Key honoured); bodies report every bad
 // field at once (400 invalid_argument). Portal users get 404 for other customers' shipments.

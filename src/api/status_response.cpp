@@ -44,13 +44,13 @@ int HttpStatusFor(ErrorCode code) {
       return 404;
     case ErrorCode::kConflict:
     case ErrorCode::kIdempotencyKeyReused:
+    case ErrorCode::kInvalidState:  // the document's state forbids the transition
       return 409;
     case ErrorCode::kPreconditionFailed:
       return 412;
     case ErrorCode::kInsufficientStock:
     case ErrorCode::kCreditLimitExceeded:
     case ErrorCode::kCustomerOnHold:
-    case ErrorCode::kInvalidState:
       return 422;
     case ErrorCode::kUnavailable:
       return 503;

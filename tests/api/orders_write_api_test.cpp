@@ -201,7 +201,7 @@ TEST_F(OrderWriteApiTest, CancelReleasesStockAndBumpsTheVersion) {
   auto before = db_.Snapshot();
   auto twice =
       Call("sales", "POST", "/api/v1/orders/" + IdOf(order) + "/cancel", R"({"reason": "again"})");
-  EXPECT_TRUE(IsProblem(twice, 422, "invalid_state"));
+  EXPECT_TRUE(IsProblem(twice, 409, "invalid_state"));
   EXPECT_EQ(db_.Snapshot(), before);
   EXPECT_TRUE(Consistent());
 }
@@ -273,7 +273,7 @@ TEST_F(OrderWriteApiTest, ReleasingACreditHoldAllocatesTheOrder) {
   EXPECT_TRUE(IsProblem(stale, 412, "precondition_failed"));
   auto no_such_hold =
       Call("manager", "POST", "/api/v1/orders/" + IdOf(held) + "/holds/fraud/release", "{}");
-  EXPECT_TRUE(IsProblem(no_such_hold, 422, "invalid_state"));
+  EXPECT_TRUE(IsProblem(no_such_hold, 409, "invalid_state"));
   auto bad = Call("manager", "POST", target, R"({"note": 1, "notes": "x"})");
   ASSERT_TRUE(IsProblem(bad, 400, "invalid_argument"));
   EXPECT_EQ(FieldErrors(bad), (std::set<std::pair<std::string, std::string>>{

@@ -201,7 +201,7 @@ TEST_F(ShipmentsApiTest, UnknownOrderOrWarehouseIsNotFound) {
   EXPECT_EQ(db_.Snapshot(), before);
 }
 
-TEST_F(ShipmentsApiTest, InvalidStatesAnswer422AndChangeNothing) {
+TEST_F(ShipmentsApiTest, InvalidStatesAnswer409AndChangeNothing) {
   auto order = PlaceC1(10);
   auto s = CreateShipment(order);
   auto before = db_.Snapshot();
@@ -210,14 +210,14 @@ TEST_F(ShipmentsApiTest, InvalidStatesAnswer422AndChangeNothing) {
     EXPECT_TRUE(
         IsProblem(Call("warehouse", "POST", "/api/v1/shipments",
                        R"({"order": )" + IdOf(order) + R"(, "warehouse": ")" + warehouse + R"("})"),
-                  422, "invalid_state"))
+                  409, "invalid_state"))
         << warehouse;
   }
   EXPECT_EQ(db_.Snapshot(), before);
   ASSERT_EQ(Call("warehouse", "POST", Target(s, "/confirm"), kUps).status, 200);
   before = db_.Snapshot();
   EXPECT_TRUE(
-      IsProblem(Call("warehouse", "POST", Target(s, "/confirm"), kUps), 422, "invalid_state"));
+      IsProblem(Call("warehouse", "POST", Target(s, "/confirm"), kUps), 409, "invalid_state"));
   EXPECT_EQ(db_.Snapshot(), before);
 
   // Ship complete only, and 200 of WID-100 cannot all be allocated (W1 90 + W2 50 left).
@@ -227,7 +227,7 @@ TEST_F(ShipmentsApiTest, InvalidStatesAnswer422AndChangeNothing) {
   before = db_.Snapshot();
   EXPECT_TRUE(IsProblem(Call("warehouse", "POST", "/api/v1/shipments",
                              R"({"order": )" + IdOf(complete) + R"(, "warehouse": "W2"})"),
-                        422, "invalid_state"));
+                        409, "invalid_state"));
   EXPECT_EQ(db_.Snapshot(), before);
   EXPECT_TRUE(Consistent());
 }
