@@ -9,6 +9,7 @@
 #include "events/outbox.h"
 #include "flows/backorder_release.h"
 #include "flows/order_allocation.h"
+#include "flows/order_settlement.h"
 #include "orders/order_json.h"
 #include "orders/order_repository.h"
 #include "pricing/price_resolution.h"
@@ -83,6 +84,8 @@ Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext&
   order.version++;
   order.updated_at = ctx.now;
   order.cancel_reason = reason;
+  // Cancelling what is left of an order whose shipped part is paid settles it.
+  order.settled = RefreshOrderSettlement(conn, ctx, order.id);
   nlohmann::json after = orders::ToJson(order);
   audit::Record(conn, ctx, "order.cancel", "order", order.id.value(), before, after);
   events::Publish(conn, ctx, "order.cancelled", "order", order.id.value(),

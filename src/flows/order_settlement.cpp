@@ -6,9 +6,9 @@
 
 namespace ordo::flows {
 
-void RefreshOrderSettlement(store::Connection& conn, const CommandContext& ctx, OrderId id) {
+bool RefreshOrderSettlement(store::Connection& conn, const CommandContext& ctx, OrderId id) {
   auto order = orders::LoadOrder(conn, id);
-  if (!order) return;
+  if (!order) return false;
   int64_t wanted = 0, invoiced = 0;
   for (const auto& l : order->lines) {
     wanted += l.quantity - l.quantity_cancelled;
@@ -20,13 +20,14 @@ void RefreshOrderSettlement(store::Connection& conn, const CommandContext& ctx, 
     auto v = invoicing::LoadInvoice(conn, ref.id);
     settled = v && (v->status == invoicing::InvoiceStatus::kVoid || v->balance().is_zero());
   }
-  if (settled == order->settled) return;
+  if (settled == order->settled) return settled;
   order->settled = settled;
   orders::StoreSettled(conn, *order);
   if (settled) {
     events::Publish(conn, ctx, "order.closed", "order", id.value(),
                     {{"id", id.value()}, {"number", order->number}});
   }
+  return settled;
 }
 
 }  // namespace ordo::flows

@@ -12,6 +12,7 @@ namespace ordo::flows {
 
 // Recomputes `orders.settled` (and the stored status) of `order` from its lines and invoices;
 // publishes "order.closed" when it becomes settled. Writes nothing when nothing changed.
-void RefreshOrderSettlement(store::Connection& conn, const CommandContext& ctx, OrderId order);
+// Returns whether the order is settled.
+bool RefreshOrderSettlement(store::Connection& conn, const CommandContext& ctx, OrderId order);
 
 }  // namespace ordo::flows

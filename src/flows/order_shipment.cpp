@@ -206,7 +206,7 @@ Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const Command
   }
   order->version++;
   order->updated_at = ctx.now;
-  RefreshOrderSettlement(conn, ctx, order->id);  // a zero-total invoice is settled at once
+  order->settled = RefreshOrderSettlement(conn, ctx, order->id);  // a zero-total invoice
 
   int64_t total = 0;
   for (const auto& l : s.lines) total += l.quantity_shipped;
