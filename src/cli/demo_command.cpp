@@ -22,7 +22,9 @@ void PrintSummary(const std::string& db, const demo::DemoOptions& o, const demo:
             << s.order_value.Format(2) << "\n"
             << "  " << s.held_orders << " placed on credit hold, " << s.released_holds
             << " released\n"
-            << "  " << s.cancelled_orders << " cancelled\n";
+            << "  " << s.cancelled_orders << " cancelled\n"
+            << "  " << s.shipments << " shipments, each invoiced; " << s.payments << " payments; "
+            << s.open_receivables.Format(2) << " still receivable\n";
 }
 
 }  // namespace
@@ -43,7 +45,8 @@ void RegisterDemoCommand(CLI::App& app, CliContext& ctx) {
     if (!users.ok()) throw ExitCode(PrintProblem(users));
     PrintSummary(ctx.options().db_path, *options, *summary);
     std::cout << "  users (password):";
-    for (const auto& u : demo::DemoUsers()) std::cout << " " << u.username << " (" << u.password << ")";
+    for (const auto& u : demo::DemoUsers())
+      std::cout << " " << u.username << " (" << u.password << ")";
     std::cout << "\n";
   });
 }

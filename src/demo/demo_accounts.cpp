@@ -221,7 +221,9 @@ void SizeCreditLimits(DemoRandom& rng, const std::vector<Money>& planned,
   for (size_t i = 0; i < customers.size(); ++i) {
     auto& d = customers[i];
     if (d.tight_credit) {
-      Money limit = planned[i].MulRatio(rng.Between(55, 80), 100);
+      // About three to five weeks of its orders: with invoices paid around their due date, its
+      // open orders and unpaid invoices pass that now and then.
+      Money limit = planned[i].MulRatio(rng.Between(22, 38), 100);
       const Money step = Money::FromWhole(500);
       d.account.credit_limit =
           std::max(step, Money::FromUnits(limit.units() / step.units() * step.units()));

@@ -142,8 +142,23 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   s.order_lines = history->order_lines;
   s.held_orders = history->held;
   s.released_holds = history->released;
-  s.cancelled_orders = history->cancelled;
   s.order_value = history->value;
+  // What the back office did, and which cancellations took effect (one that came after
+  // everything shipped was too late), as stored.
+  Status counted = exec.Run([&s](store::Connection& c) {
+    store::Query q(c,
+                   "SELECT (SELECT COUNT(*) FROM shipments WHERE status = 'shipped'), "
+                   "(SELECT COUNT(*) FROM payments), "
+                   "(SELECT COALESCE(SUM(open_receivables), 0) FROM customer_balances), "
+                   "(SELECT COUNT(*) FROM orders WHERE cancel_reason IS NOT NULL)");
+    q.Next();
+    s.shipments = static_cast<int>(q.Int(0));
+    s.payments = static_cast<int>(q.Int(1));
+    s.open_receivables = q.Amount(2);
+    s.cancelled_orders = static_cast<int>(q.Int(3));
+    return Status::Ok();
+  });
+  if (!counted.ok()) return counted;
   s.first_day = window.first;
   s.last_day = window.Day(window.days - 1);
   return s;

@@ -38,8 +38,11 @@ struct DemoSummary {
   int held_orders = 0;  // placed on a credit hold
   int released_holds = 0;
   int cancelled_orders = 0;
-  Money order_value;  // sum of the orders' subtotals as placed
-  Date first_day;     // of the order history
+  int shipments = 0;  // confirmed, each with its invoice
+  int payments = 0;
+  Money open_receivables;  // what customers still owe, net of unapplied cash
+  Money order_value;       // sum of the orders' subtotals as placed
+  Date first_day;          // of the order history
   Date last_day;
 };
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "demo/demo_back_office.h"
 #include "demo/demo_batch.h"
 #include "demo/demo_vocab.h"
 #include "flows/order_changes.h"
@@ -82,7 +83,7 @@ class HistoryRun {
 
     counts_.receipts += static_cast<int>(receipts.size());
     for (const auto& f : follow_ups_[static_cast<size_t>(day)]) {
-      (f.kind == FollowUp::Kind::kRelease ? counts_.released : counts_.cancelled)++;
+      if (f.kind == FollowUp::Kind::kRelease) counts_.released++;
     }
     for (size_t i = first; i < last; ++i) {
       counts_.orders++;
@@ -129,6 +130,11 @@ class HistoryRun {
                 auto changed =
                     release ? flows::ReleaseHold(c, ctx, f.order, "credit", f.text, std::nullopt)
                             : flows::CancelOrder(c, ctx, f.order, f.text, std::nullopt);
+                // A cancellation that comes after everything shipped is too late: the
+                // customer keeps the goods.
+                if (!release && changed.status().code() == ErrorCode::kInvalidState) {
+                  return Status::Ok();
+                }
                 return changed.status();
               });
   }
@@ -188,6 +194,7 @@ Result<HistoryCounts> RunHistory(store::CommandExecutor& exec,
                                  const std::vector<PlannedReceipt>& receipts,
                                  const HistoryWindow& window, DemoRandom& rng) {
   HistoryRun run(exec, orders, window, rng);
+  DemoBackOffice office(exec, window, static_cast<uint64_t>(rng.Between(1, INT64_MAX)));
   size_t next_receipt = 0;
   auto receipts_of = [&](int day) {
     std::vector<const PlannedReceipt*> due;
@@ -202,6 +209,8 @@ Result<HistoryCounts> RunHistory(store::CommandExecutor& exec,
     const size_t first = next_order;
     while (next_order < orders.size() && orders[next_order].day == day) ++next_order;
     if (Status st = run.RunDay(day, receipts_of(day), first, next_order); !st.ok()) return st;
+    if (IsWeekend(window.Day(day))) continue;
+    if (Status st = office.RunDay(day); !st.ok()) return st;
   }
   return run.counts();
 }

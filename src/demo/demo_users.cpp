@@ -22,7 +22,8 @@ Status CreateDemoUsers(store::CommandExecutor& exec, Timestamp now) {
   for (const auto& u : DemoUsers()) {
     auth::NewUser user{u.username, u.password, {u.role}, std::nullopt};
     if (!u.customer.empty()) user.customer = u.customer;
-    Status st = exec.Run([&](store::Connection& c) { return auth::CreateUser(c, ctx, user).status(); });
+    Status st =
+        exec.Run([&](store::Connection& c) { return auth::CreateUser(c, ctx, user).status(); });
     if (!st.ok()) return st;
   }
   return Status::Ok();

@@ -1,12 +1,12 @@
 // GenerateDemoData on real SQLite files: the data it makes, checked with SQL.
 #include "demo/demo_data.h"
-#include "demo/demo_users.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "auth/tokens.h"
+#include "demo/demo_users.h"
 #include "store/command_executor.h"
 #include "store/migrations.h"
 #include "store/query.h"
@@ -133,6 +133,16 @@ void ExpectBelievableDistributor(DemoDb& db, const DemoOptions& options, const D
                    "WHERE h.released_by = o.created_by"),
             0);
 
+  // The back office shipped, invoiced and collected: every shipped shipment has its invoice,
+  // many invoices are paid, some with an early-pay discount, some are still open.
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM shipments WHERE status = 'shipped'"), s.shipments);
+  EXPECT_GT(s.shipments, orders / 2);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM invoices"), s.shipments);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM payments"), s.payments);
+  EXPECT_GT(db.Int("SELECT COUNT(*) FROM invoices WHERE status = 'paid'"), 0);
+  EXPECT_GT(db.Int("SELECT COUNT(*) FROM invoices WHERE status = 'open'"), 0);
+  EXPECT_GT(db.Int("SELECT COUNT(*) FROM payment_applications WHERE discount > 0"), 0);
+  EXPECT_GT(db.Int("SELECT COUNT(*) FROM orders WHERE status = 'closed'"), 0);
   EXPECT_TRUE(test_support::InvariantsHold(db.reader()));
 }
 
