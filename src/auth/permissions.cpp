@@ -15,7 +15,7 @@ struct Permission {
 using enum Role;
 
 // The single source of truth for authorization. Keep one row per action.
-const std::array<Permission, 23> kTable = {{
+const std::array<Permission, 28> kTable = {{
     {"orders.read", {kSales, kSalesManager, kArClerk, kWarehouse, kCustomer, kIntegration}},
     {"orders.place", {kSales, kSalesManager, kCustomer, kIntegration}},
     {"orders.cancel", {kSales, kSalesManager}},
@@ -36,6 +36,11 @@ const std::array<Permission, 23> kTable = {{
     {"tax_rates.read", {kSales, kSalesManager, kArClerk}},
     {"tax_rates.write", {}},
     {"ledger.read", {kArClerk}},
+    {"returns.read", {kSales, kSalesManager, kArClerk, kWarehouse, kCustomer, kIntegration}},
+    {"returns.write", {kSales, kSalesManager, kCustomer}},
+    {"returns.receive", {kWarehouse}},
+    {"credit_memos.read", {kSalesManager, kArClerk, kCustomer, kIntegration}},
+    {"credit_memos.write", {kArClerk}},
     {"payments.write", {kArClerk}},
     {"audit.read", {kSalesManager, kArClerk}},
     {"events.read", {kIntegration}},

@@ -71,17 +71,27 @@ int64_t TestDb::QueryInt(std::string_view sql) {
 std::map<std::string, int64_t> TestDb::Snapshot() {
   std::map<std::string, int64_t> out;
   for (const char* table :
-       {"warehouses",      "items",        "item_packs",        "price_tiers",
-        "customers",       "ship_tos",     "customer_balances", "stock",
-        "stock_movements", "orders",       "order_lines",       "order_allocations",
-        "order_holds",     "shipments",    "shipment_lines",    "invoices",
-        "invoice_lines",   "tax_rates",    "journal_entries",   "journal_lines",
-        "audit_log",       "outbox_events"}) {
+       {"warehouses",         "items",         "item_packs",        "price_tiers",
+        "customers",          "ship_tos",      "customer_balances", "stock",
+        "stock_movements",    "orders",        "order_lines",       "order_allocations",
+        "order_holds",        "shipments",     "shipment_lines",    "invoices",
+        "invoice_lines",      "tax_rates",     "journal_entries",   "journal_lines",
+        "audit_log",          "outbox_events", "returns",           "return_lines",
+        "return_receipts",    "credit_memos",  "credit_memo_lines", "credit_memo_applications",
+        "credit_memo_refunds"}) {
     out[table] = Count(table);
   }
   out["sequences.SO"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'SO'");
   out["sequences.SH"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'SH'");
   out["sequences.IN"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'IN'");
+  out["sequences.RA"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'RA'");
+  out["sequences.CM"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'CM'");
+  out["order_lines.quantity_returned"] =
+      QueryInt("SELECT COALESCE(SUM(quantity_returned), 0) FROM order_lines");
+  out["invoices.amount_credited"] =
+      QueryInt("SELECT COALESCE(SUM(amount_credited), 0) FROM invoices");
+  out["credit_memos.settled"] =
+      QueryInt("SELECT COALESCE(SUM(amount_applied + amount_refunded), 0) FROM credit_memos");
   out["order_lines.quantity_shipped"] =
       QueryInt("SELECT COALESCE(SUM(quantity_shipped), 0) FROM order_lines");
   out["stock.on_hand"] = QueryInt("SELECT COALESCE(SUM(on_hand), 0) FROM stock");

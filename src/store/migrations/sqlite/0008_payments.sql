@@ -1,0 +1,1 @@
+-- Payments: see the payments change.
