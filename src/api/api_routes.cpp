@@ -2,6 +2,7 @@
 
 #include "api/audit_routes.h"
 #include "api/auth_routes.h"
+#include "api/credit_memo_routes.h"
 #include "api/customer_routes.h"
 #include "api/event_routes.h"
 #include "api/health_routes.h"
@@ -12,6 +13,7 @@
 #include "api/openapi_routes.h"
 #include "api/order_routes.h"
 #include "api/payment_routes.h"
+#include "api/return_routes.h"
 #include "api/shipment_routes.h"
 #include "api/warehouse_routes.h"
 
@@ -32,6 +34,8 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddShipmentRoutes(router, ctx);
   AddInvoiceRoutes(router, ctx);
   AddPaymentRoutes(router, ctx);
+  AddReturnRoutes(router, ctx);
+  AddCreditMemoRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

@@ -59,4 +59,13 @@ Result<std::optional<int64_t>> QueryId(const http::Request& request, std::string
   return std::optional<int64_t>(*value);
 }
 
+void CheckListParameters(const http::Request& request, std::span<const std::string_view> known,
+                         std::vector<FieldError>& errors) {
+  for (const auto& [name, value] : request.query) {
+    bool ok = false;
+    for (auto k : known) ok = ok || k == name;
+    if (!ok) errors.push_back({name, "unknown_parameter", "no parameter " + name + " here"});
+  }
+}
+
 }  // namespace ordo::api

@@ -9,8 +9,10 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "http/request.h"
@@ -34,6 +36,10 @@ std::optional<int64_t> DecodeCursor(std::string_view cursor);
 
 // {"items": items, "next_cursor": cursor of `last_id` or null}.
 nlohmann::json PageJson(nlohmann::json items, std::optional<int64_t> last_id);
+
+// Reports every query parameter of `request` not in `known` as unknown_parameter, at once.
+void CheckListParameters(const http::Request& request, std::span<const std::string_view> known,
+                         std::vector<FieldError>& errors);
 
 // The query parameter `name` as a positive integer id; nullopt when absent. Errors:
 // invalid_argument naming the parameter.

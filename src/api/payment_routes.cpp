@@ -154,10 +154,12 @@ json AgingJson(const receivables::AgingReport& report) {
     row["customer"] = c.customer_code;
     row["name"] = c.customer_name;
     row["unapplied"] = c.unapplied.Format(2);
+    row["open_credits"] = c.open_credits.Format(2);
     customers.push_back(std::move(row));
   }
   json totals = BucketsJson(report.totals);
   totals["unapplied"] = report.unapplied.Format(2);
+  totals["open_credits"] = report.open_credits.Format(2);
   return {{"as_of", FormatDate(report.as_of)},
           {"currency", "USD"},
           {"customers", std::move(customers)},
@@ -253,6 +255,7 @@ void CustomerStatement(ApiContext& ctx, http::Request& request, http::Responder 
   }
   json aging_json = BucketsJson(aging.totals);
   aging_json["unapplied"] = aging.unapplied.Format(2);
+  aging_json["open_credits"] = aging.open_credits.Format(2);
   respond(http::Response::Json(200, {{"customer", customer->code},
                                      {"name", customer->name},
                                      {"from", FormatDate(s.from)},

@@ -15,7 +15,7 @@ struct Permission {
 using enum Role;
 
 // The single source of truth for authorization. Keep one row per action.
-const std::array<Permission, 26> kTable = {{
+const std::array<Permission, 31> kTable = {{
     {"orders.read", {kSales, kSalesManager, kArClerk, kWarehouse, kCustomer, kIntegration}},
     {"orders.place", {kSales, kSalesManager, kCustomer, kIntegration}},
     {"orders.cancel", {kSales, kSalesManager}},
@@ -41,6 +41,11 @@ const std::array<Permission, 26> kTable = {{
     {"payments.read", {kSalesManager, kArClerk, kCustomer, kIntegration}},
     {"receivables.read", {kSalesManager, kArClerk}},
     {"statements.read", {kSales, kSalesManager, kArClerk, kCustomer}},
+    {"returns.read", {kSales, kSalesManager, kArClerk, kWarehouse, kCustomer, kIntegration}},
+    {"returns.write", {kSales, kSalesManager, kCustomer}},
+    {"returns.receive", {kWarehouse}},
+    {"credit_memos.read", {kSalesManager, kArClerk, kCustomer, kIntegration}},
+    {"credit_memos.write", {kArClerk}},
     {"audit.read", {kSalesManager, kArClerk}},
     {"events.read", {kIntegration}},
     {"users.write", {}},

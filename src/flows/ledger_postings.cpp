@@ -66,4 +66,61 @@ void PostDiscountAllowed(store::Connection& conn, const CommandContext& ctx,
   ledger::Post(conn, ctx, e);
 }
 
+void PostCreditMemo(store::Connection& conn, const CommandContext& ctx,
+                    const invoicing::CreditMemo& memo) {
+  ledger::JournalEntry e;
+  e.date = memo.memo_date;
+  e.kind = "credit_memo";
+  e.source = "credit_memo";
+  e.source_id = memo.id.value();
+  e.reference = memo.number;
+  e.memo = memo.number + " for " + memo.return_number;
+  e.Debit(acc::kSalesReturns, memo.subtotal);
+  e.Debit(acc::kSalesTaxPayable, memo.tax);
+  e.Credit(acc::kReceivables, memo.total, memo.customer);
+  ledger::Post(conn, ctx, e);
+}
+
+namespace {
+
+void PostReturnCost(store::Connection& conn, const CommandContext& ctx, const returns::Rma& rma,
+                    std::string_view kind, std::string_view debit_account, Money cost) {
+  ledger::JournalEntry e;
+  e.date = DateOf(ctx.now);
+  e.kind = std::string(kind);
+  e.source = "return";
+  e.source_id = rma.id.value();
+  e.reference = rma.number;
+  e.memo = rma.number + " for " + rma.order_number;
+  e.Debit(debit_account, cost);
+  e.Credit(acc::kCostOfGoodsSold, cost);
+  ledger::Post(conn, ctx, e);
+}
+
+}  // namespace
+
+void PostReturnRestock(store::Connection& conn, const CommandContext& ctx, const returns::Rma& rma,
+                       Money cost) {
+  PostReturnCost(conn, ctx, rma, "restock", acc::kInventory, cost);
+}
+
+void PostReturnScrap(store::Connection& conn, const CommandContext& ctx, const returns::Rma& rma,
+                     Money cost) {
+  PostReturnCost(conn, ctx, rma, "scrap", acc::kInventoryWriteOff, cost);
+}
+
+void PostCreditMemoRefund(store::Connection& conn, const CommandContext& ctx,
+                          const invoicing::CreditMemo& memo, Money amount) {
+  ledger::JournalEntry e;
+  e.date = DateOf(ctx.now);
+  e.kind = "refund";
+  e.source = "credit_memo";
+  e.source_id = memo.id.value();
+  e.reference = memo.number;
+  e.memo = "refund of " + memo.number;
+  e.Debit(acc::kReceivables, amount, memo.customer);
+  e.Credit(acc::kCash, amount);
+  ledger::Post(conn, ctx, e);
+}
+
 }  // namespace ordo::flows

@@ -7,8 +7,10 @@
 #include "core/command_context.h"
 #include "core/money.h"
 #include "fulfillment/shipment.h"
+#include "invoicing/credit_memo.h"
 #include "invoicing/invoice.h"
 #include "receivables/payment.h"
+#include "returns/return_authorization.h"
 #include "store/database.h"
 
 namespace ordo::flows {
@@ -32,5 +34,21 @@ void PostPaymentReceived(store::Connection& conn, const CommandContext& ctx,
 void PostDiscountAllowed(store::Connection& conn, const CommandContext& ctx,
                          const receivables::Payment& payment, const invoicing::Invoice& invoice,
                          Money discount, Date date);
+// Credit memo: debit sales returns by the subtotal and sales tax payable by the tax; credit
+// receivables (the customer's) by the total.
+void PostCreditMemo(store::Connection& conn, const CommandContext& ctx,
+                    const invoicing::CreditMemo& memo);
+
+// Returned goods at cost (item cost x quantity, rounded to the minor unit), taken back out of
+// cost of goods sold: restocked goods debit inventory, scrapped goods debit inventory
+// write-off; both credit cost of goods sold. A zero cost posts nothing.
+void PostReturnRestock(store::Connection& conn, const CommandContext& ctx, const returns::Rma& rma,
+                       Money cost);
+void PostReturnScrap(store::Connection& conn, const CommandContext& ctx, const returns::Rma& rma,
+                     Money cost);
+
+// Refund of a credit memo's balance: debit receivables (the customer's), credit cash.
+void PostCreditMemoRefund(store::Connection& conn, const CommandContext& ctx,
+                          const invoicing::CreditMemo& memo, Money amount);
 
 }  // namespace ordo::flows

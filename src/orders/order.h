@@ -33,6 +33,7 @@ struct OrderLine {
   int64_t quantity_shipped = 0;
   int64_t quantity_invoiced = 0;
   int64_t quantity_cancelled = 0;
+  int64_t quantity_returned = 0;  // received back on returns, either disposition
   Money unit_price;
   std::string price_source;
   std::optional<std::string> override_reason;

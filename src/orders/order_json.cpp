@@ -25,6 +25,7 @@ void WriteLine(JsonWriter& w, const OrderLine& l, bool on_hold, int digits) {
       .Field("quantity_shipped", l.quantity_shipped)
       .Field("quantity_invoiced", l.quantity_invoiced)
       .Field("quantity_cancelled", l.quantity_cancelled)
+      .Field("quantity_returned", l.quantity_returned)
       .Field("unit_price", l.unit_price.Format(4))
       .Field("price_source", l.price_source)
       .Field("extended_amount", l.extended_amount.Format(digits));

@@ -44,7 +44,8 @@ void LoadDetails(store::Connection& conn, Order& o) {
     store::Query q(conn,
                    "SELECT l.id, l.line_no, l.item_id, i.sku, l.entered_quantity, l.entered_uom, "
                    "l.quantity, l.quantity_shipped, l.quantity_invoiced, l.quantity_cancelled, "
-                   "l.unit_price, l.price_source, l.override_reason, l.extended_amount "
+                   "l.unit_price, l.price_source, l.override_reason, l.extended_amount, "
+                   "l.quantity_returned "
                    "FROM order_lines l JOIN items i ON i.id = l.item_id "
                    "WHERE l.order_id = ? ORDER BY l.line_no",
                    o.id);
@@ -64,6 +65,7 @@ void LoadDetails(store::Connection& conn, Order& o) {
       l.price_source = q.Text(11);
       l.override_reason = q.OptText(12);
       l.extended_amount = q.Amount(13);
+      l.quantity_returned = q.Int(14);
       o.lines.push_back(std::move(l));
     }
   }
@@ -186,6 +188,11 @@ void SetLineInvoiced(store::Connection& conn, OrderLineId line, int64_t quantity
 void StoreSettled(store::Connection& conn, const Order& order) {
   store::Exec(conn, "UPDATE orders SET settled = ?, status = ? WHERE id = ?", order.settled,
               StatusName(DeriveStatus(order)), order.id);
+}
+
+void SetLineReturned(store::Connection& conn, OrderLineId line, int64_t quantity_returned) {
+  store::Exec(conn, "UPDATE order_lines SET quantity_returned = ? WHERE id = ?", quantity_returned,
+              line);
 }
 
 void ReduceLineAllocation(store::Connection& conn, OrderLineId line, WarehouseId warehouse,

@@ -42,6 +42,8 @@ void ReleaseHold(store::Connection& conn, int64_t hold_id, Timestamp at, std::st
 void SetLineCancelled(store::Connection& conn, OrderLineId line, int64_t quantity_cancelled);
 void SetLineShipped(store::Connection& conn, OrderLineId line, int64_t quantity_shipped);
 void SetLineInvoiced(store::Connection& conn, OrderLineId line, int64_t quantity_invoiced);
+// REQUIRES: quantity_returned <= the line's quantity_shipped (the schema refuses more).
+void SetLineReturned(store::Connection& conn, OrderLineId line, int64_t quantity_returned);
 // Takes `quantity` off the line's allocation in `warehouse`, removing the row when nothing is
 // left. REQUIRES: 0 < quantity <= the allocation.
 void ReduceLineAllocation(store::Connection& conn, OrderLineId line, WarehouseId warehouse,

@@ -31,18 +31,23 @@ AgingBuckets& AgingBuckets::operator+=(const AgingBuckets& o) {
 
 AgingReport LoadAging(store::Connection& conn, Date as_of, std::optional<CustomerId> customer) {
   const std::string day = FormatDate(as_of);
+  // Credit memo applications and refunds carry a time, not a date: those before the next
+  // day's start (UTC) happened by the as-of date.
+  const int64_t day_end = (int64_t{as_of.days} + 1) * 86'400 * 1'000'000;
   std::map<std::string, CustomerAging> by_code;
   {
-    // Each invoice's balance on the as-of date: its total less what was applied to it (cash
-    // and discount) on or before that date.
+    // Each invoice's balance on the as-of date: its total less what was applied to it (cash,
+    // discount and credit) on or before that date.
     store::Query q(conn,
                    "SELECT v.customer_id, c.code, c.name, v.due_date, v.total - COALESCE(("
                    "SELECT SUM(a.amount + a.discount) FROM payment_applications a "
-                   "WHERE a.invoice_id = v.id AND a.applied_date <= ?), 0) "
+                   "WHERE a.invoice_id = v.id AND a.applied_date <= ?), 0) - COALESCE(("
+                   "SELECT SUM(m.amount) FROM credit_memo_applications m "
+                   "WHERE m.invoice_id = v.id AND m.at < ?), 0) "
                    "FROM invoices v JOIN customers c ON c.id = v.customer_id "
                    "WHERE v.invoice_date <= ? AND v.status <> 'void' "
                    "AND (? IS NULL OR v.customer_id = ?)",
-                   day, day, customer, customer);
+                   day, day_end, day, customer, customer);
     while (q.Next()) {
       Money balance = q.Amount(4);
       if (balance.is_zero()) continue;
@@ -73,11 +78,34 @@ AgingReport LoadAging(store::Connection& conn, Date as_of, std::optional<Custome
       a.unapplied += unapplied;
     }
   }
+  {
+    // Credit memos issued by then, less what was applied or refunded by then.
+    store::Query q(conn,
+                   "SELECT m.customer_id, c.code, c.name, SUM(m.total - COALESCE(("
+                   "SELECT SUM(a.amount) FROM credit_memo_applications a "
+                   "WHERE a.credit_memo_id = m.id AND a.at < ?), 0) - COALESCE(("
+                   "SELECT SUM(r.amount) FROM credit_memo_refunds r "
+                   "WHERE r.credit_memo_id = m.id AND r.at < ?), 0)) "
+                   "FROM credit_memos m JOIN customers c ON c.id = m.customer_id "
+                   "WHERE m.memo_date <= ? AND (? IS NULL OR m.customer_id = ?) "
+                   "GROUP BY m.customer_id",
+                   day_end, day_end, day, customer, customer);
+    while (q.Next()) {
+      Money open = q.Amount(3);
+      if (open.is_zero()) continue;
+      CustomerAging& a = by_code[q.Text(1)];
+      a.customer = CustomerId(q.Int(0));
+      a.customer_code = q.Text(1);
+      a.customer_name = q.Text(2);
+      a.open_credits += open;
+    }
+  }
   AgingReport report;
   report.as_of = as_of;
   for (auto& [code, a] : by_code) {
     report.totals += a.buckets;
     report.unapplied += a.unapplied;
+    report.open_credits += a.open_credits;
     report.customers.push_back(std::move(a));
   }
   return report;

@@ -15,7 +15,7 @@
 
 namespace ordo::receivables {
 
-// Open balances by how far past their due date they are on the as-of date: current (not
+// Open invoice balances by how far past their due date they are on the as-of date: current (not
 // yet due), 1-30, 31-60, 61-90 and over 90 days.
 struct AgingBuckets {
   Money current, d1_30, d31_60, d61_90, d90_plus;
@@ -29,7 +29,8 @@ struct CustomerAging {
   std::string customer_code;
   std::string customer_name;
   AgingBuckets buckets;
-  Money unapplied;  // cash received by then and not applied by then
+  Money unapplied;     // cash received by then and not applied by then
+  Money open_credits;  // credit memos issued by then, not applied or refunded by then
 };
 
 struct AgingReport {
@@ -37,6 +38,7 @@ struct AgingReport {
   std::vector<CustomerAging> customers;  // those with an open balance or unapplied cash, by code
   AgingBuckets totals;
   Money unapplied;
+  Money open_credits;
 };
 
 // REQUIRES: `customer`, when given, exists.

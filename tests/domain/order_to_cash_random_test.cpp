@@ -1,13 +1,16 @@
 // The whole order-to-cash cycle under a long random mix of operations, on a real database:
 // orders (some on credit hold, some shipping complete only), cancels, hold releases,
 // receipts and adjustments (which release backorders), pick lists confirmed in full or short,
-// payments applied or kept unapplied and applied later, early-pay discounts — and, thrown in,
+// payments applied or kept unapplied and applied later, early-pay discounts, returns
+// authorized and received (restocked or scrapped), credit memos applied or refunded — and,
+// thrown in,
 // operations the documents' states forbid, which must be refused and change nothing.
 //
 // After every step the invariant checker (tests/support/invariants.h) must find nothing wrong:
 // no negative stock, allocations equal to open order allocations, shipped <= ordered -
-// cancelled, invoiced == shipped, every journal entry balanced, each customer's receivables
-// ledger equal to its open invoice balances less its unapplied cash, numbers without gaps.
+// cancelled, invoiced == shipped, returned <= shipped, every journal entry balanced, each
+// customer's receivables ledger equal to its open invoice balances less its unapplied cash
+// and open credit memos, numbers without gaps.
 // The seed is printed, so a failure can be replayed (ORDO_RANDOM_SEED, ORDO_RANDOM_STEPS).
 #include <gtest/gtest.h>
 
@@ -16,13 +19,18 @@
 #include <string>
 #include <vector>
 
+#include "flows/credit_memo_settlement.h"
 #include "flows/order_changes.h"
 #include "flows/order_shipment.h"
 #include "flows/payments.h"
+#include "flows/return_authorization.h"
+#include "flows/return_receipt.h"
 #include "flows/stock_changes.h"
+#include "invoicing/credit_memo_repository.h"
 #include "invoicing/invoice_repository.h"
 #include "ledger/trial_balance.h"
 #include "receivables/payment_repository.h"
+#include "returns/return_repository.h"
 #include "store/query.h"
 #include "support/invariants.h"
 #include "support/test_db.h"
@@ -99,8 +107,11 @@ class OrderToCashRandomTest : public ::testing::Test {
     if (op < 40) return CancelOrder();
     if (op < 43) return ReleaseHold();
     if (op < 63) return Ship();
-    if (op < 83) return Pay();
-    if (op < 88) return ApplyUnapplied();
+    if (op < 78) return Pay();
+    if (op < 82) return ApplyUnapplied();
+    if (op < 86) return AuthorizeReturn();
+    if (op < 89) return ReceiveReturn();
+    if (op < 92) return SettleCreditMemo();
     return Forbidden();
   }
 
@@ -249,6 +260,86 @@ class OrderToCashRandomTest : public ::testing::Test {
     return "apply";
   }
 
+  std::string AuthorizeReturn() {
+    store::Query q(db_.reader(),
+                   "SELECT l.order_id, l.line_no, l.quantity_shipped - l.quantity_returned - "
+                   "COALESCE((SELECT SUM(rl.quantity - rl.quantity_received) FROM return_lines rl "
+                   "JOIN returns r ON r.id = rl.return_id WHERE rl.order_line_id = l.id "
+                   "AND r.status = 'authorized'), 0) FROM order_lines l "
+                   "WHERE l.quantity_shipped > 0 ORDER BY l.id");
+    std::vector<std::tuple<int64_t, int, int64_t>> candidates;
+    while (q.Next()) {
+      if (q.Int(2) > 0) candidates.emplace_back(q.Int(0), static_cast<int>(q.Int(1)), q.Int(2));
+    }
+    auto pick = AnyOf(candidates);
+    if (!pick) return "return (none)";
+    auto [order, line_no, returnable] = *pick;
+    // Now and then one more than may come back: refused, nothing written.
+    bool too_many = Chance(10);
+    int64_t quantity = too_many ? returnable + 1 : 1 + Pick(static_cast<int>(returnable));
+    std::vector<ReturnRequestLine> lines = {
+        {line_no, quantity, Chance(50) ? "damaged" : "not_needed"}};
+    CommandContext ctx = Ctx("user:service");
+    auto before = db_.Snapshot();
+    auto done = Run<returns::Rma>([&](store::Connection& c) {
+      return flows::AuthorizeReturn(c, ctx, OrderId(order), std::nullopt, lines);
+    });
+    if (too_many) {
+      EXPECT_EQ(done.status().code(), ErrorCode::kInvalidArgument) << done.status().ToString();
+      EXPECT_EQ(db_.Snapshot(), before);
+      return "return too many";
+    }
+    EXPECT_TRUE(done.ok()) << done.status().ToString();
+    return "return";
+  }
+
+  std::string ReceiveReturn() {
+    auto id = AnyOf(Ids("SELECT id FROM returns WHERE status = 'authorized'"));
+    if (!id) return "receive return (none)";
+    auto rma = *returns::LoadReturn(db_.reader(), returns::ReturnId(*id));
+    ReturnReceiptRequest r;
+    r.warehouse = Chance(50) ? "W1" : "W2";
+    for (const auto& l : rma.lines) {
+      int64_t awaited = l.quantity - l.quantity_received;
+      if (awaited <= 0) continue;
+      int64_t now = 1 + Pick(static_cast<int>(awaited));
+      r.lines.push_back(
+          {l.line_no, now,
+           Chance(70) ? returns::Disposition::kRestock : returns::Disposition::kScrap});
+    }
+    CommandContext ctx = Ctx("user:dock");
+    auto done = Run<ReceivedReturn>([&](store::Connection& c) {
+      return flows::ReceiveReturn(c, ctx, rma.id, r, std::nullopt);
+    });
+    EXPECT_TRUE(done.ok()) << done.status().ToString();
+    return "receive return";
+  }
+
+  std::string SettleCreditMemo() {
+    auto id = AnyOf(Ids("SELECT id FROM credit_memos WHERE status = 'open'"));
+    if (!id) return "credit memo (none)";
+    auto memo = *invoicing::LoadCreditMemo(db_.reader(), invoicing::CreditMemoId(*id));
+    CommandContext ctx = Ctx("user:ar");
+    store::Query q(db_.reader(),
+                   "SELECT number, total - amount_paid - discount_taken - amount_credited "
+                   "FROM invoices WHERE customer_id = ? AND status = 'open' LIMIT 1",
+                   memo.customer);
+    if (q.Next() && Chance(60)) {
+      std::vector<MemoApplication> apps = {{q.Text(0), std::min(memo.balance(), q.Amount(1))}};
+      auto done = Run<invoicing::CreditMemo>([&](store::Connection& c) {
+        return flows::ApplyCreditMemo(c, ctx, memo.id, apps, memo.version);
+      });
+      EXPECT_TRUE(done.ok()) << done.status().ToString();
+      return "apply credit";
+    }
+    MemoRefund refund{memo.balance(), "ach", "refund"};
+    auto done = Run<invoicing::CreditMemo>([&](store::Connection& c) {
+      return flows::RefundCreditMemo(c, ctx, memo.id, refund, memo.version);
+    });
+    EXPECT_TRUE(done.ok()) << done.status().ToString();
+    return "refund";
+  }
+
   // Something the documents' states forbid: refused with the right code, nothing written.
   std::string Forbidden() {
     auto before = db_.Snapshot();
@@ -322,14 +413,19 @@ TEST_F(OrderToCashRandomTest, InvariantsHoldAfterEveryStep) {
   }
   auto tb = ledger::LoadTrialBalance(db_.reader(), std::nullopt);
   EXPECT_TRUE(tb.balanced());
-  // The mix really exercised the cycle.
-  EXPECT_GT(counts["ship"] + counts["ship short"], 50);
-  EXPECT_GT(counts["ship short"], 5);
-  EXPECT_GT(counts["pay"] + counts["pay partial"] + counts["pay over"], 50);
-  EXPECT_GT(counts["apply"], 5);
-  EXPECT_GT(db_.QueryInt("SELECT COUNT(*) FROM orders WHERE status = 'closed'"), 10);
-  EXPECT_GT(db_.QueryInt("SELECT COUNT(*) FROM payment_applications WHERE discount > 0"), 3);
-  EXPECT_GT(db_.QueryInt("SELECT COUNT(*) FROM stock_movements WHERE kind = 'allocate'"), 50);
+  // The mix really exercised the cycle (thresholds for the default 2000 steps, scaled).
+  auto at_least = [steps](int per_2000) { return per_2000 * steps / 2000; };
+  EXPECT_GT(counts["ship"] + counts["ship short"], at_least(50));
+  EXPECT_GT(counts["ship short"], at_least(5));
+  EXPECT_GT(counts["pay"] + counts["pay partial"] + counts["pay over"], at_least(50));
+  EXPECT_GT(counts["apply"], at_least(5));
+  EXPECT_GT(counts["receive return"], at_least(10));
+  EXPECT_GT(counts["apply credit"] + counts["refund"], at_least(10));
+  EXPECT_GT(db_.QueryInt("SELECT COUNT(*) FROM orders WHERE status = 'closed'"), at_least(10));
+  EXPECT_GT(db_.QueryInt("SELECT COUNT(*) FROM payment_applications WHERE discount > 0"),
+            at_least(3));
+  EXPECT_GT(db_.QueryInt("SELECT COUNT(*) FROM stock_movements WHERE kind = 'return'"),
+            at_least(5));
   std::string summary;
   for (const auto& [op, n] : counts) summary += op + "=" + std::to_string(n) + " ";
   std::cout << "seed " << seed << ": " << summary << "\n";

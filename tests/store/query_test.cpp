@@ -315,6 +315,15 @@ TEST_F(QueryTest, BadSqlThrowsStoreError) {
   EXPECT_THROW(Query(*conn_, "SELECT * FROM no_such_table"), StoreError);
 }
 
+TEST_F(QueryTest, TextOfOnlyCommentsExecutesAsNothing) {
+  // A placeholder migration is one comment line and no statement.
+  conn_->Execute("-- nothing to do here\n");
+  conn_->Execute("  \n");
+  Query q(*conn_, "SELECT COUNT(*) FROM t");
+  ASSERT_TRUE(q.Next());
+  EXPECT_EQ(q.Int(0), 0);
+}
+
 TEST_F(QueryTest, ConstraintViolationsHaveTheirKind) {
   Exec(*conn_, "INSERT INTO t (id, u) VALUES (1, 'dup')");
   auto kind_of = [&](auto&& fn) -> std::optional<StoreErrorKind> {

@@ -3,7 +3,7 @@
 //   stock        on_hand >= 0, allocated >= 0, allocated <= on_hand
 //   allocations  stock.allocated == SUM(order_allocations) per (item, warehouse); a line's
 //                allocations never exceed its open quantity; an order on hold has none
-//   ledger       on_hand == SUM(receipt + adjustment + ship movements), allocated ==
+//   ledger       on_hand == SUM(receipt + adjustment + ship + return movements), allocated ==
 //                SUM(allocate + deallocate + ship movements) per (item, warehouse) (a ship
 //                movement of -q is allocated stock leaving: both drop by q); no other kinds
 //   credit       customer_balances.open_order_value == SUM over the customer's lines of
@@ -19,15 +19,24 @@
 //   invoices     lines sum to the subtotal and tax; extended == unit price x quantity; paid
 //                exactly when the balance is 0; per order line quantity_invoiced ==
 //                SUM(invoice lines) == quantity_shipped; one invoice per shipped shipment;
-//                numbers IN-000001..IN-N without gaps
+//                amount_credited == SUM(credit memo applications to it); numbers
+//                IN-000001..IN-N without gaps
 //   ledger       every journal entry balances (debits == credits > 0); each customer's
 //                receivables sub-ledger == SUM(its open invoice balances) - its unapplied
-//                cash == customer_balances.open_receivables; every receivables line names
-//                its customer
+//                cash - SUM(its credit memo balances) == customer_balances.open_receivables;
+//                every receivables line names its customer
 //   payments     amount_applied == SUM(applications); per invoice amount_paid and
 //                discount_taken == SUM(cash and discounts applied to it); applications stay
 //                within one customer; orders.settled == (everything not cancelled invoiced
 //                and no open invoice); numbers PM-000001..PM-N without gaps
+//   returns      per order line returned <= shipped, quantity_returned == SUM(received
+//                return lines) == SUM(credit memo lines), returned + awaited on authorized
+//                RMAs <= shipped; a return line's received == SUM(its receipts); an RMA is
+//                received exactly when nothing is awaited; RA-000001..RA-N without gaps
+//   credit memos subtotal and tax == SUM(lines), total == subtotal + tax, applied ==
+//                SUM(applications), refunded == SUM(refunds), balance >= 0, status follows
+//                the balance; no invoice line credited beyond its quantity;
+//                CM-000001..CM-N without gaps
 //
 // Reads run in one read transaction (a consistent snapshot) unless `conn` is in one already.
 #pragma once

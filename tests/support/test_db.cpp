@@ -70,13 +70,37 @@ int64_t TestDb::QueryInt(std::string_view sql) {
 
 std::map<std::string, int64_t> TestDb::Snapshot() {
   std::map<std::string, int64_t> out;
-  for (const char* table :
-       {"warehouses",      "items",        "item_packs",        "price_tiers",
-        "customers",       "ship_tos",     "customer_balances", "stock",
-        "stock_movements", "orders",       "order_lines",       "order_allocations",
-        "order_holds",     "shipments",    "shipment_lines",    "invoices",
-        "invoice_lines",   "tax_rates",    "journal_entries",   "journal_lines",
-        "audit_log",       "outbox_events"}) {
+  for (const char* table : {"warehouses",
+                            "items",
+                            "item_packs",
+                            "price_tiers",
+                            "customers",
+                            "ship_tos",
+                            "customer_balances",
+                            "stock",
+                            "stock_movements",
+                            "orders",
+                            "order_lines",
+                            "order_allocations",
+                            "order_holds",
+                            "shipments",
+                            "shipment_lines",
+                            "invoices",
+                            "invoice_lines",
+                            "tax_rates",
+                            "journal_entries",
+                            "journal_lines",
+                            "audit_log",
+                            "outbox_events",
+                            "returns",
+                            "return_lines",
+                            "return_receipts",
+                            "credit_memos",
+                            "credit_memo_lines",
+                            "credit_memo_applications",
+                            "credit_memo_refunds",
+                            "payments",
+                            "payment_applications"}) {
     out[table] = Count(table);
   }
   out["sequences.SO"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'SO'");
@@ -85,6 +109,14 @@ std::map<std::string, int64_t> TestDb::Snapshot() {
   out["sequences.PM"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'PM'");
   out["invoices.settled"] = QueryInt(
       "SELECT COALESCE(SUM(amount_paid + discount_taken + amount_credited), 0) FROM invoices");
+  out["sequences.RA"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'RA'");
+  out["sequences.CM"] = QueryInt("SELECT next_value FROM sequences WHERE name = 'CM'");
+  out["order_lines.quantity_returned"] =
+      QueryInt("SELECT COALESCE(SUM(quantity_returned), 0) FROM order_lines");
+  out["invoices.amount_credited"] =
+      QueryInt("SELECT COALESCE(SUM(amount_credited), 0) FROM invoices");
+  out["credit_memos.settled"] =
+      QueryInt("SELECT COALESCE(SUM(amount_applied + amount_refunded), 0) FROM credit_memos");
   out["order_lines.quantity_shipped"] =
       QueryInt("SELECT COALESCE(SUM(quantity_shipped), 0) FROM order_lines");
   out["stock.on_hand"] = QueryInt("SELECT COALESCE(SUM(on_hand), 0) FROM stock");

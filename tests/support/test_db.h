@@ -64,8 +64,8 @@ class TestDb {
   // Reads through reader().
   int64_t Count(std::string_view table);
   int64_t QueryInt(std::string_view sql);
-  // Row counts of every domain table, the next SO and SH numbers and the stock, shipped and
-  // open-value totals, for "nothing was written" checks.
+  // Row counts of every domain table, the next document numbers and the stock, shipped,
+  // returned, open-value and settlement totals, for "nothing was written" checks.
   std::map<std::string, int64_t> Snapshot();
 
   // Setup through the domain commands; each throws std::runtime_error on failure.

@@ -53,6 +53,7 @@ class SqliteStatement final : public Statement {
     Check(sqlite3_bind_text(stmt_, index, data, static_cast<int>(value.size()), SQLITE_TRANSIENT));
   }
   bool Step() override {
+    if (stmt_ == nullptr) return false;  // a text of only comments or whitespace
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
@@ -69,6 +70,7 @@ class SqliteStatement final : public Statement {
     return std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, column));
   }
   void Reset() override {
+    if (stmt_ == nullptr) return;
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
   }
@@ -109,6 +111,8 @@ class SqliteConnection final : public Connection {
     int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                 SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) Throw(db_, rc, std::string("prepare ") + std::string(sql));
+    // SQLite prepares a text of only comments or whitespace as no statement (stmt is null):
+    // such a statement runs as nothing (a placeholder migration is one).
     return std::make_unique<SqliteStatement>(db_, stmt, entry);
   }
 

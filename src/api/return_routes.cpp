@@ -1,0 +1,184 @@
+#include "api/return_routes.h"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/authenticate.h"
+#include "api/customer_filter.h"
+#include "api/customer_scope.h"
+#include "api/order_resource.h"
+#include "api/pagination.h"
+#include "api/preconditions.h"
+#include "api/resource_ref.h"
+#include "api/status_response.h"
+#include "api/write_route.h"
+#include "flows/return_authorization.h"
+#include "flows/return_receipt.h"
+#include "invoicing/credit_memo.h"
+#include "invoicing/invoice_repository.h"
+#include "orders/order_queries.h"
+#include "returns/return_repository.h"
+
+namespace ordo::api {
+namespace {
+
+using nlohmann::json;
+
+// The RMA `segment` names (id or number), if `who` may see its customer.
+Result<returns::Rma> LoadReturnFor(store::Connection& conn, std::string_view segment,
+                                   const auth::Principal& who) {
+  ResourceRef ref = ParseResourceRef(segment);
+  auto r = ref.id ? returns::LoadReturn(conn, returns::ReturnId(*ref.id))
+                  : returns::LoadReturnByNumber(conn, ref.code);
+  if (!r || !MaySeeCustomer(who, r->customer)) {
+    return Status::NotFound("no return " + std::string(segment));
+  }
+  return std::move(*r);
+}
+
+http::Response ReturnResponse(int status, json body, int64_t version) {
+  http::Response r = http::Response::Json(status, body);
+  SetVersionTag(r, version);
+  return r;
+}
+
+void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequireWrite(ctx, request, respond, "returns.write");
+  if (!who) return;
+  auto parsed = flows::ParseReturnRequestJson(request.body);
+  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
+  RunWrite(
+      ctx, request, *who,
+      [req = std::move(parsed).value(), who = *who](
+          store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+        OrderId order;
+        std::optional<invoicing::InvoiceId> invoice;
+        if (!req.invoice.empty()) {
+          ResourceRef ref = ParseResourceRef(req.invoice);
+          auto v = ref.id ? invoicing::LoadInvoice(conn, invoicing::InvoiceId(*ref.id))
+                          : invoicing::LoadInvoiceByNumber(conn, ref.code);
+          if (!v || !MaySeeCustomer(who, v->customer)) {
+            return Status::NotFound("no invoice " + req.invoice);
+          }
+          order = v->order;
+          invoice = v->id;
+        } else {
+          auto key = FindOrderFor(conn, req.order, who);
+          if (!key.ok()) return key.status();
+          order = key->id;
+        }
+        auto rma = flows::AuthorizeReturn(conn, cc, order, invoice, req.lines);
+        if (!rma.ok()) return rma.status();
+        http::Response response = ReturnResponse(201, returns::ToJson(*rma), rma->version);
+        response.SetHeader("Location", "/api/v1/returns/" + std::to_string(rma->id.value()));
+        return response;
+      },
+      std::move(respond));
+}
+
+void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "returns.read");
+  if (!who) return;
+  auto r = [&] {
+    auto conn = ctx.readers.Borrow();
+    return LoadReturnFor(*conn, *request.PathParam("ref"), *who);
+  }();
+  if (!r.ok()) return respond(ProblemFor(r.status()));
+  respond(ReturnResponse(200, returns::ToJson(*r), r->version));
+}
+
+constexpr std::array<std::string_view, 5> kListParameters = {"customer", "status", "order", "limit",
+                                                             "cursor"};
+
+void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "returns.read");
+  if (!who) return;
+  auto page = ParsePage(request);
+  if (!page.ok()) return respond(ProblemFor(page.status()));
+  std::vector<FieldError> errors;
+  CheckListParameters(request, kListParameters, errors);
+  returns::ReturnFilter filter;
+  if (auto status = request.Query("status"); status && !status->empty()) {
+    filter.status = returns::StatusFromName(*status);
+    if (!filter.status) {
+      errors.push_back(
+          {"status", "invalid_value", "status is one of authorized, received, closed"});
+    }
+  }
+  if (!errors.empty()) {
+    return respond(
+        ProblemFor(Status::InvalidArgument("invalid return list parameters", std::move(errors))));
+  }
+  auto conn = ctx.readers.Borrow();
+  bool matches_nothing = false;
+  if (auto order = request.Query("order"); order && !order->empty()) {
+    ResourceRef ref = ParseResourceRef(*order);
+    auto key = ref.id ? orders::FindOrderKey(*conn, OrderId(*ref.id))
+                      : orders::FindOrderKeyByNumber(*conn, ref.code);
+    if (key) {
+      filter.order = key->id;
+    } else {
+      matches_nothing = true;
+    }
+  }
+  CustomerFilter customer = ResolveCustomerFilter(*conn, request, *who);
+  filter.customer = customer.customer;
+  std::vector<returns::Rma> rows;
+  if (!matches_nothing && !customer.matches_nothing) {
+    std::optional<returns::ReturnId> before;
+    if (page->after) before = returns::ReturnId(*page->after);
+    rows = returns::ListReturns(*conn, filter, before, page->limit + 1);
+  }
+  std::optional<int64_t> next;
+  if (rows.size() > static_cast<size_t>(page->limit)) {
+    rows.resize(page->limit);
+    next = rows.back().id.value();
+  }
+  json items = json::array();
+  for (const auto& r : rows) {
+    json j = returns::ToJson(r);
+    j.erase("receipts");
+    items.push_back(std::move(j));
+  }
+  respond(http::Response::Json(200, PageJson(std::move(items), next)));
+}
+
+void Receive(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequireWrite(ctx, request, respond, "returns.receive");
+  if (!who) return;
+  auto expected = IfMatchVersion(request);
+  if (!expected.ok()) return respond(ProblemFor(expected.status()));
+  auto parsed = flows::ParseReturnReceiptJson(request.body);
+  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
+  RunWrite(
+      ctx, request, *who,
+      [ref = std::string(*request.PathParam("ref")), req = std::move(parsed).value(),
+       expected = *expected,
+       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+        auto found = LoadReturnFor(conn, ref, who);
+        if (!found.ok()) return found.status();
+        auto done = flows::ReceiveReturn(conn, cc, found->id, req, expected);
+        if (!done.ok()) return done.status();
+        json body = returns::ToJson(done->rma);
+        body["credit_memo"] = invoicing::ToJson(done->credit_memo);
+        return ReturnResponse(200, std::move(body), done->rma.version);
+      },
+      std::move(respond));
+}
+
+}  // namespace
+
+void AddReturnRoutes(http::Router& router, ApiContext& ctx) {
+  router.Add("POST", "/api/v1/returns",
+             [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
+  router.Add("GET", "/api/v1/returns",
+             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  router.Add("GET", "/api/v1/returns/{ref}",
+             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  router.Add("POST", "/api/v1/returns/{ref}/receive",
+             [&ctx](http::Request& q, http::Responder r) { Receive(ctx, q, std::move(r)); });
+}
+
+}  // namespace ordo::api

@@ -1,0 +1,262 @@
+#include "flows/credit_memo_settlement.h"
+
+#include <charconv>
+#include <map>
+
+#include "audit/audit_log.h"
+#include "core/utf8.h"
+#include "customers/credit.h"
+#include "events/outbox.h"
+#include "flows/ledger_postings.h"
+#include "flows/order_settlement.h"
+#include "invoicing/credit_memo_repository.h"
+#include "invoicing/invoice_repository.h"
+#include "jsonio/field_reader.h"
+
+namespace ordo::flows {
+namespace {
+
+using nlohmann::json;
+
+// The invoice a reference names: an all-digit reference is an id, anything else a number.
+std::optional<invoicing::Invoice> FindInvoice(store::Connection& conn, const std::string& ref) {
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
+  if (!ref.empty() && ref.front() != '-' && ec == std::errc() && end == ref.data() + ref.size()) {
+    return invoicing::LoadInvoice(conn, invoicing::InvoiceId(id));
+  }
+  return invoicing::LoadInvoiceByNumber(conn, ref);
+}
+
+Result<invoicing::CreditMemo> LoadForSettlement(store::Connection& conn, invoicing::CreditMemoId id,
+                                                std::optional<int64_t> expected_version) {
+  auto memo = invoicing::LoadCreditMemo(conn, id);
+  if (!memo) return Status::NotFound("no credit memo " + std::to_string(id.value()));
+  if (expected_version && *expected_version != memo->version) {
+    return Status(
+        ErrorCode::kPreconditionFailed,
+        "credit memo " + memo->number + " is at version " + std::to_string(memo->version));
+  }
+  if (memo->balance() <= Money()) {
+    return Status::InvalidState("credit memo " + memo->number + " has no balance left");
+  }
+  return std::move(*memo);
+}
+
+}  // namespace
+
+Result<std::vector<MemoApplication>> ParseMemoApplicationsJson(std::string_view body) {
+  Result<json> parsed = jsonio::ParseJsonObject(body);
+  if (!parsed.ok()) return parsed.status();
+  const json& doc = *parsed;
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(doc, {"applications"}, "");
+  std::vector<MemoApplication> out;
+  if (const json* apps = r.Array(doc, "applications", "applications", true)) {
+    if (apps->empty()) r.Fail("applications", "required", "at least one application is required");
+    for (size_t i = 0; i < apps->size(); ++i) {
+      const json& a = (*apps)[i];
+      std::string p = "applications/" + std::to_string(i);
+      if (!a.is_object()) {
+        r.Fail(p, "invalid_type", "an application must be an object");
+        continue;
+      }
+      p += "/";
+      r.OnlyKnown(a, {"invoice", "amount"}, p);
+      MemoApplication app;
+      auto inv = a.find("invoice");
+      if (inv == a.end() || inv->is_null()) {
+        r.Fail(p + "invoice", "required", "invoice is required");
+      } else if (inv->is_number_integer() && inv->get<int64_t>() > 0) {
+        app.invoice = std::to_string(inv->get<int64_t>());
+      } else if (inv->is_string() && !inv->get<std::string>().empty()) {
+        app.invoice = inv->get<std::string>();
+      } else {
+        r.Fail(p + "invoice", "invalid_type", "invoice is an invoice id or number");
+      }
+      if (auto amount = r.Amount(a, "amount", p + "amount", true)) {
+        if (*amount <= Money()) {
+          r.Fail(p + "amount", "out_of_range", "amount must be positive");
+        } else {
+          app.amount = *amount;
+        }
+      }
+      out.push_back(std::move(app));
+    }
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument("the applications have invalid fields", std::move(errors));
+  }
+  return out;
+}
+
+Result<invoicing::CreditMemo> ApplyCreditMemo(store::Connection& conn, const CommandContext& ctx,
+                                              invoicing::CreditMemoId id,
+                                              const std::vector<MemoApplication>& applications,
+                                              std::optional<int64_t> expected_version) {
+  auto loaded = LoadForSettlement(conn, id, expected_version);
+  if (!loaded.ok()) return loaded.status();
+  invoicing::CreditMemo memo = std::move(loaded).value();
+  int digits = FindCurrency(memo.currency).value_or(kUsd).minor_digits;
+
+  std::vector<FieldError> errors;
+  std::map<invoicing::InvoiceId, invoicing::Invoice> invoices;
+  std::vector<invoicing::InvoiceId> order_of_invoices;
+  std::vector<invoicing::InvoiceId> targets;  // per application
+  Money total;
+  for (size_t i = 0; i < applications.size(); ++i) {
+    const MemoApplication& a = applications[i];
+    std::string p = "applications/" + std::to_string(i) + "/";
+    targets.emplace_back();
+    if (!a.amount.IsExactAt(digits)) {
+      errors.push_back(
+          {p + "amount", "invalid_value", "amount is in whole minor units of " + memo.currency});
+      continue;
+    }
+    auto found = FindInvoice(conn, a.invoice);
+    if (!found) {
+      errors.push_back({p + "invoice", "not_found", "no invoice " + a.invoice});
+      continue;
+    }
+    if (found->customer != memo.customer) {
+      errors.push_back({p + "invoice", "other_customer",
+                        "invoice " + found->number + " is not " + memo.customer_code + "'s"});
+      continue;
+    }
+    if (found->status == invoicing::InvoiceStatus::kVoid) {
+      errors.push_back({p + "invoice", "invalid_state", "invoice " + found->number + " is void"});
+      continue;
+    }
+    auto [it, inserted] = invoices.emplace(found->id, std::move(*found));
+    if (inserted) order_of_invoices.push_back(it->first);
+    invoicing::Invoice& v = it->second;
+    if (a.amount > v.balance()) {
+      errors.push_back({p + "amount", "exceeds_balance",
+                        "invoice " + v.number + " has " + v.balance().Format(digits) + " open"});
+      continue;
+    }
+    v.amount_credited += a.amount;  // in memory: later applications see what is left
+    targets.back() = v.id;
+    total += a.amount;
+  }
+  if (errors.empty() && total > memo.balance()) {
+    errors.push_back({"applications", "exceeds_balance",
+                      "credit memo " + memo.number + " has " + memo.balance().Format(digits) +
+                          " left, the applications total " + total.Format(digits)});
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument("the applications do not fit credit memo " + memo.number,
+                                   std::move(errors));
+  }
+
+  json before = invoicing::ToJson(memo);
+  for (auto id_of : order_of_invoices) {
+    const invoicing::Invoice& v = invoices.at(id_of);
+    if (!invoicing::StoreSettlement(conn, v, ctx.now)) {
+      return Status(ErrorCode::kPreconditionFailed, "invoice " + v.number + " changed");
+    }
+  }
+  json event_applications = json::array();
+  for (size_t i = 0; i < applications.size(); ++i) {
+    const invoicing::Invoice& v = invoices.at(targets[i]);
+    invoicing::InsertApplication(conn, memo.id, v.id, applications[i].amount, ctx.now, ctx.actor);
+    memo.applications.push_back({v.id, v.number, applications[i].amount, ctx.now});
+    event_applications.push_back(
+        {{"invoice", v.number}, {"amount", applications[i].amount.Format(digits)}});
+  }
+  for (auto id_of : order_of_invoices) RefreshOrderSettlement(conn, ctx, invoices.at(id_of).order);
+  memo.amount_applied += total;
+  if (!invoicing::StoreCreditMemoSettlement(conn, memo, ctx.now)) {
+    return Status(ErrorCode::kPreconditionFailed, "credit memo " + memo.number + " changed");
+  }
+  memo.version++;
+  memo.status = memo.DerivedStatus();
+  memo.updated_at = ctx.now;
+  audit::Record(conn, ctx, "credit_memo.apply", "credit_memo", memo.id.value(), before,
+                invoicing::ToJson(memo));
+  events::Publish(conn, ctx, "credit_memo.applied", "credit_memo", memo.id.value(),
+                  {{"id", memo.id.value()},
+                   {"number", memo.number},
+                   {"customer", memo.customer_code},
+                   {"amount", total.Format(digits)},
+                   {"applications", std::move(event_applications)},
+                   {"balance", memo.balance().Format(digits)}});
+  return memo;
+}
+
+Result<MemoRefund> ParseMemoRefundJson(std::string_view body) {
+  Result<json> parsed = jsonio::ParseJsonObject(body);
+  if (!parsed.ok()) return parsed.status();
+  const json& doc = *parsed;
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(doc, {"amount", "method", "reference"}, "");
+  MemoRefund out;
+  if (auto amount = r.Amount(doc, "amount", "amount", true)) {
+    if (*amount <= Money()) {
+      r.Fail("amount", "out_of_range", "amount must be positive");
+    } else {
+      out.amount = *amount;
+    }
+  }
+  out.method = r.String(doc, "method", "method", true);
+  if (doc.contains("method") && doc["method"].is_string() &&
+      !invoicing::IsRefundMethod(out.method)) {
+    r.Fail("method", "invalid_value", "method is one of check, ach, wire, card");
+  }
+  out.reference = r.String(doc, "reference", "reference", false);
+  if (out.reference.size() > 200 || !IsValidUtf8(out.reference)) {
+    r.Fail("reference", "invalid_value", "reference is UTF-8 text of at most 200 bytes");
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument("the refund has invalid fields", std::move(errors));
+  }
+  return out;
+}
+
+Result<invoicing::CreditMemo> RefundCreditMemo(store::Connection& conn, const CommandContext& ctx,
+                                               invoicing::CreditMemoId id, const MemoRefund& refund,
+                                               std::optional<int64_t> expected_version) {
+  auto loaded = LoadForSettlement(conn, id, expected_version);
+  if (!loaded.ok()) return loaded.status();
+  invoicing::CreditMemo memo = std::move(loaded).value();
+  int digits = FindCurrency(memo.currency).value_or(kUsd).minor_digits;
+  if (!refund.amount.IsExactAt(digits)) {
+    return Status::InvalidArgument(
+        "invalid refund",
+        {{"amount", "invalid_value", "amount is in whole minor units of " + memo.currency}});
+  }
+  if (refund.amount > memo.balance()) {
+    return Status::InvalidArgument(
+        "invalid refund",
+        {{"amount", "exceeds_balance",
+          "credit memo " + memo.number + " has " + memo.balance().Format(digits) + " left"}});
+  }
+  json before = invoicing::ToJson(memo);
+  invoicing::CreditMemoRefund r{refund.amount, refund.method, refund.reference, ctx.now};
+  invoicing::InsertRefund(conn, memo.id, r, ctx.actor);
+  memo.amount_refunded += refund.amount;
+  if (!invoicing::StoreCreditMemoSettlement(conn, memo, ctx.now)) {
+    return Status(ErrorCode::kPreconditionFailed, "credit memo " + memo.number + " changed");
+  }
+  memo.version++;
+  memo.status = memo.DerivedStatus();
+  memo.updated_at = ctx.now;
+  memo.refunds.push_back(std::move(r));
+  customers::AddOpenReceivables(conn, memo.customer, refund.amount);
+  PostCreditMemoRefund(conn, ctx, memo, refund.amount);
+  audit::Record(conn, ctx, "credit_memo.refund", "credit_memo", memo.id.value(), before,
+                invoicing::ToJson(memo));
+  events::Publish(conn, ctx, "credit_memo.refunded", "credit_memo", memo.id.value(),
+                  {{"id", memo.id.value()},
+                   {"number", memo.number},
+                   {"customer", memo.customer_code},
+                   {"amount", refund.amount.Format(digits)},
+                   {"method", refund.method},
+                   {"reference", refund.reference},
+                   {"balance", memo.balance().Format(digits)}});
+  return memo;
+}
+
+}  // namespace ordo::flows

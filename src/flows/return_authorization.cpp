@@ -1,0 +1,190 @@
+#include "flows/return_authorization.h"
+
+#include <algorithm>
+#include <set>
+
+#include "audit/audit_log.h"
+#include "events/outbox.h"
+#include "invoicing/credit_memo_repository.h"
+#include "invoicing/invoice_repository.h"
+#include "jsonio/field_reader.h"
+#include "orders/order_repository.h"
+#include "returns/return_repository.h"
+
+namespace ordo::flows {
+namespace {
+
+using nlohmann::json;
+
+// A document reference: a positive integer id or a non-empty number; "" when absent or bad.
+std::string ReadReference(jsonio::FieldReader& r, const json& doc, const char* key) {
+  auto it = doc.find(key);
+  if (it == doc.end() || it->is_null()) return "";
+  if (it->is_number_integer() && it->get<int64_t>() > 0) return std::to_string(it->get<int64_t>());
+  if (it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
+  r.Fail(key, "invalid_type", std::string(key) + " is an id or a number");
+  return "";
+}
+
+const invoicing::InvoiceLine* InvoiceLineNo(const invoicing::Invoice& v, int line_no) {
+  for (const auto& l : v.lines) {
+    if (l.line_no == line_no) return &l;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Result<ReturnRequest> ParseReturnRequestJson(std::string_view body) {
+  Result<json> parsed = jsonio::ParseJsonObject(body);
+  if (!parsed.ok()) return parsed.status();
+  const json& doc = *parsed;
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(doc, {"order", "invoice", "lines"}, "");
+  ReturnRequest req;
+  req.order = ReadReference(r, doc, "order");
+  req.invoice = ReadReference(r, doc, "invoice");
+  bool has_order = jsonio::FieldReader::Has(doc, "order");
+  bool has_invoice = jsonio::FieldReader::Has(doc, "invoice");
+  if (!has_order && !has_invoice) {
+    r.Fail("order", "required", "an order or an invoice is required");
+  } else if (has_order && has_invoice) {
+    r.Fail("invoice", "exclusive", "give an order or an invoice, not both");
+  }
+  if (const json* lines = r.Array(doc, "lines", "lines", true)) {
+    if (lines->empty()) r.Fail("lines", "required", "at least one line is required");
+    std::set<int64_t> seen;
+    for (size_t i = 0; i < lines->size(); ++i) {
+      const json& l = (*lines)[i];
+      std::string p = "lines/" + std::to_string(i);
+      ReturnRequestLine line;
+      if (!l.is_object()) {
+        r.Fail(p, "invalid_type", "a line must be an object");
+        continue;
+      }
+      p += "/";
+      r.OnlyKnown(l, {"line_no", "quantity", "reason"}, p);
+      if (auto n = r.Integer(l, "line_no", p + "line_no", true)) {
+        if (*n < 1 || *n > 100000) {
+          r.Fail(p + "line_no", "out_of_range", "line_no is a line number of the order");
+        } else if (!seen.insert(*n).second) {
+          r.Fail(p + "line_no", "duplicate", "line " + std::to_string(*n) + " is listed twice");
+        } else {
+          line.line_no = static_cast<int>(*n);
+        }
+      }
+      if (auto q = r.Integer(l, "quantity", p + "quantity", true)) {
+        if (*q <= 0) {
+          r.Fail(p + "quantity", "out_of_range", "quantity must be positive");
+        } else {
+          line.quantity = *q;
+        }
+      }
+      line.reason = r.String(l, "reason", p + "reason", true);
+      if (l.contains("reason") && l["reason"].is_string() && !returns::IsReasonCode(line.reason)) {
+        r.Fail(p + "reason", "invalid_value",
+               "reason is one of damaged, wrong_item, not_needed, defective, other");
+      }
+      req.lines.push_back(std::move(line));
+    }
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument("the return has invalid fields", std::move(errors));
+  }
+  return req;
+}
+
+Result<returns::Rma> AuthorizeReturn(store::Connection& conn, const CommandContext& ctx,
+                                     OrderId order_id, std::optional<invoicing::InvoiceId> invoice,
+                                     const std::vector<ReturnRequestLine>& lines) {
+  auto order = orders::LoadOrder(conn, order_id);
+  if (!order) return Status::NotFound("no order " + std::to_string(order_id.value()));
+  std::optional<invoicing::Invoice> inv;
+  if (invoice) {
+    inv = invoicing::LoadInvoice(conn, *invoice);
+    if (!inv || inv->order != order->id) {
+      return Status::NotFound("no invoice " + std::to_string(invoice->value()));
+    }
+    if (inv->status == invoicing::InvoiceStatus::kVoid) {
+      return Status::InvalidState("invoice " + inv->number + " is void");
+    }
+  }
+  int64_t shipped = 0;
+  for (const auto& l : order->lines) shipped += l.quantity_shipped;
+  if (shipped == 0) {
+    return Status::InvalidState("order " + order->number + " has shipped nothing to return");
+  }
+
+  returns::Rma rma;
+  rma.order = order->id;
+  rma.order_number = order->number;
+  rma.customer = order->customer;
+  rma.customer_code = order->customer_code;
+  if (inv) {
+    rma.invoice = inv->id;
+    rma.invoice_number = inv->number;
+  }
+  rma.created_by = ctx.actor;
+  rma.created_at = ctx.now;
+  std::vector<FieldError> errors;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const ReturnRequestLine& r = lines[i];
+    std::string p = "lines/" + std::to_string(i) + "/";
+    const orders::OrderLine* line = nullptr;
+    for (const auto& l : order->lines) {
+      if (l.line_no == r.line_no) line = &l;
+    }
+    if (line == nullptr) {
+      errors.push_back({p + "line_no", "not_found",
+                        "order " + order->number + " has no line " + std::to_string(r.line_no)});
+      continue;
+    }
+    int64_t limit = line->quantity_shipped - line->quantity_returned -
+                    returns::OutstandingForOrderLine(conn, line->id);
+    std::string of = "line " + std::to_string(r.line_no) + " of " + order->number;
+    if (inv) {
+      const invoicing::InvoiceLine* il = InvoiceLineNo(*inv, r.line_no);
+      if (il == nullptr) {
+        errors.push_back({p + "line_no", "not_found",
+                          "invoice " + inv->number + " has no line " + std::to_string(r.line_no)});
+        continue;
+      }
+      limit = std::min(limit, il->quantity - invoicing::CreditedQuantity(conn, inv->id, r.line_no) -
+                                  returns::OutstandingAgainstInvoice(conn, inv->id, r.line_no));
+      of = "line " + std::to_string(r.line_no) + " of " + inv->number;
+    }
+    limit = std::max<int64_t>(limit, 0);
+    if (r.quantity > limit) {
+      errors.push_back({p + "quantity", "out_of_range",
+                        "at most " + std::to_string(limit) + " of " + of + " can be returned"});
+      continue;
+    }
+    rma.lines.push_back({r.line_no, line->id, line->item, line->sku, r.quantity, 0, r.reason});
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument("the return does not fit what was shipped", std::move(errors));
+  }
+  std::sort(rma.lines.begin(), rma.lines.end(),
+            [](const auto& a, const auto& b) { return a.line_no < b.line_no; });
+  rma.number = returns::NextReturnNumber(conn);
+  returns::InsertReturn(conn, rma);
+
+  json event_lines = json::array();
+  for (const auto& l : rma.lines) {
+    event_lines.push_back(
+        {{"line_no", l.line_no}, {"sku", l.sku}, {"quantity", l.quantity}, {"reason", l.reason}});
+  }
+  audit::Record(conn, ctx, "return.authorize", "return", rma.id.value(), nullptr,
+                returns::ToJson(rma));
+  events::Publish(conn, ctx, "return.authorized", "return", rma.id.value(),
+                  {{"id", rma.id.value()},
+                   {"number", rma.number},
+                   {"order", rma.order_number},
+                   {"invoice", rma.invoice ? json(rma.invoice_number) : json()},
+                   {"customer", rma.customer_code},
+                   {"lines", std::move(event_lines)}});
+  return rma;
+}
+
+}  // namespace ordo::flows

@@ -1,0 +1,50 @@
+// Authorizing a return (RMA) of shipped goods: one command that checks what may come back and
+// writes the RMA, its audit record and its "return.authorized" event.
+//
+// Limits per order line: never more than shipped minus what is returned or still authorized
+// on open RMAs; against an invoice, also never more than that invoice line's quantity minus
+// what memos credited against it and what open RMAs naming the invoice still await.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/command_context.h"
+#include "core/status.h"
+#include "invoicing/invoice.h"
+#include "returns/return_authorization.h"
+#include "store/database.h"
+
+namespace ordo::flows {
+
+struct ReturnRequestLine {
+  int line_no = 0;  // the order line's number
+  int64_t quantity = 0;
+  std::string reason;
+};
+
+struct ReturnRequest {
+  // Exactly one is set: a path-style reference (the id as digits, or the number).
+  std::string order;
+  std::string invoice;
+  std::vector<ReturnRequestLine> lines;
+};
+
+// Reads {"order" | "invoice", "lines": [{"line_no", "quantity", "reason"}]} and checks what
+// needs no database: exactly one of order and invoice, at least one line, line numbers and
+// quantities positive integers, no line_no twice, reasons among returns::IsReasonCode.
+// Errors: invalid_argument with every bad field.
+Result<ReturnRequest> ParseReturnRequestJson(std::string_view body);
+
+// Authorizes the return of `lines` of `order` (against `invoice` when set, which must be an
+// invoice of that order). Errors: not_found (order, invoice); invalid_state (nothing of the
+// order shipped; the invoice is void); invalid_argument (every line not on the order or the
+// invoice, or above its limit). Nothing is written on error.
+Result<returns::Rma> AuthorizeReturn(store::Connection& conn, const CommandContext& ctx,
+                                     OrderId order, std::optional<invoicing::InvoiceId> invoice,
+                                     const std::vector<ReturnRequestLine>& lines);
+
+}  // namespace ordo::flows

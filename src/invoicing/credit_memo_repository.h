@@ -1,0 +1,46 @@
+// Reads and writes of credit memos, their lines, applications and refunds. Building blocks for
+// the flows that issue and settle memos; they run inside the caller's unit of work.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "invoicing/credit_memo.h"
+#include "store/database.h"
+
+namespace ordo::invoicing {
+
+// The next memo number ("CM-000042"), without gaps (taken inside the command's unit of work).
+std::string NextCreditMemoNumber(store::Connection& conn);
+
+// Writes the header and lines with the status the amounts make; fills in memo.id and status.
+// REQUIRES: total = subtotal + tax, the lines sum to them, at least one line.
+void InsertCreditMemo(store::Connection& conn, CreditMemo& memo);
+
+// Stores amount_applied, amount_refunded and the status they make, with version + 1. Returns
+// false (and writes nothing) unless the stored memo is still at `memo.version`.
+bool StoreCreditMemoSettlement(store::Connection& conn, const CreditMemo& memo, Timestamp at);
+void InsertApplication(store::Connection& conn, CreditMemoId memo, InvoiceId invoice, Money amount,
+                       Timestamp at, std::string_view actor);
+void InsertRefund(store::Connection& conn, CreditMemoId memo, const CreditMemoRefund& refund,
+                  std::string_view actor);
+
+std::optional<CreditMemo> LoadCreditMemo(store::Connection& conn, CreditMemoId id);
+std::optional<CreditMemo> LoadCreditMemoByNumber(store::Connection& conn, std::string_view number);
+
+// The quantity of invoice line (invoice, line_no) that credit memos have credited.
+int64_t CreditedQuantity(store::Connection& conn, InvoiceId invoice, int line_no);
+
+struct CreditMemoFilter {
+  std::optional<CustomerId> customer;
+  std::optional<CreditMemoStatus> status;
+};
+// At most `limit` memos (headers only) matching `filter` with id < `before`, newest first.
+// REQUIRES: limit >= 1.
+std::vector<CreditMemo> ListCreditMemos(store::Connection& conn, const CreditMemoFilter& filter,
+                                        std::optional<CreditMemoId> before, int limit);
+
+}  // namespace ordo::invoicing
