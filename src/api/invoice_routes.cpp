@@ -186,7 +186,10 @@ void PutTaxRate(ApiContext& ctx, http::Request& request, http::Responder respond
 }
 
 void TrialBalance(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  if (!RequirePermission(ctx, request, respond, "ledger.read")) return;
+  auto who = RequirePermission(ctx, request, respond, "ledger.read");
+  if (!who) return;
+  // The ledger is every customer's: not for a user bound to one customer.
+  if (who->customer_id) return respond(ProblemFor(Status::NotFound("no such report")));
   std::vector<FieldError> errors;
   constexpr std::array<std::string_view, 1> kKnown = {"as_of"};
   CheckParameters(request, kKnown, errors);

@@ -177,17 +177,23 @@ void Aging(ApiContext& ctx, http::Request& request, http::Responder respond) {
     return respond(ProblemFor(Status::InvalidArgument("invalid parameters", std::move(errors))));
   }
   auto conn = ctx.readers.Borrow();
-  std::optional<CustomerId> only;
+  // A user bound to a customer (whatever its other roles) ages only that customer.
+  std::optional<CustomerId> only = who->customer_id;
   if (auto code = request.Query("customer"); code && !code->empty()) {
     auto c = customers::FindCustomerByRef(*conn, *code);
-    if (!c) return respond(ProblemFor(Status::NotFound("no customer " + std::string(*code))));
+    if (!c || !MaySeeCustomer(*who, c->id)) {
+      return respond(ProblemFor(Status::NotFound("no customer " + std::string(*code))));
+    }
     only = c->id;
   }
   respond(http::Response::Json(200, AgingJson(receivables::LoadAging(*conn, as_of, only))));
 }
 
 void DaysSalesOutstanding(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  if (!RequirePermission(ctx, request, respond, "receivables.read")) return;
+  auto who = RequirePermission(ctx, request, respond, "receivables.read");
+  if (!who) return;
+  // DSO is about every customer's receivables: not for a user bound to one customer.
+  if (who->customer_id) return respond(ProblemFor(Status::NotFound("no such report")));
   constexpr std::array<std::string_view, 2> kKnown = {"as_of", "days"};
   if (Status st = CheckParameters(request, kKnown); !st.ok()) return respond(ProblemFor(st));
   std::vector<FieldError> errors;

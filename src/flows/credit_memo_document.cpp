@@ -40,9 +40,11 @@ PrintedDocument CreditMemoDocument(const CreditMemoDocumentSource& source) {
                             invoicing::FormatRatePercent(l.tax_rate_ppm),
                             money(l.extended_amount)});
   }
-  d.totals = {{"Subtotal", money(m.subtotal)},
-              {"Tax", money(m.tax)},
-              {"Total credit " + m.currency, money(m.total), true}};
+  d.totals = {{"Subtotal", money(m.subtotal)}, {"Tax", money(m.tax)}};
+  if (!m.discount_adjustment.is_zero()) {
+    d.totals.push_back({"Less early-pay discount", money(m.discount_adjustment)});
+  }
+  d.totals.push_back({"Total credit " + m.currency, money(m.total), true});
   if (!m.amount_applied.is_zero()) d.totals.push_back({"Applied", money(m.amount_applied)});
   if (!m.amount_refunded.is_zero()) d.totals.push_back({"Refunded", money(m.amount_refunded)});
   if (m.balance() != m.total) {

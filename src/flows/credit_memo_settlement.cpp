@@ -153,9 +153,16 @@ Result<invoicing::CreditMemo> ApplyCreditMemo(store::Connection& conn, const Com
   json before = invoicing::ToJson(memo);
   for (auto id_of : order_of_invoices) {
     const invoicing::Invoice& v = invoices.at(id_of);
+    auto stored = invoicing::LoadInvoice(conn, v.id);  // the image before, for the audit
     if (!invoicing::StoreSettlement(conn, v, ctx.now)) {
       return Status(ErrorCode::kPreconditionFailed, "invoice " + v.number + " changed");
     }
+    invoicing::Invoice after = v;
+    after.version++;
+    after.status = after.balance().is_zero() ? invoicing::InvoiceStatus::kPaid
+                                             : invoicing::InvoiceStatus::kOpen;
+    audit::Record(conn, ctx, "invoice.settle", "invoice", v.id.value(),
+                  stored ? invoicing::ToJson(*stored) : json(), invoicing::ToJson(after));
   }
   json event_applications = json::array();
   for (size_t i = 0; i < applications.size(); ++i) {

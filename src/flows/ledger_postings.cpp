@@ -77,6 +77,7 @@ void PostCreditMemo(store::Connection& conn, const CommandContext& ctx,
   e.memo = memo.number + " for " + memo.return_number;
   e.Debit(acc::kSalesReturns, memo.subtotal);
   e.Debit(acc::kSalesTaxPayable, memo.tax);
+  e.Credit(acc::kSalesDiscounts, memo.discount_adjustment);  // the discount given back
   e.Credit(acc::kReceivables, memo.total, memo.customer);
   ledger::Post(conn, ctx, e);
 }

@@ -35,7 +35,7 @@ void PostDiscountAllowed(store::Connection& conn, const CommandContext& ctx,
                          const receivables::Payment& payment, const invoicing::Invoice& invoice,
                          Money discount, Date date);
 // Credit memo: debit sales returns by the subtotal and sales tax payable by the tax; credit
-// receivables (the customer's) by the total.
+// sales discounts by the discount adjustment and receivables (the customer's) by the total.
 void PostCreditMemo(store::Connection& conn, const CommandContext& ctx,
                     const invoicing::CreditMemo& memo);
 

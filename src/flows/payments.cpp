@@ -97,10 +97,12 @@ Result<std::vector<invoicing::Invoice>> CheckApplications(
     if (a.amount.is_zero() && a.discount.is_zero()) {
       errors.push_back({path + "amount", "out_of_range", "an application settles something"});
     }
+    bool discount_ok = true;
     if (!a.discount.is_zero()) {
       Money allowed = v->DiscountAvailable(payment.received_date) - v->discount_taken;
       if (allowed.is_negative()) allowed = Money();
       if (a.discount > allowed) {
+        discount_ok = false;
         errors.push_back(
             {path + "discount", "discount_not_allowed",
              v->discount_date && payment.received_date > *v->discount_date
@@ -112,6 +114,11 @@ Result<std::vector<invoicing::Invoice>> CheckApplications(
     if (a.amount + a.discount > v->balance()) {
       errors.push_back({path + "amount", "exceeds_balance",
                         v->number + " has a balance of " + v->balance().Format(2)});
+    } else if (discount_ok && !a.discount.is_zero() && a.amount + a.discount != v->balance()) {
+      // The discount is for paying the invoice in full within the window: never for part.
+      errors.push_back({path + "discount", "discount_not_allowed",
+                        "a discount is allowed only with the payment that settles " + v->number +
+                            " (balance " + v->balance().Format(2) + ")"});
     }
     total += a.amount;
     invoices.push_back(std::move(*v));
@@ -144,8 +151,12 @@ Status Apply(store::Connection& conn, const CommandContext& ctx, receivables::Pa
     v.version++;
     v.status =
         v.balance().is_zero() ? invoicing::InvoiceStatus::kPaid : invoicing::InvoiceStatus::kOpen;
-    receivables::PaymentApplication a{v.id,         v.number, apps[i].amount, apps[i].discount,
-                                      applied_date, ctx.now};
+    // A payment received before the invoice was dated (an advance, entered late) is applied
+    // on the invoice's date, so reports as of any day see the invoice and its settlement
+    // together.
+    Date on = std::max(applied_date, v.invoice_date);
+    receivables::PaymentApplication a{v.id, v.number, apps[i].amount, apps[i].discount,
+                                      on,   ctx.now};
     if (!receivables::AddApplication(conn, payment, a)) {
       return Status(ErrorCode::kPreconditionFailed, "payment " + payment.number + " changed");
     }
@@ -153,7 +164,7 @@ Status Apply(store::Connection& conn, const CommandContext& ctx, receivables::Pa
     payment.amount_applied += a.amount;
     payment.applications.push_back(a);
     if (!a.discount.is_zero()) {
-      PostDiscountAllowed(conn, ctx, payment, v, a.discount, applied_date);
+      PostDiscountAllowed(conn, ctx, payment, v, a.discount, on);
       customers::AddOpenReceivables(conn, payment.customer, -a.discount);
     }
     audit::Record(conn, ctx, "invoice.settle", "invoice", v.id.value(), before,

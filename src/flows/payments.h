@@ -5,8 +5,10 @@
 // Rules: a payment can never be applied beyond its own amount (its unapplied cash) nor an
 // invoice beyond its balance; an invoice is the payment's customer's; an early-pay discount
 // is allowed only when the payment was received on or before the invoice's discount date,
-// and never beyond the terms' discount less what was already taken. What is not applied stays
-// as unapplied cash, for a later application.
+// never beyond the terms' discount less what was already taken, and only with the
+// application that settles the invoice (cash + discount == balance). An application is dated
+// the payment's received date, or the invoice's date when the payment came first. What is not
+// applied stays as unapplied cash, for a later application.
 //
 // Money: receiving posts debit cash, credit receivables (the customer's) by the amount and
 // lowers the customer's open receivables by it; applying cash moves nothing in the ledger

@@ -198,11 +198,13 @@ Result<ReceivedReturn> ReceiveReturn(store::Connection& conn, const CommandConte
       continue;
     }
     int64_t& sum = arriving[r.line_no];
-    sum += r.quantity;
-    if (sum > line->outstanding()) {
+    // Compared before adding, so huge quantities cannot overflow the sum.
+    if (r.quantity > line->outstanding() - sum) {
       errors.push_back({p + "quantity", "out_of_range",
                         "line " + std::to_string(r.line_no) + " of " + rma.number + " awaits " +
                             std::to_string(line->outstanding())});
+    } else {
+      sum += r.quantity;
     }
   }
   if (!errors.empty()) {
@@ -256,6 +258,7 @@ Result<ReceivedReturn> ReceiveReturn(store::Connection& conn, const CommandConte
   memo.currency = order->currency;
   memo.created_at = ctx.now;
   InvoiceCache invoices(conn);
+  std::map<invoicing::InvoiceId, Money> credited;  // gross (amount + tax) per invoice
   for (const auto& [line_no, quantity] : arriving) {
     orders::OrderLine* line = LineById(*order, rma.Line(line_no)->order_line);
     if (line == nullptr) throw std::logic_error(rma.number + " names a line its order lacks");
@@ -263,12 +266,20 @@ Result<ReceivedReturn> ReceiveReturn(store::Connection& conn, const CommandConte
       m.line_no = static_cast<int>(memo.lines.size()) + 1;
       memo.subtotal += m.extended_amount;
       memo.tax += m.tax_amount;
+      credited[m.invoice] += m.extended_amount + m.tax_amount;
       memo.lines.push_back(std::move(m));
     }
     line->quantity_returned += quantity;
     orders::SetLineReturned(conn, line->id, line->quantity_returned);
   }
-  memo.total = memo.subtotal + memo.tax;
+  // An invoice settled with an early-pay discount was paid that much less: the credit for its
+  // goods is less by the same share (discount_taken / total), rounded once to the minor unit.
+  for (const auto& [id, gross] : credited) {
+    const invoicing::Invoice& v = invoices.Get(id);
+    if (v.discount_taken.is_zero() || v.total.is_zero()) continue;
+    memo.discount_adjustment += invoicing::ProRata(gross, v.discount_taken, v.total, currency);
+  }
+  memo.total = memo.subtotal + memo.tax - memo.discount_adjustment;
   memo.number = invoicing::NextCreditMemoNumber(conn);
   invoicing::InsertCreditMemo(conn, memo);
 

@@ -73,6 +73,7 @@ nlohmann::json ToJson(const CreditMemo& m) {
           {"lines", std::move(lines)},
           {"subtotal", m.subtotal.Format(digits)},
           {"tax", m.tax.Format(digits)},
+          {"discount_adjustment", m.discount_adjustment.Format(digits)},
           {"total", m.total.Format(digits)},
           {"amount_applied", m.amount_applied.Format(digits)},
           {"amount_refunded", m.amount_refunded.Format(digits)},

@@ -74,6 +74,9 @@ struct CreditMemo {
   std::string currency = "USD";
   Money subtotal;
   Money tax;
+  // The early-pay discount the credited invoices were settled with, pro rata on what is
+  // credited: total = subtotal + tax - discount_adjustment.
+  Money discount_adjustment;
   Money total;
   Money amount_applied;
   Money amount_refunded;

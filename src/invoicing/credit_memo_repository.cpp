@@ -12,7 +12,7 @@ constexpr std::string_view kHeaderColumns =
     "SELECT m.id, m.number, m.customer_id, c.code, m.return_id, COALESCE(r.number, ''), "
     "COALESCE(o.number, ''), m.invoice_id, COALESCE(v.number, ''), m.memo_date, m.currency, "
     "m.subtotal, m.tax, m.total, m.amount_applied, m.amount_refunded, m.status, m.version, "
-    "m.created_at, m.updated_at "
+    "m.created_at, m.updated_at, m.discount_adjustment "
     "FROM credit_memos m JOIN customers c ON c.id = m.customer_id "
     "LEFT JOIN returns r ON r.id = m.return_id LEFT JOIN orders o ON o.id = r.order_id "
     "LEFT JOIN invoices v ON v.id = m.invoice_id ";
@@ -45,6 +45,7 @@ CreditMemo ReadHeader(const store::Query& q) {
   m.version = q.Int(17);
   m.created_at = q.Time(18);
   m.updated_at = q.Time(19);
+  m.discount_adjustment = q.Amount(20);
   return m;
 }
 
@@ -121,12 +122,12 @@ void InsertCreditMemo(store::Connection& conn, CreditMemo& m) {
   {
     store::Query q(conn,
                    "INSERT INTO credit_memos (number, customer_id, return_id, invoice_id, "
-                   "memo_date, currency, subtotal, tax, total, amount_applied, amount_refunded, "
-                   "status, version, created_at, updated_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   "memo_date, currency, subtotal, tax, discount_adjustment, total, "
+                   "amount_applied, amount_refunded, status, version, created_at, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                    m.number, m.customer, m.return_id, m.invoice, m.memo_date, m.currency,
-                   m.subtotal, m.tax, m.total, m.amount_applied, m.amount_refunded,
-                   StatusName(m.status), m.version, m.created_at, m.created_at);
+                   m.subtotal, m.tax, m.discount_adjustment, m.total, m.amount_applied,
+                   m.amount_refunded, StatusName(m.status), m.version, m.created_at, m.created_at);
     q.Next();
     m.id = CreditMemoId(q.Int(0));
   }

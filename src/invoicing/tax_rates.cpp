@@ -52,6 +52,20 @@ Status SaveTaxRate(store::Connection& conn, const CommandContext& ctx, const Tax
   return Status::Ok();
 }
 
+Money ProRata(Money amount, Money part, Money whole, const Currency& currency) {
+  int64_t per_minor = 1;
+  for (int d = currency.minor_digits; d < Money::kScaleDigits; ++d) per_minor *= 10;
+  __int128 num = static_cast<__int128>(amount.units()) * part.units();
+  __int128 den = static_cast<__int128>(whole.units()) * per_minor;
+  __int128 q = num / den, r = num % den;
+  if (r < 0) {
+    r += den;
+    q -= 1;
+  }
+  if (2 * r > den || (2 * r == den && q % 2 != 0)) q += 1;
+  return Money::FromUnits(static_cast<int64_t>(q)) * per_minor;
+}
+
 Money TaxOn(Money amount, int64_t rate_ppm, const Currency& currency) {
   // One rounding, straight to the minor unit: rounding to four decimals first and then to
   // cents could differ (0.00505 would become 0.0050, then 0.00 instead of 0.01).

@@ -33,6 +33,10 @@ std::vector<TaxRate> ListTaxRates(store::Connection& conn);
 // and after). Errors: invalid_argument (empty region or class, rate outside 0..100%).
 Status SaveTaxRate(store::Connection& conn, const CommandContext& ctx, const TaxRate& rate);
 
+// amount x part / whole, rounded half-even once to the currency's minor unit (a share of an
+// amount, e.g. of an early-pay discount). REQUIRES: whole > 0.
+Money ProRata(Money amount, Money part, Money whole, const Currency& currency);
+
 // The tax on `amount` at `rate_ppm`, rounded half-even to the currency's minor unit.
 Money TaxOn(Money amount, int64_t rate_ppm, const Currency& currency);
 

@@ -7,11 +7,10 @@
 // given as a JSON integer, an exact decimal or a string.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace ordo::jsonio {
 

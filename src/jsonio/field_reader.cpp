@@ -58,7 +58,15 @@ std::optional<Money> FieldReader::Amount(const json& obj, const char* key, const
   std::optional<std::string> text = Decimal(obj, key, path, required);
   if (!text) return std::nullopt;
   Result<Money> money = Money::Parse(*text);
-  if (money.ok()) return *money;
+  if (money.ok()) {
+    const Money limit = Money::FromWhole(kMaxAmountWhole);
+    if (*money > limit || *money < -limit) {
+      Fail(path, "out_of_range",
+           std::string(key) + " is at most " + std::to_string(kMaxAmountWhole) + " either way");
+      return std::nullopt;
+    }
+    return *money;
+  }
   const auto& e = money.status().errors();
   Fail(path, e.empty() ? "invalid_amount" : e.front().code,
        std::string(key) + ": " + (e.empty() ? "not a decimal amount" : e.front().message));

@@ -26,6 +26,9 @@ namespace ordo::jsonio {
 
 class FieldReader {
  public:
+  // The largest amount Amount() accepts either way: one billion currency units.
+  static constexpr int64_t kMaxAmountWhole = 1'000'000'000;
+
   explicit FieldReader(std::vector<FieldError>& errors) : errors_(errors) {}
 
   void Fail(const std::string& field, const std::string& code, const std::string& message);
@@ -43,7 +46,8 @@ class FieldReader {
   std::optional<std::string> Decimal(const nlohmann::json& obj, const char* key,
                                      const std::string& path, bool required);
   // A money amount given as a JSON number or a decimal string, parsed exactly (at most four
-  // decimals, never through a double); nullopt when absent or invalid (reported).
+  // decimals, never through a double) and at most kMaxAmount in size, so that sums of many
+  // documents' amounts can never overflow; nullopt when absent or invalid (reported).
   std::optional<Money> Amount(const nlohmann::json& obj, const char* key, const std::string& path,
                               bool required);
   // A JSON integer (not a string, not a fraction).

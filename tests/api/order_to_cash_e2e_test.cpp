@@ -152,26 +152,28 @@ TEST_F(OrderToCashTest, FromOrderToCashAndBack) {
   EXPECT_EQ(memo["number"], "CM-000001");
   EXPECT_EQ(memo["subtotal"], "20.00");
   EXPECT_EQ(memo["tax"], "1.78");  // 1.775, half-even
-  EXPECT_EQ(memo["total"], "21.78");
-  EXPECT_EQ(Receivable(), "-21.78");  // the customer is owed the credit
+  // IN-000001 was paid with a 2.34 discount on 116.88: the credit is less by that share.
+  EXPECT_EQ(memo["discount_adjustment"], "0.44");  // 21.78 x 2.34 / 116.88 = 0.436
+  EXPECT_EQ(memo["total"], "21.34");
+  EXPECT_EQ(Receivable(), "-21.34");  // the customer is owed the credit
   EXPECT_EQ(Ok("sales", "GET", "/api/v1/orders/" + so)["lines"][1]["quantity_returned"], 2);
 
   // The customer wants its money back rather than a credit.
   json refunded = Ok("arclerk", "POST", "/api/v1/credit-memos/CM-000001/refund",
-                     R"({"amount": "21.78", "method": "ach", "reference": "RF-1"})");
+                     R"({"amount": "21.34", "method": "ach", "reference": "RF-1"})");
   EXPECT_EQ(refunded["balance"], "0.00");
   EXPECT_EQ(refunded["status"], "refunded");
   EXPECT_EQ(Receivable(), "0.00");
 
   // The ledger tells the same story.
   auto ledger = Ledger();
-  EXPECT_EQ(ledger["1000"], "119.44");   // cash: 50.00 + 91.22 - 21.78 refunded
+  EXPECT_EQ(ledger["1000"], "119.88");   // cash: 50.00 + 91.22 - 21.34 refunded
   EXPECT_EQ(ledger["1100"], "0.00");     // receivables: nothing owed either way
   EXPECT_EQ(ledger["4000"], "-125.00");  // revenue
   EXPECT_EQ(ledger["4100"], "-8.00");    // freight income
   EXPECT_EQ(ledger["2100"], "-9.32");    // tax: 8.88 + 2.22 - 1.78
   EXPECT_EQ(ledger["4500"], "20.00");    // sales returns
-  EXPECT_EQ(ledger["4600"], "2.88");     // discounts allowed
+  EXPECT_EQ(ledger["4600"], "2.44");     // discounts allowed: 2.88 less 0.44 given back
   json statement = Ok("portal", "GET", "/api/v1/customers/C-1/statement");  // another customer
   EXPECT_EQ(statement["lines"].size(), 0u);
   json acme = Ok("arclerk", "GET", "/api/v1/customers/ACME/statement");

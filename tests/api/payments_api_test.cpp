@@ -117,6 +117,9 @@ TEST_F(PaymentsApiTest, ApplicationsThatDoNotFitChangeNothing) {
   }
   EXPECT_TRUE(
       IsProblem(Call("arclerk", "POST", "/api/v1/payments", "{not json"), 400, "invalid_argument"));
+  auto huge = Call("arclerk", "POST", "/api/v1/payments",
+                   R"({"customer": "C-1", "amount": "1000000000.01", "method": "wire"})");
+  EXPECT_TRUE(FieldErrors(huge).count({"amount", "out_of_range"})) << huge.body;
   EXPECT_TRUE(IsProblem(Call("arclerk", "POST", "/api/v1/payments",
                              R"({"customer": "C-404", "amount": 1, "method": "wire"})"),
                         404, "not_found"));

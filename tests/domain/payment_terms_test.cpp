@@ -53,6 +53,14 @@ TEST(TaxTest, RoundsOnceHalfEvenToCents) {
   EXPECT_EQ(TaxOn(Dollars("100"), kPpm, kUsd), Dollars("100"));
 }
 
+TEST(TaxTest, ProRataRoundsOnceHalfEven) {
+  EXPECT_EQ(ProRata(Dollars("21.78"), Dollars("2.34"), Dollars("116.88"), kUsd), Dollars("0.44"));
+  EXPECT_EQ(ProRata(Dollars("100.00"), Dollars("2.00"), Dollars("100.00"), kUsd), Dollars("2.00"));
+  EXPECT_EQ(ProRata(Dollars("1.00"), Dollars("1.00"), Dollars("200.00"), kUsd), Dollars("0"));
+  EXPECT_EQ(ProRata(Dollars("3.00"), Dollars("1.00"), Dollars("200.00"), kUsd), Dollars("0.02"));
+  EXPECT_EQ(ProRata(Dollars("0"), Dollars("5.00"), Dollars("10.00"), kUsd), Money());
+}
+
 TEST(TaxTest, RatePercentTextRoundTrips) {
   EXPECT_EQ(*ParseRatePercent("8.875"), 88750);
   EXPECT_EQ(*ParseRatePercent("0"), 0);

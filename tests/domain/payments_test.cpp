@@ -223,6 +223,33 @@ TEST_F(PaymentsTest, EarlyPayDiscountOnlyWithinTheWindow) {
   EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
 }
 
+TEST_F(PaymentsTest, TheDiscountComesOnlyWithThePaymentThatSettlesTheInvoice) {
+  invoicing::Invoice v = Invoice("C-1", 10);  // 100.00, 2/10NET30
+  auto part = Receive("C-1", "50.00", {{v.number, Dollars("50.00"), Dollars("2.00")}});
+  EXPECT_TRUE(Fields(part.status()).count({"applications/0/discount", "discount_not_allowed"}));
+  auto nothing = Receive("C-1", "1.00", {{v.number, Money(), Dollars("2.00")}});
+  EXPECT_TRUE(Fields(nothing.status()).count({"applications/0/discount", "discount_not_allowed"}));
+  ASSERT_TRUE(Receive("C-1", "50.00", {{v.number, Dollars("50.00"), Money()}}).ok());
+  auto rest = Receive("C-1", "48.00", {{v.number, Dollars("48.00"), Dollars("2.00")}});
+  ASSERT_TRUE(rest.ok()) << rest.status().ToString();
+  EXPECT_EQ(Reload(v).status, invoicing::InvoiceStatus::kPaid);
+  EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
+}
+
+TEST_F(PaymentsTest, AnAdvanceIsAppliedOnTheInvoicesDate) {
+  db_.clock().AdvanceSeconds(5 * kDay);       // 2026-03-07
+  invoicing::Invoice v = Invoice("C-2", 10);  // dated 2026-03-07
+  auto p = Receive("C-2", "100.00", {{v.number, Dollars("100.00"), {}}}, ParseDate("2026-03-03"));
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(FormatDate(p->applications[0].applied_date), "2026-03-07");
+  // Before the invoice existed the customer had sent cash and owed nothing.
+  auto early = receivables::LoadAging(db_.reader(), *ParseDate("2026-03-05"));
+  ASSERT_EQ(early.customers.size(), 1u);
+  EXPECT_EQ(early.customers[0].unapplied, Dollars("100.00"));
+  EXPECT_EQ(early.totals.total(), Money());
+  EXPECT_TRUE(receivables::LoadAging(db_.reader(), *ParseDate("2026-03-07")).customers.empty());
+}
+
 TEST_F(PaymentsTest, UnpaidInvoicesCountTowardsCreditExposure) {
   customers::NewCustomer small = SimpleCustomer("C-3", "150.00");
   db_.AddCustomer(small);

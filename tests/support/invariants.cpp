@@ -591,15 +591,17 @@ void CheckCreditMemos(store::Connection& conn, std::vector<std::string>& v) {
                    "WHERE a.credit_memo_id = m.id), 0), "
                    "COALESCE((SELECT SUM(f.amount) FROM credit_memo_refunds f "
                    "WHERE f.credit_memo_id = m.id), 0), "
-                   "(SELECT COUNT(*) FROM credit_memo_lines l WHERE l.credit_memo_id = m.id) "
-                   "FROM credit_memos m");
+                   "(SELECT COUNT(*) FROM credit_memo_lines l WHERE l.credit_memo_id = m.id), "
+                   "m.discount_adjustment FROM credit_memos m");
     while (q.Next()) {
       std::string memo = "credit memo " + q.Text(0);
       int64_t balance = q.Int(3) - q.Int(4) - q.Int(5);
       if (q.Int(11) == 0) v.push_back(memo + " has no lines");
       if (q.Int(1) != q.Int(7)) v.push_back(memo + " subtotal != SUM(line amounts)");
       if (q.Int(2) != q.Int(8)) v.push_back(memo + " tax != SUM(line taxes)");
-      if (q.Int(3) != q.Int(1) + q.Int(2)) v.push_back(memo + " total != subtotal + tax");
+      if (q.Int(3) != q.Int(1) + q.Int(2) - q.Int(12)) {
+        v.push_back(memo + " total != subtotal + tax - discount adjustment");
+      }
       if (q.Int(4) != q.Int(9)) v.push_back(memo + " amount_applied != SUM(applications)");
       if (q.Int(5) != q.Int(10)) v.push_back(memo + " amount_refunded != SUM(refunds)");
       if (balance < 0) v.push_back(memo + " has a negative balance");

@@ -33,7 +33,8 @@
 //                return lines) == SUM(credit memo lines), returned + awaited on authorized
 //                RMAs <= shipped; a return line's received == SUM(its receipts); an RMA is
 //                received exactly when nothing is awaited; RA-000001..RA-N without gaps
-//   credit memos subtotal and tax == SUM(lines), total == subtotal + tax, applied ==
+//   credit memos subtotal and tax == SUM(lines), total == subtotal + tax - discount
+//                adjustment, applied ==
 //                SUM(applications), refunded == SUM(refunds), balance >= 0, status follows
 //                the balance; no invoice line credited beyond its quantity;
 //                CM-000001..CM-N without gaps

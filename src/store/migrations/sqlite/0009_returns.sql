@@ -27,6 +27,10 @@ CREATE TABLE returns (
 CREATE INDEX returns_customer ON returns (customer_id, id);
 CREATE INDEX returns_status ON returns (status, id);
 CREATE INDEX returns_order ON returns (order_id);
+-- What authorized RMAs still await against an invoice line (every RMA line checks it).
+CREATE INDEX returns_invoice ON returns (invoice_id, status);
+-- Credit sales over a period (DSO).
+CREATE INDEX invoices_date ON invoices (invoice_date);
 
 -- One line per order line returned; line_no is the order line's number. When the return names
 -- an invoice, (returns.invoice_id, line_no) is the invoice line.
@@ -59,6 +63,9 @@ CREATE TABLE credit_memos (
   currency TEXT NOT NULL,
   subtotal BIGINT NOT NULL CHECK (subtotal >= 0),
   tax BIGINT NOT NULL CHECK (tax >= 0),
+  -- the share of the early-pay discount the credited invoices were settled with: a customer
+  -- that paid 98% of an invoice gets 98% of the returned goods back, not 100%
+  discount_adjustment BIGINT NOT NULL DEFAULT 0 CHECK (discount_adjustment >= 0),
   total BIGINT NOT NULL,
   amount_applied BIGINT NOT NULL DEFAULT 0 CHECK (amount_applied >= 0),
   amount_refunded BIGINT NOT NULL DEFAULT 0 CHECK (amount_refunded >= 0),
@@ -66,7 +73,7 @@ CREATE TABLE credit_memos (
   version INTEGER NOT NULL DEFAULT 1,
   created_at BIGINT NOT NULL,
   updated_at BIGINT NOT NULL,
-  CHECK (total = subtotal + tax),
+  CHECK (total = subtotal + tax - discount_adjustment),
   CHECK (amount_applied + amount_refunded <= total),
   CHECK ((status = 'open') = (amount_applied + amount_refunded < total)),
   CHECK (status <> 'refunded' OR amount_refunded > 0),
