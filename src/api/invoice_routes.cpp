@@ -26,22 +26,10 @@ namespace {
 
 using nlohmann::json;
 
-// Rejects query parameters a list does not know, all at once.
-void CheckParameters(const http::Request& request, std::span<const std::string_view> known,
-                     std::vector<FieldError>& errors) {
-  for (const auto& [name, value] : request.query) {
-    bool ok = false;
-    for (auto k : known) ok = ok || k == name;
-    if (!ok) errors.push_back({name, "unknown_parameter", "no parameter " + name + " here"});
-  }
-}
-
 // The invoice `segment` names (id or number), if `who` may see its customer.
 Result<invoicing::Invoice> LoadInvoiceFor(store::Connection& conn, std::string_view segment,
                                           const auth::Principal& who) {
-  ResourceRef ref = ParseResourceRef(segment);
-  auto v = ref.id ? invoicing::LoadInvoice(conn, invoicing::InvoiceId(*ref.id))
-                  : invoicing::LoadInvoiceByNumber(conn, ref.code);
+  auto v = invoicing::FindInvoiceByRef(conn, segment);
   if (!v || !MaySeeCustomer(who, v->customer)) {
     return Status::NotFound("no invoice " + std::string(segment));
   }
@@ -63,7 +51,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto page = ParsePage(request);
   if (!page.ok()) return respond(ProblemFor(page.status()));
   std::vector<FieldError> errors;
-  CheckParameters(request, kListParameters, errors);
+  CheckListParameters(request, kListParameters, errors);
   invoicing::InvoiceFilter filter;
   if (auto status = request.Query("status"); status && !status->empty()) {
     filter.status = invoicing::StatusFromName(*status);
@@ -192,7 +180,7 @@ void TrialBalance(ApiContext& ctx, http::Request& request, http::Responder respo
   if (who->customer_id) return respond(ProblemFor(Status::NotFound("no such report")));
   std::vector<FieldError> errors;
   constexpr std::array<std::string_view, 1> kKnown = {"as_of"};
-  CheckParameters(request, kKnown, errors);
+  CheckListParameters(request, kKnown, errors);
   std::optional<Date> as_of;
   if (auto text = request.Query("as_of"); text && !text->empty()) {
     as_of = ParseDate(*text);

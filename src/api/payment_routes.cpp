@@ -44,11 +44,7 @@ Result<receivables::Payment> LoadPaymentFor(store::Connection& conn, std::string
 // Refuses query parameters outside `known`, every one at once.
 Status CheckParameters(const http::Request& request, std::span<const std::string_view> known) {
   std::vector<FieldError> errors;
-  for (const auto& [name, value] : request.query) {
-    bool ok = false;
-    for (auto k : known) ok = ok || k == name;
-    if (!ok) errors.push_back({name, "unknown_parameter", "no parameter " + name + " here"});
-  }
+  CheckListParameters(request, known, errors);
   if (errors.empty()) return Status::Ok();
   return Status::InvalidArgument("unknown parameters", std::move(errors));
 }

@@ -56,9 +56,7 @@ void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
         OrderId order;
         std::optional<invoicing::InvoiceId> invoice;
         if (!req.invoice.empty()) {
-          ResourceRef ref = ParseResourceRef(req.invoice);
-          auto v = ref.id ? invoicing::LoadInvoice(conn, invoicing::InvoiceId(*ref.id))
-                          : invoicing::LoadInvoiceByNumber(conn, ref.code);
+          auto v = invoicing::FindInvoiceByRef(conn, req.invoice);
           if (!v || !MaySeeCustomer(who, v->customer)) {
             return Status::NotFound("no invoice " + req.invoice);
           }

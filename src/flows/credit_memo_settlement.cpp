@@ -18,16 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-// The invoice a reference names: an all-digit reference is an id, anything else a number.
-std::optional<invoicing::Invoice> FindInvoice(store::Connection& conn, const std::string& ref) {
-  int64_t id = 0;
-  auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
-  if (!ref.empty() && ref.front() != '-' && ec == std::errc() && end == ref.data() + ref.size()) {
-    return invoicing::LoadInvoice(conn, invoicing::InvoiceId(id));
-  }
-  return invoicing::LoadInvoiceByNumber(conn, ref);
-}
-
 Result<invoicing::CreditMemo> LoadForSettlement(store::Connection& conn, invoicing::CreditMemoId id,
                                                 std::optional<int64_t> expected_version) {
   auto memo = invoicing::LoadCreditMemo(conn, id);
@@ -114,7 +104,7 @@ Result<invoicing::CreditMemo> ApplyCreditMemo(store::Connection& conn, const Com
           {p + "amount", "invalid_value", "amount is in whole minor units of " + memo.currency});
       continue;
     }
-    auto found = FindInvoice(conn, a.invoice);
+    auto found = invoicing::FindInvoiceByRef(conn, a.invoice);
     if (!found) {
       errors.push_back({p + "invoice", "not_found", "no invoice " + a.invoice});
       continue;

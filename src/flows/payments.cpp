@@ -77,11 +77,7 @@ Result<std::vector<invoicing::Invoice>> CheckApplications(
   for (size_t i = 0; i < apps.size(); ++i) {
     const ApplicationRequest& a = apps[i];
     std::string path = "applications/" + std::to_string(i) + "/";
-    auto v = invoicing::LoadInvoiceByNumber(conn, a.invoice);
-    if (!v && a.invoice.find_first_not_of("0123456789") == std::string::npos &&
-        a.invoice.size() <= 18) {
-      v = invoicing::LoadInvoice(conn, invoicing::InvoiceId(std::stoll(a.invoice)));
-    }
+    auto v = invoicing::FindInvoiceByRef(conn, a.invoice);
     if (!v || v->customer != payment.customer) {
       errors.push_back({path + "invoice", "not_found",
                         "customer " + payment.customer_code + " has no invoice " + a.invoice});

@@ -1,5 +1,6 @@
 #include "invoicing/invoice_repository.h"
 
+#include <charconv>
 #include <stdexcept>
 
 #include "store/query.h"
@@ -132,6 +133,15 @@ std::optional<Invoice> LoadInvoice(store::Connection& conn, InvoiceId id) {
 
 std::optional<Invoice> LoadInvoiceByNumber(store::Connection& conn, std::string_view number) {
   return LoadWhere(conn, kByNumber, number);
+}
+
+std::optional<Invoice> FindInvoiceByRef(store::Connection& conn, std::string_view ref) {
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
+  if (!ref.empty() && ref.front() != '-' && ec == std::errc() && end == ref.data() + ref.size()) {
+    return LoadInvoice(conn, InvoiceId(id));
+  }
+  return LoadInvoiceByNumber(conn, ref);
 }
 
 std::optional<InvoiceRef> FindInvoiceForShipment(store::Connection& conn, ShipmentId shipment) {

@@ -27,6 +27,9 @@ bool StoreSettlement(store::Connection& conn, const Invoice& invoice, Timestamp 
 
 std::optional<Invoice> LoadInvoice(store::Connection& conn, InvoiceId id);
 std::optional<Invoice> LoadInvoiceByNumber(store::Connection& conn, std::string_view number);
+// How requests name an invoice: an all-digit reference is an id, anything else a number
+// (invoice numbers always carry their "IN-" prefix, so the two never collide).
+std::optional<Invoice> FindInvoiceByRef(store::Connection& conn, std::string_view ref);
 
 struct InvoiceRef {
   InvoiceId id;
