@@ -8,6 +8,7 @@
 #include "flows/order_shipment.h"
 #include "flows/payments.h"
 #include "invoicing/invoice_repository.h"
+#include "orders/order_repository.h"
 #include "store/query.h"
 
 namespace ordo::demo {
@@ -95,7 +96,10 @@ Status DemoBackOffice::Ship(int day) {
                 // Ships complete only and not fully allocated yet: it waits.
                 if (!s.ok())
                   return s.status().code() == ErrorCode::kInvalidState ? Status::Ok() : s.status();
-                if (short_ship && s->lines[0].quantity > 1) {
+                // Orders that ship complete never ship short: the picker finds it all.
+                auto order = orders::LoadOrder(c, t.order);
+                bool may_short = order && order->allow_partial_shipment;
+                if (short_ship && may_short && s->lines[0].quantity > 1) {
                   conf.lines.push_back({s->lines[0].line_no, s->lines[0].quantity - 1});
                 }
                 return flows::ConfirmShipment(c, ctx, s->id, conf, std::nullopt).status();

@@ -157,6 +157,15 @@ Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const Command
   auto order = orders::LoadOrder(conn, s.order);
   if (!order) return Status::NotFound("no order " + std::to_string(s.order.value()));
   if (Status st = CheckShippable(*order); !st.ok()) return st;
+  if (!order->allow_partial_shipment) {
+    // An order that ships complete never leaves in part: a short pick is not confirmed.
+    for (const auto& l : s.lines) {
+      if (shipped->at(l.line_no) < l.quantity) {
+        return Status::InvalidState("order " + order->number + " ships complete only: line " +
+                                    std::to_string(l.line_no) + " cannot ship short");
+      }
+    }
+  }
   for (const auto& l : s.lines) {
     orders::OrderLine* line = LineById(*order, l.order_line);
     if (line == nullptr || AllocatedIn(*line, s.warehouse) < l.quantity) {

@@ -64,7 +64,8 @@ struct ConfirmedShipment {
 // the ledger (cost of goods sold against inventory). Errors: not_found; invalid_argument (a line_no
 // not on the shipment, a quantity above the picked one, or nothing shipped at all); invalid_state
 // (already shipped; the order is cancelled or on hold, or its allocation no longer covers the pick
-// list); precondition_failed (expected_version is stale).
+// list; the order ships complete only and a line would ship short); precondition_failed
+// (expected_version is stale).
 Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const CommandContext& ctx,
                                           ShipmentId id, const ShipmentConfirmation& request,
                                           std::optional<int64_t> expected_version);

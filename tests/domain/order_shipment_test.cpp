@@ -242,6 +242,17 @@ TEST_F(OrderShipmentTest, OrderThatShipsCompleteNeedsEveryLineAllocated) {
   EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
 }
 
+TEST_F(OrderShipmentTest, AnOrderThatShipsCompleteCannotShipShort) {
+  orders::Order order = Place({{"WID-100", "10"}, {"WID-200", "5"}}, /*partial=*/false);
+  auto s = Create(order.id, "W1");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  auto before = db_.Snapshot();
+  EXPECT_EQ(Confirm(s->id, Ups({{1, 9}})).status().code(), ErrorCode::kInvalidState);
+  EXPECT_EQ(db_.Snapshot(), before);
+  EXPECT_TRUE(Confirm(s->id, Ups()).ok());
+  EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
+}
+
 TEST_F(OrderShipmentTest, ConfirmingTwiceIsInvalidState) {
   orders::Order order = Place({{"WID-100", "10"}});
   auto s = Create(order.id, "W1");
