@@ -23,6 +23,32 @@ void PostInvoice(store::Connection& conn, const CommandContext& ctx,
   ledger::Post(conn, ctx, e);
 }
 
+void PostStockReceipt(store::Connection& conn, const CommandContext& ctx,
+                      const std::string& reference, Money cost) {
+  ledger::JournalEntry e;
+  e.date = DateOf(ctx.now);
+  e.kind = "stock_receipt";
+  e.source = "receipt";
+  e.reference = reference;
+  e.memo = "stock received " + reference;
+  e.Debit(acc::kInventory, cost);
+  e.Credit(acc::kReceivedNotInvoiced, cost);
+  ledger::Post(conn, ctx, e);
+}
+
+void PostStockAdjustment(store::Connection& conn, const CommandContext& ctx,
+                         const std::string& reference, Money signed_cost) {
+  ledger::JournalEntry e;
+  e.date = DateOf(ctx.now);
+  e.kind = "stock_adjustment";
+  e.source = "adjustment";
+  e.reference = reference;
+  e.memo = "stock adjustment: " + reference;
+  e.Debit(acc::kInventory, signed_cost);  // a negative amount books the other side
+  e.Credit(acc::kInventoryAdjustments, signed_cost);
+  ledger::Post(conn, ctx, e);
+}
+
 void PostShipmentCost(store::Connection& conn, const CommandContext& ctx,
                       const fulfillment::Shipment& shipment, Money cost) {
   ledger::JournalEntry e;

@@ -20,6 +20,16 @@ namespace ordo::flows {
 void PostInvoice(store::Connection& conn, const CommandContext& ctx,
                  const invoicing::Invoice& invoice);
 
+// Stock received from a supplier, at cost: debit inventory, credit goods received not invoiced
+// (the supplier's invoice clears it in purchasing, outside Ordo for now).
+void PostStockReceipt(store::Connection& conn, const CommandContext& ctx,
+                      const std::string& reference, Money cost);
+
+// A counted correction of stock, at cost: a gain debits inventory and credits inventory
+// adjustments, a loss the other way round.
+void PostStockAdjustment(store::Connection& conn, const CommandContext& ctx,
+                         const std::string& reference, Money signed_cost);
+
 // Shipment: what left the warehouse at cost: debit cost of goods sold, credit inventory.
 void PostShipmentCost(store::Connection& conn, const CommandContext& ctx,
                       const fulfillment::Shipment& shipment, Money cost);

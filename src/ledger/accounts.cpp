@@ -7,10 +7,11 @@ namespace {
 
 using enum AccountType;
 
-constexpr std::array<Account, 10> kChart = {{
+constexpr std::array<Account, 12> kChart = {{
     {accounts::kCash, "Cash", kAsset},
     {accounts::kReceivables, "Accounts receivable", kAsset},
     {accounts::kInventory, "Inventory", kAsset},
+    {accounts::kReceivedNotInvoiced, "Goods received not invoiced", kLiability},
     {accounts::kSalesTaxPayable, "Sales tax payable", kLiability},
     {accounts::kRevenue, "Sales revenue", kRevenue},
     {accounts::kFreightIncome, "Freight income", kRevenue},
@@ -18,6 +19,7 @@ constexpr std::array<Account, 10> kChart = {{
     {accounts::kSalesDiscounts, "Sales discounts", kContraRevenue},
     {accounts::kCostOfGoodsSold, "Cost of goods sold", kExpense},
     {accounts::kInventoryWriteOff, "Inventory write-off", kExpense},
+    {accounts::kInventoryAdjustments, "Inventory adjustments", kExpense},
 }};
 
 }  // namespace

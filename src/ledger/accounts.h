@@ -20,6 +20,7 @@ namespace accounts {
 inline constexpr std::string_view kCash = "1000";
 inline constexpr std::string_view kReceivables = "1100";
 inline constexpr std::string_view kInventory = "1200";
+inline constexpr std::string_view kReceivedNotInvoiced = "2000";
 inline constexpr std::string_view kSalesTaxPayable = "2100";
 inline constexpr std::string_view kRevenue = "4000";
 inline constexpr std::string_view kFreightIncome = "4100";
@@ -27,6 +28,7 @@ inline constexpr std::string_view kSalesReturns = "4500";
 inline constexpr std::string_view kSalesDiscounts = "4600";
 inline constexpr std::string_view kCostOfGoodsSold = "5000";
 inline constexpr std::string_view kInventoryWriteOff = "5100";
+inline constexpr std::string_view kInventoryAdjustments = "5200";
 }  // namespace accounts
 
 // Every account, in code order.

@@ -9,6 +9,7 @@
 #include "audit/audit_log.h"
 #include "events/outbox.h"
 #include "flows/order_shipment.h"
+#include "flows/stock_changes.h"
 #include "invoicing/invoice_repository.h"
 #include "ledger/accounts.h"
 #include "ledger/journal.h"
@@ -173,10 +174,13 @@ TEST_F(InvoicingTest, ConfirmationPostsRevenueTaxFreightAndCostToTheLedger) {
   EXPECT_EQ(Balance(acc::kFreightIncome), -Dollars("12.40"));
   // Cost: 3 x 6.00 + 3 x 1.1111 (3.3333 -> 3.33).
   EXPECT_EQ(Balance(acc::kCostOfGoodsSold), Dollars("21.33"));
-  EXPECT_EQ(Balance(acc::kInventory), -Dollars("21.33"));
+  // Received at setup: 100 x 6.00 and 100 x 1.1111 (111.11), against goods received not
+  // invoiced; then the shipment's cost left inventory.
+  EXPECT_EQ(Balance(acc::kReceivedNotInvoiced), -Dollars("711.11"));
+  EXPECT_EQ(Balance(acc::kInventory), Dollars("711.11") - Dollars("21.33"));
   auto tb = ledger::LoadTrialBalance(db_.reader(), std::nullopt);
   EXPECT_TRUE(tb.balanced());
-  EXPECT_EQ(tb.total_debit, Dollars("72.77"));
+  EXPECT_EQ(tb.total_debit, Dollars("72.77") + Dollars("711.11"));
   // Nothing is dated before the invoice.
   auto before = ledger::LoadTrialBalance(db_.reader(), ParseDate("2026-03-01"));
   EXPECT_EQ(before.total_debit, Money());
@@ -242,6 +246,20 @@ TEST_F(InvoicingTest, AFailedConfirmationCreatesNoInvoice) {
   });
   EXPECT_EQ(bad.status().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(db_.Snapshot(), before);
+}
+
+TEST_F(InvoicingTest, StockCountsPostTheirCostToInventoryAdjustments) {
+  CommandContext ctx = db_.Context("user:counter");
+  auto count = [&](int64_t delta) {
+    inventory::Adjustment a{"W1", "WID-100", delta, "cycle count"};
+    return db_.executor().RunFor<BackorderRelease>(
+        [&](store::Connection& c) { return flows::AdjustStock(c, ctx, a); });
+  };
+  ASSERT_TRUE(count(-3).ok());  // 3 x 6.00 lost
+  ASSERT_TRUE(count(1).ok());   // 1 found
+  EXPECT_EQ(Balance(acc::kInventoryAdjustments), Dollars("12.00"));
+  EXPECT_EQ(Balance(acc::kInventory), Dollars("711.11") - Dollars("12.00"));
+  EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
 }
 
 TEST(JournalTest, RefusesUnbalancedEntriesAndUnknownAccounts) {

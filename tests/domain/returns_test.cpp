@@ -281,8 +281,10 @@ TEST_F(ReturnsTest, RestockReturnsStockScrapDoesNot) {
                          "quantity = 2 AND reference = 'RA-000001'"),
             1);
   EXPECT_EQ(db_.Count("return_receipts"), 2);
-  // Cost: restocked 2 x 6.00 back to inventory, scrapped 6.00 written off.
-  EXPECT_EQ(Balance(acc::kInventory), -Dollars("30.00") + Dollars("12.00"));
+  // Cost: received 100 x 6.00 and 100 x 1.1111 at setup, shipped 5 x 6.00; restocked 2 x 6.00
+  // back to inventory, scrapped 6.00 written off.
+  EXPECT_EQ(Balance(acc::kInventory),
+            Dollars("600.00") + Dollars("111.11") - Dollars("30.00") + Dollars("12.00"));
   EXPECT_EQ(Balance(acc::kInventoryWriteOff), Dollars("6.00"));
   EXPECT_EQ(Balance(acc::kCostOfGoodsSold), Dollars("30.00") - Dollars("18.00"));
   EXPECT_TRUE(Consistent());
