@@ -7,7 +7,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <string>
+#include <thread>
 
 #include "flows/order_shipment.h"
 #include "invoicing/invoice_repository.h"
@@ -311,6 +313,40 @@ TEST_F(PaymentsTest, StatementAndDsoReadTheReceivablesLedger) {
   EXPECT_EQ(dso.credit_sales, Dollars("50.00"));  // a was invoiced 30 days before: outside
   EXPECT_EQ(dso.dso_tenths, 180);                 // 30 / 50 x 30 = 18.0 days
   EXPECT_FALSE(receivables::LoadDso(db_.reader(), *ParseDate("2026-01-01"), 30).dso_tenths);
+}
+
+// Clerks racing to apply cash to the same invoices from many threads: whatever the
+// interleaving, no invoice is ever settled beyond its total and no payment beyond its amount;
+// the applications that fit are acknowledged, the rest refused whole.
+TEST_F(PaymentsTest, ConcurrentApplicationsNeverPassABalance) {
+  std::vector<invoicing::Invoice> invoices;
+  for (int i = 0; i < 4; ++i) invoices.push_back(Invoice("C-2", 3 + i));  // 30..60.00
+  constexpr int kThreads = 8;
+  std::vector<std::thread> threads;
+  std::atomic<int> applied{0}, refused{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 6; ++k) {
+        const invoicing::Invoice& v = invoices[(t + k) % invoices.size()];
+        auto p = Receive("C-2", "25.00", {{v.number, Dollars("25.00"), {}}});
+        (p.ok() ? applied : refused)++;
+        if (!p.ok()) EXPECT_EQ(p.status().code(), ErrorCode::kInvalidArgument);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(applied + refused, kThreads * 6);
+  EXPECT_GT(applied, 0);
+  EXPECT_GT(refused, 0);  // 180.00 owed in all: at most 7 payments of 25.00 fit
+  EXPECT_EQ(db_.Count("payments"), applied.load());
+  Money settled;
+  for (const auto& v : invoices) {
+    auto stored = Reload(v);
+    EXPECT_LE(stored.amount_paid, stored.total) << stored.number;
+    settled += stored.amount_paid;
+  }
+  EXPECT_EQ(settled, Dollars("25.00") * applied.load());
+  EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
 }
 
 }  // namespace
