@@ -152,6 +152,33 @@ void Confirm(ApiContext& ctx, http::Request& request, http::Responder respond) {
       std::move(respond));
 }
 
+void Cancel(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequireWrite(ctx, request, respond, "shipments.write");
+  if (!who) return;
+  auto expected = IfMatchVersion(request);
+  if (!expected.ok()) return respond(ProblemFor(expected.status()));
+  Result<json> doc = jsonio::ParseJsonObject(request.body);
+  if (!doc.ok()) return respond(ProblemFor(doc.status()));
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(*doc, {"reason"}, "");
+  std::string reason = r.String(*doc, "reason", "reason", true);
+  if (!errors.empty()) {
+    return respond(ProblemFor(Status::InvalidArgument("invalid request body", std::move(errors))));
+  }
+  RunWrite(
+      ctx, request, *who,
+      [ref = std::string(*request.PathParam("ref")), reason, expected = *expected, who = *who](
+          store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+        auto found = LoadShipmentFor(conn, ref, who);
+        if (!found.ok()) return found.status();
+        auto s = flows::CancelShipment(conn, cc, found->id, reason, expected);
+        if (!s.ok()) return s.status();
+        return ShipmentResponse(200, *s, std::nullopt);
+      },
+      std::move(respond));
+}
+
 }  // namespace
 
 void AddShipmentRoutes(http::Router& router, ApiContext& ctx) {
@@ -161,6 +188,8 @@ void AddShipmentRoutes(http::Router& router, ApiContext& ctx) {
              [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
   router.Add("GET", "/api/v1/shipments/{ref}/packing-slip.pdf",
              [&ctx](http::Request& q, http::Responder r) { PackingSlip(ctx, q, std::move(r)); });
+  router.Add("POST", "/api/v1/shipments/{ref}/cancel",
+             [&ctx](http::Request& q, http::Responder r) { Cancel(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/shipments/{ref}/confirm",
              [&ctx](http::Request& q, http::Responder r) { Confirm(ctx, q, std::move(r)); });
 }

@@ -14,6 +14,9 @@
 //       "packages": [{"weight"}], "lines": [{"line_no", "quantity"}] (optional: short lines)}
 //       (shipments.write) → 200, status "shipped": stock leaves the warehouse. 409
 //       invalid_state when already shipped; If-Match → 412 when stale.
+//   POST /api/v1/shipments/{id|number}/cancel {"reason"} (shipments.write) → 200, status
+//       "cancelled": a pick list still being picked is dropped; its goods stay allocated to
+//       the order. 409 invalid_state when shipped or already cancelled.
 // Writes run through RunWrite (one command, Idempotency-Key honoured); bodies report every bad
 // field at once (400 invalid_argument). Portal users get 404 for other customers' shipments.
 #pragma once

@@ -4,6 +4,7 @@
 
 #include "audit/audit_log.h"
 #include "catalog/item_repository.h"
+#include "core/utf8.h"
 #include "events/outbox.h"
 #include "flows/ledger_postings.h"
 #include "flows/order_settlement.h"
@@ -150,7 +151,9 @@ Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const Command
                   "shipment " + s.number + " is at version " + std::to_string(s.version));
   }
   if (s.status != fulfillment::ShipmentStatus::kPicking) {
-    return Status::InvalidState("shipment " + s.number + " is already shipped");
+    return Status::InvalidState(
+        "shipment " + s.number + " is " +
+        (s.status == fulfillment::ShipmentStatus::kCancelled ? "cancelled" : "already shipped"));
   }
   auto shipped = ShippedQuantities(s, request);
   if (!shipped.ok()) return shipped.status();
@@ -233,6 +236,45 @@ Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const Command
                    {"quantity", total},
                    {"invoice", invoice->number}});
   return ConfirmedShipment{std::move(s), std::move(invoice).value()};
+}
+
+Result<fulfillment::Shipment> CancelShipment(store::Connection& conn, const CommandContext& ctx,
+                                             ShipmentId id, const std::string& reason,
+                                             std::optional<int64_t> expected_version) {
+  if (reason.empty() || reason.size() > 500 || !IsValidUtf8(reason)) {
+    return Status::InvalidArgument(
+        "a cancellation needs a reason",
+        {{"reason", "required", "say why the pick list is cancelled (UTF-8, at most 500 bytes)"}});
+  }
+  auto loaded = fulfillment::LoadShipment(conn, id);
+  if (!loaded) return Status::NotFound("no shipment " + std::to_string(id.value()));
+  fulfillment::Shipment s = std::move(*loaded);
+  if (expected_version && *expected_version != s.version) {
+    return Status(ErrorCode::kPreconditionFailed,
+                  "shipment " + s.number + " is at version " + std::to_string(s.version));
+  }
+  if (s.status != fulfillment::ShipmentStatus::kPicking) {
+    return Status::InvalidState("shipment " + s.number + " is " +
+                                std::string(fulfillment::StatusName(s.status)) +
+                                ": only a pick list being picked can be cancelled");
+  }
+  nlohmann::json before = fulfillment::ToJson(s);
+  s.cancelled_at = ctx.now;
+  s.cancel_reason = reason;
+  if (!fulfillment::StoreCancellation(conn, s)) {
+    return Status(ErrorCode::kPreconditionFailed, "shipment " + s.number + " changed");
+  }
+  s.status = fulfillment::ShipmentStatus::kCancelled;
+  s.version++;
+  audit::Record(conn, ctx, "shipment.cancel", "shipment", s.id.value(), before,
+                fulfillment::ToJson(s));
+  events::Publish(conn, ctx, "shipment.cancelled", "shipment", s.id.value(),
+                  {{"id", s.id.value()},
+                   {"number", s.number},
+                   {"order", s.order_number},
+                   {"warehouse", s.warehouse_code},
+                   {"reason", reason}});
+  return s;
 }
 
 }  // namespace ordo::flows

@@ -70,4 +70,12 @@ Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const Command
                                           ShipmentId id, const ShipmentConfirmation& request,
                                           std::optional<int64_t> expected_version);
 
+// Cancels a pick list that is still being picked (the goods were not found, or the order is to
+// ship otherwise). Nothing moves: what it held stays allocated to the order, which can be
+// picked again. Errors: invalid_argument (no reason, or not UTF-8); not_found; invalid_state
+// (shipped or already cancelled); precondition_failed (expected_version is stale).
+Result<fulfillment::Shipment> CancelShipment(store::Connection& conn, const CommandContext& ctx,
+                                             ShipmentId id, const std::string& reason,
+                                             std::optional<int64_t> expected_version);
+
 }  // namespace ordo::flows

@@ -8,6 +8,8 @@ std::string_view StatusName(ShipmentStatus s) {
       return "picking";
     case ShipmentStatus::kShipped:
       return "shipped";
+    case ShipmentStatus::kCancelled:
+      return "cancelled";
   }
   return "picking";
 }
@@ -15,6 +17,7 @@ std::string_view StatusName(ShipmentStatus s) {
 std::optional<ShipmentStatus> StatusFromName(std::string_view name) {
   if (name == "picking") return ShipmentStatus::kPicking;
   if (name == "shipped") return ShipmentStatus::kShipped;
+  if (name == "cancelled") return ShipmentStatus::kCancelled;
   return std::nullopt;
 }
 
@@ -44,7 +47,10 @@ nlohmann::json ToJson(const Shipment& s) {
           {"version", s.version},
           {"created_at", FormatRfc3339(s.created_at)},
           {"shipped_at",
-           s.shipped_at ? nlohmann::json(FormatRfc3339(*s.shipped_at)) : nlohmann::json(nullptr)}};
+           s.shipped_at ? nlohmann::json(FormatRfc3339(*s.shipped_at)) : nlohmann::json(nullptr)},
+          {"cancelled_at", s.cancelled_at ? nlohmann::json(FormatRfc3339(*s.cancelled_at))
+                                          : nlohmann::json(nullptr)},
+          {"cancel_reason", text_or_null(s.cancel_reason)}};
 }
 
 }  // namespace ordo::fulfillment

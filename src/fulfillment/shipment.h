@@ -18,7 +18,7 @@
 
 namespace ordo::fulfillment {
 
-enum class ShipmentStatus { kPicking, kShipped };
+enum class ShipmentStatus { kPicking, kShipped, kCancelled };
 
 std::string_view StatusName(ShipmentStatus s);
 std::optional<ShipmentStatus> StatusFromName(std::string_view name);
@@ -52,6 +52,8 @@ struct Shipment {
   int64_t version = 1;
   Timestamp created_at;
   std::optional<Timestamp> shipped_at;
+  std::optional<Timestamp> cancelled_at;  // set when a pick list was cancelled
+  std::optional<std::string> cancel_reason;
   std::string created_by;
   std::vector<ShipmentLine> lines;
 };
@@ -59,7 +61,8 @@ struct Shipment {
 // The shipment as the API and audit records show it:
 // {"id", "number", "status", "order", "warehouse", "carrier", "service", "tracking_number",
 //  "packages": [{"weight"}], "lines": [{"line_no", "sku", "quantity", "quantity_shipped"}],
-//  "version", "created_at", "shipped_at"}; absent carrier data and shipped_at are null.
+//  "version", "created_at", "shipped_at", "cancelled_at", "cancel_reason"}; absent carrier
+//  data, shipped_at and the cancellation are null.
 nlohmann::json ToJson(const Shipment& shipment);
 
 }  // namespace ordo::fulfillment

@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view kHeaderSelect =
     "SELECT s.id, s.number, s.order_id, o.number, o.customer_id, s.warehouse_id, w.code, "
     "s.status, s.carrier, s.service, s.tracking_number, s.packages, s.version, s.created_at, "
-    "s.shipped_at, s.created_by "
+    "s.shipped_at, s.created_by, s.cancelled_at, s.cancel_reason "
     "FROM shipments s JOIN orders o ON o.id = s.order_id "
     "JOIN warehouses w ON w.id = s.warehouse_id ";
 
@@ -56,6 +56,11 @@ std::optional<Shipment> LoadWhere(store::Connection& conn, const std::string& sq
     s.created_at = q.Time(13);
     if (auto at = q.OptInt(14)) s.shipped_at = Timestamp{*at};
     s.created_by = q.Text(15);
+    if (auto at = q.OptInt(16)) {
+      s.cancelled_at = Timestamp{*at};
+      s.status = ShipmentStatus::kCancelled;  // stored as picking: see migration 0010
+    }
+    s.cancel_reason = q.OptText(17);
   }
   store::Query q(conn,
                  "SELECT sl.order_line_id, sl.line_no, l.item_id, i.sku, sl.quantity, "
@@ -106,7 +111,8 @@ bool StoreConfirmation(store::Connection& conn, const Shipment& s) {
                                 "UPDATE shipments SET status = ?, carrier = ?, service = ?, "
                                 "tracking_number = ?, packages = ?, shipped_at = ?, "
                                 "version = version + 1 "
-                                "WHERE id = ? AND version = ? AND status = 'picking'",
+                                "WHERE id = ? AND version = ? AND status = 'picking' "
+                                "AND cancelled_at IS NULL",
                                 StatusName(s.status), s.carrier, s.service, s.tracking_number,
                                 PackagesText(s.packages), s.shipped_at, s.id, s.version);
   if (changed != 1) return false;
@@ -129,12 +135,21 @@ std::optional<Shipment> LoadShipmentByNumber(store::Connection& conn, std::strin
   return LoadWhere(conn, sql, number);
 }
 
+bool StoreCancellation(store::Connection& conn, const Shipment& s) {
+  return store::Exec(conn,
+                     "UPDATE shipments SET cancelled_at = ?, cancel_reason = ?, "
+                     "version = version + 1 WHERE id = ? AND version = ? AND status = 'picking' "
+                     "AND cancelled_at IS NULL",
+                     s.cancelled_at, s.cancel_reason, s.id, s.version) == 1;
+}
+
 std::map<OrderLineId, int64_t> PickingQuantities(store::Connection& conn, OrderId order,
                                                  WarehouseId warehouse) {
   store::Query q(conn,
                  "SELECT sl.order_line_id, SUM(sl.quantity) FROM shipments s "
                  "JOIN shipment_lines sl ON sl.shipment_id = s.id "
                  "WHERE s.order_id = ? AND s.warehouse_id = ? AND s.status = 'picking' "
+                 "AND s.cancelled_at IS NULL "
                  "GROUP BY sl.order_line_id",
                  order, warehouse);
   std::map<OrderLineId, int64_t> out;

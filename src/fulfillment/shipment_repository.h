@@ -26,10 +26,16 @@ void InsertShipment(store::Connection& conn, Shipment& shipment);
 // writes nothing) unless the stored shipment is still picking at `shipment.version`.
 bool StoreConfirmation(store::Connection& conn, const Shipment& shipment);
 
+// Stores the cancellation of a picking shipment (cancelled_at, cancel_reason, version + 1).
+// Returns false (and writes nothing) unless it is still picking, uncancelled, at
+// `shipment.version`.
+bool StoreCancellation(store::Connection& conn, const Shipment& shipment);
+
 std::optional<Shipment> LoadShipment(store::Connection& conn, ShipmentId id);
 std::optional<Shipment> LoadShipmentByNumber(store::Connection& conn, std::string_view number);
 
-// Per order line id: the quantity on the order's picking (not yet confirmed) shipments from
+// Per order line id: the quantity on the order's picking (not yet confirmed nor cancelled)
+// shipments from
 // `warehouse`.
 std::map<OrderLineId, int64_t> PickingQuantities(store::Connection& conn, OrderId order,
                                                  WarehouseId warehouse);

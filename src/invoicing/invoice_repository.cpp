@@ -121,10 +121,13 @@ void InsertInvoice(store::Connection& conn, Invoice& v) {
 bool StoreSettlement(store::Connection& conn, const Invoice& v, Timestamp at) {
   return store::Exec(conn,
                      "UPDATE invoices SET amount_paid = ?, discount_taken = ?, "
-                     "amount_credited = ?, status = ?, version = version + 1, updated_at = ? "
+                     "amount_credited = ?, status = ?, version = version + 1, "
+                     // never moves back: commands may run a little out of their clocks'
+                     // order, and the aging trusts updated_at as the last settlement's time
+                     "updated_at = CASE WHEN updated_at > ? THEN updated_at ELSE ? END "
                      "WHERE id = ? AND version = ?",
                      v.amount_paid, v.discount_taken, v.amount_credited, StatusName(StatusFor(v)),
-                     at, v.id, v.version) == 1;
+                     at, at, v.id, v.version) == 1;
 }
 
 std::optional<Invoice> LoadInvoice(store::Connection& conn, InvoiceId id) {

@@ -39,6 +39,29 @@ class ShipmentsApiTest : public OrdersApiTest {
   }
 };
 
+TEST_F(ShipmentsApiTest, CancelAPickListThenPickAgain) {
+  auto order = PlaceC1(10);
+  auto s = CreateShipment(order);
+  EXPECT_TRUE(IsProblem(Call("sales", "POST", Target(s, "/cancel"), R"({"reason": "x"})"), 403,
+                        "forbidden"));
+  EXPECT_TRUE(IsProblem(Call("warehouse", "POST", Target(s, "/cancel"), R"({"why": "x"})"), 400,
+                        "invalid_argument"));
+  auto r = Call("warehouse", "POST", Target(s, "/cancel"), R"({"reason": "damaged on the shelf"})",
+                {{"If-Match", "\"1\""}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json()["status"], "cancelled");
+  EXPECT_EQ(r.Json()["cancel_reason"], "damaged on the shelf");
+  EXPECT_TRUE(r.Json()["cancelled_at"].is_string());
+  EXPECT_EQ(Call("portal", "GET", Target(s)).Json()["status"], "cancelled");
+  EXPECT_TRUE(IsProblem(Call("warehouse", "POST", Target(s, "/cancel"), R"({"reason": "x"})"), 409,
+                        "invalid_state"));
+  EXPECT_TRUE(
+      IsProblem(Call("warehouse", "POST", Target(s, "/confirm"), kUps), 409, "invalid_state"));
+  auto again = CreateShipment(order);
+  EXPECT_EQ(again["lines"][0]["quantity"], 10);
+  EXPECT_TRUE(Consistent());
+}
+
 TEST_F(ShipmentsApiTest, CreateShowAndConfirm) {
   auto order = PlaceC1(10);
   auto r = Call("warehouse", "POST", "/api/v1/shipments",

@@ -253,6 +253,40 @@ TEST_F(OrderShipmentTest, AnOrderThatShipsCompleteCannotShipShort) {
   EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
 }
 
+TEST_F(OrderShipmentTest, ACancelledPickListHoldsNothingAndTheOrderIsPickedAgain) {
+  orders::Order order = Place({{"WID-100", "10"}, {"WID-200", "5"}}, /*partial=*/false);
+  auto s = Create(order.id, "W1");
+  ASSERT_TRUE(s.ok());
+  // The picker cannot find all of it and the order ships complete only: the pick list goes.
+  CommandContext ctx = db_.Context(kPicker);
+  auto cancel = [&](const std::string& reason, std::optional<int64_t> version) {
+    return db_.executor().RunFor<fulfillment::Shipment>(
+        [&](store::Connection& c) { return CancelShipment(c, ctx, s->id, reason, version); });
+  };
+  auto before = db_.Snapshot();
+  EXPECT_EQ(cancel("", std::nullopt).status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(cancel("short", 9).status().code(), ErrorCode::kPreconditionFailed);
+  EXPECT_EQ(db_.Snapshot(), before);
+  auto cancelled = cancel("short on the shelf", 1);
+  ASSERT_TRUE(cancelled.ok()) << cancelled.status().ToString();
+  EXPECT_EQ(cancelled->status, fulfillment::ShipmentStatus::kCancelled);
+  EXPECT_EQ(cancelled->cancel_reason, "short on the shelf");
+  EXPECT_EQ(cancelled->version, 2);
+  EXPECT_EQ(db_.Stock("WID-100", "W1").allocated, 10);  // still the order's
+  EXPECT_EQ(cancel("again", std::nullopt).status().code(), ErrorCode::kInvalidState);
+  EXPECT_EQ(Confirm(s->id, Ups()).status().code(), ErrorCode::kInvalidState);
+  EXPECT_THAT(EventTypes(s->id), ElementsAre("shipment.created", "shipment.cancelled"));
+  EXPECT_THAT(AuditActions("shipment", s->id.value()),
+              ElementsAre("shipment.create", "shipment.cancel"));
+
+  auto again = Create(order.id, "W1");
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->number, "SH-000002");
+  EXPECT_EQ(again->lines[0].quantity, 10);
+  EXPECT_TRUE(Confirm(again->id, Ups()).ok());
+  EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
+}
+
 TEST_F(OrderShipmentTest, ConfirmingTwiceIsInvalidState) {
   orders::Order order = Place({{"WID-100", "10"}});
   auto s = Create(order.id, "W1");
