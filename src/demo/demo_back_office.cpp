@@ -7,6 +7,7 @@
 #include "demo/demo_batch.h"
 #include "flows/order_shipment.h"
 #include "flows/payments.h"
+#include "invoicing/credit_memo_repository.h"
 #include "invoicing/invoice_repository.h"
 #include "orders/order_repository.h"
 #include "store/query.h"
@@ -122,7 +123,7 @@ Status DemoBackOffice::Collect(int day) {
           auto v = invoicing::LoadInvoice(c, invoicing::InvoiceId(id));
           out.push_back({id, v->number, v->customer_code, v->invoice_date, v->due_date,
                          v->discount_date, v->balance(),
-                         v->DiscountAvailable(today) - v->discount_taken});
+                         invoicing::EarlyPayDiscountAllowed(c, *v, today)});
         }
         return out;
       });

@@ -9,6 +9,7 @@
 #include "events/outbox.h"
 #include "flows/ledger_postings.h"
 #include "flows/order_settlement.h"
+#include "invoicing/credit_memo_repository.h"
 #include "invoicing/invoice_repository.h"
 #include "jsonio/field_reader.h"
 #include "receivables/payment_repository.h"
@@ -95,8 +96,7 @@ Result<std::vector<invoicing::Invoice>> CheckApplications(
     }
     bool discount_ok = true;
     if (!a.discount.is_zero()) {
-      Money allowed = v->DiscountAvailable(payment.received_date) - v->discount_taken;
-      if (allowed.is_negative()) allowed = Money();
+      Money allowed = invoicing::EarlyPayDiscountAllowed(conn, *v, payment.received_date);
       if (a.discount > allowed) {
         discount_ok = false;
         errors.push_back(

@@ -1,5 +1,6 @@
 #include "flows/return_receipt.h"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -258,26 +259,31 @@ Result<ReceivedReturn> ReceiveReturn(store::Connection& conn, const CommandConte
   memo.currency = order->currency;
   memo.created_at = ctx.now;
   InvoiceCache invoices(conn);
-  std::map<invoicing::InvoiceId, Money> credited;  // gross (amount + tax) per invoice
+  std::map<invoicing::InvoiceId, Money> given;  // discount given back by this memo, per invoice
   for (const auto& [line_no, quantity] : arriving) {
     orders::OrderLine* line = LineById(*order, rma.Line(line_no)->order_line);
     if (line == nullptr) throw std::logic_error(rma.number + " names a line its order lacks");
     for (auto& m : CreditLines(conn, invoices, rma, *line, quantity, currency)) {
       m.line_no = static_cast<int>(memo.lines.size()) + 1;
+      // An invoice settled with an early-pay discount was paid the terms' percentage less on
+      // what it billed: the credit for its goods is less by the same percentage, never more
+      // in all than the discount taken on it.
+      const invoicing::Invoice& v = invoices.Get(m.invoice);
+      if (!v.discount_taken.is_zero()) {
+        Money share = invoicing::TaxOn(m.extended_amount + m.tax_amount,
+                                       int64_t{v.discount_bp} * 100, currency);
+        Money left =
+            v.discount_taken - invoicing::CreditedOn(conn, v.id).discount_adjustment - given[v.id];
+        m.discount_adjustment = std::clamp(share, Money(), std::max(left, Money()));
+        given[v.id] += m.discount_adjustment;
+      }
       memo.subtotal += m.extended_amount;
       memo.tax += m.tax_amount;
-      credited[m.invoice] += m.extended_amount + m.tax_amount;
+      memo.discount_adjustment += m.discount_adjustment;
       memo.lines.push_back(std::move(m));
     }
     line->quantity_returned += quantity;
     orders::SetLineReturned(conn, line->id, line->quantity_returned);
-  }
-  // An invoice settled with an early-pay discount was paid that much less: the credit for its
-  // goods is less by the same share (discount_taken / total), rounded once to the minor unit.
-  for (const auto& [id, gross] : credited) {
-    const invoicing::Invoice& v = invoices.Get(id);
-    if (v.discount_taken.is_zero() || v.total.is_zero()) continue;
-    memo.discount_adjustment += invoicing::ProRata(gross, v.discount_taken, v.total, currency);
   }
   memo.total = memo.subtotal + memo.tax - memo.discount_adjustment;
   memo.number = invoicing::NextCreditMemoNumber(conn);

@@ -44,6 +44,7 @@ nlohmann::json ToJson(const CreditMemo& m) {
                      {"extended_amount", l.extended_amount.Format(digits)},
                      {"tax_rate_percent", FormatRatePercent(l.tax_rate_ppm)},
                      {"tax", l.tax_amount.Format(digits)},
+                     {"discount_adjustment", l.discount_adjustment.Format(digits)},
                      {"invoice", l.invoice_number}});
   }
   nlohmann::json applications = nlohmann::json::array();

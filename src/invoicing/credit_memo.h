@@ -44,6 +44,8 @@ struct CreditMemoLine {
   Money extended_amount;  // rounded to the currency's minor unit
   int64_t tax_rate_ppm = 0;
   Money tax_amount;  // rounded to the currency's minor unit
+  // The share of the early-pay discount the invoice was settled with (see return_receipt.h).
+  Money discount_adjustment;
 };
 
 struct CreditMemoApplication {

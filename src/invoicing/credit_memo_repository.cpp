@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "invoicing/tax_rates.h"
 #include "store/query.h"
 
 namespace ordo::invoicing {
@@ -54,7 +55,7 @@ void LoadDetails(store::Connection& conn, CreditMemo& m) {
     store::Query q(conn,
                    "SELECT l.line_no, l.order_line_id, l.order_line_no, l.item_id, i.sku, "
                    "l.invoice_id, v.number, l.invoice_line_no, l.quantity, l.unit_price, "
-                   "l.extended_amount, l.tax_rate_ppm, l.tax_amount "
+                   "l.extended_amount, l.tax_rate_ppm, l.tax_amount, l.discount_adjustment "
                    "FROM credit_memo_lines l JOIN items i ON i.id = l.item_id "
                    "JOIN invoices v ON v.id = l.invoice_id "
                    "WHERE l.credit_memo_id = ? ORDER BY l.line_no",
@@ -74,6 +75,7 @@ void LoadDetails(store::Connection& conn, CreditMemo& m) {
       l.extended_amount = q.Amount(10);
       l.tax_rate_ppm = q.Int(11);
       l.tax_amount = q.Amount(12);
+      l.discount_adjustment = q.Amount(13);
       m.lines.push_back(std::move(l));
     }
   }
@@ -136,11 +138,11 @@ void InsertCreditMemo(store::Connection& conn, CreditMemo& m) {
     store::Exec(conn,
                 "INSERT INTO credit_memo_lines (credit_memo_id, line_no, order_line_id, "
                 "order_line_no, item_id, invoice_id, invoice_line_no, quantity, unit_price, "
-                "extended_amount, tax_rate_ppm, tax_amount) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "extended_amount, tax_rate_ppm, tax_amount, discount_adjustment) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.id, l.line_no, l.order_line, l.order_line_no, l.item, l.invoice,
                 l.invoice_line_no, l.quantity, l.unit_price, l.extended_amount, l.tax_rate_ppm,
-                l.tax_amount);
+                l.tax_amount, l.discount_adjustment);
   }
 }
 
@@ -195,6 +197,26 @@ std::vector<CreditMemo> ListCreditMemos(store::Connection& conn, const CreditMem
                  before ? before->value() : INT64_MAX, limit);
   while (q.Next()) out.push_back(ReadHeader(q));
   return out;
+}
+
+CreditedOnInvoice CreditedOn(store::Connection& conn, InvoiceId invoice) {
+  store::Query q(conn,
+                 "SELECT COALESCE(SUM(extended_amount + tax_amount), 0), "
+                 "COALESCE(SUM(discount_adjustment), 0) FROM credit_memo_lines "
+                 "WHERE invoice_id = ?",
+                 invoice);
+  q.Next();
+  return {q.Amount(0), q.Amount(1)};
+}
+
+Money EarlyPayDiscountAllowed(store::Connection& conn, const Invoice& invoice, Date paid_on) {
+  if (invoice.discount_bp == 0 || !invoice.discount_date || paid_on > *invoice.discount_date) {
+    return Money();
+  }
+  Currency c = FindCurrency(invoice.currency).value_or(kUsd);
+  Money base = invoice.total - CreditedOn(conn, invoice.id).gross;
+  Money allowed = TaxOn(base, int64_t{invoice.discount_bp} * 100, c) - invoice.discount_taken;
+  return allowed.is_negative() ? Money() : allowed;
 }
 
 }  // namespace ordo::invoicing

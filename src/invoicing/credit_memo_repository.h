@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "invoicing/credit_memo.h"
+#include "invoicing/invoice.h"
 #include "store/database.h"
 
 namespace ordo::invoicing {
@@ -33,6 +34,20 @@ std::optional<CreditMemo> LoadCreditMemoByNumber(store::Connection& conn, std::s
 
 // The quantity of invoice line (invoice, line_no) that credit memos have credited.
 int64_t CreditedQuantity(store::Connection& conn, InvoiceId invoice, int line_no);
+
+// What credit memos credited on an invoice: the gross (amounts + tax) and the early-pay
+// discount given back with it.
+struct CreditedOnInvoice {
+  Money gross;
+  Money discount_adjustment;
+};
+CreditedOnInvoice CreditedOn(store::Connection& conn, InvoiceId invoice);
+
+// The early-pay discount a payment received on `paid_on` may still take on `invoice`: the
+// terms' percentage of what is left to bill once credited goods are taken off (a customer
+// that returned half the goods before paying earns the discount on the half it kept), less
+// what was taken already; 0 after the discount date or without a discount.
+Money EarlyPayDiscountAllowed(store::Connection& conn, const Invoice& invoice, Date paid_on);
 
 struct CreditMemoFilter {
   std::optional<CustomerId> customer;

@@ -30,12 +30,6 @@ std::optional<InvoiceStatus> StatusFromName(std::string_view name) {
   return std::nullopt;
 }
 
-Money Invoice::DiscountAvailable(Date paid_on) const {
-  if (discount_bp == 0 || !discount_date || paid_on > *discount_date) return Money();
-  Currency c = FindCurrency(currency).value_or(kUsd);
-  return TaxOn(total, int64_t{discount_bp} * 100, c);  // bp of the total, one rounding
-}
-
 nlohmann::json ToJson(const Invoice& inv) {
   int digits = MinorDigits(inv.currency);
   nlohmann::json lines = nlohmann::json::array();

@@ -68,9 +68,6 @@ struct Invoice {
   std::vector<InvoiceLine> lines;
 
   Money balance() const { return total - amount_paid - discount_taken - amount_credited; }
-  // The early-pay discount the terms allow on `paid_on`: discount_bp of the total, rounded
-  // half-even to the minor unit, when paid_on is on or before the discount date; else 0.
-  Money DiscountAvailable(Date paid_on) const;
 };
 
 // {"id", "number", "customer", "order", "shipment", "invoice_date", "due_date",

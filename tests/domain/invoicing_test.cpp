@@ -10,6 +10,7 @@
 #include "events/outbox.h"
 #include "flows/order_shipment.h"
 #include "flows/stock_changes.h"
+#include "invoicing/credit_memo_repository.h"
 #include "invoicing/invoice_repository.h"
 #include "ledger/accounts.h"
 #include "ledger/journal.h"
@@ -193,8 +194,10 @@ TEST_F(InvoicingTest, TermsSetDueAndDiscountDates) {
   ASSERT_TRUE(disc.discount_date.has_value());
   EXPECT_EQ(FormatDate(*disc.discount_date), "2026-03-12");
   EXPECT_EQ(disc.discount_bp, 200);
-  EXPECT_EQ(disc.DiscountAvailable(*ParseDate("2026-03-12")), Dollars("0.22"));  // 2% of 10.89
-  EXPECT_EQ(disc.DiscountAvailable(*ParseDate("2026-03-13")), Money());
+  EXPECT_EQ(invoicing::EarlyPayDiscountAllowed(db_.reader(), disc, *ParseDate("2026-03-12")),
+            Dollars("0.22"));  // 2% of 10.89
+  EXPECT_EQ(invoicing::EarlyPayDiscountAllowed(db_.reader(), disc, *ParseDate("2026-03-13")),
+            Money());
 
   invoicing::Invoice due = Ship(Place("C-OR", {{"WID-100", "1"}}));
   EXPECT_EQ(due.number, "IN-000002");

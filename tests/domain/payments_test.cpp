@@ -12,6 +12,9 @@
 #include <thread>
 
 #include "flows/order_shipment.h"
+#include "flows/return_authorization.h"
+#include "flows/return_receipt.h"
+#include "invoicing/credit_memo_repository.h"
 #include "invoicing/invoice_repository.h"
 #include "ledger/accounts.h"
 #include "ledger/trial_balance.h"
@@ -235,6 +238,52 @@ TEST_F(PaymentsTest, TheDiscountComesOnlyWithThePaymentThatSettlesTheInvoice) {
   auto rest = Receive("C-1", "48.00", {{v.number, Dollars("48.00"), Dollars("2.00")}});
   ASSERT_TRUE(rest.ok()) << rest.status().ToString();
   EXPECT_EQ(Reload(v).status, invoicing::InvoiceStatus::kPaid);
+  EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
+}
+
+TEST_F(PaymentsTest, TheDiscountIsOnWhatIsLeftOnceGoodsCameBack) {
+  invoicing::Invoice v = Invoice("C-1", 10);  // 100.00, 2/10NET30, no tax
+  // Half the goods come back before the customer pays: credit memo of 50.00, refunded.
+  CommandContext ctx = db_.Context("user:service");
+  auto rma = db_.executor().RunFor<returns::Rma>([&](store::Connection& c) {
+    return flows::AuthorizeReturn(c, ctx, v.order, v.id, {{1, 5, "not_needed"}});
+  });
+  ASSERT_TRUE(rma.ok()) << rma.status().ToString();
+  ReturnReceiptRequest back{"W1", {{1, 5, returns::Disposition::kRestock}}};
+  auto received = db_.executor().RunFor<ReceivedReturn>([&](store::Connection& c) {
+    return flows::ReceiveReturn(c, ctx, rma->id, back, std::nullopt);
+  });
+  ASSERT_TRUE(received.ok()) << received.status().ToString();
+  EXPECT_EQ(received->credit_memo.total, Dollars("50.00"));
+  EXPECT_EQ(received->credit_memo.discount_adjustment, Money());  // nothing was discounted yet
+  // The discount is 2% of the 50.00 the customer keeps, not of the 100.00 billed.
+  EXPECT_EQ(invoicing::EarlyPayDiscountAllowed(db_.reader(), Reload(v), *ParseDate("2026-03-05")),
+            Dollars("1.00"));
+  auto greedy = Receive("C-1", "98.00", {{v.number, Dollars("98.00"), Dollars("2.00")}});
+  EXPECT_TRUE(Fields(greedy.status()).count({"applications/0/discount", "discount_not_allowed"}));
+  ASSERT_TRUE(Receive("C-1", "99.00", {{v.number, Dollars("99.00"), Dollars("1.00")}}).ok());
+  EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
+}
+
+TEST_F(PaymentsTest, ACreditAfterADiscountGivesTheDiscountBackPerLine) {
+  invoicing::Invoice v = Invoice("C-1", 10);  // 100.00
+  ASSERT_TRUE(Receive("C-1", "98.00", {{v.number, Dollars("98.00"), Dollars("2.00")}}).ok());
+  CommandContext ctx = db_.Context("user:service");
+  Money given;
+  for (int64_t q : {3, 3, 4}) {  // 30.00, 30.00, 40.00 back on three receipts
+    auto rma = db_.executor().RunFor<returns::Rma>([&](store::Connection& c) {
+      return flows::AuthorizeReturn(c, ctx, v.order, v.id, {{1, q, "damaged"}});
+    });
+    ASSERT_TRUE(rma.ok()) << rma.status().ToString();
+    ReturnReceiptRequest back{"W1", {{1, q, returns::Disposition::kScrap}}};
+    auto received = db_.executor().RunFor<ReceivedReturn>([&](store::Connection& c) {
+      return flows::ReceiveReturn(c, ctx, rma->id, back, std::nullopt);
+    });
+    ASSERT_TRUE(received.ok()) << received.status().ToString();
+    given += received->credit_memo.discount_adjustment;
+  }
+  EXPECT_EQ(given, Dollars("2.00"));  // 0.60 + 0.60 + 0.80: all of it, never more
+  EXPECT_EQ(OpenReceivables("C-1"), -Dollars("98.00"));  // what the customer paid comes back
   EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
 }
 

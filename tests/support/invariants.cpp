@@ -638,6 +638,30 @@ void CheckCreditMemos(store::Connection& conn, std::vector<std::string>& v) {
     }
   }
   CheckNumbering(conn, "credit_memos", "credit memo", "CM", v);
+  {
+    // The discount a memo gives back is its lines', and never more on an invoice than the
+    // discount that invoice was settled with.
+    store::Query q(conn,
+                   "SELECT m.number, m.discount_adjustment, COALESCE((SELECT "
+                   "SUM(l.discount_adjustment) FROM credit_memo_lines l "
+                   "WHERE l.credit_memo_id = m.id), 0) FROM credit_memos m");
+    while (q.Next()) {
+      if (q.Int(1) != q.Int(2)) {
+        v.push_back("credit memo " + q.Text(0) + " discount_adjustment != SUM(its lines')");
+      }
+    }
+  }
+  {
+    store::Query q(conn,
+                   "SELECT v.number, v.discount_taken, COALESCE((SELECT "
+                   "SUM(l.discount_adjustment) FROM credit_memo_lines l "
+                   "WHERE l.invoice_id = v.id), 0) FROM invoices v");
+    while (q.Next()) {
+      if (q.Int(2) > q.Int(1)) {
+        v.push_back("invoice " + q.Text(0) + " gave back more discount than was taken");
+      }
+    }
+  }
 }
 
 }  // namespace

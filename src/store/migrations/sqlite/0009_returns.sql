@@ -98,6 +98,8 @@ CREATE TABLE credit_memo_lines (
   extended_amount BIGINT NOT NULL,
   tax_rate_ppm INTEGER NOT NULL,
   tax_amount BIGINT NOT NULL,
+  -- this line's share of the early-pay discount its invoice was settled with
+  discount_adjustment BIGINT NOT NULL DEFAULT 0 CHECK (discount_adjustment >= 0),
   PRIMARY KEY (credit_memo_id, line_no)
 );
 CREATE INDEX credit_memo_lines_invoice ON credit_memo_lines (invoice_id, invoice_line_no);
