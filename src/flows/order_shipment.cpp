@@ -47,13 +47,6 @@ void ReduceInMemory(orders::OrderLine& line, WarehouseId warehouse, int64_t quan
   }
 }
 
-orders::OrderLine* LineById(orders::Order& order, OrderLineId id) {
-  for (auto& l : order.lines) {
-    if (l.id == id) return &l;
-  }
-  return nullptr;
-}
-
 // What each shipment line ships: its picked quantity unless the request ships it short.
 // Errors: invalid_argument naming every request line that does not fit the shipment.
 Result<std::map<int, int64_t>> ShippedQuantities(const fulfillment::Shipment& s,
@@ -170,7 +163,7 @@ Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const Command
     }
   }
   for (const auto& l : s.lines) {
-    orders::OrderLine* line = LineById(*order, l.order_line);
+    orders::OrderLine* line = order->FindLine(l.order_line);
     if (line == nullptr || AllocatedIn(*line, s.warehouse) < l.quantity) {
       return Status::InvalidState("the allocation of line " + std::to_string(l.line_no) + " in " +
                                   s.warehouse_code + " no longer covers shipment " + s.number);
@@ -183,7 +176,7 @@ Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const Command
   Currency currency = FindCurrency(order->currency).value_or(kUsd);
   Money cost;
   for (auto& l : s.lines) {
-    orders::OrderLine& line = *LineById(*order, l.order_line);
+    orders::OrderLine& line = *order->FindLine(l.order_line);
     l.quantity_shipped = shipped->at(l.line_no);
     if (l.quantity_shipped > 0) {
       Status st = inventory::Ship(conn, ctx, line.item, s.warehouse, l.quantity_shipped, order->id,

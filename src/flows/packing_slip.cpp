@@ -56,13 +56,6 @@ std::optional<std::string> SumDecimals(const std::vector<fulfillment::Package>& 
   return fraction.empty() ? whole : whole + "." + fraction;
 }
 
-const orders::OrderLine* FindLine(const orders::Order& order, OrderLineId id) {
-  for (const auto& l : order.lines) {
-    if (l.id == id) return &l;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 PrintedDocument PackingSlip(const PackingSlipSource& source) {
@@ -92,7 +85,7 @@ PrintedDocument PackingSlip(const PackingSlipSource& source) {
                      {"Shipped", Align::kRight}};
   for (const fulfillment::ShipmentLine& l : s.lines) {
     auto item = source.items.find(l.sku);
-    const orders::OrderLine* line = FindLine(source.order, l.order_line);
+    const orders::OrderLine* line = source.order.FindLine(l.order_line);
     d.table.rows.push_back(
         {std::to_string(l.line_no), l.sku, item == source.items.end() ? "" : item->second.name,
          item == source.items.end() ? "" : item->second.uom,

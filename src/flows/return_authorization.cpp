@@ -26,13 +26,6 @@ std::string ReadReference(jsonio::FieldReader& r, const json& doc, const char* k
   return "";
 }
 
-const invoicing::InvoiceLine* InvoiceLineNo(const invoicing::Invoice& v, int line_no) {
-  for (const auto& l : v.lines) {
-    if (l.line_no == line_no) return &l;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 Result<ReturnRequest> ParseReturnRequestJson(std::string_view body) {
@@ -144,7 +137,7 @@ Result<returns::Rma> AuthorizeReturn(store::Connection& conn, const CommandConte
                     returns::OutstandingForOrderLine(conn, line->id);
     std::string of = "line " + std::to_string(r.line_no) + " of " + order->number;
     if (inv) {
-      const invoicing::InvoiceLine* il = InvoiceLineNo(*inv, r.line_no);
+      const invoicing::InvoiceLine* il = inv->FindLine(r.line_no);
       if (il == nullptr) {
         errors.push_back({p + "line_no", "not_found",
                           "invoice " + inv->number + " has no line " + std::to_string(r.line_no)});

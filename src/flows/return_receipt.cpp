@@ -24,20 +24,6 @@ namespace {
 
 using nlohmann::json;
 
-orders::OrderLine* LineById(orders::Order& order, OrderLineId id) {
-  for (auto& l : order.lines) {
-    if (l.id == id) return &l;
-  }
-  return nullptr;
-}
-
-const invoicing::InvoiceLine* InvoiceLineNo(const invoicing::Invoice& v, int line_no) {
-  for (const auto& l : v.lines) {
-    if (l.line_no == line_no) return &l;
-  }
-  return nullptr;
-}
-
 // The invoices whose lines price a receipt, loaded once per command.
 class InvoiceCache {
  public:
@@ -84,7 +70,7 @@ std::vector<invoicing::CreditMemoLine> CreditLines(store::Connection& conn, Invo
   };
   if (rma.invoice) {
     const invoicing::Invoice& v = invoices.Get(*rma.invoice);
-    const invoicing::InvoiceLine* il = InvoiceLineNo(v, line.line_no);
+    const invoicing::InvoiceLine* il = v.FindLine(line.line_no);
     if (il == nullptr) throw std::logic_error(rma.number + " names a line its invoice lacks");
     add(v, *il, quantity, il->unit_price);
     return out;
@@ -94,7 +80,7 @@ std::vector<invoicing::CreditMemoLine> CreditLines(store::Connection& conn, Invo
     if (left == 0) break;
     const invoicing::Invoice& v = invoices.Get(ref.id);
     if (v.status == invoicing::InvoiceStatus::kVoid) continue;
-    const invoicing::InvoiceLine* il = InvoiceLineNo(v, line.line_no);
+    const invoicing::InvoiceLine* il = v.FindLine(line.line_no);
     if (il == nullptr) continue;
     int64_t free = il->quantity - invoicing::CreditedQuantity(conn, v.id, il->line_no) -
                    returns::OutstandingAgainstInvoice(conn, v.id, il->line_no);
@@ -261,7 +247,7 @@ Result<ReceivedReturn> ReceiveReturn(store::Connection& conn, const CommandConte
   InvoiceCache invoices(conn);
   std::map<invoicing::InvoiceId, Money> given;  // discount given back by this memo, per invoice
   for (const auto& [line_no, quantity] : arriving) {
-    orders::OrderLine* line = LineById(*order, rma.Line(line_no)->order_line);
+    orders::OrderLine* line = order->FindLine(rma.Line(line_no)->order_line);
     if (line == nullptr) throw std::logic_error(rma.number + " names a line its order lacks");
     for (auto& m : CreditLines(conn, invoices, rma, *line, quantity, currency)) {
       m.line_no = static_cast<int>(memo.lines.size()) + 1;

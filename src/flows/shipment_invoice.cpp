@@ -17,13 +17,6 @@
 namespace ordo::flows {
 namespace {
 
-orders::OrderLine* LineById(orders::Order& order, OrderLineId id) {
-  for (auto& l : order.lines) {
-    if (l.id == id) return &l;
-  }
-  return nullptr;
-}
-
 const customers::ShipTo* ShipToById(const customers::Customer& c, ShipToId id) {
   for (const auto& s : c.ship_tos) {
     if (s.id == id) return &s;
@@ -66,7 +59,7 @@ Result<invoicing::Invoice> InvoiceShipment(store::Connection& conn, const Comman
   Money open_value_released;
   for (const auto& sl : shipment.lines) {
     if (sl.quantity_shipped == 0) continue;
-    orders::OrderLine* line = LineById(order, sl.order_line);
+    orders::OrderLine* line = order.FindLine(sl.order_line);
     auto item = catalog::FindItemById(conn, sl.item);
     if (line == nullptr || !item) {
       throw std::logic_error("shipment " + shipment.number + " names a line or item it lacks");

@@ -30,6 +30,13 @@ std::optional<InvoiceStatus> StatusFromName(std::string_view name) {
   return std::nullopt;
 }
 
+const InvoiceLine* Invoice::FindLine(int line_no) const {
+  for (const auto& l : lines) {
+    if (l.line_no == line_no) return &l;
+  }
+  return nullptr;
+}
+
 nlohmann::json ToJson(const Invoice& inv) {
   int digits = MinorDigits(inv.currency);
   nlohmann::json lines = nlohmann::json::array();

@@ -68,6 +68,8 @@ struct Invoice {
   std::vector<InvoiceLine> lines;
 
   Money balance() const { return total - amount_paid - discount_taken - amount_credited; }
+  // The line for the order line numbered `line_no`, or nullptr.
+  const InvoiceLine* FindLine(int line_no) const;
 };
 
 // {"id", "number", "customer", "order", "shipment", "invoice_date", "due_date",

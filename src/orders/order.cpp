@@ -54,6 +54,20 @@ const Hold* Order::ActiveHold(std::string_view kind) const {
   return nullptr;
 }
 
+OrderLine* Order::FindLine(OrderLineId id) {
+  for (auto& l : lines) {
+    if (l.id == id) return &l;
+  }
+  return nullptr;
+}
+
+const OrderLine* Order::FindLine(OrderLineId id) const {
+  for (const auto& l : lines) {
+    if (l.id == id) return &l;
+  }
+  return nullptr;
+}
+
 OrderStatus DeriveStatus(const Order& order) {
   int64_t wanted = 0;  // ordered - cancelled
   int64_t shipped = 0;

@@ -99,6 +99,9 @@ struct Order {
   std::vector<Hold> holds;
 
   Money total() const { return subtotal + tax + freight; }
+  // The line with id `id`, or nullptr.
+  OrderLine* FindLine(OrderLineId id);
+  const OrderLine* FindLine(OrderLineId id) const;
   bool has_active_hold() const;
   const Hold* ActiveHold(std::string_view kind) const;
 };
