@@ -1,12 +1,15 @@
 #include "api/shipment_routes.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "api/authenticate.h"
+#include "api/customer_filter.h"
 #include "api/customer_scope.h"
 #include "api/order_resource.h"
+#include "api/pagination.h"
 #include "api/pdf_response.h"
 #include "api/preconditions.h"
 #include "api/resource_ref.h"
@@ -15,8 +18,10 @@
 #include "flows/order_shipment.h"
 #include "flows/packing_slip.h"
 #include "fulfillment/shipment_repository.h"
+#include "inventory/warehouse_repository.h"
 #include "invoicing/invoice_repository.h"
 #include "jsonio/field_reader.h"
+#include "orders/order_queries.h"
 
 namespace ordo::api {
 namespace {
@@ -152,6 +157,72 @@ void Confirm(ApiContext& ctx, http::Request& request, http::Responder respond) {
       std::move(respond));
 }
 
+constexpr std::array<std::string_view, 6> kListParameters = {"status",   "order", "warehouse",
+                                                             "customer", "limit", "cursor"};
+
+// The pick lists and shipments, newest first, with their lines: the warehouse's queue is
+// ?status=picking&warehouse=W1.
+void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "shipments.read");
+  if (!who) return;
+  auto page = ParsePage(request);
+  if (!page.ok()) return respond(ProblemFor(page.status()));
+  std::vector<FieldError> errors;
+  CheckListParameters(request, kListParameters, errors);
+  fulfillment::ShipmentFilter filter;
+  if (auto status = request.Query("status"); status && !status->empty()) {
+    filter.status = fulfillment::StatusFromName(*status);
+    if (!filter.status) {
+      errors.push_back({"status", "invalid_value", "status is one of picking, shipped, cancelled"});
+    }
+  }
+  if (!errors.empty()) {
+    return respond(
+        ProblemFor(Status::InvalidArgument("invalid shipment list parameters", std::move(errors))));
+  }
+  auto conn = ctx.readers.Borrow();
+  bool matches_nothing = false;
+  if (auto order = request.Query("order"); order && !order->empty()) {
+    ResourceRef ref = ParseResourceRef(*order);
+    auto key = ref.id ? orders::FindOrderKey(*conn, OrderId(*ref.id))
+                      : orders::FindOrderKeyByNumber(*conn, ref.code);
+    if (key) {
+      filter.order = key->id;
+    } else {
+      matches_nothing = true;
+    }
+  }
+  if (auto code = request.Query("warehouse"); code && !code->empty()) {
+    auto w = inventory::FindWarehouseByCode(*conn, *code);
+    if (w) {
+      filter.warehouse = w->id;
+    } else {
+      matches_nothing = true;
+    }
+  }
+  CustomerFilter customer = ResolveCustomerFilter(*conn, request, *who);
+  filter.customer = customer.customer;
+  std::vector<fulfillment::Shipment> rows;
+  if (!matches_nothing && !customer.matches_nothing) {
+    std::optional<ShipmentId> before;
+    if (page->after) before = ShipmentId(*page->after);
+    rows = fulfillment::ListShipments(*conn, filter, before, page->limit + 1);
+  }
+  std::optional<int64_t> next;
+  if (rows.size() > static_cast<size_t>(page->limit)) {
+    rows.resize(page->limit);
+    next = rows.back().id.value();
+  }
+  json items = json::array();
+  for (const auto& s : rows) {
+    json item = fulfillment::ToJson(s);
+    auto invoice = invoicing::FindInvoiceForShipment(*conn, s.id);
+    item["invoice"] = invoice ? json(invoice->number) : json();
+    items.push_back(std::move(item));
+  }
+  respond(http::Response::Json(200, PageJson(std::move(items), next)));
+}
+
 void Cancel(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "shipments.write");
   if (!who) return;
@@ -184,6 +255,8 @@ void Cancel(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void AddShipmentRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("POST", "/api/v1/shipments",
              [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
+  router.Add("GET", "/api/v1/shipments",
+             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
   router.Add("GET", "/api/v1/shipments/{ref}",
              [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
   router.Add("GET", "/api/v1/shipments/{ref}/packing-slip.pdf",

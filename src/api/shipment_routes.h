@@ -6,6 +6,9 @@
 //       another open pick list. 404 not_found for an unknown order or warehouse; 409
 //       invalid_state when the order is cancelled or on hold, ships complete only and is not
 //       fully allocated, or has nothing left to pick there.
+//   GET /api/v1/shipments?status=picking|shipped|cancelled&order=&warehouse=&customer=
+//       (shipments.read) → newest first, with lines; a warehouse's queue of pick lists is
+//       ?status=picking&warehouse=W1. Portal users see only their own customer's.
 //   GET /api/v1/shipments/{id|number} (shipments.read) → 200.
 //   GET /api/v1/shipments/{id|number}/packing-slip.pdf (shipments.read) → 200 application/pdf,
 //       Content-Disposition: inline; filename="SH-000001.pdf" (flows/packing_slip.h says what

@@ -32,36 +32,33 @@ std::string PackagesText(const std::vector<Package>& packages) {
   return doc.dump();
 }
 
-// `sql` is kHeaderSelect plus a WHERE clause with one parameter; it must outlive the call
-// (the statement cache is keyed by the text's address).
-std::optional<Shipment> LoadWhere(store::Connection& conn, const std::string& sql,
-                                  const auto& key) {
+Shipment ReadHeader(const store::Query& q) {
   Shipment s;
-  {
-    store::Query q(conn, sql, key);
-    if (!q.Next()) return std::nullopt;
-    s.id = ShipmentId(q.Int(0));
-    s.number = q.Text(1);
-    s.order = OrderId(q.Int(2));
-    s.order_number = q.Text(3);
-    s.customer = CustomerId(q.Int(4));
-    s.warehouse = WarehouseId(q.Int(5));
-    s.warehouse_code = q.Text(6);
-    s.status = StatusFromName(q.Text(7)).value_or(ShipmentStatus::kPicking);
-    s.carrier = q.OptText(8);
-    s.service = q.OptText(9);
-    s.tracking_number = q.OptText(10);
-    s.packages = ParsePackages(q.Text(11));
-    s.version = q.Int(12);
-    s.created_at = q.Time(13);
-    if (auto at = q.OptInt(14)) s.shipped_at = Timestamp{*at};
-    s.created_by = q.Text(15);
-    if (auto at = q.OptInt(16)) {
-      s.cancelled_at = Timestamp{*at};
-      s.status = ShipmentStatus::kCancelled;  // stored as picking: see migration 0010
-    }
-    s.cancel_reason = q.OptText(17);
+  s.id = ShipmentId(q.Int(0));
+  s.number = q.Text(1);
+  s.order = OrderId(q.Int(2));
+  s.order_number = q.Text(3);
+  s.customer = CustomerId(q.Int(4));
+  s.warehouse = WarehouseId(q.Int(5));
+  s.warehouse_code = q.Text(6);
+  s.status = StatusFromName(q.Text(7)).value_or(ShipmentStatus::kPicking);
+  s.carrier = q.OptText(8);
+  s.service = q.OptText(9);
+  s.tracking_number = q.OptText(10);
+  s.packages = ParsePackages(q.Text(11));
+  s.version = q.Int(12);
+  s.created_at = q.Time(13);
+  if (auto at = q.OptInt(14)) s.shipped_at = Timestamp{*at};
+  s.created_by = q.Text(15);
+  if (auto at = q.OptInt(16)) {
+    s.cancelled_at = Timestamp{*at};
+    s.status = ShipmentStatus::kCancelled;  // stored as picking: see migration 0010
   }
+  s.cancel_reason = q.OptText(17);
+  return s;
+}
+
+void LoadLines(store::Connection& conn, Shipment& s) {
   store::Query q(conn,
                  "SELECT sl.order_line_id, sl.line_no, l.item_id, i.sku, sl.quantity, "
                  "sl.quantity_shipped FROM shipment_lines sl "
@@ -73,6 +70,19 @@ std::optional<Shipment> LoadWhere(store::Connection& conn, const std::string& sq
     s.lines.push_back(ShipmentLine{OrderLineId(q.Int(0)), static_cast<int>(q.Int(1)),
                                    ItemId(q.Int(2)), q.Text(3), q.Int(4), q.Int(5)});
   }
+}
+
+// `sql` is kHeaderSelect plus a WHERE clause with one parameter; it must outlive the call
+// (the statement cache is keyed by the text's address).
+std::optional<Shipment> LoadWhere(store::Connection& conn, const std::string& sql,
+                                  const auto& key) {
+  Shipment s;
+  {
+    store::Query q(conn, sql, key);
+    if (!q.Next()) return std::nullopt;
+    s = ReadHeader(q);
+  }
+  LoadLines(conn, s);
   return s;
 }
 
@@ -154,6 +164,26 @@ std::map<OrderLineId, int64_t> PickingQuantities(store::Connection& conn, OrderI
                  order, warehouse);
   std::map<OrderLineId, int64_t> out;
   while (q.Next()) out[OrderLineId(q.Int(0))] = q.Int(1);
+  return out;
+}
+
+std::vector<Shipment> ListShipments(store::Connection& conn, const ShipmentFilter& f,
+                                    std::optional<ShipmentId> before, int limit) {
+  static const std::string kList =
+      std::string(kHeaderSelect) +
+      "WHERE (? IS NULL OR (CASE WHEN s.cancelled_at IS NOT NULL THEN 'cancelled' "
+      "ELSE s.status END) = ?) AND (? IS NULL OR s.order_id = ?) "
+      "AND (? IS NULL OR s.warehouse_id = ?) AND (? IS NULL OR o.customer_id = ?) "
+      "AND s.id < ? ORDER BY s.id DESC LIMIT ?";
+  std::optional<std::string> status;
+  if (f.status) status = std::string(StatusName(*f.status));
+  std::vector<Shipment> out;
+  {
+    store::Query q(conn, kList, status, status, f.order, f.order, f.warehouse, f.warehouse,
+                   f.customer, f.customer, before ? before->value() : INT64_MAX, limit);
+    while (q.Next()) out.push_back(ReadHeader(q));
+  }
+  for (auto& s : out) LoadLines(conn, s);
   return out;
 }
 

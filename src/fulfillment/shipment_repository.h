@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fulfillment/shipment.h"
 #include "store/database.h"
@@ -33,6 +34,17 @@ bool StoreCancellation(store::Connection& conn, const Shipment& shipment);
 
 std::optional<Shipment> LoadShipment(store::Connection& conn, ShipmentId id);
 std::optional<Shipment> LoadShipmentByNumber(store::Connection& conn, std::string_view number);
+
+struct ShipmentFilter {
+  std::optional<ShipmentStatus> status;  // cancelled: a cancelled pick list
+  std::optional<OrderId> order;
+  std::optional<WarehouseId> warehouse;
+  std::optional<CustomerId> customer;  // the order's
+};
+// At most `limit` shipments (with their lines) matching `filter` with id < `before`, newest
+// first. REQUIRES: limit >= 1.
+std::vector<Shipment> ListShipments(store::Connection& conn, const ShipmentFilter& filter,
+                                    std::optional<ShipmentId> before, int limit);
 
 // Per order line id: the quantity on the order's picking (not yet confirmed nor cancelled)
 // shipments from

@@ -39,6 +39,39 @@ class ShipmentsApiTest : public OrdersApiTest {
   }
 };
 
+TEST_F(ShipmentsApiTest, ListsPickListsByStatusWarehouseAndOrder) {
+  auto first = PlaceC1(5);
+  auto second = PlaceC1(6);
+  auto a = CreateShipment(first);
+  auto b = CreateShipment(second);
+  ASSERT_EQ(Call("warehouse", "POST", Target(a, "/confirm"), kUps).status, 200);
+  auto queue = Call("warehouse", "GET", "/api/v1/shipments?status=picking&warehouse=W1");
+  ASSERT_EQ(queue.status, 200) << queue.body;
+  ASSERT_EQ(queue.Json()["items"].size(), 1u);
+  EXPECT_EQ(queue.Json()["items"][0]["number"], b["number"]);
+  EXPECT_EQ(queue.Json()["items"][0]["lines"][0]["quantity"], 6);
+  auto all = Call("sales", "GET", "/api/v1/shipments").Json();
+  ASSERT_EQ(all["items"].size(), 2u);
+  EXPECT_EQ(all["items"][0]["number"], b["number"]);  // newest first
+  auto of_order =
+      Call("sales", "GET", "/api/v1/shipments?order=" + first["number"].get<std::string>()).Json();
+  ASSERT_EQ(of_order["items"].size(), 1u);
+  EXPECT_EQ(of_order["items"][0]["status"], "shipped");
+  EXPECT_EQ(of_order["items"][0]["invoice"], "IN-000001");
+  EXPECT_EQ(of_order["items"][0], Call("sales", "GET", Target(a)).Json());
+  auto page = Call("warehouse", "GET", "/api/v1/shipments?limit=1").Json();
+  ASSERT_EQ(page["items"].size(), 1u);
+  EXPECT_TRUE(page["next_cursor"].is_string());
+  EXPECT_EQ(Call("sales", "GET", "/api/v1/shipments?warehouse=W9").Json()["items"].size(), 0u);
+  EXPECT_EQ(Call("portal", "GET", "/api/v1/shipments").Json()["items"].size(), 2u);
+  EXPECT_EQ(Call("portal2", "GET", "/api/v1/shipments").Json()["items"].size(), 0u);
+  EXPECT_TRUE(IsProblem(Call("warehouse", "GET", "/api/v1/shipments?status=lost"), 400,
+                        "invalid_argument"));
+  EXPECT_TRUE(
+      IsProblem(Call("warehouse", "GET", "/api/v1/shipments?colour=red"), 400, "invalid_argument"));
+  EXPECT_TRUE(IsProblem(Call("", "GET", "/api/v1/shipments"), 401, "unauthenticated"));
+}
+
 TEST_F(ShipmentsApiTest, CancelAPickListThenPickAgain) {
   auto order = PlaceC1(10);
   auto s = CreateShipment(order);
