@@ -84,11 +84,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
     auto conn = ctx.readers.Borrow();
     return audit::ListAudit(*conn, *filter, page->after.value_or(0), page->limit + 1);
   }();
-  std::optional<int64_t> next;
-  if (rows.size() > static_cast<size_t>(page->limit)) {
-    rows.resize(page->limit);
-    next = rows.back().id;
-  }
+  std::optional<int64_t> next = TrimToPage(rows, page->limit);
   respond(http::Response::Text(200, PageText(rows, next), "application/json"));
 }
 

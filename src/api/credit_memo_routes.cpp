@@ -71,11 +71,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
     if (page->after) before = invoicing::CreditMemoId(*page->after);
     rows = invoicing::ListCreditMemos(*conn, filter, before, page->limit + 1);
   }
-  std::optional<int64_t> next;
-  if (rows.size() > static_cast<size_t>(page->limit)) {
-    rows.resize(page->limit);
-    next = rows.back().id.value();
-  }
+  std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();
   for (const auto& m : rows) {
     json j = invoicing::ToJson(m);

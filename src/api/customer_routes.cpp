@@ -74,11 +74,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
     auto conn = ctx.readers.Borrow();
     return customers::ListCustomers(*conn, *filter, page->after.value_or(0), page->limit + 1);
   }();
-  std::optional<int64_t> next;
-  if (rows.size() > static_cast<size_t>(page->limit)) {
-    rows.resize(page->limit);
-    next = rows.back().id.value();
-  }
+  std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();
   for (const auto& c : rows) items.push_back(customers::ToJson(c));
   respond(http::Response::Json(200, PageJson(std::move(items), next)));

@@ -181,11 +181,7 @@ void Movements(ApiContext& ctx, http::Request& request, http::Responder respond)
     }
     return inventory::ListMovements(*conn, filter, page->after.value_or(0), page->limit + 1);
   }();
-  std::optional<int64_t> next;
-  if (rows.size() > static_cast<size_t>(page->limit)) {
-    rows.resize(page->limit);
-    next = rows.back().id.value();
-  }
+  std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();
   for (const auto& m : rows) items.push_back(inventory::ToJson(m));
   respond(http::Response::Json(200, PageJson(std::move(items), next)));

@@ -8,10 +8,10 @@
 #include "api/authenticate.h"
 #include "api/customer_filter.h"
 #include "api/customer_scope.h"
+#include "api/order_resource.h"
 #include "api/pagination.h"
 #include "api/pdf_response.h"
 #include "api/preconditions.h"
-#include "api/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
 #include "flows/invoice_document.h"
@@ -19,7 +19,6 @@
 #include "invoicing/tax_rates.h"
 #include "jsonio/field_reader.h"
 #include "ledger/trial_balance.h"
-#include "orders/order_queries.h"
 
 namespace ordo::api {
 namespace {
@@ -62,10 +61,9 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto conn = ctx.readers.Borrow();
   bool matches_nothing = false;
   if (auto order = request.Query("order"); order && !order->empty()) {
-    ResourceRef ref = ParseResourceRef(*order);
-    auto key = ref.id ? orders::FindOrderKey(*conn, OrderId(*ref.id))
-                      : orders::FindOrderKeyByNumber(*conn, ref.code);
-    if (key) {
+    // An order the caller may not see filters like one that does not exist.
+    auto key = FindOrderFor(*conn, *order, *who);
+    if (key.ok()) {
       filter.order = key->id;
     } else {
       matches_nothing = true;
@@ -83,11 +81,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
     if (page->after) before = invoicing::InvoiceId(*page->after);
     rows = invoicing::ListInvoices(*conn, filter, before, page->limit + 1);
   }
-  std::optional<int64_t> next;
-  if (rows.size() > static_cast<size_t>(page->limit)) {
-    rows.resize(page->limit);
-    next = rows.back().id.value();
-  }
+  std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();
   for (const auto& v : rows) items.push_back(SummaryJson(v));
   respond(http::Response::Json(200, PageJson(std::move(items), next)));

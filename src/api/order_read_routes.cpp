@@ -124,11 +124,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
     if (page->after) before = OrderId(*page->after);
     rows = orders::ListOrders(*conn, **filter, before, page->limit + 1);
   }
-  std::optional<int64_t> next;
-  if (rows.size() > static_cast<size_t>(page->limit)) {
-    rows.resize(page->limit);
-    next = rows.back().id.value();
-  }
+  std::optional<int64_t> next = TrimToPage(rows, page->limit);
   jsonio::JsonWriter w;
   w.BeginObject().Key("items").BeginArray();
   for (const auto& s : rows) WriteSummary(w, s);

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/status.h"
@@ -33,6 +34,19 @@ Result<PageRequest> ParsePage(const http::Request& request);
 
 std::string EncodeCursor(int64_t last_id);
 std::optional<int64_t> DecodeCursor(std::string_view cursor);
+
+// A list query fetched limit + 1 rows: keeps the first `limit` and answers the id the next
+// page starts after, or nullopt when there is no next page.
+template <typename Row>
+std::optional<int64_t> TrimToPage(std::vector<Row>& rows, int limit) {
+  if (rows.size() <= static_cast<size_t>(limit)) return std::nullopt;
+  rows.resize(limit);
+  if constexpr (std::is_integral_v<decltype(rows.back().id)>) {
+    return rows.back().id;
+  } else {
+    return rows.back().id.value();
+  }
+}
 
 // {"items": items, "next_cursor": cursor of `last_id` or null}.
 nlohmann::json PageJson(nlohmann::json items, std::optional<int64_t> last_id);

@@ -127,11 +127,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
     if (page->after) before = receivables::PaymentId(*page->after);
     rows = receivables::ListPayments(*conn, customer.customer, before, page->limit + 1);
   }
-  std::optional<int64_t> next;
-  if (rows.size() > static_cast<size_t>(page->limit)) {
-    rows.resize(page->limit);
-    next = rows.back().id.value();
-  }
+  std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();
   for (const auto& p : rows) items.push_back(receivables::ToJson(p));
   respond(http::Response::Json(200, PageJson(std::move(items), next)));

@@ -18,7 +18,6 @@
 #include "flows/return_receipt.h"
 #include "invoicing/credit_memo.h"
 #include "invoicing/invoice_repository.h"
-#include "orders/order_queries.h"
 #include "returns/return_repository.h"
 
 namespace ordo::api {
@@ -112,10 +111,9 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto conn = ctx.readers.Borrow();
   bool matches_nothing = false;
   if (auto order = request.Query("order"); order && !order->empty()) {
-    ResourceRef ref = ParseResourceRef(*order);
-    auto key = ref.id ? orders::FindOrderKey(*conn, OrderId(*ref.id))
-                      : orders::FindOrderKeyByNumber(*conn, ref.code);
-    if (key) {
+    // An order the caller may not see filters like one that does not exist.
+    auto key = FindOrderFor(*conn, *order, *who);
+    if (key.ok()) {
       filter.order = key->id;
     } else {
       matches_nothing = true;
@@ -129,11 +127,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
     if (page->after) before = returns::ReturnId(*page->after);
     rows = returns::ListReturns(*conn, filter, before, page->limit + 1);
   }
-  std::optional<int64_t> next;
-  if (rows.size() > static_cast<size_t>(page->limit)) {
-    rows.resize(page->limit);
-    next = rows.back().id.value();
-  }
+  std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();
   for (const auto& r : rows) {
     json j = returns::ToJson(r);

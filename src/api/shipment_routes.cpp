@@ -21,7 +21,6 @@
 #include "inventory/warehouse_repository.h"
 #include "invoicing/invoice_repository.h"
 #include "jsonio/field_reader.h"
-#include "orders/order_queries.h"
 
 namespace ordo::api {
 namespace {
@@ -183,10 +182,9 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto conn = ctx.readers.Borrow();
   bool matches_nothing = false;
   if (auto order = request.Query("order"); order && !order->empty()) {
-    ResourceRef ref = ParseResourceRef(*order);
-    auto key = ref.id ? orders::FindOrderKey(*conn, OrderId(*ref.id))
-                      : orders::FindOrderKeyByNumber(*conn, ref.code);
-    if (key) {
+    // An order the caller may not see filters like one that does not exist.
+    auto key = FindOrderFor(*conn, *order, *who);
+    if (key.ok()) {
       filter.order = key->id;
     } else {
       matches_nothing = true;
@@ -208,11 +206,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
     if (page->after) before = ShipmentId(*page->after);
     rows = fulfillment::ListShipments(*conn, filter, before, page->limit + 1);
   }
-  std::optional<int64_t> next;
-  if (rows.size() > static_cast<size_t>(page->limit)) {
-    rows.resize(page->limit);
-    next = rows.back().id.value();
-  }
+  std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();
   for (const auto& s : rows) {
     json item = fulfillment::ToJson(s);

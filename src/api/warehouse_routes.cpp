@@ -52,11 +52,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
     auto conn = ctx.readers.Borrow();
     return inventory::ListWarehousesAfter(*conn, page->after.value_or(0), page->limit + 1);
   }();
-  std::optional<int64_t> next;
-  if (rows.size() > static_cast<size_t>(page->limit)) {
-    rows.resize(page->limit);
-    next = rows.back().id.value();
-  }
+  std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();
   for (const auto& w : rows) items.push_back(inventory::ToJson(w));
   respond(http::Response::Json(200, PageJson(std::move(items), next)));

@@ -6,6 +6,8 @@
 #include <string>
 
 #include "api/orders_fixture.h"
+#include "auth/auth_fixture.h"
+#include "auth/tokens.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -187,6 +189,27 @@ TEST_F(PaymentsApiTest, AgingDsoAndStatement) {
       "invalid_argument"));
   EXPECT_TRUE(
       IsProblem(Call("warehouse", "GET", "/api/v1/customers/C-1/statement"), 403, "forbidden"));
+}
+
+// A portal user that also holds a back-office role stays bound to its customer: the aging
+// holds only that customer, and the all-customer reports are not there for it.
+TEST_F(PaymentsApiTest, ReportsStayWithinTheCustomerOfABoundUser) {
+  Invoiced("C-1", 1);
+  Invoiced("C-2", 2);
+  auth::Principal p = test_support::AddUser(db_, "bound", "bound-pw-1", {"customer", "ar_clerk"},
+                                            std::string("C-1"));
+  auto token = db_.executor().RunFor<auth::IssuedToken>(
+      [&](store::Connection& conn) { return auth::StoreToken(conn, p, db_.clock().Now()); });
+  ASSERT_TRUE(token.ok());
+  tokens_["bound"] = token->token;
+  ASSERT_EQ(Call("arclerk", "GET", "/api/v1/ar/aging").Json()["customers"].size(), 2u);
+  auto aging = Call("bound", "GET", "/api/v1/ar/aging");
+  ASSERT_EQ(aging.status, 200) << aging.body;
+  ASSERT_EQ(aging.Json()["customers"].size(), 1u);
+  EXPECT_EQ(aging.Json()["customers"][0]["customer"], "C-1");
+  EXPECT_TRUE(IsProblem(Call("bound", "GET", "/api/v1/ar/aging?customer=C-2"), 404, "not_found"));
+  EXPECT_TRUE(IsProblem(Call("bound", "GET", "/api/v1/ar/dso"), 404, "not_found"));
+  EXPECT_TRUE(IsProblem(Call("bound", "GET", "/api/v1/ledger/trial-balance"), 404, "not_found"));
 }
 
 }  // namespace
