@@ -1,8 +1,8 @@
-// InProcessLoad: the in-process figure next to the HTTP one. The same orders are placed with
-// flows::PlaceOrder through a store::CommandExecutor (group commit, synchronous=FULL, as
-// `ordo serve` opens its database), a fixed number of clients each sending its next order
-// when the last is answered, as bench/order_bench.cpp does. No HTTP, JSON parsing, auth or
-// response body: the difference from the HTTP figure is what the server adds.
+// InProcessLoad: the in-process figure next to the HTTP one. The same orders are placed by
+// order_clients.h's clients (validation on read connections, then the command executor's group
+// commit, synchronous=FULL, as `ordo serve` opens its database), as bench/order_bench.cpp
+// does. No HTTP, JSON parsing, auth or response body: the difference from the HTTP figure is
+// what the server adds.
 #pragma once
 
 #include <cstdint>

@@ -23,6 +23,8 @@
 #include "bench_setup.h"
 #include "core/clock.h"
 #include "flows/order_placement.h"
+#include "order_clients.h"
+#include "store/connection_pool.h"
 #include "store/migrations.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/wal_checkpointer.h"
@@ -90,61 +92,18 @@ store::ConnectionPtr FreshDb(const std::string& path) {
 }
 
 struct OrdoFigures {
-  RunFigures run;
-  int rejected = 0;
-  int failed = 0;
-  double cpu_us_per_order = 0;
+  ClientFigures run;
   store::ExecutorStats stats;
 };
 
-OrdoFigures RunOrdo(store::CommandExecutor& exec, const std::vector<flows::PlaceOrderRequest>& reqs,
-                    int inflight) {
+OrdoFigures RunOrdo(store::CommandExecutor& exec, const std::string& db_path,
+                    const std::vector<flows::PlaceOrderRequest>& reqs, int inflight) {
+  store::SqliteOptions options;
+  options.synchronous = g_synchronous;
+  store::ConnectionPool readers(8, [&] { return store::OpenSqlite(db_path, options); });
   OrdoFigures out;
-  out.run.latencies_ms.assign(reqs.size(), 0);
-  std::vector<std::chrono::steady_clock::time_point> started(reqs.size());
-  std::atomic<size_t> next{0};
-  std::mutex mu;
-  std::condition_variable cv;
-  size_t done = 0;
-  std::atomic<int> rejected{0}, failed{0};
-  SystemClock clock;
-
-  // A client chain: when one order is answered, the same client sends the next.
-  std::function<void()> send = [&] {
-    size_t i = next.fetch_add(1);
-    if (i >= reqs.size()) return;
-    started[i] = std::chrono::steady_clock::now();
-    exec.Submit(
-        [&reqs, i, &clock](store::Connection& c) -> Status {
-          CommandContext ctx{"bench", "", clock.Now()};
-          auto r = flows::PlaceOrder(c, ctx, reqs[i]);
-          return r.status();
-        },
-        [&, i](const Status& st) {
-          out.run.latencies_ms[i] = std::chrono::duration<double, std::milli>(
-                                        std::chrono::steady_clock::now() - started[i])
-                                        .count();
-          if (st.code() == ErrorCode::kInvalidArgument) {
-            rejected++;
-          } else if (!st.ok()) {
-            failed++;
-          }
-          send();
-          std::lock_guard lock(mu);
-          if (++done == reqs.size()) cv.notify_all();
-        });
-  };
-  auto start = std::chrono::steady_clock::now();
-  std::clock_t cpu_start = std::clock();
-  for (int c = 0; c < inflight; ++c) send();
-  std::unique_lock lock(mu);
-  cv.wait(lock, [&] { return done == reqs.size(); });
-  out.run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  out.run.orders = static_cast<int64_t>(reqs.size());
-  out.cpu_us_per_order = 1e6 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC /
-                         static_cast<double>(reqs.size());
-  out.rejected = rejected;
-  out.failed = failed;
+  out.run = PlaceOrdersWithClients(exec, readers, reqs, static_cast<int64_t>(reqs.size()), inflight,
+                                   "bench");
   out.stats = exec.Stats();
   return out;
 }
@@ -200,25 +159,25 @@ int main(int argc, char** argv) {
       SetUpBenchCatalog(*ceiling_exec, scale);
     }
     RunFigures ceiling = RunRowWriteCeiling(dir + "/ceiling.db", w.baseline);
-    OrdoFigures o = RunOrdo(*exec, w.requests, inflight);
-    if (o.rejected != w.expected_rejects || o.failed != 0) {
-      std::cerr << "FAIL: rejected " << o.rejected << " (expected " << w.expected_rejects
-                << "), failed " << o.failed << "\n";
+    OrdoFigures o = RunOrdo(*exec, dir + "/ordo.db", w.requests, inflight);
+    if (o.run.rejected != w.expected_rejects || o.run.failed != 0) {
+      std::cerr << "FAIL: rejected " << o.run.rejected << " (expected " << w.expected_rejects
+                << "), failed " << o.run.failed << " " << o.run.first_failure << "\n";
       return 1;
     }
-    double r = o.run.orders_per_second() / base.orders_per_second();
+    const double ordo_per_second = static_cast<double>(o.run.orders) / o.run.seconds;
+    double r = ordo_per_second / base.orders_per_second();
     std::printf(
         "run %d: ordo %.0f orders/s p50 %.2f ms p99 %.2f ms (cpu %.0f us/order, batches avg %.1f, "
         "max %lld) | "
         "baseline %.0f orders/s p50 %.2f ms p99 %.2f ms | ratio %.2fx | row-write ceiling %.0f "
         "orders/s\n",
-        run, o.run.orders_per_second(), o.run.Percentile(50), o.run.Percentile(99),
-        o.cpu_us_per_order,
+        run, ordo_per_second, o.run.Percentile(50), o.run.Percentile(99), o.run.cpu_us_per_order,
         static_cast<double>(o.stats.commands) / static_cast<double>(o.stats.batches),
         static_cast<long long>(o.stats.max_batch), base.orders_per_second(), base.Percentile(50),
         base.Percentile(99), r, ceiling.orders_per_second());
     ceiling_rate.push_back(ceiling.orders_per_second());
-    ordo_rate.push_back(o.run.orders_per_second());
+    ordo_rate.push_back(ordo_per_second);
     ordo_p50.push_back(o.run.Percentile(50));
     ordo_p99.push_back(o.run.Percentile(99));
     base_rate.push_back(base.orders_per_second());

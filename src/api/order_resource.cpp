@@ -37,9 +37,13 @@ Result<orders::Order> LoadOrderFor(store::Connection& conn, std::string_view seg
 }
 
 http::Response OrderResponse(int status, const orders::Order& order) {
+  return OrderResponse(status, order, orders::OrderJson(order));
+}
+
+http::Response OrderResponse(int status, const orders::Order& order, std::string json) {
   http::Response r;
   r.status = status;
-  r.body = orders::OrderJson(order);
+  r.body = std::move(json);
   r.SetHeader("Content-Type", "application/json");
   SetVersionTag(r, order.version);
   return r;

@@ -5,6 +5,7 @@
 // same message as for an order that does not exist, by id and by number alike.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "auth/principal.h"
@@ -26,5 +27,7 @@ Result<orders::Order> LoadOrderFor(store::Connection& conn, std::string_view seg
 
 // `status` with the order's JSON (orders::OrderJson) and `ETag: "<version>"`.
 http::Response OrderResponse(int status, const orders::Order& order);
+// The same with the order's JSON already written (orders::OrderJson(order)).
+http::Response OrderResponse(int status, const orders::Order& order, std::string json);
 
 }  // namespace ordo::api

@@ -63,14 +63,22 @@ void Place(ApiContext& ctx, http::Request& request, http::Responder respond) {
     Status mine = CheckPortalCustomer(ctx, *who, order_request.customer);
     if (!mine.ok()) return respond(ProblemFor(mine));
   }
+  // Validation and pricing read on a read connection, beside the writer; the writer redoes
+  // them only if the reference data changed meanwhile (flows::PlacePreparedOrder).
+  auto prepared = [&] {
+    auto conn = ctx.readers.Borrow();
+    return flows::PrepareOrder(*conn, order_request);
+  }();
+  if (!prepared.ok()) return respond(ProblemFor(prepared.status()));
   RunWrite(
       ctx, request, *who,
-      [r = std::move(order_request)](store::Connection& conn,
-                                     const CommandContext& cc) -> Result<http::Response> {
-        auto placed = flows::PlaceOrder(conn, cc, r);
+      [r = std::move(order_request), p = std::move(prepared).value()](
+          store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+        auto placed = flows::PlacePreparedOrder(conn, cc, r, p);
         if (!placed.ok()) return placed.status();
-        http::Response response = OrderResponse(201, *placed);
-        response.SetHeader("Location", "/api/v1/orders/" + std::to_string(placed->id.value()));
+        std::string location = "/api/v1/orders/" + std::to_string(placed->order.id.value());
+        http::Response response = OrderResponse(201, placed->order, std::move(placed->json));
+        response.SetHeader("Location", location);
         return response;
       },
       std::move(respond));

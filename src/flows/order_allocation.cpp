@@ -31,7 +31,12 @@ inventory::AllocationPlan PlanLine(
 
 Reservation ReserveStock(store::Connection& conn, orders::Order& order,
                          std::optional<WarehouseId> preferred) {
-  std::vector<inventory::Warehouse> warehouses = inventory::ListWarehouses(conn);
+  return ReserveStock(conn, order, preferred, inventory::ListWarehouses(conn));
+}
+
+Reservation ReserveStock(store::Connection& conn, orders::Order& order,
+                         std::optional<WarehouseId> preferred,
+                         const std::vector<inventory::Warehouse>& warehouses) {
   std::unordered_map<WarehouseId, const inventory::Warehouse*> by_id;
   for (const auto& w : warehouses) by_id[w.id] = &w;
   // The first warehouse of every line's sourcing order: the preferred one, else the lowest

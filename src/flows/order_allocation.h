@@ -29,6 +29,11 @@ struct Reservation {
 // before it inserts the order and stores its final status at once.
 Reservation ReserveStock(store::Connection& conn, orders::Order& order,
                          std::optional<WarehouseId> preferred);
+// The same, given every warehouse as ListWarehouses returns them (by rank, then id), read
+// earlier by a caller that knows they have not changed since.
+Reservation ReserveStock(store::Connection& conn, orders::Order& order,
+                         std::optional<WarehouseId> preferred,
+                         const std::vector<inventory::Warehouse>& warehouses);
 // Writes the reservation's allocate movements and the lines' allocation rows.
 // REQUIRES: the order and its lines have ids.
 void RecordReservation(store::Connection& conn, const CommandContext& ctx,

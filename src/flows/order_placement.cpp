@@ -7,6 +7,8 @@
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
 #include "flows/order_allocation.h"
+#include "flows/reference_version.h"
+#include "inventory/warehouse_repository.h"
 #include "jsonio/json_writer.h"
 #include "orders/order_json.h"
 #include "orders/order_repository.h"
@@ -148,12 +150,13 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
 // Adds the order's value to the customer's open orders and returns the credit hold the order
 // needs, if any: the customer is on hold, or its exposure (open orders, this one included, plus
 // open receivables) now passes its limit.
-std::optional<orders::Hold> CreditCheck(store::Connection& conn, const customers::Customer& c,
-                                        Money order_value, Timestamp now) {
+std::optional<orders::Hold> CreditCheck(store::Connection& conn, const orders::Order& order,
+                                        bool on_hold, Money credit_limit, Timestamp now) {
   customers::CreditPosition pos =
-      customers::AddOpenOrderValueReturning(conn, c.id, order_value, c.credit_limit);
-  if (c.on_hold) {
-    return orders::Hold{0, "credit", "customer_on_hold: customer " + c.code + " is on hold", now};
+      customers::AddOpenOrderValueReturning(conn, order.customer, order.subtotal, credit_limit);
+  if (on_hold) {
+    return orders::Hold{0, "credit",
+                        "customer_on_hold: customer " + order.customer_code + " is on hold", now};
   }
   if (pos.exposure() > pos.credit_limit) {
     return orders::Hold{0, "credit",
@@ -164,47 +167,21 @@ std::optional<orders::Hold> CreditCheck(store::Connection& conn, const customers
   return std::nullopt;
 }
 
-}  // namespace
-
-Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& ctx,
-                                 const PlaceOrderRequest& r) {
-  std::vector<FieldError> errors;
-  Validated v;
-  ValidateHeader(conn, r, v, errors);
-  orders::Order order;
-  order.lines.resize(std::min(r.lines.size(), kMaxLines));
-  std::vector<std::string> skus;
-  for (size_t i = 0; i < order.lines.size(); ++i) skus.push_back(r.lines[i].sku);
-  auto items = catalog::FindItemsBySku(conn, skus);
-  for (size_t i = 0; i < order.lines.size(); ++i) {
-    ValidateLine(items, r.lines[i], i, v, order.lines[i], errors);
-  }
-  if (!errors.empty()) {
-    return Status::InvalidArgument("the order has invalid fields", std::move(errors));
-  }
-
+// Writes the prepared order: number, credit check, allocation, rows, audit and events.
+PlacedOrder Place(store::Connection& conn, const CommandContext& ctx, const PreparedOrder& p) {
+  orders::Order order = p.order;
   order.number = orders::NextOrderNumber(conn);
-  order.customer = v.customer.id;
-  order.customer_code = v.customer.code;
-  order.ship_to = v.ship_to->id;
-  order.ship_to_code = v.ship_to->code;
-  order.po_number = r.po_number;
-  order.channel = r.channel;
-  order.requested_date = v.requested_date;
-  order.allow_partial_shipment = r.allow_partial_shipment;
-  order.currency = std::string(v.currency.code);
-  for (const auto& l : order.lines) order.subtotal += l.extended_amount;
   order.created_by = ctx.actor;
   order.created_at = ctx.now;
   order.updated_at = ctx.now;
   // Credit and stock are settled before the order is inserted, so it is stored with its final
   // status; the allocation rows that need its ids follow.
-  auto hold = CreditCheck(conn, v.customer, order.subtotal, ctx.now);
+  auto hold = CreditCheck(conn, order, p.customer_on_hold, p.credit_limit, ctx.now);
   Reservation reservation;
   if (hold) {
     order.holds.push_back(*hold);
   } else {
-    reservation = ReserveStock(conn, order, v.ship_to->preferred_warehouse);
+    reservation = ReserveStock(conn, order, p.preferred_warehouse, p.warehouses);
   }
   orders::InsertOrder(conn, order);
   if (hold) {
@@ -233,7 +210,59 @@ Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& 
     payload.BeginObject().Field("id", order.id.value()).Field("quantity", allocated).EndObject();
     events::PublishText(conn, ctx, "order.allocated", "order", order.id.value(), payload.text());
   }
-  return order;
+  return PlacedOrder{std::move(order), std::move(after)};
+}
+
+}  // namespace
+
+Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequest& r) {
+  PreparedOrder p;
+  p.reference_version = ReadReferenceVersion(conn);
+  std::vector<FieldError> errors;
+  Validated v;
+  ValidateHeader(conn, r, v, errors);
+  orders::Order& order = p.order;
+  order.lines.resize(std::min(r.lines.size(), kMaxLines));
+  std::vector<std::string> skus;
+  for (size_t i = 0; i < order.lines.size(); ++i) skus.push_back(r.lines[i].sku);
+  auto items = catalog::FindItemsBySku(conn, skus);
+  for (size_t i = 0; i < order.lines.size(); ++i) {
+    ValidateLine(items, r.lines[i], i, v, order.lines[i], errors);
+  }
+  if (!errors.empty()) {
+    return Status::InvalidArgument("the order has invalid fields", std::move(errors));
+  }
+  order.customer = v.customer.id;
+  order.customer_code = v.customer.code;
+  order.ship_to = v.ship_to->id;
+  order.ship_to_code = v.ship_to->code;
+  order.po_number = r.po_number;
+  order.channel = r.channel;
+  order.requested_date = v.requested_date;
+  order.allow_partial_shipment = r.allow_partial_shipment;
+  order.currency = std::string(v.currency.code);
+  for (const auto& l : order.lines) order.subtotal += l.extended_amount;
+  p.customer_on_hold = v.customer.on_hold;
+  p.credit_limit = v.customer.credit_limit;
+  p.preferred_warehouse = v.ship_to->preferred_warehouse;
+  p.warehouses = inventory::ListWarehouses(conn);
+  return p;
+}
+
+Result<PlacedOrder> PlacePreparedOrder(store::Connection& conn, const CommandContext& ctx,
+                                       const PlaceOrderRequest& request,
+                                       const PreparedOrder& prepared) {
+  if (ReadReferenceVersion(conn) == prepared.reference_version) return Place(conn, ctx, prepared);
+  auto again = PrepareOrder(conn, request);
+  if (!again.ok()) return again.status();
+  return Place(conn, ctx, *again);
+}
+
+Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& ctx,
+                                 const PlaceOrderRequest& request) {
+  auto prepared = PrepareOrder(conn, request);
+  if (!prepared.ok()) return prepared.status();
+  return Place(conn, ctx, *prepared).order;
 }
 
 }  // namespace ordo::flows

@@ -1,8 +1,13 @@
 // Placing a sales order: validate, price, check credit, allocate, record. One unit of work.
 #pragma once
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "core/command_context.h"
 #include "flows/place_order_request.h"
+#include "inventory/warehouse.h"
 #include "orders/order.h"
 #include "store/database.h"
 
@@ -21,5 +26,39 @@ namespace ordo::flows {
 // backordered; stock is never allocated beyond what is available.
 Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& ctx,
                                  const PlaceOrderRequest& request);
+
+// Order entry in two steps, so that validation and pricing run beside the single writer:
+// PrepareOrder on a read connection, then PlacePreparedOrder as the writer's command.
+
+// A request validated and priced against the reference data as of `reference_version`
+// (flows/reference_version.h): the order's header and lines without number, ids or
+// allocations, and what the writer needs to check credit and allocate.
+struct PreparedOrder {
+  int64_t reference_version = 0;
+  orders::Order order;
+  bool customer_on_hold = false;
+  Money credit_limit;
+  std::optional<WarehouseId> preferred_warehouse;
+  std::vector<inventory::Warehouse> warehouses;  // by rank, then id
+};
+
+// Validates and prices `request`, reporting every problem at once exactly as PlaceOrder does.
+// Writes nothing, so it may run on a read connection; it reads the reference version before
+// the data, so any change committed after that reading changes the version the writer sees.
+Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequest& request);
+
+// The placed order and its JSON as the audit record stored it (orders::OrderJson).
+struct PlacedOrder {
+  orders::Order order;
+  std::string json;
+};
+
+// Places an order prepared by PrepareOrder from the same `request`: numbering, credit check,
+// allocation and every row, as PlaceOrder. When the reference data changed since it was
+// prepared, the request is validated and priced again here first, so the order is never
+// placed on stale prices, items or customers.
+Result<PlacedOrder> PlacePreparedOrder(store::Connection& conn, const CommandContext& ctx,
+                                       const PlaceOrderRequest& request,
+                                       const PreparedOrder& prepared);
 
 }  // namespace ordo::flows
