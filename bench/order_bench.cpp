@@ -15,6 +15,7 @@
 #include <condition_variable>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <random>
@@ -94,7 +95,35 @@ store::ConnectionPtr FreshDb(const std::string& path) {
 struct OrdoFigures {
   ClientFigures run;
   store::ExecutorStats stats;
+  double writer_cpu_seconds = 0;  // the writer thread's, during the run
+  int64_t writer_bytes = 0;       // what it passed to write calls (the WAL), during the run
+  int64_t writer_writes = 0;
 };
+
+// What a thread of this process, found by name, has written so far (Linux /proc; zeros when
+// it cannot be read).
+struct ThreadIo {
+  int64_t bytes_written = 0;
+  int64_t write_calls = 0;
+};
+
+ThreadIo ReadThreadIo(const std::string& name) {
+  ThreadIo out;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator("/proc/self/task", ec)) {
+    std::ifstream comm(e.path() / "comm");
+    std::string comm_name;
+    if (!std::getline(comm, comm_name) || comm_name != name) continue;
+    std::ifstream io(e.path() / "io");
+    std::string key;
+    int64_t value = 0;
+    while (io >> key >> value) {
+      if (key == "wchar:") out.bytes_written = value;
+      if (key == "syscw:") out.write_calls = value;
+    }
+  }
+  return out;
+}
 
 OrdoFigures RunOrdo(store::CommandExecutor& exec, const std::string& db_path,
                     const std::vector<flows::PlaceOrderRequest>& reqs, int inflight) {
@@ -102,9 +131,15 @@ OrdoFigures RunOrdo(store::CommandExecutor& exec, const std::string& db_path,
   options.synchronous = g_synchronous;
   store::ConnectionPool readers(8, [&] { return store::OpenSqlite(db_path, options); });
   OrdoFigures out;
+  const double writer_cpu_before = exec.Stats().writer_cpu_seconds;
+  const ThreadIo io_before = ReadThreadIo("ordo-writer");
   out.run = PlaceOrdersWithClients(exec, readers, reqs, static_cast<int64_t>(reqs.size()), inflight,
                                    "bench");
   out.stats = exec.Stats();
+  out.writer_cpu_seconds = out.stats.writer_cpu_seconds - writer_cpu_before;
+  const ThreadIo io_after = ReadThreadIo("ordo-writer");
+  out.writer_bytes = io_after.bytes_written - io_before.bytes_written;
+  out.writer_writes = io_after.write_calls - io_before.write_calls;
   return out;
 }
 
@@ -168,11 +203,16 @@ int main(int argc, char** argv) {
     const double ordo_per_second = static_cast<double>(o.run.orders) / o.run.seconds;
     double r = ordo_per_second / base.orders_per_second();
     std::printf(
-        "run %d: ordo %.0f orders/s p50 %.2f ms p99 %.2f ms (cpu %.0f us/order, batches avg %.1f, "
-        "max %lld) | "
+        "run %d: ordo %.0f orders/s p50 %.2f ms p99 %.2f ms (cpu %.0f us/order; writer %.0f "
+        "us/order, "
+        "busy %.0f%%, %.1f KB and %.1f writes/order; batches avg %.1f, max %lld) | "
         "baseline %.0f orders/s p50 %.2f ms p99 %.2f ms | ratio %.2fx | row-write ceiling %.0f "
         "orders/s\n",
         run, ordo_per_second, o.run.Percentile(50), o.run.Percentile(99), o.run.cpu_us_per_order,
+        1e6 * o.writer_cpu_seconds / static_cast<double>(o.run.orders),
+        100 * o.writer_cpu_seconds / o.run.seconds,
+        static_cast<double>(o.writer_bytes) / 1024.0 / static_cast<double>(o.run.orders),
+        static_cast<double>(o.writer_writes) / static_cast<double>(o.run.orders),
         static_cast<double>(o.stats.commands) / static_cast<double>(o.stats.batches),
         static_cast<long long>(o.stats.max_batch), base.orders_per_second(), base.Percentile(50),
         base.Percentile(99), r, ceiling.orders_per_second());

@@ -120,12 +120,13 @@ void InsertOrder(store::Connection& conn, Order& o) {
   if (o.lines.empty()) return;
   static store::MultiRowSql insert_lines(
       "INSERT INTO order_lines (order_id, line_no, item_id, entered_quantity, entered_uom, "
-      "quantity, unit_price, price_source, override_reason, extended_amount) VALUES",
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "RETURNING line_no, id");
+      "quantity, unit_price, price_source, override_reason, extended_amount, awaiting_stock) "
+      "VALUES",
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "RETURNING line_no, id");
   store::Query q(conn, insert_lines.ForRows(o.lines.size()));
   for (const auto& l : o.lines) {
     q.BindMore(o.id, l.line_no, l.item, l.entered_quantity, l.entered_uom, l.quantity, l.unit_price,
-               l.price_source, l.override_reason, l.extended_amount);
+               l.price_source, l.override_reason, l.extended_amount, l.quantity_unallocated() > 0);
   }
   while (q.Next()) {
     auto line_no = static_cast<size_t>(q.Int(0));
@@ -212,17 +213,36 @@ void SetLineCancelled(store::Connection& conn, OrderLineId line, int64_t quantit
               quantity_cancelled, line);
 }
 
+namespace {
+
+// Stores awaiting_stock again for the order's lines whose stored flag is not what their
+// quantities and allocation rows say now.
+void StoreAwaitingStock(store::Connection& conn, OrderId order) {
+  store::Exec(conn,
+              "UPDATE order_lines SET awaiting_stock = 1 - awaiting_stock "
+              "WHERE order_id = ? AND awaiting_stock != (quantity - quantity_shipped - "
+              "quantity_cancelled > COALESCE((SELECT SUM(a.quantity) FROM order_allocations a "
+              "WHERE a.order_line_id = order_lines.id), 0))",
+              order);
+}
+
+}  // namespace
+
 void StoreStatus(store::Connection& conn, OrderId order, OrderStatus status) {
   store::Exec(conn, "UPDATE orders SET status = ? WHERE id = ?", StatusName(status), order);
+  StoreAwaitingStock(conn, order);
 }
 
 bool TouchOrder(store::Connection& conn, const Order& order, Timestamp at,
                 const std::optional<std::string>& cancel_reason) {
-  return store::Exec(conn,
-                     "UPDATE orders SET version = version + 1, updated_at = ?, status = ?, "
-                     "cancel_reason = COALESCE(?, cancel_reason) WHERE id = ? AND version = ?",
-                     at, StatusName(DeriveStatus(order)), cancel_reason, order.id,
-                     order.version) == 1;
+  bool touched =
+      store::Exec(conn,
+                  "UPDATE orders SET version = version + 1, updated_at = ?, status = ?, "
+                  "cancel_reason = COALESCE(?, cancel_reason) WHERE id = ? AND "
+                  "version = ?",
+                  at, StatusName(DeriveStatus(order)), cancel_reason, order.id, order.version) == 1;
+  if (touched) StoreAwaitingStock(conn, order.id);
+  return touched;
 }
 
 std::vector<BackorderedLine> ListBackorderedLines(store::Connection& conn, ItemId item) {
@@ -234,7 +254,8 @@ std::vector<BackorderedLine> ListBackorderedLines(store::Connection& conn, ItemI
       "COALESCE((SELECT SUM(a.quantity) FROM order_allocations a "
       "WHERE a.order_line_id = l.id), 0) "
       "FROM order_lines l JOIN orders o ON o.id = l.order_id "
-      "WHERE l.item_id = ? AND l.quantity_shipped + l.quantity_cancelled < l.quantity "
+      "WHERE l.item_id = ? AND l.awaiting_stock = 1 "
+      "AND l.quantity_shipped + l.quantity_cancelled < l.quantity "
       "AND NOT EXISTS (SELECT 1 FROM order_holds h "
       "WHERE h.order_id = l.order_id AND h.released_at IS NULL) "
       "ORDER BY o.requested_date IS NULL, o.requested_date, l.order_id, l.line_no",

@@ -5,6 +5,9 @@
 // command that changes an order's lines, allocations or holds keeps it: InsertOrder and
 // InsertHold do so themselves; otherwise the command ends with TouchOrder (which stores the
 // status of the order as changed in memory) or, when the version does not move, StoreStatus.
+// The same three keep order_lines.awaiting_stock (open quantity > allocated, migration 0012),
+// which the backorder lookup reads: InsertOrder from the lines' allocations in memory,
+// TouchOrder and StoreStatus from the stored quantities and allocation rows.
 // The invariant checker (tests/support/invariants.h) compares the column with DeriveStatus.
 #pragma once
 
@@ -68,7 +71,7 @@ struct BackorderedLine {
 };
 // The backordered lines of `item`, in the order arriving stock serves them: the earliest
 // requested date first (orders without one after every order with one), then the oldest order
-// (lowest id), then line_no. Reads through the order_lines_item index.
+// (lowest id), then line_no. Reads only the lines awaiting stock (order_lines_awaiting).
 std::vector<BackorderedLine> ListBackorderedLines(store::Connection& conn, ItemId item);
 
 std::optional<Order> LoadOrder(store::Connection& conn, OrderId id);

@@ -42,6 +42,7 @@ struct ExecutorStats {
   int64_t batches = 0;
   int64_t commands = 0;
   int64_t max_batch = 0;
+  double writer_cpu_seconds = 0;  // CPU time the writer thread has used so far
 };
 
 class CommandExecutor {

@@ -52,6 +52,11 @@ TEST_F(InvariantCheckerTest, AllocatedNotMatchingOrderAllocations) {
   EXPECT_FALSE(InvariantsHold(db_.reader()));
 }
 
+TEST_F(InvariantCheckerTest, AFullyAllocatedLineMarkedAsAwaitingStock) {
+  auto v = After("UPDATE order_lines SET awaiting_stock = 1");
+  EXPECT_THAT(v, Contains(HasSubstr("line 1 has awaiting_stock 1")));
+}
+
 TEST_F(InvariantCheckerTest, OnHandNotMatchingTheLedger) {
   auto v = After(
       "INSERT INTO stock_movements (item_id, warehouse_id, kind, quantity, at) "

@@ -248,6 +248,22 @@ void CheckStoredStatus(store::Connection& conn, std::vector<std::string>& v) {
   }
 }
 
+// order_lines.awaiting_stock is set exactly for the lines whose open quantity is more than is
+// allocated to them: backorder release finds the lines to serve through it.
+void CheckAwaitingStock(store::Connection& conn, std::vector<std::string>& v) {
+  store::Query q(conn,
+                 "SELECT o.number, l.line_no, l.awaiting_stock FROM order_lines l "
+                 "JOIN orders o ON o.id = l.order_id "
+                 "WHERE l.awaiting_stock != (l.quantity - l.quantity_shipped - "
+                 "l.quantity_cancelled > COALESCE((SELECT SUM(a.quantity) FROM order_allocations "
+                 "a WHERE a.order_line_id = l.id), 0))");
+  while (q.Next()) {
+    v.push_back("order " + q.Text(0) + " line " + std::to_string(q.Int(1)) +
+                " has awaiting_stock " + std::to_string(q.Int(2)) +
+                " but its quantities and allocations say otherwise");
+  }
+}
+
 // Shipped quantities agree with confirmed shipments, and shipment numbers have no gaps.
 // Numbers PREFIX-000001..PREFIX-N in `table` without gaps, and the sequence at N + 1.
 void CheckNumbering(store::Connection& conn, const std::string& table, const std::string& noun,
@@ -673,6 +689,7 @@ std::vector<std::string> FindInvariantViolations(store::Connection& conn) {
   CheckCredit(conn, v);
   CheckOrders(conn, v);
   CheckStoredStatus(conn, v);
+  CheckAwaitingStock(conn, v);
   CheckShipments(conn, v);
   CheckInvoices(conn, v);
   CheckLedger(conn, v);
