@@ -18,8 +18,8 @@ InProcessFigures RunInProcess(const std::string& db_path,
   store::WalCheckpointer::TakeOverFrom(*writer);
   store::WalCheckpointer checkpointer(db_path);
   auto executor = std::make_unique<store::CommandExecutor>(std::move(writer));
-  // As `ordo serve` opens its read connections.
-  store::ConnectionPool readers(8, [&db_path] { return store::OpenSqlite(db_path); });
+  // As `ordo serve` opens its read connections (readers = 4 by default).
+  store::ConnectionPool readers(4, [&db_path] { return store::OpenSqlite(db_path); });
   ClientFigures c =
       PlaceOrdersWithClients(*executor, readers, requests, count, inflight, "user:" + actor);
   out.orders = c.orders;

@@ -129,7 +129,7 @@ OrdoFigures RunOrdo(store::CommandExecutor& exec, const std::string& db_path,
                     const std::vector<flows::PlaceOrderRequest>& reqs, int inflight) {
   store::SqliteOptions options;
   options.synchronous = g_synchronous;
-  store::ConnectionPool readers(8, [&] { return store::OpenSqlite(db_path, options); });
+  store::ConnectionPool readers(4, [&] { return store::OpenSqlite(db_path, options); });
   OrdoFigures out;
   const double writer_cpu_before = exec.Stats().writer_cpu_seconds;
   const ThreadIo io_before = ReadThreadIo("ordo-writer");

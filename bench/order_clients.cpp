@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <ctime>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -36,9 +37,13 @@ ClientFigures PlaceOrdersWithClients(store::CommandExecutor& exec, store::Connec
       const flows::PlaceOrderRequest& r = requests[i % requests.size()];
       auto t0 = std::chrono::steady_clock::now();
       Status st = [&] {
-        auto prepared = [&] {
-          auto conn = readers.Borrow();
-          return flows::PrepareOrder(*conn, r);
+        auto prepared = [&]() -> Result<flows::PreparedOrder> {
+          try {
+            auto conn = readers.Borrow();
+            return flows::PrepareOrder(*conn, r);
+          } catch (...) {
+            return store::StatusOfException(std::current_exception());
+          }
         }();
         if (!prepared.ok()) return prepared.status();
         return exec.Run([&](store::Connection& c) -> Status {

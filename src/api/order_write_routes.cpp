@@ -1,5 +1,6 @@
 #include "api/order_write_routes.h"
 
+#include <exception>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "flows/order_placement.h"
 #include "flows/place_order_json.h"
 #include "jsonio/field_reader.h"
+#include "store/command_executor.h"
 
 namespace ordo::api {
 namespace {
@@ -65,9 +67,13 @@ void Place(ApiContext& ctx, http::Request& request, http::Responder respond) {
   }
   // Validation and pricing read on a read connection, beside the writer; the writer redoes
   // them only if the reference data changed meanwhile (flows::PlacePreparedOrder).
-  auto prepared = [&] {
-    auto conn = ctx.readers.Borrow();
-    return flows::PrepareOrder(*conn, order_request);
+  auto prepared = [&]() -> Result<flows::PreparedOrder> {
+    try {
+      auto conn = ctx.readers.Borrow();
+      return flows::PrepareOrder(*conn, order_request);
+    } catch (...) {
+      return store::StatusOfException(std::current_exception());
+    }
   }();
   if (!prepared.ok()) return respond(ProblemFor(prepared.status()));
   RunWrite(

@@ -132,12 +132,11 @@ void ApplyReservation(orders::Order& order, const Reservation& reservation,
 
 int64_t AllocateOrder(store::Connection& conn, const CommandContext& ctx, orders::Order& order,
                       std::optional<WarehouseId> preferred) {
-  const orders::OrderStatus status_before = orders::DeriveStatus(order);
   Reservation reservation = ReserveStock(conn, order, preferred);
   RecordReservation(conn, ctx, order, reservation);
-  if (orders::OrderStatus now = orders::DeriveStatus(order); now != status_before) {
-    orders::StoreStatus(conn, order.id, now);
-  }
+  // Also when the status stays (a short line filled, the order still backordered by another):
+  // StoreStatus stores the lines' awaiting_stock again too.
+  if (!reservation.takes.empty()) orders::StoreStatus(conn, order.id, orders::DeriveStatus(order));
   return reservation.total;
 }
 

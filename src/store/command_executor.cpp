@@ -10,9 +10,7 @@
 #include "store/transaction.h"
 
 namespace ordo::store {
-namespace {
 
-// Maps what a command may throw onto the Status its caller receives.
 Status StatusOfException(std::exception_ptr e) {
   try {
     std::rethrow_exception(e);
@@ -34,8 +32,6 @@ Status StatusOfException(std::exception_ptr e) {
     return Status::Internal("a command failed with an unknown exception");
   }
 }
-
-}  // namespace
 
 CommandExecutor::CommandExecutor(ConnectionPtr writer, Options options)
     : conn_(std::move(writer)), options_(options) {

@@ -23,6 +23,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <future>
 #include <mutex>
@@ -34,6 +35,11 @@
 #include "store/database.h"
 
 namespace ordo::store {
+
+// Maps what a command may throw onto the Status its caller receives: an amount overflow is
+// invalid_argument, a unique violation a conflict, a busy or failing database unavailable,
+// anything else internal. Also for work done on read connections outside the executor.
+Status StatusOfException(std::exception_ptr e);
 
 using CommandFn = std::function<Status(Connection&)>;
 using DoneFn = std::function<void(const Status&)>;

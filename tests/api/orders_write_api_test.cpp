@@ -164,6 +164,18 @@ TEST_F(OrderWriteApiTest, BadBodiesReportEveryProblemAndChangeNothing) {
   EXPECT_EQ(db_.Snapshot(), before);
 }
 
+TEST_F(OrderWriteApiTest, AnOrderWhoseTotalIsOutOfRangeIsABadRequest) {
+  // 100 lines of 10^12 units at 10.00: each line fits, the subtotal does not.
+  std::string lines;
+  for (int i = 0; i < 100; ++i) {
+    lines += std::string(i ? "," : "") + R"({"sku": "WID-200", "quantity": 1000000000000})";
+  }
+  auto before = db_.Snapshot();
+  auto r = Call("sales", "POST", "/api/v1/orders", OrderBody("C-1", "[" + lines + "]"));
+  ASSERT_TRUE(IsProblem(r, 400, "invalid_argument")) << r.status << " " << r.body;
+  EXPECT_EQ(db_.Snapshot(), before);
+}
+
 TEST_F(OrderWriteApiTest, OversizedBodiesAreRefused) {
   auto before = db_.Snapshot();
   // Over the server's body limit (1 MiB): refused before any handler runs.

@@ -92,6 +92,20 @@ TEST(OrderStatusColumn, MigrationBackfillsTheDerivedStatus) {
     ASSERT_TRUE(order);
     EXPECT_EQ(orders::StatusName(orders::DeriveStatus(*order)), want) << "order " << id;
   }
+  // Migration 0012 marks the lines that await stock: the backordered order's short line, and
+  // none of the fully allocated open order's.
+  auto awaiting = [&](int64_t order) {
+    store::Query q(*conn, "SELECT SUM(awaiting_stock) FROM order_lines WHERE order_id = ?", order);
+    return q.Next() ? q.Int(0) : -1;
+  };
+  EXPECT_GE(awaiting(2), 1);
+  EXPECT_EQ(awaiting(1), 0);
+  store::Query wrong(*conn,
+                     "SELECT COUNT(*) FROM order_lines l WHERE l.awaiting_stock != (l.quantity - "
+                     "l.quantity_shipped - l.quantity_cancelled > COALESCE((SELECT "
+                     "SUM(a.quantity) FROM order_allocations a WHERE a.order_line_id = l.id), 0))");
+  ASSERT_TRUE(wrong.Next());
+  EXPECT_EQ(wrong.Int(0), 0);
 }
 
 class StoredStatusTest : public ::testing::Test {

@@ -1,7 +1,7 @@
 -- Backorder release looks up the lines of an item that wait for stock. The index on every
 -- line's item (order_lines_item) held the whole history, so each release read past every
--- shipped line of the item, and each line entered wrote a page at a random place in it (most
--- of the bytes an order added to the WAL). A line now says whether it awaits stock: its open
+-- shipped line of the item, and each line entered wrote a page at a random place in it (a
+-- third of the bytes an order added to the WAL). A line now says whether it awaits stock: its open
 -- quantity (ordered - shipped - cancelled) is more than is allocated to it. Only those lines
 -- are indexed. The orders module keeps the flag (InsertOrder, TouchOrder, StoreStatus) and the
 -- invariant checker recomputes it.
