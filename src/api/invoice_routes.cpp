@@ -59,16 +59,9 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
     }
   }
   auto conn = ctx.readers.Borrow();
-  bool matches_nothing = false;
-  if (auto order = request.Query("order"); order && !order->empty()) {
-    // An order the caller may not see filters like one that does not exist.
-    auto key = FindOrderFor(*conn, *order, *who);
-    if (key.ok()) {
-      filter.order = key->id;
-    } else {
-      matches_nothing = true;
-    }
-  }
+  OrderFilter order = ResolveOrderFilter(*conn, request, *who);
+  filter.order = order.order;
+  bool matches_nothing = order.matches_nothing;
   if (!errors.empty()) {
     return respond(
         ProblemFor(Status::InvalidArgument("invalid invoice list parameters", std::move(errors))));

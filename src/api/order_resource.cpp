@@ -27,6 +27,20 @@ Result<orders::OrderKey> FindOrderFor(store::Connection& conn, std::string_view 
   return *key;
 }
 
+OrderFilter ResolveOrderFilter(store::Connection& conn, const http::Request& request,
+                               const auth::Principal& who) {
+  OrderFilter out;
+  auto segment = request.Query("order");
+  if (!segment || segment->empty()) return out;
+  auto key = FindOrderFor(conn, *segment, who);
+  if (key.ok()) {
+    out.order = key->id;
+  } else {
+    out.matches_nothing = true;
+  }
+  return out;
+}
+
 Result<orders::Order> LoadOrderFor(store::Connection& conn, std::string_view segment,
                                    const auth::Principal& who) {
   ResourceRef ref = ParseResourceRef(segment);

@@ -5,11 +5,13 @@
 // same message as for an order that does not exist, by id and by number alike.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "auth/principal.h"
 #include "core/status.h"
+#include "http/request.h"
 #include "http/response.h"
 #include "orders/order.h"
 #include "orders/order_queries.h"
@@ -20,6 +22,16 @@ namespace ordo::api {
 // The id and customer of the order `segment` names, if `who` may see it. Errors: not_found.
 Result<orders::OrderKey> FindOrderFor(store::Connection& conn, std::string_view segment,
                                       const auth::Principal& who);
+
+// The `order` query parameter of list endpoints (an id or a number), as FindOrderFor finds it:
+// an order that does not exist or that `who` may not see matches nothing (never an error that
+// would reveal it exists).
+struct OrderFilter {
+  std::optional<OrderId> order;  // the list is narrowed to it when set
+  bool matches_nothing = false;
+};
+OrderFilter ResolveOrderFilter(store::Connection& conn, const http::Request& request,
+                               const auth::Principal& who);
 
 // The whole order `segment` names, if `who` may see it. Errors: not_found.
 Result<orders::Order> LoadOrderFor(store::Connection& conn, std::string_view segment,
