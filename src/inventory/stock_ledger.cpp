@@ -1,7 +1,9 @@
 #include "inventory/stock_ledger.h"
 
 #include <algorithm>
+#include <cstdint>
 
+#include "inventory/ledger_item_index.h"
 #include "store/query.h"
 
 namespace ordo::inventory {
@@ -10,10 +12,15 @@ namespace {
 void WriteMovement(store::Connection& conn, const CommandContext& ctx, ItemId item,
                    WarehouseId warehouse, std::string_view kind, int64_t quantity,
                    std::string_view reference, std::optional<OrderId> order) {
-  store::Exec(conn,
-              "INSERT INTO stock_movements (item_id, warehouse_id, kind, quantity, reference, "
-              "order_id, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-              item, warehouse, kind, quantity, reference, order, ctx.actor, ctx.now);
+  int64_t id = 0;
+  {
+    store::Query q(conn,
+                   "INSERT INTO stock_movements (item_id, warehouse_id, kind, quantity, reference, "
+                   "order_id, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   item, warehouse, kind, quantity, reference, order, ctx.actor, ctx.now);
+    if (q.Next()) id = q.Int(0);
+  }
+  NoteMovementsWritten(conn, id, id);
 }
 
 }  // namespace
@@ -59,12 +66,19 @@ void RecordAllocations(store::Connection& conn, const CommandContext& ctx,
   static store::MultiRowSql insert(
       "INSERT INTO stock_movements (item_id, warehouse_id, kind, quantity, reference, order_id, "
       "actor, at) VALUES",
-      "(?, ?, 'allocate', ?, '', ?, ?, ?)");
-  store::Query q(conn, insert.ForRows(changes.size()));
-  for (const auto& c : changes) {
-    q.BindMore(c.item, c.warehouse, c.quantity, order, ctx.actor, ctx.now);
+      "(?, ?, 'allocate', ?, '', ?, ?, ?)", "RETURNING id");
+  int64_t first = INT64_MAX, last = 0;
+  {
+    store::Query q(conn, insert.ForRows(changes.size()));
+    for (const auto& c : changes) {
+      q.BindMore(c.item, c.warehouse, c.quantity, order, ctx.actor, ctx.now);
+    }
+    while (q.Next()) {
+      first = std::min(first, q.Int(0));
+      last = std::max(last, q.Int(0));
+    }
   }
-  q.Run();
+  NoteMovementsWritten(conn, first, last);
 }
 
 Status Allocate(store::Connection& conn, const CommandContext& ctx,

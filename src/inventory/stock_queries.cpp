@@ -45,20 +45,39 @@ StockLevel StockOf(store::Connection& conn, std::string_view sku, std::string_vi
 
 namespace {
 
+constexpr const char* kMovementColumns =
+    "SELECT m.id, i.sku, w.code, m.kind, m.quantity, m.reference, m.order_id, m.at ";
+constexpr const char* kMovementJoins =
+    "JOIN items i ON i.id = m.item_id JOIN warehouses w ON w.id = m.warehouse_id ";
+
 // One SQL text per combination of filters (bit 0: item, bit 1: warehouse), built once so each
-// is prepared once per connection. The ledger index (item_id, warehouse_id, id) serves the
-// item filters; the warehouse-only filter walks the ledger by id.
+// is prepared once per connection. Without an item the ledger is walked by id. With one, its
+// movements come from the batched item index up to through_id and from the ledger's tail after
+// it (ledger_item_index.h), merged in id order in one statement; parameters: item, after,
+// [warehouse,] after, after, item, [warehouse,] limit.
 const std::string& MovementsSql(bool by_item, bool by_warehouse) {
   static const std::array<std::string, 4> texts = [] {
     std::array<std::string, 4> out;
     for (int i = 0; i < 4; ++i) {
-      std::string sql =
-          "SELECT m.id, i.sku, w.code, m.kind, m.quantity, m.reference, m.order_id, m.at "
-          "FROM stock_movements m JOIN items i ON i.id = m.item_id "
-          "JOIN warehouses w ON w.id = m.warehouse_id WHERE m.id > ?";
-      if (i & 1) sql += " AND m.item_id = ?";
-      if (i & 2) sql += " AND m.warehouse_id = ?";
-      out[i] = sql + " ORDER BY m.id LIMIT ?";
+      std::string sql = kMovementColumns;
+      std::string warehouse = (i & 2) ? " AND warehouse_id = ?" : "";
+      if (i & 1) {
+        sql +=
+            "FROM (SELECT movement_id AS id FROM stock_movements_by_item "
+            "WHERE item_id = ? AND movement_id > ?" +
+            warehouse +
+            " UNION ALL SELECT id FROM stock_movements "
+            "WHERE id > (SELECT CASE WHEN through_id > ? THEN through_id ELSE ? END "
+            "FROM stock_movements_indexed) AND item_id = ?" +
+            warehouse + " ORDER BY 1 LIMIT ?) x JOIN stock_movements m ON m.id = x.id ";
+        sql += kMovementJoins;
+        out[i] = sql + "ORDER BY m.id";
+      } else {
+        sql += "FROM stock_movements m ";
+        sql += kMovementJoins;
+        sql += "WHERE m.id > ?" + std::string(i & 2 ? " AND m.warehouse_id = ?" : "");
+        out[i] = sql + " ORDER BY m.id LIMIT ?";
+      }
     }
     return out;
   }();
@@ -69,10 +88,16 @@ const std::string& MovementsSql(bool by_item, bool by_warehouse) {
 
 std::vector<Movement> ListMovements(store::Connection& conn, const MovementFilter& filter,
                                     int64_t after_id, int limit) {
-  store::Query q(conn, MovementsSql(filter.item.has_value(), filter.warehouse.has_value()),
-                 after_id);
-  if (filter.item) q.BindMore(*filter.item);
-  if (filter.warehouse) q.BindMore(*filter.warehouse);
+  store::Query q(conn, MovementsSql(filter.item.has_value(), filter.warehouse.has_value()));
+  if (filter.item) {
+    q.BindMore(*filter.item, after_id);
+    if (filter.warehouse) q.BindMore(*filter.warehouse);
+    q.BindMore(after_id, after_id, *filter.item);
+    if (filter.warehouse) q.BindMore(*filter.warehouse);
+  } else {
+    q.BindMore(after_id);
+    if (filter.warehouse) q.BindMore(*filter.warehouse);
+  }
   q.BindMore(limit);
   std::vector<Movement> out;
   while (q.Next()) {

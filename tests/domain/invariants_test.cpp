@@ -57,6 +57,19 @@ TEST_F(InvariantCheckerTest, AFullyAllocatedLineMarkedAsAwaitingStock) {
   EXPECT_THAT(v, Contains(HasSubstr("line 1 has awaiting_stock 1")));
 }
 
+TEST_F(InvariantCheckerTest, AMovementMissingFromTheItemIndex) {
+  auto v = After(
+      "UPDATE stock_movements_indexed SET through_id = (SELECT MAX(id) FROM stock_movements)");
+  EXPECT_THAT(v, Contains(HasSubstr("but not in the item index")));
+}
+
+TEST_F(InvariantCheckerTest, AnItemIndexRowPastThroughId) {
+  auto v = After(
+      "INSERT INTO stock_movements_by_item (item_id, movement_id, warehouse_id) "
+      "SELECT item_id, id, warehouse_id FROM stock_movements ORDER BY id DESC LIMIT 1");
+  EXPECT_THAT(v, Contains(HasSubstr("which is past through_id")));
+}
+
 TEST_F(InvariantCheckerTest, OnHandNotMatchingTheLedger) {
   auto v = After(
       "INSERT INTO stock_movements (item_id, warehouse_id, kind, quantity, at) "

@@ -12,6 +12,7 @@
 #include "store/migrations.h"
 #include "store/query.h"
 #include "support/invariants.h"
+#include "support/migrate_to.h"
 #include "support/temp_dir.h"
 #include "support/test_db.h"
 
@@ -22,17 +23,6 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 
 constexpr Timestamp kNow{1'772'442'000'000'000};
-
-// Applies migrations 1..`version` the way Migrate() does, leaving later ones pending.
-void MigrateTo(store::Connection& conn, int version) {
-  ASSERT_TRUE(store::InspectSchema(conn).ok());  // creates schema_migrations
-  for (const auto& m : store::SqliteMigrations()) {
-    if (m.version > version) break;
-    conn.Execute(m.sql);
-    store::Exec(conn, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 0)",
-                m.version, m.name);
-  }
-}
 
 // Orders written at schema version 3, one per status an order can be in. Each has one line
 // (item 1, quantity 10 unless noted); the comment says what else makes its status.

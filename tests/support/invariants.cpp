@@ -264,6 +264,46 @@ void CheckAwaitingStock(store::Connection& conn, std::vector<std::string>& v) {
   }
 }
 
+// The ledger's item index (inventory/ledger_item_index.h) holds exactly the movements up to
+// through_id, each under its own item and warehouse, and through_id is not past the ledger.
+void CheckLedgerItemIndex(store::Connection& conn, std::vector<std::string>& v) {
+  int64_t through = -1;
+  {
+    store::Query q(conn, "SELECT through_id FROM stock_movements_indexed");
+    if (q.Next()) through = q.Int(0);
+    if (q.Next()) v.push_back("stock_movements_indexed has more than one row");
+  }
+  if (through < 0) {
+    v.push_back("stock_movements_indexed has no row");
+    return;
+  }
+  store::Query missing(conn,
+                       "SELECT m.id FROM stock_movements m WHERE m.id <= ? AND NOT EXISTS "
+                       "(SELECT 1 FROM stock_movements_by_item x WHERE x.item_id = m.item_id "
+                       "AND x.movement_id = m.id AND x.warehouse_id = m.warehouse_id)",
+                       through);
+  while (missing.Next()) {
+    v.push_back("stock movement " + std::to_string(missing.Int(0)) + " is at or below through_id " +
+                std::to_string(through) +
+                " but not in the item index under its item and warehouse");
+  }
+  store::Query extra(conn,
+                     "SELECT x.movement_id FROM stock_movements_by_item x WHERE x.movement_id > ? "
+                     "OR NOT EXISTS (SELECT 1 FROM stock_movements m WHERE m.id = x.movement_id "
+                     "AND m.item_id = x.item_id AND m.warehouse_id = x.warehouse_id)",
+                     through);
+  while (extra.Next()) {
+    v.push_back("the item index holds movement " + std::to_string(extra.Int(0)) +
+                ", which is past through_id " + std::to_string(through) +
+                " or not a movement of that item and warehouse");
+  }
+  store::Query newest(conn, "SELECT COALESCE(MAX(id), 0) FROM stock_movements");
+  if (newest.Next() && newest.Int(0) < through) {
+    v.push_back("through_id " + std::to_string(through) + " is past the newest movement " +
+                std::to_string(newest.Int(0)));
+  }
+}
+
 // Shipped quantities agree with confirmed shipments, and shipment numbers have no gaps.
 // Numbers PREFIX-000001..PREFIX-N in `table` without gaps, and the sequence at N + 1.
 void CheckNumbering(store::Connection& conn, const std::string& table, const std::string& noun,
@@ -690,6 +730,7 @@ std::vector<std::string> FindInvariantViolations(store::Connection& conn) {
   CheckOrders(conn, v);
   CheckStoredStatus(conn, v);
   CheckAwaitingStock(conn, v);
+  CheckLedgerItemIndex(conn, v);
   CheckShipments(conn, v);
   CheckInvoices(conn, v);
   CheckLedger(conn, v);

@@ -5,7 +5,8 @@
 //                allocations never exceed its open quantity; an order on hold has none
 //   ledger       on_hand == SUM(receipt + adjustment + ship + return movements), allocated ==
 //                SUM(allocate + deallocate + ship movements) per (item, warehouse) (a ship
-//                movement of -q is allocated stock leaving: both drop by q); no other kinds
+//                movement of -q is allocated stock leaving: both drop by q); no other kinds;
+//                the item index holds exactly the movements up to its through_id
 //   credit       customer_balances.open_order_value == SUM over the customer's lines of
 //                ExtendedAmount(unit_price, quantity - cancelled - invoiced)
 //   orders       >= 1 line; an 'order.place' audit row; extended_amount ==

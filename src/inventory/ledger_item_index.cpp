@@ -1,0 +1,32 @@
+#include "inventory/ledger_item_index.h"
+
+#include "store/query.h"
+
+namespace ordo::inventory {
+
+void IndexLedgerTail(store::Connection& conn) {
+  int64_t through = 0;
+  {
+    store::Query q(conn, "SELECT through_id FROM stock_movements_indexed");
+    if (q.Next()) through = q.Int(0);
+  }
+  int64_t newest = 0;
+  {
+    store::Query q(conn, "SELECT COALESCE(MAX(id), 0) FROM stock_movements");
+    if (q.Next()) newest = q.Int(0);
+  }
+  if (newest <= through) return;
+  // In index order, so that each page of the index is visited once.
+  store::Exec(conn,
+              "INSERT INTO stock_movements_by_item (item_id, movement_id, warehouse_id) "
+              "SELECT item_id, id, warehouse_id FROM stock_movements "
+              "WHERE id > ? AND id <= ? ORDER BY item_id, id",
+              through, newest);
+  store::Exec(conn, "UPDATE stock_movements_indexed SET through_id = ?", newest);
+}
+
+void NoteMovementsWritten(store::Connection& conn, int64_t first_id, int64_t last_id) {
+  if (last_id / kLedgerIndexBatch > (first_id - 1) / kLedgerIndexBatch) IndexLedgerTail(conn);
+}
+
+}  // namespace ordo::inventory
