@@ -25,8 +25,13 @@ void IndexLedgerTail(store::Connection& conn) {
   store::Exec(conn, "UPDATE stock_movements_indexed SET through_id = ?", newest);
 }
 
-void NoteMovementsWritten(store::Connection& conn, int64_t first_id, int64_t last_id) {
-  if (last_id / kLedgerIndexBatch > (first_id - 1) / kLedgerIndexBatch) IndexLedgerTail(conn);
+void NoteMovementsWritten(store::Connection& conn, int64_t newest_id) {
+  bool full = false;
+  {
+    store::Query q(conn, "SELECT through_id, batch FROM stock_movements_indexed");
+    full = q.Next() && newest_id - q.Int(0) >= q.Int(1);
+  }
+  if (full) IndexLedgerTail(conn);
 }
 
 }  // namespace ordo::inventory

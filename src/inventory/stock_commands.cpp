@@ -16,7 +16,8 @@ constexpr int64_t kMaxQuantity = 1'000'000'000'000;
 Status ReceiveStock(store::Connection& conn, const CommandContext& ctx, const Receipt& r) {
   std::vector<FieldError> errors;
   auto warehouse = FindWarehouseByCode(conn, r.warehouse);
-  if (!warehouse) errors.push_back({"warehouse", "unknown_warehouse", "no warehouse " + r.warehouse});
+  if (!warehouse)
+    errors.push_back({"warehouse", "unknown_warehouse", "no warehouse " + r.warehouse});
   if (r.lines.empty()) errors.push_back({"lines", "required", "a receipt needs lines"});
   std::vector<ItemId> items;
   for (size_t i = 0; i < r.lines.size(); ++i) {
@@ -51,18 +52,20 @@ Status ReceiveStock(store::Connection& conn, const CommandContext& ctx, const Re
 Status AdjustStock(store::Connection& conn, const CommandContext& ctx, const Adjustment& a) {
   std::vector<FieldError> errors;
   auto warehouse = FindWarehouseByCode(conn, a.warehouse);
-  if (!warehouse) errors.push_back({"warehouse", "unknown_warehouse", "no warehouse " + a.warehouse});
+  if (!warehouse)
+    errors.push_back({"warehouse", "unknown_warehouse", "no warehouse " + a.warehouse});
   auto item = catalog::FindItemBySku(conn, a.sku);
   if (!item) errors.push_back({"sku", "unknown_sku", "no item " + a.sku});
-  if (a.quantity_delta == 0 || a.quantity_delta > kMaxQuantity || a.quantity_delta < -kMaxQuantity) {
+  if (a.quantity_delta == 0 || a.quantity_delta > kMaxQuantity ||
+      a.quantity_delta < -kMaxQuantity) {
     errors.push_back({"quantity_delta", "invalid_quantity", "an adjustment is a non-zero change"});
   }
   if (a.reason.empty()) errors.push_back({"reason", "required", "an adjustment needs a reason"});
   if (!errors.empty()) {
     return Status::InvalidArgument("the adjustment has invalid fields", std::move(errors));
   }
-  Status st = ChangeOnHand(conn, ctx, item->id, warehouse->id, a.quantity_delta, "adjustment",
-                           a.reason);
+  Status st =
+      ChangeOnHand(conn, ctx, item->id, warehouse->id, a.quantity_delta, "adjustment", a.reason);
   if (!st.ok()) return st;
   nlohmann::json after = {{"warehouse", a.warehouse},
                           {"sku", a.sku},

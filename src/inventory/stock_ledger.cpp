@@ -20,7 +20,7 @@ void WriteMovement(store::Connection& conn, const CommandContext& ctx, ItemId it
                    item, warehouse, kind, quantity, reference, order, ctx.actor, ctx.now);
     if (q.Next()) id = q.Int(0);
   }
-  NoteMovementsWritten(conn, id, id);
+  NoteMovementsWritten(conn, id);
 }
 
 }  // namespace
@@ -67,18 +67,15 @@ void RecordAllocations(store::Connection& conn, const CommandContext& ctx,
       "INSERT INTO stock_movements (item_id, warehouse_id, kind, quantity, reference, order_id, "
       "actor, at) VALUES",
       "(?, ?, 'allocate', ?, '', ?, ?, ?)", "RETURNING id");
-  int64_t first = INT64_MAX, last = 0;
+  int64_t newest = 0;
   {
     store::Query q(conn, insert.ForRows(changes.size()));
     for (const auto& c : changes) {
       q.BindMore(c.item, c.warehouse, c.quantity, order, ctx.actor, ctx.now);
     }
-    while (q.Next()) {
-      first = std::min(first, q.Int(0));
-      last = std::max(last, q.Int(0));
-    }
+    while (q.Next()) newest = std::max(newest, q.Int(0));
   }
-  NoteMovementsWritten(conn, first, last);
+  NoteMovementsWritten(conn, newest);
 }
 
 Status Allocate(store::Connection& conn, const CommandContext& ctx,

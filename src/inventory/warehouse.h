@@ -1,9 +1,8 @@
 // Warehouses: where stock is kept and shipped from.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/ids.h"
 #include "core/status.h"

@@ -82,6 +82,8 @@ orders::Order WithReleases(store::Connection& conn, orders::Order placed) {
 class ConcurrentOrdersTest : public ::testing::Test {
  protected:
   ConcurrentOrdersTest() {
+    // The ledger's item index takes in its tail every 32 movements, inside the batches.
+    db_.Connect()->Execute("UPDATE stock_movements_indexed SET batch = 32");
     db_.AddWarehouse("W1", 10);
     db_.AddWarehouse("W2", 20);
     db_.AddItem("SKU-A", "1.25");

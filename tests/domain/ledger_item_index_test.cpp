@@ -1,7 +1,7 @@
 // The stock ledger's batched item index (inventory/ledger_item_index.h, migration 0013): the
-// tail is indexed when a movement id reaches a multiple of the batch, a failed command takes
-// its indexing back with it, and an item's movements are listed whole and in order, page by
-// page, wherever they fall on either side of through_id.
+// tail is indexed when it reaches the batch size, a failed command takes its indexing back
+// with it, and an item's movements are listed whole and in order, page by page, wherever they
+// fall on either side of through_id. The fixture's database indexes every 200 movements.
 #include "inventory/ledger_item_index.h"
 
 #include <gtest/gtest.h>
@@ -23,7 +23,7 @@
 namespace ordo::test_support {
 namespace {
 
-using inventory::kLedgerIndexBatch;
+constexpr int64_t kBatch = 200;
 
 class LedgerItemIndexTest : public ::testing::Test {
  protected:
@@ -31,6 +31,7 @@ class LedgerItemIndexTest : public ::testing::Test {
     w1_ = db_.AddWarehouse("W1", 10).id;
     w2_ = db_.AddWarehouse("W2", 20).id;
     for (const char* sku : {"A", "B", "C"}) items_.push_back(db_.AddItem(sku, "1.00").id);
+    db_.Connect()->Execute("UPDATE stock_movements_indexed SET batch = " + std::to_string(kBatch));
   }
 
   int64_t Through() { return db_.QueryInt("SELECT through_id FROM stock_movements_indexed"); }
@@ -89,38 +90,39 @@ class LedgerItemIndexTest : public ::testing::Test {
   std::vector<ItemId> items_;
 };
 
-TEST_F(LedgerItemIndexTest, TheTailIsIndexedWhenAMovementIdReachesABatch) {
-  WriteMovementsThrough(kLedgerIndexBatch - 1);
+TEST_F(LedgerItemIndexTest, TheTailIsIndexedWhenItReachesTheBatchSize) {
+  WriteMovementsThrough(kBatch - 1);
   EXPECT_EQ(Through(), 0);
   EXPECT_EQ(db_.Count("stock_movements_by_item"), 0);
   ExpectListingsMatchTheLedger();  // all of it from the tail
 
-  WriteMovementsThrough(kLedgerIndexBatch);
-  EXPECT_EQ(Through(), kLedgerIndexBatch);
-  EXPECT_EQ(db_.Count("stock_movements_by_item"), kLedgerIndexBatch);
+  WriteMovementsThrough(kBatch);
+  EXPECT_EQ(Through(), kBatch);
+  EXPECT_EQ(db_.Count("stock_movements_by_item"), kBatch);
   EXPECT_TRUE(InvariantsHold(db_.reader()));
 
-  WriteMovementsThrough(kLedgerIndexBatch + 700);  // a tail again, below the next batch
-  EXPECT_EQ(Through(), kLedgerIndexBatch);
+  // One command of 4.5 batches: indexed each time the tail is full, a tail left after.
+  WriteMovementsThrough(kBatch * 11 / 2);
+  EXPECT_EQ(Through(), kBatch * 5);
   EXPECT_TRUE(InvariantsHold(db_.reader()));
   ExpectListingsMatchTheLedger();  // pages that straddle through_id
 }
 
-TEST_F(LedgerItemIndexTest, AMultiRowAllocationThatCrossesABatchIndexesTheTail) {
-  WriteMovementsThrough(kLedgerIndexBatch - 2);
+TEST_F(LedgerItemIndexTest, AnOrderWhoseAllocationsFillTheTailIndexesIt) {
+  WriteMovementsThrough(kBatch - 2);
   // An order of the three items: its allocate movements are written in one statement, with
-  // ids batch - 1, batch and batch + 1.
+  // ids batch - 1, batch and batch + 1; the tail is indexed after the statement.
   db_.AddCustomer(SimpleCustomer("C-1", "1000.00"));
   auto placed = db_.Place(OrderFor("C-1", {{"A", "1"}, {"B", "1"}, {"C", "1"}}));
   ASSERT_TRUE(placed.ok()) << placed.status().ToString();
-  ASSERT_EQ(Newest(), kLedgerIndexBatch + 1);
-  EXPECT_EQ(Through(), kLedgerIndexBatch + 1);
+  ASSERT_EQ(Newest(), kBatch + 1);
+  EXPECT_EQ(Through(), kBatch + 1);
   EXPECT_TRUE(InvariantsHold(db_.reader()));
   ExpectListingsMatchTheLedger();
 }
 
 TEST_F(LedgerItemIndexTest, AFailedCommandTakesItsIndexingBackWithIt) {
-  WriteMovementsThrough(kLedgerIndexBatch - 1);
+  WriteMovementsThrough(kBatch - 1);
   Status st = db_.executor().Run([&](store::Connection& c) -> Status {
     Status s = inventory::ChangeOnHand(c, db_.Context(), items_[0], w1_, 1, "receipt", "R");
     if (!s.ok()) return s;
@@ -129,10 +131,10 @@ TEST_F(LedgerItemIndexTest, AFailedCommandTakesItsIndexingBackWithIt) {
   EXPECT_FALSE(st.ok());
   EXPECT_EQ(Through(), 0);
   EXPECT_EQ(db_.Count("stock_movements_by_item"), 0);
-  EXPECT_EQ(Newest(), kLedgerIndexBatch - 1);
+  EXPECT_EQ(Newest(), kBatch - 1);
   // The id is given again, and indexing with it.
-  WriteMovementsThrough(kLedgerIndexBatch);
-  EXPECT_EQ(Through(), kLedgerIndexBatch);
+  WriteMovementsThrough(kBatch);
+  EXPECT_EQ(Through(), kBatch);
   EXPECT_TRUE(InvariantsHold(db_.reader()));
 }
 
@@ -148,6 +150,12 @@ TEST_F(LedgerItemIndexTest, IndexingTheTailTwiceAddsNothing) {
   EXPECT_EQ(db_.Count("stock_movements_by_item"), 500);
   EXPECT_TRUE(InvariantsHold(db_.reader()));
   ExpectListingsMatchTheLedger();  // all of it from the index
+}
+
+TEST(LedgerItemIndexDefaults, ANewDatabaseIndexesEvery8192Movements) {
+  TestDb db;
+  EXPECT_EQ(db.QueryInt("SELECT batch FROM stock_movements_indexed"), 8192);
+  EXPECT_EQ(db.QueryInt("SELECT through_id FROM stock_movements_indexed"), 0);
 }
 
 TEST(LedgerItemIndexMigration, IndexesTheWholeLedgerItFinds) {

@@ -4,7 +4,7 @@
 -- as a table that the inventory module fills for thousands of movements at a time
 -- (inventory/ledger_item_index.h), so each page is written once per batch of movements, not
 -- once per movement. Movements up to stock_movements_indexed.through_id are in it; the newer
--- ones (the ledger's tail, a few thousand at most) are found by id.
+-- ones (the ledger's tail, fewer than `batch` but for the last command's) are found by id.
 CREATE TABLE stock_movements_by_item (
   item_id INTEGER NOT NULL,
   movement_id INTEGER NOT NULL,
@@ -13,7 +13,8 @@ CREATE TABLE stock_movements_by_item (
 ) WITHOUT ROWID;
 
 CREATE TABLE stock_movements_indexed (
-  through_id INTEGER NOT NULL
+  through_id INTEGER NOT NULL,
+  batch INTEGER NOT NULL DEFAULT 8192 CHECK (batch > 0)
 );
 
 INSERT INTO stock_movements_by_item (item_id, movement_id, warehouse_id)
