@@ -7,14 +7,34 @@ ConnectionPool::ConnectionPool(size_t size, const std::function<ConnectionPtr()>
 }
 
 ConnectionPool::Lease ConnectionPool::Borrow() {
-  std::unique_lock lock(mu_);
-  cv_.wait(lock, [this] { return !free_.empty(); });
-  ConnectionPtr conn = std::move(free_.back());
-  free_.pop_back();
+  ConnectionPtr conn;
+  {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [this] { return !free_.empty(); });
+    conn = std::move(free_.back());
+    free_.pop_back();
+  }
+  try {
+    conn->BeginRead();
+  } catch (...) {
+    Return(std::move(conn));
+    throw;
+  }
   return Lease(*this, std::move(conn));
 }
 
 void ConnectionPool::Return(ConnectionPtr conn) {
+  // Ends the lease's read transaction (COMMIT of a transaction that read only writes
+  // nothing).
+  try {
+    if (conn->InTransaction()) conn->Commit();
+  } catch (...) {
+    try {
+      conn->Rollback();
+    } catch (...) {
+      // SQLite ends the transaction when the connection is closed.
+    }
+  }
   {
     std::lock_guard lock(mu_);
     free_.push_back(std::move(conn));

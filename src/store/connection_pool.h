@@ -1,7 +1,12 @@
 // A fixed set of read connections shared by request handlers.
 //
 // Reads never go through the command executor: each handler borrows a connection, reads a
-// committed snapshot (SQLite WAL lets readers run beside the writer), and gives it back.
+// committed snapshot (SQLite WAL lets readers run beside the writer), and gives it back. A
+// lease is one read transaction: everything read through it comes from the snapshot its first
+// read found, so a document read in several statements is never half of one commit and half
+// of the next. It also lets SQLite keep its page cache and read lock for the whole lease
+// rather than take them again for every statement. Hold a lease only while reading: what is
+// committed after its first read is not seen through it.
 //
 // Thread-safety: Borrow() may be called from any thread; it waits while all are lent.
 #pragma once

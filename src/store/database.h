@@ -71,8 +71,10 @@ class Connection {
   virtual int64_t TotalChanges() const = 0;
 
   // Transactions. Begin() takes the write lock at once, so a transaction never fails later
-  // for want of it.
+  // for want of it. BeginRead() starts a read-only one: every read until Commit() or
+  // Rollback() sees the one committed snapshot that its first read found.
   virtual void Begin() = 0;
+  virtual void BeginRead() = 0;
   virtual void Commit() = 0;
   virtual void Rollback() = 0;
   virtual bool InTransaction() const = 0;

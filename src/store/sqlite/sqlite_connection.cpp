@@ -150,6 +150,8 @@ class SqliteConnection final : public Connection {
   int64_t TotalChanges() const override { return sqlite3_total_changes64(db_); }
 
   void Begin() override { Execute("BEGIN IMMEDIATE"); }
+  // Deferred: SQLite takes the WAL snapshot at the first read and keeps it to the end.
+  void BeginRead() override { Execute("BEGIN DEFERRED"); }
   void Commit() override { Execute("COMMIT"); }
   void Rollback() override {
     if (InTransaction()) Execute("ROLLBACK");
@@ -185,8 +187,9 @@ ConnectionPtr OpenSqlite(const std::string& path, const SqliteOptions& options) 
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   });
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_NOMUTEX |
-              (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int flags =
+      SQLITE_OPEN_NOMUTEX |
+      (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = "cannot open database " + path + ": " + sqlite3_errstr(rc);
