@@ -135,13 +135,17 @@ RunFigures Run(const std::string& path, const std::vector<BaselineOrder>& orders
       sqlite3_bind_int64(ins_move, 2, qty);
       sqlite3_bind_int64(ins_move, 3, order_id);
       int64_t movement_id = db.StepId(ins_move);
-      sqlite3_bind_int64(ins_move_by_item, 1, item);
-      sqlite3_bind_int64(ins_move_by_item, 2, movement_id);
-      db.Step(ins_move_by_item);
+      if (per_order_commit) {
+        sqlite3_bind_int64(ins_move_by_item, 1, item);
+        sqlite3_bind_int64(ins_move_by_item, 2, movement_id);
+        db.Step(ins_move_by_item);
+      }
       newest_movement = movement_id;
     }
-    sqlite3_bind_int64(upd_indexed, 1, newest_movement);
-    db.Step(upd_indexed);
+    if (per_order_commit) {
+      sqlite3_bind_int64(upd_indexed, 1, newest_movement);
+      db.Step(upd_indexed);
+    }
     sqlite3_bind_int64(upd_balance, 1, o.customer_id);
     db.Step(upd_balance);
     sqlite3_bind_int64(ins_audit, 1, order_id);
@@ -152,7 +156,17 @@ RunFigures Run(const std::string& path, const std::vector<BaselineOrder>& orders
     fig.latencies_ms.push_back(
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
-  if (!per_order_commit) db.Step(commit);
+  if (!per_order_commit) {
+    // The ceiling indexes its movements as Ordo does, in (item, id) order at once, so that it
+    // does no more work for these rows than any design must.
+    db.Exec(
+        "INSERT INTO stock_movements_by_item (item_id, movement_id, warehouse_id) "
+        "SELECT item_id, id, warehouse_id FROM stock_movements "
+        "WHERE id > (SELECT through_id FROM stock_movements_indexed) ORDER BY item_id, id");
+    db.Exec(
+        "UPDATE stock_movements_indexed SET through_id = (SELECT MAX(id) FROM stock_movements)");
+    db.Step(commit);
+  }
   fig.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fig.orders = static_cast<int64_t>(orders.size());
   return fig;

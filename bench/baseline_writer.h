@@ -26,8 +26,9 @@ struct RunFigures {
 // stock rows must exist), one durable transaction per order.
 RunFigures RunBaseline(const std::string& path, const std::vector<BaselineOrder>& orders);
 
-// The same row writes with no durability and one transaction for all orders: what SQLite's
-// CPU allows for these rows on this machine, the ceiling any design on this schema meets.
+// The same row writes with no durability and one transaction for all orders, the ledger's
+// item index written once at the end in index order: what SQLite's CPU allows for these rows
+// on this machine, the ceiling any design on this schema meets.
 RunFigures RunRowWriteCeiling(const std::string& path, const std::vector<BaselineOrder>& orders);
 
 }  // namespace ordo::bench

@@ -8,8 +8,14 @@
 // newest. A reader finds an item's movements in that table up to through_id and by id after
 // it, in one statement, so that it sees one snapshot of both.
 //
-// This relies on movement ids growing in commit order, which the command executor's single
-// writer gives: a movement is never written below through_id.
+// This relies on a movement never being written at or below through_id: ids are SQLite's
+// max + 1 (INTEGER PRIMARY KEY, taken under the write lock), the ledger is append-only (no
+// movement is deleted) and no insert names its id. Every insert into stock_movements goes
+// through inventory/stock_ledger.h, which calls NoteMovementsWritten after it.
+//
+// A list by item and warehouse reads the item's index rows and skips other warehouses' (the
+// key is (item, id), which keeps an item's movements in id order for paging); indexing a tail
+// of 8,192 movements takes the writer ~25 ms, once per ~800 orders.
 #pragma once
 
 #include <cstdint>

@@ -79,6 +79,7 @@ std::map<std::string, int64_t> TestDb::Snapshot() {
                             "customer_balances",
                             "stock",
                             "stock_movements",
+                            "stock_movements_by_item",
                             "orders",
                             "order_lines",
                             "order_allocations",
