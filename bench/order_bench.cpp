@@ -95,8 +95,9 @@ store::ConnectionPtr FreshDb(const std::string& path) {
 struct OrdoFigures {
   ClientFigures run;
   store::ExecutorStats stats;
-  double writer_cpu_seconds = 0;  // the writer thread's, during the run
-  int64_t writer_bytes = 0;       // what it passed to write calls (the WAL), during the run
+  double writer_cpu_seconds = 0;   // the writer thread's, during the run
+  double writer_wait_seconds = 0;  // its time with no command queued, during the run
+  int64_t writer_bytes = 0;        // what it passed to write calls (the WAL), during the run
   int64_t writer_writes = 0;
 };
 
@@ -131,12 +132,13 @@ OrdoFigures RunOrdo(store::CommandExecutor& exec, const std::string& db_path,
   options.synchronous = g_synchronous;
   store::ConnectionPool readers(4, [&] { return store::OpenSqlite(db_path, options); });
   OrdoFigures out;
-  const double writer_cpu_before = exec.Stats().writer_cpu_seconds;
+  const store::ExecutorStats before = exec.Stats();
   const ThreadIo io_before = ReadThreadIo("ordo-writer");
   out.run = PlaceOrdersWithClients(exec, readers, reqs, static_cast<int64_t>(reqs.size()), inflight,
                                    "bench");
   out.stats = exec.Stats();
-  out.writer_cpu_seconds = out.stats.writer_cpu_seconds - writer_cpu_before;
+  out.writer_cpu_seconds = out.stats.writer_cpu_seconds - before.writer_cpu_seconds;
+  out.writer_wait_seconds = out.stats.writer_wait_seconds - before.writer_wait_seconds;
   const ThreadIo io_after = ReadThreadIo("ordo-writer");
   out.writer_bytes = io_after.bytes_written - io_before.bytes_written;
   out.writer_writes = io_after.write_calls - io_before.write_calls;
@@ -205,12 +207,12 @@ int main(int argc, char** argv) {
     std::printf(
         "run %d: ordo %.0f orders/s p50 %.2f ms p99 %.2f ms (cpu %.0f us/order; writer %.0f "
         "us/order, "
-        "busy %.0f%%, %.1f KB and %.1f writes/order; batches avg %.1f, max %lld) | "
+        "busy %.0f%%, idle %.0f%%, %.1f KB and %.1f writes/order; batches avg %.1f, max %lld) | "
         "baseline %.0f orders/s p50 %.2f ms p99 %.2f ms | ratio %.2fx | row-write ceiling %.0f "
         "orders/s\n",
         run, ordo_per_second, o.run.Percentile(50), o.run.Percentile(99), o.run.cpu_us_per_order,
         1e6 * o.writer_cpu_seconds / static_cast<double>(o.run.orders),
-        100 * o.writer_cpu_seconds / o.run.seconds,
+        100 * o.writer_cpu_seconds / o.run.seconds, 100 * o.writer_wait_seconds / o.run.seconds,
         static_cast<double>(o.writer_bytes) / 1024.0 / static_cast<double>(o.run.orders),
         static_cast<double>(o.writer_writes) / static_cast<double>(o.run.orders),
         static_cast<double>(o.stats.commands) / static_cast<double>(o.stats.batches),

@@ -68,6 +68,10 @@ ExecutorStats CommandExecutor::Stats() const {
   {
     std::lock_guard lock(mu_);
     stats = stats_;
+    if (waiting_since_) {
+      stats.writer_wait_seconds +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - *waiting_since_).count();
+    }
   }
   clockid_t cpu;
   timespec ts{};
@@ -86,7 +90,14 @@ void CommandExecutor::WriterLoop() {
   for (;;) {
     {
       std::unique_lock lock(mu_);
-      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty() && !stopping_) {
+        waiting_since_ = std::chrono::steady_clock::now();
+        cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        stats_.writer_wait_seconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - *waiting_since_)
+                .count();
+        waiting_since_.reset();
+      }
       if (queue_.empty()) return;  // stopping, and everything is done
       size_t n = std::min(queue_.size(), options_.max_batch);
       for (size_t i = 0; i < n; ++i) {

@@ -48,7 +48,8 @@ struct ExecutorStats {
   int64_t batches = 0;
   int64_t commands = 0;
   int64_t max_batch = 0;
-  double writer_cpu_seconds = 0;  // CPU time the writer thread has used so far
+  double writer_cpu_seconds = 0;   // CPU time the writer thread has used so far
+  double writer_wait_seconds = 0;  // wall time it has waited for commands with none queued
 };
 
 class CommandExecutor {
@@ -111,6 +112,8 @@ class CommandExecutor {
   std::deque<Pending> queue_;
   bool stopping_ = false;
   ExecutorStats stats_;
+  // When the writer began to wait for commands, while it waits (guarded by mu_).
+  std::optional<std::chrono::steady_clock::time_point> waiting_since_;
   std::thread writer_;
 };
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <future>
@@ -392,6 +393,24 @@ TEST_F(CommandExecutorTest, ManyThreadsSubmittingConcurrentlyAllGetTheirOwnAnswe
   ExecutorStats stats = ex->Stats();
   EXPECT_EQ(stats.commands, kThreads * kPerThread);
   EXPECT_LE(stats.batches, stats.commands);
+}
+
+TEST_F(CommandExecutorTest, WaitTimeCountsOnlyTimeWithNothingQueued) {
+  auto ex = Start();
+  ASSERT_TRUE(ex->Run(Insert("a")).ok());
+  const double idle_before = ex->Stats().writer_wait_seconds;
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  // Counted while it is still waiting, not only once the wait ends.
+  const double idle_after = ex->Stats().writer_wait_seconds;
+  EXPECT_GE(idle_after - idle_before, 0.05);
+  // A command that keeps the writer busy is not waiting time.
+  Gate gate;
+  auto held = gate.Close(*ex);
+  const double busy_from = ex->Stats().writer_wait_seconds;
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  EXPECT_LT(ex->Stats().writer_wait_seconds - busy_from, 0.01);
+  gate.Open();
+  EXPECT_TRUE(held.get().ok());
 }
 
 TEST_F(CommandExecutorTest, BatchesFormWhenThreadsQueueBehindABusyWriter) {
