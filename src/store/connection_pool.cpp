@@ -15,6 +15,8 @@ ConnectionPool::Lease ConnectionPool::Borrow() {
     free_.pop_back();
   }
   try {
+    // A connection that Return() could not clean up is still in its last lease's snapshot.
+    if (conn->InTransaction()) conn->Rollback();
     conn->BeginRead();
   } catch (...) {
     Return(std::move(conn));
@@ -32,7 +34,7 @@ void ConnectionPool::Return(ConnectionPtr conn) {
     try {
       conn->Rollback();
     } catch (...) {
-      // SQLite ends the transaction when the connection is closed.
+      // Borrow() tries again before the connection is lent out.
     }
   }
   {
