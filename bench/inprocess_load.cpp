@@ -19,7 +19,9 @@ InProcessFigures RunInProcess(const std::string& db_path,
   store::WalCheckpointer checkpointer(db_path);
   auto executor = std::make_unique<store::CommandExecutor>(std::move(writer));
   // As `ordo serve` opens its read connections (readers = 4 by default).
-  store::ConnectionPool readers(4, [&db_path] { return store::OpenSqlite(db_path); });
+  store::ConnectionPool readers(4, [&db_path] {
+    return store::OpenSqlite(db_path, store::SqliteOptions{.query_only = true});
+  });
   ClientFigures c =
       PlaceOrdersWithClients(*executor, readers, requests, count, inflight, "user:" + actor);
   out.orders = c.orders;

@@ -130,6 +130,7 @@ OrdoFigures RunOrdo(store::CommandExecutor& exec, const std::string& db_path,
                     const std::vector<flows::PlaceOrderRequest>& reqs, int inflight) {
   store::SqliteOptions options;
   options.synchronous = g_synchronous;
+  options.query_only = true;
   store::ConnectionPool readers(4, [&] { return store::OpenSqlite(db_path, options); });
   OrdoFigures out;
   const store::ExecutorStats before = exec.Stats();

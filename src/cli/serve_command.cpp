@@ -64,8 +64,9 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
   store::WalCheckpointer::TakeOverFrom(*writer);
   store::WalCheckpointer checkpointer(settings.db_path);
   auto executor = std::make_unique<store::CommandExecutor>(std::move(writer), executor_options);
-  store::ConnectionPool readers(static_cast<size_t>(settings.readers),
-                                [&settings] { return store::OpenSqlite(settings.db_path); });
+  store::ConnectionPool readers(static_cast<size_t>(settings.readers), [&settings] {
+    return store::OpenSqlite(settings.db_path, store::SqliteOptions{.query_only = true});
+  });
   api::ApiContext api{*executor, readers, ctx.clock(), &metrics};
   http::Router router;
   api::AddApiRoutes(router, api);

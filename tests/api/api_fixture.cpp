@@ -39,7 +39,7 @@ void ApiTest::SetUp() {
     tokens_[u.name] = token->token;
   }
 
-  readers_ = std::make_unique<store::ConnectionPool>(4, [this] { return db_.Connect(); });
+  readers_ = std::make_unique<store::ConnectionPool>(4, [this] { return db_.ConnectReader(); });
   ctx_ = std::make_unique<ApiContext>(ApiContext{db_.executor(), *readers_, db_.clock()});
   http::Router router;
   AddApiRoutes(router, *ctx_);

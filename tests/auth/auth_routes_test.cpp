@@ -22,7 +22,7 @@ class AuthRoutesTest : public ::testing::Test {
   void SetUp() override {
     db_.AddCustomer(test_support::SimpleCustomer("C-1", "1000.00"));
     test_support::AddUser(db_, "alice", "secret123", {"sales", "sales_manager"});
-    readers_ = std::make_unique<store::ConnectionPool>(2, [this] { return db_.Connect(); });
+    readers_ = std::make_unique<store::ConnectionPool>(2, [this] { return db_.ConnectReader(); });
     ctx_ = std::make_unique<ApiContext>(ApiContext{db_.executor(), *readers_, db_.clock()});
     http::Router router;
     AddAuthRoutes(router, *ctx_);

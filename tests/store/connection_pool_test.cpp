@@ -68,5 +68,17 @@ TEST_F(ConnectionPoolTest, AFailedReadEndsWithTheLease) {
   EXPECT_EQ(Value(*again), "after");
 }
 
+TEST(QueryOnlyConnection, RefusesWritesAndStillReads) {
+  test_support::TempDb db;
+  ConnectionPtr writer = db.Connect();
+  writer->Execute("CREATE TABLE t (k INTEGER PRIMARY KEY)");
+  ConnectionPtr reader = db.Connect(SqliteOptions{.query_only = true});
+  EXPECT_THROW(Exec(*reader, "INSERT INTO t (k) VALUES (1)"), StoreError);
+  Exec(*writer, "INSERT INTO t (k) VALUES (2)");
+  Query q(*reader, "SELECT COUNT(*) FROM t");
+  ASSERT_TRUE(q.Next());
+  EXPECT_EQ(q.Int(0), 1);
+}
+
 }  // namespace
 }  // namespace ordo::store

@@ -58,6 +58,10 @@ class TestDb {
 
   // A new connection to the database file.
   store::ConnectionPtr Connect() const { return db_.Connect(); }
+  // A new read connection, as `ordo serve` opens its readers: writes through it are refused.
+  store::ConnectionPtr ConnectReader() const {
+    return db_.Connect(store::SqliteOptions{.query_only = true});
+  }
   // A read connection kept by the fixture (separate from the executor's writer).
   store::Connection& reader();
 

@@ -204,6 +204,7 @@ ConnectionPtr OpenSqlite(const std::string& path, const SqliteOptions& options) 
   conn->Execute("PRAGMA foreign_keys=ON");
   conn->Execute("PRAGMA temp_store=MEMORY");
   conn->Execute("PRAGMA cache_size=-65536");
+  if (options.query_only) conn->Execute("PRAGMA query_only=1");
   return conn;
 }
 

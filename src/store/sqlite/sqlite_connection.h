@@ -16,6 +16,10 @@ struct SqliteOptions {
   std::string synchronous = "FULL";
   int busy_timeout_ms = 10'000;
   bool read_only = false;
+  // For read connections beside the command executor's writer: SQLite refuses any write
+  // through them (SQLITE_READONLY), so a write can never bypass the executor or hold the write
+  // lock behind its back.
+  bool query_only = false;
 };
 
 // Opens (creating when missing, unless read_only) the database at `path`.
