@@ -1,17 +1,47 @@
 // ConnectionPool: a lease reads one committed snapshot for its whole life, and the next lease
-// of the same connection (after a clean return or a failed read) sees what was committed
-// meanwhile.
+// of the same connection (after a clean return, a failed read, or a return that could not end
+// the transaction) sees what was committed meanwhile.
 #include "store/connection_pool.h"
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
+#include <string_view>
 
 #include "store/query.h"
 #include "support/temp_dir.h"
 
 namespace ordo::store {
 namespace {
+
+// A real SQLite connection whose Commit() and Rollback() can be made to fail, as a broken
+// connection's might.
+class EndsCanFail final : public Connection {
+ public:
+  EndsCanFail(ConnectionPtr inner, const bool& fail) : inner_(std::move(inner)), fail_(fail) {}
+  StatementPtr Acquire(std::string_view sql) override { return inner_->Acquire(sql); }
+  void Release(StatementPtr s) override { inner_->Release(std::move(s)); }
+  void Execute(std::string_view sql) override { inner_->Execute(sql); }
+  int64_t ChangedRows() const override { return inner_->ChangedRows(); }
+  int64_t TotalChanges() const override { return inner_->TotalChanges(); }
+  void Begin() override { inner_->Begin(); }
+  void BeginRead() override { inner_->BeginRead(); }
+  void Commit() override {
+    if (fail_) throw StoreError(StoreErrorKind::kIo, "commit failed");
+    inner_->Commit();
+  }
+  void Rollback() override {
+    if (fail_) throw StoreError(StoreErrorKind::kIo, "rollback failed");
+    inner_->Rollback();
+  }
+  bool InTransaction() const override { return inner_->InTransaction(); }
+  std::string_view Backend() const override { return inner_->Backend(); }
+
+ private:
+  ConnectionPtr inner_;
+  const bool& fail_;
+};
 
 class ConnectionPoolTest : public ::testing::Test {
  protected:
@@ -65,6 +95,20 @@ TEST_F(ConnectionPoolTest, AFailedReadEndsWithTheLease) {
   }
   Exec(*writer_, "UPDATE t SET v = 'after' WHERE k = 1");
   auto again = pool_.Borrow();
+  EXPECT_EQ(Value(*again), "after");
+}
+
+TEST_F(ConnectionPoolTest, AConnectionItsReturnCouldNotEndIsCleanedBeforeItIsLent) {
+  bool fail_ends = false;
+  ConnectionPool pool(1, [&] { return std::make_unique<EndsCanFail>(db_.Connect(), fail_ends); });
+  {
+    auto lease = pool.Borrow();
+    EXPECT_EQ(Value(*lease), "before");
+    fail_ends = true;  // the return can neither commit nor roll back
+  }
+  fail_ends = false;
+  Exec(*writer_, "UPDATE t SET v = 'after' WHERE k = 1");
+  auto again = pool.Borrow();  // not "cannot start a transaction within a transaction"
   EXPECT_EQ(Value(*again), "after");
 }
 
