@@ -5,7 +5,7 @@
 
 #include "api/customer_scope.h"
 #include "api/preconditions.h"
-#include "api/resource_ref.h"
+#include "core/resource_ref.h"
 #include "orders/order_json.h"
 #include "orders/order_repository.h"
 

@@ -10,7 +10,7 @@
 #include "api/customer_scope.h"
 #include "api/pagination.h"
 #include "api/preconditions.h"
-#include "api/resource_ref.h"
+#include "core/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
 #include "customers/customer_repository.h"

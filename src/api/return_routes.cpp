@@ -11,7 +11,7 @@
 #include "api/order_resource.h"
 #include "api/pagination.h"
 #include "api/preconditions.h"
-#include "api/resource_ref.h"
+#include "core/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
 #include "flows/return_authorization.h"

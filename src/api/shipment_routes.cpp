@@ -12,7 +12,7 @@
 #include "api/pagination.h"
 #include "api/pdf_response.h"
 #include "api/preconditions.h"
-#include "api/resource_ref.h"
+#include "core/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
 #include "flows/order_shipment.h"

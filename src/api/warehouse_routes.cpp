@@ -4,7 +4,7 @@
 
 #include "api/authenticate.h"
 #include "api/pagination.h"
-#include "api/resource_ref.h"
+#include "core/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
 #include "inventory/warehouse_repository.h"

@@ -1,5 +1,6 @@
 #include "customers/customer_repository.h"
 
+#include "core/resource_ref.h"
 #include "store/query.h"
 
 namespace ordo::customers {
@@ -69,11 +70,8 @@ std::optional<Customer> FindCustomerByCode(store::Connection& conn, std::string_
 
 std::optional<Customer> FindCustomerByRef(store::Connection& conn, std::string_view code_or_id) {
   if (auto found = FindCustomerByCode(conn, code_or_id)) return found;
-  if (code_or_id.empty() || code_or_id.size() > 18 ||
-      code_or_id.find_first_not_of("0123456789") != std::string_view::npos) {
-    return std::nullopt;
-  }
-  return FindCustomerById(conn, CustomerId(std::stoll(std::string(code_or_id))));
+  if (auto id = ParseResourceRef(code_or_id).id) return FindCustomerById(conn, CustomerId(*id));
+  return std::nullopt;
 }
 
 std::optional<Customer> FindCustomerById(store::Connection& conn, CustomerId id) {

@@ -9,7 +9,7 @@
 #include "audit/audit_log.h"
 #include "events/outbox.h"
 #include "flows/order_allocation.h"
-#include "inventory/stock_ledger.h"
+#include "inventory/stock_movements.h"
 #include "inventory/warehouse_repository.h"
 #include "orders/order_json.h"
 #include "orders/order_repository.h"

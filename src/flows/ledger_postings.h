@@ -10,7 +10,7 @@
 #include "invoicing/credit_memo.h"
 #include "invoicing/invoice.h"
 #include "receivables/payment.h"
-#include "returns/return_authorization.h"
+#include "returns/rma.h"
 #include "store/database.h"
 
 namespace ordo::flows {

@@ -5,7 +5,7 @@
 #include <unordered_map>
 
 #include "inventory/allocation_plan.h"
-#include "inventory/stock_ledger.h"
+#include "inventory/stock_movements.h"
 #include "inventory/warehouse_repository.h"
 #include "orders/order_repository.h"
 

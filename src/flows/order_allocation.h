@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/command_context.h"
-#include "inventory/stock_ledger.h"
+#include "inventory/stock_movements.h"
 #include "inventory/warehouse.h"
 #include "orders/order.h"
 #include "store/database.h"

@@ -10,7 +10,7 @@
 #include "flows/order_settlement.h"
 #include "flows/shipment_invoice.h"
 #include "fulfillment/shipment_repository.h"
-#include "inventory/stock_ledger.h"
+#include "inventory/stock_movements.h"
 #include "inventory/warehouse_repository.h"
 #include "orders/order_json.h"
 #include "orders/order_repository.h"

@@ -15,7 +15,7 @@
 #include "core/command_context.h"
 #include "core/status.h"
 #include "invoicing/invoice.h"
-#include "returns/return_authorization.h"
+#include "returns/rma.h"
 #include "store/database.h"
 
 namespace ordo::flows {

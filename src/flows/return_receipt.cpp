@@ -9,7 +9,7 @@
 #include "customers/credit.h"
 #include "events/outbox.h"
 #include "flows/ledger_postings.h"
-#include "inventory/stock_ledger.h"
+#include "inventory/stock_movements.h"
 #include "inventory/warehouse_repository.h"
 #include "invoicing/credit_memo_repository.h"
 #include "invoicing/invoice_repository.h"

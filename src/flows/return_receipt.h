@@ -22,7 +22,7 @@
 #include "core/status.h"
 #include "flows/backorder_release.h"
 #include "invoicing/credit_memo.h"
-#include "returns/return_authorization.h"
+#include "returns/rma.h"
 #include "store/database.h"
 
 namespace ordo::flows {

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "store/query.h"
+#include "store/sequences.h"
 
 namespace ordo::fulfillment {
 namespace {
@@ -89,11 +90,7 @@ std::optional<Shipment> LoadWhere(store::Connection& conn, const std::string& sq
 }  // namespace
 
 std::string NextShipmentNumber(store::Connection& conn) {
-  store::Query q(conn,
-                 "UPDATE sequences SET next_value = next_value + 1 WHERE name = 'SH' "
-                 "RETURNING next_value - 1");
-  if (!q.Next()) throw std::logic_error("sequence SH is missing");
-  return FormatDocumentNumber("SH", q.Int(0));
+  return store::NextDocumentNumber(conn, "SH");
 }
 
 void InsertShipment(store::Connection& conn, Shipment& s) {

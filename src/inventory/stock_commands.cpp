@@ -3,7 +3,7 @@
 #include "audit/audit_log.h"
 #include "catalog/item_repository.h"
 #include "events/outbox.h"
-#include "inventory/stock_ledger.h"
+#include "inventory/stock_movements.h"
 #include "inventory/warehouse_repository.h"
 
 namespace ordo::inventory {

@@ -51,9 +51,9 @@ constexpr const char* kMovementJoins =
     "JOIN items i ON i.id = m.item_id JOIN warehouses w ON w.id = m.warehouse_id ";
 
 // One SQL text per combination of filters (bit 0: item, bit 1: warehouse), built once so each
-// is prepared once per connection. Without an item the ledger is walked by id. With one, its
-// movements come from the batched item index up to through_id and from the ledger's tail after
-// it (ledger_item_index.h), merged in id order in one statement; parameters: item, after,
+// is prepared once per connection. Without an item the movements are walked by id. With one, its
+// movements come from the batched item index up to through_id and from the movements' tail after
+// it (movement_item_index.h), merged in id order in one statement; parameters: item, after,
 // [warehouse,] after, after, item, [warehouse,] limit.
 const std::string& MovementsSql(bool by_item, bool by_warehouse) {
   static const std::array<std::string, 4> texts = [] {

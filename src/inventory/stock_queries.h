@@ -1,5 +1,5 @@
 // Read queries of stock for the API: an item's availability per warehouse, the stock level of
-// one SKU in one warehouse, and pages of the stock movement ledger.
+// one SKU in one warehouse, and pages of the stock movements.
 //
 // Each function runs on the connection it is given and writes nothing.
 #pragma once
@@ -40,7 +40,7 @@ nlohmann::json AvailabilityJson(std::string_view sku, const std::vector<Warehous
 // no stock row.
 StockLevel StockOf(store::Connection& conn, std::string_view sku, std::string_view warehouse_code);
 
-// One row of the stock ledger. `quantity` is signed: receipts and allocations are positive,
+// One row of the stock movements. `quantity` is signed: receipts and allocations are positive,
 // deallocations and downward adjustments negative.
 struct Movement {
   MovementId id;

@@ -3,6 +3,7 @@
 #include "audit/audit_log.h"
 #include "events/outbox.h"
 #include "store/query.h"
+#include "store/row_reader.h"
 
 namespace ordo::inventory {
 namespace {
@@ -11,26 +12,35 @@ constexpr std::string_view kSelect =
     "SELECT id, code, name, line1, city, region, postal_code, country, allocation_rank "
     "FROM warehouses ";
 
+Warehouse Read(store::RowReader& r) {
+  Warehouse w;
+  w.id = r.Id<WarehouseId>();
+  w.code = r.Text();
+  w.name = r.Text();
+  w.address.line1 = r.Text();
+  w.address.city = r.Text();
+  w.address.region = r.Text();
+  w.address.postal_code = r.Text();
+  w.address.country = r.Text();
+  w.allocation_rank = static_cast<int>(r.Int());
+  return w;
+}
+
 Warehouse Read(const store::Query& q) {
-  return Warehouse{WarehouseId(q.Int(0)), q.Text(1), q.Text(2),
-                   WarehouseAddress{q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7)},
-                   static_cast<int>(q.Int(8))};
+  store::RowReader r(q);
+  return Read(r);
 }
 
 }  // namespace
 
 std::optional<Warehouse> FindWarehouseByCode(store::Connection& conn, std::string_view code) {
   static const std::string sql = std::string(kSelect) + "WHERE code = ?";
-  store::Query q(conn, sql, code);
-  if (!q.Next()) return std::nullopt;
-  return Read(q);
+  return store::FindOne(conn, sql, code, [](store::RowReader& r) { return Read(r); });
 }
 
 std::optional<Warehouse> FindWarehouseById(store::Connection& conn, WarehouseId id) {
   static const std::string sql = std::string(kSelect) + "WHERE id = ?";
-  store::Query q(conn, sql, id);
-  if (!q.Next()) return std::nullopt;
-  return Read(q);
+  return store::FindOne(conn, sql, id, [](store::RowReader& r) { return Read(r); });
 }
 
 std::vector<Warehouse> ListWarehousesAfter(store::Connection& conn, int64_t after, int limit) {

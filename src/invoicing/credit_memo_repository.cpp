@@ -4,6 +4,7 @@
 
 #include "invoicing/tax_rates.h"
 #include "store/query.h"
+#include "store/sequences.h"
 
 namespace ordo::invoicing {
 namespace {
@@ -112,11 +113,7 @@ std::optional<CreditMemo> LoadWhere(store::Connection& conn, const std::string& 
 }  // namespace
 
 std::string NextCreditMemoNumber(store::Connection& conn) {
-  store::Query q(conn,
-                 "UPDATE sequences SET next_value = next_value + 1 WHERE name = 'CM' "
-                 "RETURNING next_value - 1");
-  if (!q.Next()) throw std::logic_error("sequence CM is missing");
-  return FormatDocumentNumber("CM", q.Int(0));
+  return store::NextDocumentNumber(conn, "CM");
 }
 
 void InsertCreditMemo(store::Connection& conn, CreditMemo& m) {

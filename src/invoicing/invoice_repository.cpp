@@ -1,9 +1,10 @@
 #include "invoicing/invoice_repository.h"
 
-#include <charconv>
 #include <stdexcept>
 
+#include "core/resource_ref.h"
 #include "store/query.h"
+#include "store/sequences.h"
 
 namespace ordo::invoicing {
 namespace {
@@ -83,11 +84,7 @@ InvoiceStatus StatusFor(const Invoice& v) {
 }  // namespace
 
 std::string NextInvoiceNumber(store::Connection& conn) {
-  store::Query q(conn,
-                 "UPDATE sequences SET next_value = next_value + 1 WHERE name = 'IN' "
-                 "RETURNING next_value - 1");
-  if (!q.Next()) throw std::logic_error("sequence IN is missing");
-  return FormatDocumentNumber("IN", q.Int(0));
+  return store::NextDocumentNumber(conn, "IN");
 }
 
 void InsertInvoice(store::Connection& conn, Invoice& v) {
@@ -139,11 +136,7 @@ std::optional<Invoice> LoadInvoiceByNumber(store::Connection& conn, std::string_
 }
 
 std::optional<Invoice> FindInvoiceByRef(store::Connection& conn, std::string_view ref) {
-  int64_t id = 0;
-  auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
-  if (!ref.empty() && ref.front() != '-' && ec == std::errc() && end == ref.data() + ref.size()) {
-    return LoadInvoice(conn, InvoiceId(id));
-  }
+  if (auto id = ParseResourceRef(ref).id) return LoadInvoice(conn, InvoiceId(*id));
   return LoadInvoiceByNumber(conn, ref);
 }
 

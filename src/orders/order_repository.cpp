@@ -2,6 +2,7 @@
 
 #include "core/ids.h"
 #include "store/query.h"
+#include "store/sequences.h"
 
 namespace ordo::orders {
 namespace {
@@ -97,11 +98,7 @@ void LoadDetails(store::Connection& conn, Order& o) {
 }  // namespace
 
 std::string NextOrderNumber(store::Connection& conn) {
-  store::Query q(conn,
-                 "UPDATE sequences SET next_value = next_value + 1 WHERE name = 'SO' "
-                 "RETURNING next_value - 1");
-  if (!q.Next()) throw std::logic_error("sequence SO is missing");
-  return FormatDocumentNumber("SO", q.Int(0));
+  return store::NextDocumentNumber(conn, "SO");
 }
 
 void InsertOrder(store::Connection& conn, Order& o) {

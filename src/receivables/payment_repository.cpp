@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "store/query.h"
+#include "store/sequences.h"
 
 namespace ordo::receivables {
 namespace {
@@ -65,11 +66,7 @@ std::optional<Payment> LoadWhere(store::Connection& conn, const std::string& sql
 }  // namespace
 
 std::string NextPaymentNumber(store::Connection& conn) {
-  store::Query q(conn,
-                 "UPDATE sequences SET next_value = next_value + 1 WHERE name = 'PM' "
-                 "RETURNING next_value - 1");
-  if (!q.Next()) throw std::logic_error("sequence PM is missing");
-  return FormatDocumentNumber("PM", q.Int(0));
+  return store::NextDocumentNumber(conn, "PM");
 }
 
 void InsertPayment(store::Connection& conn, Payment& p) {

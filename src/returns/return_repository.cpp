@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "store/query.h"
+#include "store/sequences.h"
 
 namespace ordo::returns {
 namespace {
@@ -90,11 +91,7 @@ std::optional<Rma> LoadWhere(store::Connection& conn, const std::string& sql, co
 }  // namespace
 
 std::string NextReturnNumber(store::Connection& conn) {
-  store::Query q(conn,
-                 "UPDATE sequences SET next_value = next_value + 1 WHERE name = 'RA' "
-                 "RETURNING next_value - 1");
-  if (!q.Next()) throw std::logic_error("sequence RA is missing");
-  return FormatDocumentNumber("RA", q.Int(0));
+  return store::NextDocumentNumber(conn, "RA");
 }
 
 void InsertReturn(store::Connection& conn, Rma& r) {

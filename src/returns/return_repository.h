@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "returns/return_authorization.h"
+#include "returns/rma.h"
 #include "store/database.h"
 
 namespace ordo::returns {

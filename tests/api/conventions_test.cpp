@@ -9,7 +9,7 @@
 #include "api/api_fixture.h"
 #include "api/pagination.h"
 #include "api/preconditions.h"
-#include "api/resource_ref.h"
+#include "core/resource_ref.h"
 #include "auth/auth_fixture.h"
 
 namespace ordo::api::testing {

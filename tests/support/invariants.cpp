@@ -264,9 +264,9 @@ void CheckAwaitingStock(store::Connection& conn, std::vector<std::string>& v) {
   }
 }
 
-// The ledger's item index (inventory/ledger_item_index.h) holds exactly the movements up to
+// The ledger's item index (inventory/movement_item_index.h) holds exactly the movements up to
 // through_id, each under its own item and warehouse, and through_id is not past the ledger.
-void CheckLedgerItemIndex(store::Connection& conn, std::vector<std::string>& v) {
+void CheckMovementItemIndex(store::Connection& conn, std::vector<std::string>& v) {
   int64_t through = -1;
   {
     store::Query q(conn, "SELECT through_id FROM stock_movements_indexed");
@@ -730,7 +730,7 @@ std::vector<std::string> FindInvariantViolations(store::Connection& conn) {
   CheckOrders(conn, v);
   CheckStoredStatus(conn, v);
   CheckAwaitingStock(conn, v);
-  CheckLedgerItemIndex(conn, v);
+  CheckMovementItemIndex(conn, v);
   CheckShipments(conn, v);
   CheckInvoices(conn, v);
   CheckLedger(conn, v);

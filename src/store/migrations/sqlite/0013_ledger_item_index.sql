@@ -2,7 +2,7 @@
 -- movement, a page at the item's place in it: a batch of orders wrote about one WAL page per
 -- line it allocated, two thirds of the bytes an order wrote. The ledger now keeps the index
 -- as a table that the inventory module fills for thousands of movements at a time
--- (inventory/ledger_item_index.h), so each page is written once per batch of movements, not
+-- (inventory/movement_item_index.h), so each page is written once per batch of movements, not
 -- once per movement. Movements up to stock_movements_indexed.through_id are in it; the newer
 -- ones (the ledger's tail, fewer than `batch` but for the last command's) are found by id.
 CREATE TABLE stock_movements_by_item (

@@ -1,8 +1,8 @@
-// The stock ledger's batched item index (inventory/ledger_item_index.h, migration 0013): the
+// The stock movements' batched item index (inventory/movement_item_index.h, migration 0013): the
 // tail is indexed when it reaches the batch size, a failed command takes its indexing back
 // with it, and an item's movements are listed whole and in order, page by page, wherever they
 // fall on either side of through_id. The fixture's database indexes every 200 movements.
-#include "inventory/ledger_item_index.h"
+#include "inventory/movement_item_index.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/status.h"
-#include "inventory/stock_ledger.h"
+#include "inventory/stock_movements.h"
 #include "inventory/stock_queries.h"
 #include "store/migrations.h"
 #include "store/query.h"
@@ -25,9 +25,9 @@ namespace {
 
 constexpr int64_t kBatch = 200;
 
-class LedgerItemIndexTest : public ::testing::Test {
+class MovementItemIndexTest : public ::testing::Test {
  protected:
-  LedgerItemIndexTest() {
+  MovementItemIndexTest() {
     w1_ = db_.AddWarehouse("W1", 10).id;
     w2_ = db_.AddWarehouse("W2", 20).id;
     for (const char* sku : {"A", "B", "C"}) items_.push_back(db_.AddItem(sku, "1.00").id);
@@ -68,7 +68,7 @@ class LedgerItemIndexTest : public ::testing::Test {
       after = rows.back().id.value();
     }
   }
-  // The same ids, straight from the ledger.
+  // The same ids, straight from stock_movements.
   std::vector<int64_t> Expected(ItemId item, std::optional<WarehouseId> warehouse) {
     store::Query q(db_.reader(),
                    "SELECT id FROM stock_movements WHERE item_id = ? "
@@ -78,7 +78,7 @@ class LedgerItemIndexTest : public ::testing::Test {
     while (q.Next()) out.push_back(q.Int(0));
     return out;
   }
-  void ExpectListingsMatchTheLedger() {
+  void ExpectListingsMatchTheMovements() {
     for (ItemId item : items_) {
       EXPECT_EQ(Listed({item, std::nullopt}, 500), Expected(item, std::nullopt));
       EXPECT_EQ(Listed({item, w2_}, 333), Expected(item, w2_));
@@ -90,11 +90,11 @@ class LedgerItemIndexTest : public ::testing::Test {
   std::vector<ItemId> items_;
 };
 
-TEST_F(LedgerItemIndexTest, TheTailIsIndexedWhenItReachesTheBatchSize) {
+TEST_F(MovementItemIndexTest, TheTailIsIndexedWhenItReachesTheBatchSize) {
   WriteMovementsThrough(kBatch - 1);
   EXPECT_EQ(Through(), 0);
   EXPECT_EQ(db_.Count("stock_movements_by_item"), 0);
-  ExpectListingsMatchTheLedger();  // all of it from the tail
+  ExpectListingsMatchTheMovements();  // all of it from the tail
 
   WriteMovementsThrough(kBatch);
   EXPECT_EQ(Through(), kBatch);
@@ -105,10 +105,10 @@ TEST_F(LedgerItemIndexTest, TheTailIsIndexedWhenItReachesTheBatchSize) {
   WriteMovementsThrough(kBatch * 11 / 2);
   EXPECT_EQ(Through(), kBatch * 5);
   EXPECT_TRUE(InvariantsHold(db_.reader()));
-  ExpectListingsMatchTheLedger();  // pages that straddle through_id
+  ExpectListingsMatchTheMovements();  // pages that straddle through_id
 }
 
-TEST_F(LedgerItemIndexTest, AnOrderWhoseAllocationsFillTheTailIndexesIt) {
+TEST_F(MovementItemIndexTest, AnOrderWhoseAllocationsFillTheTailIndexesIt) {
   WriteMovementsThrough(kBatch - 2);
   // An order of the three items: its allocate movements are written in one statement, with
   // ids batch - 1, batch and batch + 1; the tail is indexed after the statement.
@@ -118,10 +118,10 @@ TEST_F(LedgerItemIndexTest, AnOrderWhoseAllocationsFillTheTailIndexesIt) {
   ASSERT_EQ(Newest(), kBatch + 1);
   EXPECT_EQ(Through(), kBatch + 1);
   EXPECT_TRUE(InvariantsHold(db_.reader()));
-  ExpectListingsMatchTheLedger();
+  ExpectListingsMatchTheMovements();
 }
 
-TEST_F(LedgerItemIndexTest, AFailedCommandTakesItsIndexingBackWithIt) {
+TEST_F(MovementItemIndexTest, AFailedCommandTakesItsIndexingBackWithIt) {
   WriteMovementsThrough(kBatch - 1);
   Status st = db_.executor().Run([&](store::Connection& c) -> Status {
     Status s = inventory::ChangeOnHand(c, db_.Context(), items_[0], w1_, 1, "receipt", "R");
@@ -138,27 +138,27 @@ TEST_F(LedgerItemIndexTest, AFailedCommandTakesItsIndexingBackWithIt) {
   EXPECT_TRUE(InvariantsHold(db_.reader()));
 }
 
-TEST_F(LedgerItemIndexTest, IndexingTheTailTwiceAddsNothing) {
+TEST_F(MovementItemIndexTest, IndexingTheTailTwiceAddsNothing) {
   WriteMovementsThrough(500);
   Status st = db_.executor().Run([](store::Connection& c) -> Status {
-    inventory::IndexLedgerTail(c);
-    inventory::IndexLedgerTail(c);
+    inventory::IndexMovementTail(c);
+    inventory::IndexMovementTail(c);
     return Status::Ok();
   });
   ASSERT_TRUE(st.ok());
   EXPECT_EQ(Through(), 500);
   EXPECT_EQ(db_.Count("stock_movements_by_item"), 500);
   EXPECT_TRUE(InvariantsHold(db_.reader()));
-  ExpectListingsMatchTheLedger();  // all of it from the index
+  ExpectListingsMatchTheMovements();  // all of it from the index
 }
 
-TEST(LedgerItemIndexDefaults, ANewDatabaseIndexesEvery8192Movements) {
+TEST(MovementItemIndexDefaults, ANewDatabaseIndexesEvery8192Movements) {
   TestDb db;
   EXPECT_EQ(db.QueryInt("SELECT batch FROM stock_movements_indexed"), 8192);
   EXPECT_EQ(db.QueryInt("SELECT through_id FROM stock_movements_indexed"), 0);
 }
 
-TEST(LedgerItemIndexMigration, IndexesTheWholeLedgerItFinds) {
+TEST(MovementItemIndexMigration, IndexesEveryMovementItFinds) {
   TempDb db;
   store::ConnectionPtr conn = db.Connect();
   MigrateTo(*conn, 12);

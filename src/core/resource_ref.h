@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace ordo::api {
+namespace ordo {
 
 struct ResourceRef {
   std::optional<int64_t> id;  // set when the segment is all digits (and fits)
@@ -29,4 +29,4 @@ inline ResourceRef ParseResourceRef(std::string_view segment) {
   return ref;
 }
 
-}  // namespace ordo::api
+}  // namespace ordo

@@ -1,9 +1,9 @@
-#include "inventory/stock_ledger.h"
+#include "inventory/stock_movements.h"
 
 #include <algorithm>
 #include <cstdint>
 
-#include "inventory/ledger_item_index.h"
+#include "inventory/movement_item_index.h"
 #include "store/query.h"
 
 namespace ordo::inventory {

@@ -1,10 +1,10 @@
-#include "inventory/ledger_item_index.h"
+#include "inventory/movement_item_index.h"
 
 #include "store/query.h"
 
 namespace ordo::inventory {
 
-void IndexLedgerTail(store::Connection& conn) {
+void IndexMovementTail(store::Connection& conn) {
   int64_t through = 0;
   {
     store::Query q(conn, "SELECT through_id FROM stock_movements_indexed");
@@ -31,7 +31,7 @@ void NoteMovementsWritten(store::Connection& conn, int64_t newest_id) {
     store::Query q(conn, "SELECT through_id, batch FROM stock_movements_indexed");
     full = q.Next() && newest_id - q.Int(0) >= q.Int(1);
   }
-  if (full) IndexLedgerTail(conn);
+  if (full) IndexMovementTail(conn);
 }
 
 }  // namespace ordo::inventory

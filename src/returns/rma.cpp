@@ -1,4 +1,4 @@
-#include "returns/return_authorization.h"
+#include "returns/rma.h"
 
 #include <array>
 

@@ -1,12 +1,12 @@
-// Stock levels and the stock movement ledger.
+// Stock levels and their movements.
 //
 // On hand and allocated are kept per (item, warehouse); available = on hand - allocated, and
 // the table's CHECKs make a negative figure impossible. Every change writes a movement row:
 // receipt and adjustment change on hand, allocate and deallocate change allocated, and ship
 // (allocated stock leaving the warehouse) changes both by the same amount.
 // These functions are building blocks for commands; they run inside the caller's unit of work.
-// Each movement they write may also make the ledger's tail full, and the same call then
-// indexes it (ledger_item_index.h); nothing else inserts into stock_movements.
+// Each movement they write may also make the movements' tail full, and the same call then
+// indexes it (movement_item_index.h); nothing else inserts into stock_movements.
 #pragma once
 
 #include <cstdint>
