@@ -34,6 +34,7 @@
 #include "store/query.h"
 #include "support/invariants.h"
 #include "support/test_db.h"
+#include "views/invoice_view.h"
 
 namespace ordo::flows {
 namespace {
@@ -238,7 +239,7 @@ class OrderToCashRandomTest : public ::testing::Test {
   std::string Pay() {
     auto id = AnyOf(Ids("SELECT id FROM invoices WHERE status = 'open'"));
     if (!id) return "pay (none)";
-    auto v = *invoicing::LoadInvoice(db_.reader(), invoicing::InvoiceId(*id));
+    auto v = *views::LoadInvoice(db_.reader(), invoicing::InvoiceId(*id));
     PaymentRequest r;
     r.customer = v.customer_code;
     r.method = "check";
@@ -389,7 +390,7 @@ class OrderToCashRandomTest : public ::testing::Test {
     } else if (kind == 2) {
       auto id = AnyOf(Ids("SELECT id FROM invoices"));
       if (!id) return "forbidden (none)";
-      auto v = *invoicing::LoadInvoice(db_.reader(), invoicing::InvoiceId(*id));
+      auto v = *views::LoadInvoice(db_.reader(), invoicing::InvoiceId(*id));
       PaymentRequest r;
       r.customer = v.customer_code;
       r.method = "wire";

@@ -107,6 +107,15 @@ class CheckBoundariesTest(unittest.TestCase):
         write(self.root, "docs/architecture.md", ARCHITECTURE.replace("| `store`, `catalog` |", "| `store` |"))
         self.assertFailsWith("ordo_orders depends on catalog, store in CMake (not in the table: catalog")
 
+    def test_write_dependencies_fills_the_column_from_cmake(self):
+        write(self.root, "docs/architecture.md", ARCHITECTURE.replace("| `store`, `catalog` |", "| DEPS |"))
+        self.assertEqual(run(self.root)[0], 1)
+        p = subprocess.run([sys.executable, TOOL, "--root", self.root, "--write-dependencies"],
+                           capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stdout)
+        with open(os.path.join(self.root, "docs", "architecture.md"), encoding="utf-8") as f:
+            self.assertIn("| orders | `catalog`, `store` |", f.read())
+
     def test_a_cycle_fails(self):
         write(self.root, "src/catalog/CMakeLists.txt", "target_link_libraries(ordo_catalog PUBLIC ordo_store ordo_orders)\n")
         write(self.root, "docs/architecture.md", ARCHITECTURE.replace("| items | `store` |", "| items | `store`, `orders` |"))
