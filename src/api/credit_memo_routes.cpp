@@ -11,12 +11,14 @@
 #include "api/pagination.h"
 #include "api/pdf_response.h"
 #include "api/preconditions.h"
-#include "core/resource_ref.h"
 #include "api/status_response.h"
+#include "api/versioned_write.h"
 #include "api/write_route.h"
+#include "core/resource_ref.h"
 #include "flows/credit_memo_document.h"
 #include "flows/credit_memo_settlement.h"
 #include "invoicing/credit_memo_repository.h"
+#include "requests/credit_memo_request_json.h"
 
 namespace ordo::api {
 namespace {
@@ -112,15 +114,12 @@ void ShowPdf(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Apply(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "credit_memos.write");
   if (!who) return;
-  auto expected = IfMatchVersion(request);
-  if (!expected.ok()) return respond(ProblemFor(expected.status()));
-  auto parsed = flows::ParseMemoApplicationsJson(request.body);
-  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
-  RunWrite(
-      ctx, request, *who,
-      [ref = std::string(*request.PathParam("ref")), apps = std::move(parsed).value(),
-       expected = *expected,
-       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+  RunVersionedWrite(
+      ctx, request, *who, requests::ParseMemoApplicationsJson,
+      [ref = std::string(*request.PathParam("ref")), who = *who](
+          store::Connection& conn, const CommandContext& cc,
+          const std::vector<flows::MemoApplication>& apps,
+          std::optional<int64_t> expected) -> Result<http::Response> {
         auto found = LoadMemoFor(conn, ref, who);
         if (!found.ok()) return found.status();
         auto m = flows::ApplyCreditMemo(conn, cc, found->id, apps, expected);
@@ -133,15 +132,11 @@ void Apply(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Refund(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "credit_memos.write");
   if (!who) return;
-  auto expected = IfMatchVersion(request);
-  if (!expected.ok()) return respond(ProblemFor(expected.status()));
-  auto parsed = flows::ParseMemoRefundJson(request.body);
-  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
-  RunWrite(
-      ctx, request, *who,
-      [ref = std::string(*request.PathParam("ref")), refund = std::move(parsed).value(),
-       expected = *expected,
-       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+  RunVersionedWrite(
+      ctx, request, *who, requests::ParseMemoRefundJson,
+      [ref = std::string(*request.PathParam("ref")), who = *who](
+          store::Connection& conn, const CommandContext& cc, const flows::MemoRefund& refund,
+          std::optional<int64_t> expected) -> Result<http::Response> {
         auto found = LoadMemoFor(conn, ref, who);
         if (!found.ok()) return found.status();
         auto m = flows::RefundCreditMemo(conn, cc, found->id, refund, expected);

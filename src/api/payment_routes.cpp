@@ -10,14 +10,16 @@
 #include "api/customer_scope.h"
 #include "api/pagination.h"
 #include "api/preconditions.h"
-#include "core/resource_ref.h"
 #include "api/status_response.h"
+#include "api/versioned_write.h"
 #include "api/write_route.h"
+#include "core/resource_ref.h"
 #include "customers/customer_repository.h"
 #include "flows/payments.h"
 #include "receivables/aging.h"
 #include "receivables/payment_repository.h"
 #include "receivables/statement.h"
+#include "requests/payment_request_json.h"
 
 namespace ordo::api {
 namespace {
@@ -65,7 +67,7 @@ Date DateParameter(const http::Request& request, const char* name, Date fallback
 void Receive(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "payments.write");
   if (!who) return;
-  auto parsed = flows::ParsePaymentJson(request.body);
+  auto parsed = requests::ParsePaymentJson(request.body);
   if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
   RunWrite(
       ctx, request, *who,
@@ -83,15 +85,12 @@ void Receive(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Apply(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "payments.write");
   if (!who) return;
-  auto expected = IfMatchVersion(request);
-  if (!expected.ok()) return respond(ProblemFor(expected.status()));
-  auto parsed = flows::ParseApplicationsJson(request.body);
-  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
-  RunWrite(
-      ctx, request, *who,
-      [ref = std::string(*request.PathParam("ref")), apps = std::move(parsed).value(),
-       expected = *expected,
-       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+  RunVersionedWrite(
+      ctx, request, *who, requests::ParseApplicationsJson,
+      [ref = std::string(*request.PathParam("ref")), who = *who](
+          store::Connection& conn, const CommandContext& cc,
+          const std::vector<flows::ApplicationRequest>& apps,
+          std::optional<int64_t> expected) -> Result<http::Response> {
         auto found = LoadPaymentFor(conn, ref, who);
         if (!found.ok()) return found.status();
         auto payment = flows::ApplyPayment(conn, cc, found->id, apps, expected);

@@ -58,7 +58,7 @@ Address Filled(const AddressPatch& a) {
 const json* BillTo(FieldReader& r, const json& doc) {
   const json* bill_to = r.Object(doc, "bill_to", "bill_to", false);
   if (bill_to) {
-    r.OnlyKnown(*bill_to, {"line1", "city", "region", "postal_code", "country"}, "bill_to/");
+    r.OnlyKnown(*bill_to, {"line1", "city", "region", "postal_code", "country"}, "bill_to");
   }
   return bill_to;
 }
@@ -80,7 +80,7 @@ void ForEachShipTo(FieldReader& r, const json& doc, Read read) {
     r.OnlyKnown(s,
                 {"code", "name", "line1", "city", "region", "postal_code", "country",
                  "preferred_warehouse"},
-                path + "/");
+                path);
     read(&s, path + "/");
   }
 }
@@ -155,7 +155,7 @@ Result<CustomerPatch> ParseCustomerPatchJson(std::string_view body) {
   CustomerPatch patch;
   patch.name = r.OptionalString(doc, "name", "name");
   if (const json* bill_to = BillTo(r, doc)) {
-    RejectNulls(r, *bill_to, {"line1", "city", "region", "postal_code", "country"}, "bill_to/");
+    RejectNulls(r, *bill_to, {"line1", "city", "region", "postal_code", "country"}, "bill_to");
     patch.bill_to = ReadAddress(r, *bill_to, "bill_to/");
   }
   ForEachShipTo(r, doc, [&](const json* object, const std::string& p) {

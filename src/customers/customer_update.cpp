@@ -3,6 +3,7 @@
 #include <set>
 
 #include "audit/audit_log.h"
+#include "core/version_check.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
 #include "inventory/warehouse_repository.h"
@@ -147,9 +148,9 @@ Result<Customer> UpdateCustomer(store::Connection& conn, const CommandContext& c
                                 std::optional<int64_t> expected_version) {
   std::optional<Customer> before = FindCustomerById(conn, id);
   if (!before) return Status::NotFound("no customer " + std::to_string(id.value()));
-  if (expected_version && *expected_version != before->version) {
-    return Status(ErrorCode::kPreconditionFailed,
-                  "customer " + before->code + " is at version " + std::to_string(before->version));
+  if (Status st = CheckVersion(expected_version, before->version, "customer", before->code);
+      !st.ok()) {
+    return st;
   }
   Result<Customer> patched = Patched(conn, *before, patch);
   if (!patched.ok()) return patched.status();
