@@ -11,6 +11,7 @@
 #include "api/pagination.h"
 #include "api/pdf_response.h"
 #include "api/preconditions.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
 #include "api/versioned_write.h"
 #include "api/write_route.h"
@@ -54,12 +55,8 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   std::vector<FieldError> errors;
   CheckListParameters(request, kListParameters, errors);
   invoicing::CreditMemoFilter filter;
-  if (auto status = request.Query("status"); status && !status->empty()) {
-    filter.status = invoicing::CreditMemoStatusFromName(*status);
-    if (!filter.status) {
-      errors.push_back({"status", "invalid_value", "status is one of open, applied, refunded"});
-    }
-  }
+  filter.status = QueryEnum(request, "status", invoicing::CreditMemoStatusFromName,
+                            "open, applied, refunded", errors);
   if (!errors.empty()) {
     return respond(ProblemFor(
         Status::InvalidArgument("invalid credit memo list parameters", std::move(errors))));

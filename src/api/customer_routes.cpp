@@ -6,6 +6,7 @@
 #include "api/customer_scope.h"
 #include "api/pagination.h"
 #include "api/preconditions.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
 #include "api/versioned_write.h"
 #include "api/write_route.h"
@@ -52,15 +53,11 @@ Result<customers::CustomerFilter> ParseFilter(const http::Request& request,
                                               const auth::Principal& who) {
   customers::CustomerFilter filter;
   filter.only = who.customer_id;
-  if (auto on_hold = request.Query("on_hold"); on_hold && !on_hold->empty()) {
-    if (*on_hold != "true" && *on_hold != "false") {
-      return Status::InvalidArgument("on_hold must be true or false",
-                                     {{"on_hold", "invalid_value", "on_hold is true or false"}});
-    }
-    filter.on_hold = *on_hold == "true";
-  }
+  auto on_hold = QueryBool(request, "on_hold");
+  if (!on_hold.ok()) return on_hold.status();
+  filter.on_hold = *on_hold;
   if (auto q = request.Query("q")) filter.text = std::string(*q);
-  if (auto s = request.Query("salesperson"); s && !s->empty()) filter.salesperson = std::string(*s);
+  if (auto s = NonEmptyQuery(request, "salesperson")) filter.salesperson = *s;
   return filter;
 }
 

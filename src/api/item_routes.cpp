@@ -6,6 +6,7 @@
 #include "api/authenticate.h"
 #include "api/pagination.h"
 #include "api/preconditions.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
 #include "api/versioned_write.h"
 #include "api/write_route.h"
@@ -142,13 +143,9 @@ Result<catalog::ItemPatch> ParseItemPatch(const std::string& body) {
 
 Result<catalog::ItemFilter> ParseItemFilter(const http::Request& request) {
   catalog::ItemFilter filter;
-  if (auto active = request.Query("active"); active && !active->empty()) {
-    if (*active != "true" && *active != "false") {
-      return Status::InvalidArgument("active must be true or false",
-                                     {{"active", "invalid_value", "active is true or false"}});
-    }
-    filter.active = *active == "true";
-  }
+  auto active = QueryBool(request, "active");
+  if (!active.ok()) return active.status();
+  filter.active = *active;
   if (auto text = request.Query("q")) {
     if (text->size() > kMaxSearchText) {
       return Status::InvalidArgument("q is too long",

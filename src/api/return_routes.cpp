@@ -11,6 +11,7 @@
 #include "api/order_resource.h"
 #include "api/pagination.h"
 #include "api/preconditions.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
 #include "api/versioned_write.h"
 #include "api/write_route.h"
@@ -99,13 +100,8 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   std::vector<FieldError> errors;
   CheckListParameters(request, kListParameters, errors);
   returns::ReturnFilter filter;
-  if (auto status = request.Query("status"); status && !status->empty()) {
-    filter.status = returns::StatusFromName(*status);
-    if (!filter.status) {
-      errors.push_back(
-          {"status", "invalid_value", "status is one of authorized, received, closed"});
-    }
-  }
+  filter.status =
+      QueryEnum(request, "status", returns::StatusFromName, "authorized, received, closed", errors);
   if (!errors.empty()) {
     return respond(
         ProblemFor(Status::InvalidArgument("invalid return list parameters", std::move(errors))));

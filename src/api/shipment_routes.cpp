@@ -12,6 +12,7 @@
 #include "api/pagination.h"
 #include "api/pdf_response.h"
 #include "api/preconditions.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
 #include "api/versioned_write.h"
 #include "api/write_route.h"
@@ -167,12 +168,8 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   std::vector<FieldError> errors;
   CheckListParameters(request, kListParameters, errors);
   fulfillment::ShipmentFilter filter;
-  if (auto status = request.Query("status"); status && !status->empty()) {
-    filter.status = fulfillment::StatusFromName(*status);
-    if (!filter.status) {
-      errors.push_back({"status", "invalid_value", "status is one of picking, shipped, cancelled"});
-    }
-  }
+  filter.status = QueryEnum(request, "status", fulfillment::StatusFromName,
+                            "picking, shipped, cancelled", errors);
   if (!errors.empty()) {
     return respond(
         ProblemFor(Status::InvalidArgument("invalid shipment list parameters", std::move(errors))));
@@ -181,7 +178,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   OrderFilter order = ResolveOrderFilter(*conn, request, *who);
   filter.order = order.order;
   bool matches_nothing = order.matches_nothing;
-  if (auto code = request.Query("warehouse"); code && !code->empty()) {
+  if (auto code = NonEmptyQuery(request, "warehouse")) {
     auto w = inventory::FindWarehouseByCode(*conn, *code);
     if (w) {
       filter.warehouse = w->id;
