@@ -155,7 +155,7 @@ Result<CustomerPatch> ParseCustomerPatchJson(std::string_view body) {
   CustomerPatch patch;
   patch.name = r.OptionalString(doc, "name", "name");
   if (const json* bill_to = BillTo(r, doc)) {
-    RejectNulls(r, *bill_to, {"line1", "city", "region", "postal_code", "country"}, "bill_to");
+    RejectNulls(r, *bill_to, {"line1", "city", "region", "postal_code", "country"}, "bill_to/");
     patch.bill_to = ReadAddress(r, *bill_to, "bill_to/");
   }
   ForEachShipTo(r, doc, [&](const json* object, const std::string& p) {
