@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/field_path.h"
 #include "jsonio/field_reader.h"
 
 namespace ordo::customers {
@@ -71,7 +72,7 @@ void ForEachShipTo(FieldReader& r, const json& doc, Read read) {
   if (!ship_tos) return;
   for (size_t i = 0; i < ship_tos->size(); ++i) {
     const json& s = (*ship_tos)[i];
-    const std::string path = "ship_to/" + std::to_string(i);
+    const std::string path = ElementPath("ship_to", i);
     if (!s.is_object()) {
       r.Fail(path, "invalid_type", "a ship-to must be an object");
       read(nullptr, path + "/");
