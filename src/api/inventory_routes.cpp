@@ -4,17 +4,18 @@
 
 #include "api/authenticate.h"
 #include "api/pagination.h"
-#include "core/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
 #include "auth/permissions.h"
 #include "catalog/item_queries.h"
 #include "catalog/item_repository.h"
+#include "core/resource_ref.h"
 #include "flows/stock_changes.h"
 #include "inventory/stock_commands.h"
 #include "inventory/stock_queries.h"
 #include "inventory/warehouse_repository.h"
 #include "jsonio/field_reader.h"
+#include "views/movement_view.h"
 
 namespace ordo::api {
 namespace {
@@ -179,7 +180,7 @@ void Movements(ApiContext& ctx, http::Request& request, http::Responder respond)
       if (!w) return {};
       filter.warehouse = w->id;
     }
-    return inventory::ListMovements(*conn, filter, page->after.value_or(0), page->limit + 1);
+    return views::ListMovements(*conn, filter, page->after.value_or(0), page->limit + 1);
   }();
   std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();

@@ -12,15 +12,16 @@
 #include "api/pagination.h"
 #include "api/pdf_response.h"
 #include "api/preconditions.h"
-#include "core/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
+#include "core/resource_ref.h"
 #include "flows/order_shipment.h"
 #include "flows/packing_slip.h"
 #include "fulfillment/shipment_repository.h"
 #include "inventory/warehouse_repository.h"
 #include "invoicing/invoice_repository.h"
 #include "jsonio/field_reader.h"
+#include "views/shipment_view.h"
 
 namespace ordo::api {
 namespace {
@@ -46,8 +47,8 @@ http::Response ShipmentResponse(int status, const fulfillment::Shipment& s,
 Result<fulfillment::Shipment> LoadShipmentFor(store::Connection& conn, std::string_view segment,
                                               const auth::Principal& who) {
   ResourceRef ref = ParseResourceRef(segment);
-  auto s = ref.id ? fulfillment::LoadShipment(conn, ShipmentId(*ref.id))
-                  : fulfillment::LoadShipmentByNumber(conn, ref.code);
+  auto s = ref.id ? views::LoadShipment(conn, ShipmentId(*ref.id))
+                  : views::LoadShipmentByNumber(conn, ref.code);
   if (!s || !MaySeeCustomer(who, s->customer)) {
     return Status::NotFound("no shipment " + std::string(segment));
   }
@@ -197,7 +198,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!matches_nothing && !customer.matches_nothing) {
     std::optional<ShipmentId> before;
     if (page->after) before = ShipmentId(*page->after);
-    rows = fulfillment::ListShipments(*conn, filter, before, page->limit + 1);
+    rows = views::ListShipments(*conn, filter, before, page->limit + 1);
   }
   std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();
