@@ -64,7 +64,10 @@ std::vector<Item> ListItems(store::Connection& conn, const ItemFilter& filter, i
     if (filter.active) q.BindMore(*filter.active);
     if (by_text) q.BindMore(pattern, pattern);
     q.BindMore(limit);
-    while (q.Next()) items.push_back(ReadItemColumns(q));
+    while (q.Next()) {
+      store::RowReader r(q);
+      items.push_back(ReadItemColumns(r));
+    }
   }
   for (Item& item : items) LoadPacks(conn, item);
   return items;

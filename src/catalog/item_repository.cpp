@@ -1,23 +1,26 @@
 #include "catalog/item_repository.h"
 
+#include <utility>
+
 #include "store/query.h"
+#include "store/row_reader.h"
 
 namespace ordo::catalog {
 
-Item ReadItemColumns(const store::Query& q) {
+Item ReadItemColumns(store::RowReader& r) {
   Item item;
-  item.id = ItemId(q.Int(0));
-  item.sku = q.Text(1);
-  item.name = q.Text(2);
-  item.uom = q.Text(3);
-  item.list_price = q.Amount(4);
-  item.cost = q.Amount(5);
-  item.tax_class = q.Text(6);
-  item.active = q.Bool(7);
-  item.reorder_point = q.Int(8);
-  item.version = q.Int(9);
-  item.created_at = q.Time(10);
-  item.updated_at = q.Time(11);
+  item.id = r.Id<ItemId>();
+  item.sku = r.Text();
+  item.name = r.Text();
+  item.uom = r.Text();
+  item.list_price = r.Amount();
+  item.cost = r.Amount();
+  item.tax_class = r.Text();
+  item.active = r.Bool();
+  item.reorder_point = r.Int();
+  item.version = r.Int();
+  item.created_at = r.Time();
+  item.updated_at = r.Time();
   return item;
 }
 
@@ -25,7 +28,13 @@ void LoadPacks(store::Connection& conn, Item& item) {
   store::Query q(conn,
                  "SELECT uom, quantity FROM item_packs WHERE item_id = ? ORDER BY quantity, uom",
                  item.id);
-  while (q.Next()) item.packs.push_back(PackSize{q.Text(0), q.Int(1)});
+  while (q.Next()) {
+    store::RowReader r(q);
+    PackSize pack;
+    pack.uom = r.Text();
+    pack.quantity = r.Int();
+    item.packs.push_back(std::move(pack));
+  }
 }
 
 namespace {
@@ -36,9 +45,16 @@ namespace {
 std::optional<Item> FindOne(store::Connection& conn, const std::string& sql, auto key) {
   store::Query q(conn, sql, key);
   if (!q.Next()) return std::nullopt;
-  Item item = ReadItemColumns(q);
+  store::RowReader first(q);
+  Item item = ReadItemColumns(first);
+  const int pack_column = first.column();
   do {
-    if (!q.IsNull(12)) item.packs.push_back(PackSize{q.Text(12), q.Int(13)});
+    if (q.IsNull(pack_column)) continue;
+    store::RowReader r(q, pack_column);
+    PackSize pack;
+    pack.uom = r.Text();
+    pack.quantity = r.Int();
+    item.packs.push_back(std::move(pack));
   } while (q.Next());
   return item;
 }

@@ -141,9 +141,14 @@ Customer InsertCustomer(store::Connection& conn, const NewCustomer& in,
 }
 
 std::optional<PriceTier> FindPriceTier(store::Connection& conn, std::string_view code) {
-  store::Query q(conn, "SELECT code, name, discount_bp FROM price_tiers WHERE code = ?", code);
-  if (!q.Next()) return std::nullopt;
-  return PriceTier{q.Text(0), q.Text(1), static_cast<int>(q.Int(2))};
+  return store::FindOne(conn, "SELECT code, name, discount_bp FROM price_tiers WHERE code = ?",
+                        code, [](store::RowReader& r) {
+                          PriceTier t;
+                          t.code = r.Text();
+                          t.name = r.Text();
+                          t.discount_bp = static_cast<int>(r.Int());
+                          return t;
+                        });
 }
 
 void UpsertPriceTier(store::Connection& conn, const PriceTier& t) {
