@@ -4,6 +4,7 @@
 #include <array>
 
 #include "catalog/item_repository.h"
+#include "store/id_list.h"
 #include "store/query.h"
 #include "store/row_reader.h"
 
@@ -75,20 +76,9 @@ std::vector<Item> ListItems(store::Connection& conn, const ItemFilter& filter, i
 
 std::unordered_map<ItemId, std::string> SkusOf(store::Connection& conn,
                                                const std::vector<ItemId>& items) {
-  std::vector<ItemId> distinct = items;
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  std::unordered_map<ItemId, std::string> out;
-  if (distinct.empty()) return out;
-  static store::MultiRowSql sql("SELECT id, sku FROM items WHERE id IN (", "?", ")");
-  store::Query q(conn, sql.ForRows(distinct.size()));
-  for (ItemId id : distinct) q.BindMore(id);
-  while (q.Next()) {
-    store::RowReader r(q);
-    auto id = r.Id<ItemId>();
-    out.emplace(id, r.Text());
-  }
-  return out;
+  static const std::string sql =
+      "SELECT id, sku FROM items WHERE id" + std::string(store::kInIdList);
+  return store::TextsById(conn, sql, items);
 }
 
 int64_t CountItems(store::Connection& conn) {

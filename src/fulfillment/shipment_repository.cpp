@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "store/id_list.h"
 #include "store/query.h"
 #include "store/row_reader.h"
 #include "store/sequences.h"
@@ -175,16 +176,9 @@ std::vector<Shipment> ListShipments(store::Connection& conn, const ShipmentFilte
 
 std::unordered_map<ShipmentId, std::string> ShipmentNumbers(store::Connection& conn,
                                                             const std::vector<ShipmentId>& ids) {
-  std::vector<ShipmentId> distinct = ids;
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  std::unordered_map<ShipmentId, std::string> out;
-  if (distinct.empty()) return out;
-  static store::MultiRowSql sql("SELECT id, number FROM shipments WHERE id IN (", "?", ")");
-  store::Query q(conn, sql.ForRows(distinct.size()));
-  for (ShipmentId id : distinct) q.BindMore(id);
-  while (q.Next()) out.emplace(ShipmentId(q.Int(0)), q.Text(1));
-  return out;
+  static const std::string sql =
+      "SELECT id, number FROM shipments WHERE id" + std::string(store::kInIdList);
+  return store::TextsById(conn, sql, ids);
 }
 
 int64_t CountShippedShipments(store::Connection& conn) {

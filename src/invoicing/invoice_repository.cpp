@@ -167,11 +167,7 @@ std::unordered_map<InvoiceId, std::string> InvoiceNumbersOf(store::Connection& c
                                                             const std::vector<InvoiceId>& ids) {
   static const std::string sql =
       "SELECT id, number FROM invoices WHERE id" + std::string(store::kInIdList);
-  std::unordered_map<InvoiceId, std::string> out;
-  if (ids.empty()) return out;
-  store::Query q(conn, sql, store::IdListJson(ids));
-  while (q.Next()) out.emplace(InvoiceId(q.Int(0)), q.Text(1));
-  return out;
+  return store::TextsById(conn, sql, ids);
 }
 
 std::vector<Invoice> ListInvoices(store::Connection& conn, const InvoiceFilter& f,

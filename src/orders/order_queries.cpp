@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "store/id_list.h"
 #include "store/query.h"
 #include "store/row_reader.h"
 
@@ -103,20 +104,9 @@ std::optional<OrderKey> FindOrderKeyByNumber(store::Connection& conn, std::strin
 
 std::unordered_map<OrderId, std::string> OrderNumbers(store::Connection& conn,
                                                       const std::vector<OrderId>& ids) {
-  std::vector<OrderId> distinct = ids;
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  std::unordered_map<OrderId, std::string> out;
-  if (distinct.empty()) return out;
-  static store::MultiRowSql sql("SELECT id, number FROM orders WHERE id IN (", "?", ")");
-  store::Query q(conn, sql.ForRows(distinct.size()));
-  for (OrderId id : distinct) q.BindMore(id);
-  while (q.Next()) {
-    store::RowReader r(q);
-    auto id = r.Id<OrderId>();
-    out.emplace(id, r.Text());
-  }
-  return out;
+  static const std::string sql =
+      "SELECT id, number FROM orders WHERE id" + std::string(store::kInIdList);
+  return store::TextsById(conn, sql, ids);
 }
 
 int64_t CountOrders(store::Connection& conn) {

@@ -12,7 +12,10 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <vector>
+
+#include "store/query.h"
 
 namespace ordo::store {
 
@@ -32,6 +35,19 @@ std::string IdListJson(const std::vector<IdT>& ids) {
     }
   }
   out += ']';
+  return out;
+}
+
+// The batched name lookup: runs `sql`, which selects (id, text) rows and tests its id column
+// with kInIdList, for `ids`, and gives the text by id. Ids that match no row are absent; an
+// empty list runs nothing. `sql` is a static string, so its statement is prepared once.
+template <typename IdT>
+std::unordered_map<IdT, std::string> TextsById(Connection& conn, std::string_view sql,
+                                               const std::vector<IdT>& ids) {
+  std::unordered_map<IdT, std::string> out;
+  if (ids.empty()) return out;
+  Query q(conn, sql, IdListJson(ids));
+  while (q.Next()) out.emplace(IdT(q.Int(0)), q.Text(1));
   return out;
 }
 
