@@ -1,6 +1,5 @@
 #include "catalog/item_queries.h"
 
-#include <algorithm>
 #include <array>
 
 #include "catalog/item_repository.h"

@@ -1,6 +1,5 @@
 #include "customers/customer_queries.h"
 
-#include <algorithm>
 #include <array>
 
 #include "customers/customer_repository.h"

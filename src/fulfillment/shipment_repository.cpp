@@ -1,6 +1,5 @@
 #include "fulfillment/shipment_repository.h"
 
-#include <algorithm>
 #include <stdexcept>
 
 #include "store/id_list.h"

@@ -1,6 +1,5 @@
 #include "orders/order_queries.h"
 
-#include <algorithm>
 #include <array>
 #include <limits>
 #include <stdexcept>
