@@ -13,6 +13,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev wrk curl ca-certificates
   # tooling
   clang-format
+  # tools/check-boundaries (CTest check_boundaries)
+  python3
   # the OpenAPI linter (scripts/lint-openapi.sh, CTest openapi_lint): Redocly CLI from npm
   nodejs npm
 )

@@ -13,6 +13,7 @@
 #include "api/openapi_routes.h"
 #include "api/order_routes.h"
 #include "api/payment_routes.h"
+#include "api/receivables_report_routes.h"
 #include "api/return_routes.h"
 #include "api/shipment_routes.h"
 #include "api/warehouse_routes.h"
@@ -34,6 +35,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddShipmentRoutes(router, ctx);
   AddInvoiceRoutes(router, ctx);
   AddPaymentRoutes(router, ctx);
+  AddReceivablesReportRoutes(router, ctx);
   AddReturnRoutes(router, ctx);
   AddCreditMemoRoutes(router, ctx);
 }

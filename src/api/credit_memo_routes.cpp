@@ -11,12 +11,13 @@
 #include "api/pagination.h"
 #include "api/pdf_response.h"
 #include "api/preconditions.h"
-#include "core/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
+#include "core/resource_ref.h"
 #include "flows/credit_memo_document.h"
 #include "flows/credit_memo_settlement.h"
 #include "invoicing/credit_memo_repository.h"
+#include "views/credit_memo_view.h"
 
 namespace ordo::api {
 namespace {
@@ -27,8 +28,8 @@ using nlohmann::json;
 Result<invoicing::CreditMemo> LoadMemoFor(store::Connection& conn, std::string_view segment,
                                           const auth::Principal& who) {
   ResourceRef ref = ParseResourceRef(segment);
-  auto m = ref.id ? invoicing::LoadCreditMemo(conn, invoicing::CreditMemoId(*ref.id))
-                  : invoicing::LoadCreditMemoByNumber(conn, ref.code);
+  auto m = ref.id ? views::LoadCreditMemo(conn, invoicing::CreditMemoId(*ref.id))
+                  : views::LoadCreditMemoByNumber(conn, ref.code);
   if (!m || !MaySeeCustomer(who, m->customer)) {
     return Status::NotFound("no credit memo " + std::string(segment));
   }
@@ -69,7 +70,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!customer.matches_nothing) {
     std::optional<invoicing::CreditMemoId> before;
     if (page->after) before = invoicing::CreditMemoId(*page->after);
-    rows = invoicing::ListCreditMemos(*conn, filter, before, page->limit + 1);
+    rows = views::ListCreditMemos(*conn, filter, before, page->limit + 1);
   }
   std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();

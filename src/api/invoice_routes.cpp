@@ -19,6 +19,7 @@
 #include "invoicing/tax_rates.h"
 #include "jsonio/field_reader.h"
 #include "ledger/trial_balance.h"
+#include "views/invoice_view.h"
 
 namespace ordo::api {
 namespace {
@@ -28,7 +29,7 @@ using nlohmann::json;
 // The invoice `segment` names (id or number), if `who` may see its customer.
 Result<invoicing::Invoice> LoadInvoiceFor(store::Connection& conn, std::string_view segment,
                                           const auth::Principal& who) {
-  auto v = invoicing::FindInvoiceByRef(conn, segment);
+  auto v = views::FindInvoiceByRef(conn, segment);
   if (!v || !MaySeeCustomer(who, v->customer)) {
     return Status::NotFound("no invoice " + std::string(segment));
   }
@@ -72,7 +73,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!matches_nothing && !customer.matches_nothing) {
     std::optional<invoicing::InvoiceId> before;
     if (page->after) before = invoicing::InvoiceId(*page->after);
-    rows = invoicing::ListInvoices(*conn, filter, before, page->limit + 1);
+    rows = views::ListInvoices(*conn, filter, before, page->limit + 1);
   }
   std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();

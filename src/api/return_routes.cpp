@@ -11,14 +11,15 @@
 #include "api/order_resource.h"
 #include "api/pagination.h"
 #include "api/preconditions.h"
-#include "core/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
+#include "core/resource_ref.h"
 #include "flows/return_authorization.h"
 #include "flows/return_receipt.h"
 #include "invoicing/credit_memo.h"
 #include "invoicing/invoice_repository.h"
 #include "returns/return_repository.h"
+#include "views/return_view.h"
 
 namespace ordo::api {
 namespace {
@@ -29,8 +30,8 @@ using nlohmann::json;
 Result<returns::Rma> LoadReturnFor(store::Connection& conn, std::string_view segment,
                                    const auth::Principal& who) {
   ResourceRef ref = ParseResourceRef(segment);
-  auto r = ref.id ? returns::LoadReturn(conn, returns::ReturnId(*ref.id))
-                  : returns::LoadReturnByNumber(conn, ref.code);
+  auto r = ref.id ? views::LoadReturn(conn, returns::ReturnId(*ref.id))
+                  : views::LoadReturnByNumber(conn, ref.code);
   if (!r || !MaySeeCustomer(who, r->customer)) {
     return Status::NotFound("no return " + std::string(segment));
   }
@@ -118,7 +119,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!matches_nothing && !customer.matches_nothing) {
     std::optional<returns::ReturnId> before;
     if (page->after) before = returns::ReturnId(*page->after);
-    rows = returns::ListReturns(*conn, filter, before, page->limit + 1);
+    rows = views::ListReturns(*conn, filter, before, page->limit + 1);
   }
   std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();

@@ -1,9 +1,11 @@
 #include "catalog/item_queries.h"
 
+#include <algorithm>
 #include <array>
 
 #include "catalog/item_repository.h"
 #include "store/query.h"
+#include "store/row_reader.h"
 
 namespace ordo::catalog {
 namespace {
@@ -66,6 +68,24 @@ std::vector<Item> ListItems(store::Connection& conn, const ItemFilter& filter, i
   }
   for (Item& item : items) LoadPacks(conn, item);
   return items;
+}
+
+std::unordered_map<ItemId, std::string> SkusOf(store::Connection& conn,
+                                               const std::vector<ItemId>& items) {
+  std::vector<ItemId> distinct = items;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::unordered_map<ItemId, std::string> out;
+  if (distinct.empty()) return out;
+  static store::MultiRowSql sql("SELECT id, sku FROM items WHERE id IN (", "?", ")");
+  store::Query q(conn, sql.ForRows(distinct.size()));
+  for (ItemId id : distinct) q.BindMore(id);
+  while (q.Next()) {
+    store::RowReader r(q);
+    auto id = r.Id<ItemId>();
+    out.emplace(id, r.Text());
+  }
+  return out;
 }
 
 }  // namespace ordo::catalog

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "catalog/item.h"
@@ -30,5 +31,10 @@ struct ItemFilter {
 // Up to `limit` items matching `filter` with id > `after_id`, by id (a page of the API list).
 std::vector<Item> ListItems(store::Connection& conn, const ItemFilter& filter, int64_t after_id,
                             int limit);
+
+// The SKU of each item in `items` that exists, by id: one query for a whole page or document
+// (read models name the items other modules refer to by id). Repeated ids are read once.
+std::unordered_map<ItemId, std::string> SkusOf(store::Connection& conn,
+                                               const std::vector<ItemId>& items);
 
 }  // namespace ordo::catalog

@@ -1,7 +1,6 @@
 // The `ordo` command: wiring only. Each subcommand lives in its own file.
-#include <iostream>
-
 #include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "cli/cli_context.h"
 #include "cli/cli_output.h"
@@ -17,8 +16,14 @@ int main(int argc, char** argv) {
   CliContext ctx(CliOptions{DefaultDbPath(), "cli"});
   CLI::App app("Ordo: order management for wholesale distributors", "ordo");
   app.require_subcommand(1);
-  app.add_option("--db", ctx.mutable_options().db_path, "SQLite database (env ORDO_DB)");
-  app.add_option("--actor", ctx.mutable_options().actor, "Who is acting, for the audit trail");
+  // Global options may come before or after the subcommand (`ordo migrate --db X`): every
+  // subcommand, created below, inherits fallthrough and hands options it does not know to
+  // its parents.
+  app.fallthrough();
+  app.add_option("--db", ctx.mutable_options().db_path,
+                 "SQLite database (default ./data/ordo.db, or env ORDO_DB)");
+  app.add_option("--actor", ctx.mutable_options().actor,
+                 "Who is acting, for the audit trail (default cli)");
   RegisterMigrateCommand(app, ctx);
   RegisterOrderCommands(app, ctx);
   RegisterDemoCommand(app, ctx);

@@ -83,7 +83,7 @@ int PrintOutcome(const Result<orders::Order>& r) {
 }  // namespace
 
 void RegisterOrderCommands(CLI::App& app, CliContext& ctx) {
-  auto* order = app.add_subcommand("order", "Place and inspect sales orders");
+  auto* order = app.add_subcommand("order", "Place, show, cancel and release sales orders");
   order->require_subcommand(1);
 
   auto args = std::make_shared<PlaceArgs>();

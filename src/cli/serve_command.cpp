@@ -98,13 +98,15 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
 
 void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
   auto flags = std::make_shared<ServeFlags>();
-  auto* cmd = app.add_subcommand("serve", "Serve the HTTP API and web UI");
+  auto* cmd = app.add_subcommand(
+      "serve", "Serve the HTTP API (with /metrics, /healthz and the OpenAPI document)");
   cmd->add_option("--config", flags->config, "TOML configuration file (env ORDO_CONFIG)");
   cmd->add_option("--listen", flags->listen, "HOST:PORT (env ORDO_LISTEN, default 127.0.0.1:8080)");
   cmd->add_option("--log-level", flags->log_level,
                   "debug, info, warn or error (env ORDO_LOG_LEVEL, default info)");
-  cmd->add_option("--workers", flags->workers, "Request handler threads (env ORDO_WORKERS)");
-  cmd->add_option("--readers", flags->readers, "Read connections (env ORDO_READERS)");
+  cmd->add_option("--workers", flags->workers,
+                  "Request handler threads (env ORDO_WORKERS, default 8)");
+  cmd->add_option("--readers", flags->readers, "Read connections (env ORDO_READERS, default 4)");
   cmd->callback([&app, cmd, &ctx, flags] {
     ServeSettings settings = ResolveSettings(*flags, app, *cmd, ctx);
     Serve(settings, ctx);

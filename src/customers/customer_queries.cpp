@@ -1,9 +1,11 @@
 #include "customers/customer_queries.h"
 
+#include <algorithm>
 #include <array>
 
 #include "customers/customer_repository.h"
 #include "store/query.h"
+#include "store/row_reader.h"
 
 namespace ordo::customers {
 namespace {
@@ -66,6 +68,62 @@ std::vector<Customer> ListCustomers(store::Connection& conn, const CustomerFilte
   out.reserve(ids.size());
   for (CustomerId id : ids) {
     if (auto c = FindCustomerById(conn, id)) out.push_back(std::move(*c));
+  }
+  return out;
+}
+
+namespace {
+
+// The code of each of the distinct `ids`, read by `sql` (one table's "SELECT id, code ... IN").
+template <typename IdT>
+std::unordered_map<IdT, std::string> CodesOf(store::Connection& conn, store::MultiRowSql& sql,
+                                             const std::vector<IdT>& ids) {
+  std::vector<IdT> distinct = ids;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::unordered_map<IdT, std::string> out;
+  if (distinct.empty()) return out;
+  store::Query q(conn, sql.ForRows(distinct.size()));
+  for (IdT id : distinct) q.BindMore(id);
+  while (q.Next()) {
+    store::RowReader r(q);
+    auto id = r.Id<IdT>();
+    out.emplace(id, r.Text());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::unordered_map<CustomerId, std::string> CustomerCodes(store::Connection& conn,
+                                                          const std::vector<CustomerId>& ids) {
+  static store::MultiRowSql sql("SELECT id, code FROM customers WHERE id IN (", "?", ")");
+  return CodesOf(conn, sql, ids);
+}
+
+std::unordered_map<ShipToId, std::string> ShipToCodes(store::Connection& conn,
+                                                      const std::vector<ShipToId>& ids) {
+  static store::MultiRowSql sql("SELECT id, code FROM ship_tos WHERE id IN (", "?", ")");
+  return CodesOf(conn, sql, ids);
+}
+
+std::unordered_map<CustomerId, CustomerLabel> CustomerLabels(store::Connection& conn,
+                                                             const std::vector<CustomerId>& ids) {
+  std::vector<CustomerId> distinct = ids;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::unordered_map<CustomerId, CustomerLabel> out;
+  if (distinct.empty()) return out;
+  static store::MultiRowSql sql("SELECT id, code, name FROM customers WHERE id IN (", "?", ")");
+  store::Query q(conn, sql.ForRows(distinct.size()));
+  for (CustomerId id : distinct) q.BindMore(id);
+  while (q.Next()) {
+    store::RowReader r(q);
+    auto id = r.Id<CustomerId>();
+    CustomerLabel label;
+    label.code = r.Text();
+    label.name = r.Text();
+    out.emplace(id, std::move(label));
   }
   return out;
 }

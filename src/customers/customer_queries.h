@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "customers/customer.h"
@@ -24,5 +25,22 @@ struct CustomerFilter {
 // Up to `limit` customers matching `filter` with id > `after`, by id, with their ship-tos.
 std::vector<Customer> ListCustomers(store::Connection& conn, const CustomerFilter& filter,
                                     int64_t after, int limit);
+
+// The code of each customer in `ids` that exists, by id; and the same for ship-tos. One query
+// each for a whole page or document (read models name the customers and ship-tos other
+// modules refer to by id). Repeated ids are read once.
+std::unordered_map<CustomerId, std::string> CustomerCodes(store::Connection& conn,
+                                                          const std::vector<CustomerId>& ids);
+std::unordered_map<ShipToId, std::string> ShipToCodes(store::Connection& conn,
+                                                      const std::vector<ShipToId>& ids);
+
+// The code and name of each customer in `ids` that exists, by id, in one query: how the
+// receivables reports (views/aging_view.h) head their rows. Repeated ids are read once.
+struct CustomerLabel {
+  std::string code;
+  std::string name;
+};
+std::unordered_map<CustomerId, CustomerLabel> CustomerLabels(store::Connection& conn,
+                                                             const std::vector<CustomerId>& ids);
 
 }  // namespace ordo::customers

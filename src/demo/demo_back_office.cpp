@@ -11,6 +11,7 @@
 #include "invoicing/invoice_repository.h"
 #include "orders/order_repository.h"
 #include "store/query.h"
+#include "views/invoice_view.h"
 
 namespace ordo::demo {
 namespace {
@@ -120,7 +121,7 @@ Status DemoBackOffice::Collect(int day) {
           while (q.Next()) ids.push_back(q.Int(0));
         }
         for (int64_t id : ids) {
-          auto v = invoicing::LoadInvoice(c, invoicing::InvoiceId(id));
+          auto v = views::LoadInvoice(c, invoicing::InvoiceId(id));
           out.push_back({id, v->number, v->customer_code, v->invoice_date, v->due_date,
                          v->discount_date, v->balance(),
                          invoicing::EarlyPayDiscountAllowed(c, *v, today)});

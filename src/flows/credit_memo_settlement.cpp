@@ -12,6 +12,8 @@
 #include "invoicing/credit_memo_repository.h"
 #include "invoicing/invoice_repository.h"
 #include "jsonio/field_reader.h"
+#include "views/credit_memo_view.h"
+#include "views/invoice_view.h"
 
 namespace ordo::flows {
 namespace {
@@ -20,7 +22,7 @@ using nlohmann::json;
 
 Result<invoicing::CreditMemo> LoadForSettlement(store::Connection& conn, invoicing::CreditMemoId id,
                                                 std::optional<int64_t> expected_version) {
-  auto memo = invoicing::LoadCreditMemo(conn, id);
+  auto memo = views::LoadCreditMemo(conn, id);
   if (!memo) return Status::NotFound("no credit memo " + std::to_string(id.value()));
   if (expected_version && *expected_version != memo->version) {
     return Status(
@@ -104,7 +106,7 @@ Result<invoicing::CreditMemo> ApplyCreditMemo(store::Connection& conn, const Com
           {p + "amount", "invalid_value", "amount is in whole minor units of " + memo.currency});
       continue;
     }
-    auto found = invoicing::FindInvoiceByRef(conn, a.invoice);
+    auto found = views::FindInvoiceByRef(conn, a.invoice);
     if (!found) {
       errors.push_back({p + "invoice", "not_found", "no invoice " + a.invoice});
       continue;
@@ -143,7 +145,7 @@ Result<invoicing::CreditMemo> ApplyCreditMemo(store::Connection& conn, const Com
   json before = invoicing::ToJson(memo);
   for (auto id_of : order_of_invoices) {
     const invoicing::Invoice& v = invoices.at(id_of);
-    auto stored = invoicing::LoadInvoice(conn, v.id);  // the image before, for the audit
+    auto stored = views::LoadInvoice(conn, v.id);  // the image before, for the audit
     if (!invoicing::StoreSettlement(conn, v, ctx.now)) {
       return Status(ErrorCode::kPreconditionFailed, "invoice " + v.number + " changed");
     }

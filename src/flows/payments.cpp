@@ -13,6 +13,8 @@
 #include "invoicing/invoice_repository.h"
 #include "jsonio/field_reader.h"
 #include "receivables/payment_repository.h"
+#include "views/invoice_view.h"
+#include "views/payment_view.h"
 
 namespace ordo::flows {
 namespace {
@@ -78,7 +80,7 @@ Result<std::vector<invoicing::Invoice>> CheckApplications(
   for (size_t i = 0; i < apps.size(); ++i) {
     const ApplicationRequest& a = apps[i];
     std::string path = "applications/" + std::to_string(i) + "/";
-    auto v = invoicing::FindInvoiceByRef(conn, a.invoice);
+    auto v = views::FindInvoiceByRef(conn, a.invoice);
     if (!v || v->customer != payment.customer) {
       errors.push_back({path + "invoice", "not_found",
                         "customer " + payment.customer_code + " has no invoice " + a.invoice});
@@ -284,7 +286,7 @@ Result<receivables::Payment> ApplyPayment(store::Connection& conn, const Command
                                           receivables::PaymentId id,
                                           const std::vector<ApplicationRequest>& applications,
                                           std::optional<int64_t> expected_version) {
-  auto loaded = receivables::LoadPayment(conn, id);
+  auto loaded = views::LoadPayment(conn, id);
   if (!loaded) return Status::NotFound("no payment " + std::to_string(id.value()));
   receivables::Payment p = std::move(*loaded);
   if (expected_version && *expected_version != p.version) {

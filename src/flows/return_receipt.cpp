@@ -18,6 +18,7 @@
 #include "orders/order_repository.h"
 #include "pricing/price_resolution.h"
 #include "returns/return_repository.h"
+#include "views/return_view.h"
 
 namespace ordo::flows {
 namespace {
@@ -157,7 +158,7 @@ Result<ReturnReceiptRequest> ParseReturnReceiptJson(std::string_view body) {
 Result<ReceivedReturn> ReceiveReturn(store::Connection& conn, const CommandContext& ctx,
                                      returns::ReturnId id, const ReturnReceiptRequest& request,
                                      std::optional<int64_t> expected_version) {
-  auto loaded = returns::LoadReturn(conn, id);
+  auto loaded = views::LoadReturn(conn, id);
   if (!loaded) return Status::NotFound("no return " + std::to_string(id.value()));
   returns::Rma rma = std::move(*loaded);
   if (expected_version && *expected_version != rma.version) {

@@ -1,5 +1,6 @@
 #include "fulfillment/shipment_repository.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "store/query.h"
@@ -181,6 +182,20 @@ std::vector<Shipment> ListShipments(store::Connection& conn, const ShipmentFilte
     while (q.Next()) out.push_back(ReadHeader(q));
   }
   for (auto& s : out) LoadLines(conn, s);
+  return out;
+}
+
+std::unordered_map<ShipmentId, std::string> ShipmentNumbers(store::Connection& conn,
+                                                            const std::vector<ShipmentId>& ids) {
+  std::vector<ShipmentId> distinct = ids;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::unordered_map<ShipmentId, std::string> out;
+  if (distinct.empty()) return out;
+  static store::MultiRowSql sql("SELECT id, number FROM shipments WHERE id IN (", "?", ")");
+  store::Query q(conn, sql.ForRows(distinct.size()));
+  for (ShipmentId id : distinct) q.BindMore(id);
+  while (q.Next()) out.emplace(ShipmentId(q.Int(0)), q.Text(1));
   return out;
 }
 

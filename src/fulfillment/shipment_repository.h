@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "fulfillment/shipment.h"
@@ -51,5 +52,10 @@ std::vector<Shipment> ListShipments(store::Connection& conn, const ShipmentFilte
 // `warehouse`.
 std::map<OrderLineId, int64_t> PickingQuantities(store::Connection& conn, OrderId order,
                                                  WarehouseId warehouse);
+
+// The number of each shipment in `ids` that exists, by id, in one query (read models name the
+// shipments other modules refer to by id: an invoice's). Repeated ids are read once.
+std::unordered_map<ShipmentId, std::string> ShipmentNumbers(store::Connection& conn,
+                                                            const std::vector<ShipmentId>& ids);
 
 }  // namespace ordo::fulfillment

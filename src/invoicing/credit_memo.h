@@ -62,6 +62,11 @@ struct CreditMemoRefund {
   Timestamp at;
 };
 
+// The memo's own columns, invoice numbers (invoicing's own) and the ids of other modules'
+// rows. The display names of those (customer_code, return_number, order_number, the lines'
+// sku) are left empty by the repository and filled by views::NameCreditMemo (or by the
+// command that holds them). Invoicing knows the RMA by its id only: returns depends on
+// invoicing, never the other way.
 struct CreditMemo {
   CreditMemoId id;
   std::string number;  // "CM-000001"

@@ -3,80 +3,70 @@
 #include <stdexcept>
 
 #include "invoicing/tax_rates.h"
+#include "store/id_list.h"
 #include "store/query.h"
+#include "store/row_reader.h"
 #include "store/sequences.h"
 
 namespace ordo::invoicing {
 namespace {
 
-// The RMA's number and order come from the returns module's table: the memo keeps only ids.
+// Only invoicing's tables: the customer, the RMA and its order are ids here, named by the
+// read model (views/credit_memo_view.h).
 constexpr std::string_view kHeaderColumns =
-    "SELECT m.id, m.number, m.customer_id, c.code, m.return_id, COALESCE(r.number, ''), "
-    "COALESCE(o.number, ''), m.invoice_id, COALESCE(v.number, ''), m.memo_date, m.currency, "
-    "m.subtotal, m.tax, m.total, m.amount_applied, m.amount_refunded, m.status, m.version, "
-    "m.created_at, m.updated_at, m.discount_adjustment "
-    "FROM credit_memos m JOIN customers c ON c.id = m.customer_id "
-    "LEFT JOIN returns r ON r.id = m.return_id LEFT JOIN orders o ON o.id = r.order_id "
-    "LEFT JOIN invoices v ON v.id = m.invoice_id ";
+    "SELECT m.id, m.number, m.customer_id, m.return_id, m.invoice_id, COALESCE(v.number, ''), "
+    "m.memo_date, m.currency, m.subtotal, m.tax, m.total, m.amount_applied, m.amount_refunded, "
+    "m.status, m.version, m.created_at, m.updated_at, m.discount_adjustment "
+    "FROM credit_memos m LEFT JOIN invoices v ON v.id = m.invoice_id ";
 
-const std::string kById = std::string(kHeaderColumns) + "WHERE m.id = ?";
-const std::string kByNumber = std::string(kHeaderColumns) + "WHERE m.number = ?";
-const std::string kList = std::string(kHeaderColumns) +
-                          "WHERE (? IS NULL OR m.customer_id = ?) AND (? IS NULL OR m.status = ?) "
-                          "AND m.id < ? ORDER BY m.id DESC LIMIT ?";
-
-CreditMemo ReadHeader(const store::Query& q) {
+CreditMemo ReadHeader(store::RowReader& r) {
   CreditMemo m;
-  m.id = CreditMemoId(q.Int(0));
-  m.number = q.Text(1);
-  m.customer = CustomerId(q.Int(2));
-  m.customer_code = q.Text(3);
-  m.return_id = q.OptInt(4);
-  m.return_number = q.Text(5);
-  m.order_number = q.Text(6);
-  if (auto v = q.OptInt(7)) m.invoice = InvoiceId(*v);
-  m.invoice_number = q.Text(8);
-  m.memo_date = q.OptDate(9).value_or(Date{});
-  m.currency = q.Text(10);
-  m.subtotal = q.Amount(11);
-  m.tax = q.Amount(12);
-  m.total = q.Amount(13);
-  m.amount_applied = q.Amount(14);
-  m.amount_refunded = q.Amount(15);
-  m.status = CreditMemoStatusFromName(q.Text(16)).value_or(CreditMemoStatus::kOpen);
-  m.version = q.Int(17);
-  m.created_at = q.Time(18);
-  m.updated_at = q.Time(19);
-  m.discount_adjustment = q.Amount(20);
+  m.id = r.Id<CreditMemoId>();
+  m.number = r.Text();
+  m.customer = r.Id<CustomerId>();
+  m.return_id = r.OptInt();
+  m.invoice = r.OptId<InvoiceId>();
+  m.invoice_number = r.Text();
+  m.memo_date = r.OptDate().value_or(Date{});
+  m.currency = r.Text();
+  m.subtotal = r.Amount();
+  m.tax = r.Amount();
+  m.total = r.Amount();
+  m.amount_applied = r.Amount();
+  m.amount_refunded = r.Amount();
+  m.status = CreditMemoStatusFromName(r.Text()).value_or(CreditMemoStatus::kOpen);
+  m.version = r.Int();
+  m.created_at = r.Time();
+  m.updated_at = r.Time();
+  m.discount_adjustment = r.Amount();
   return m;
 }
 
 void LoadDetails(store::Connection& conn, CreditMemo& m) {
   {
     store::Query q(conn,
-                   "SELECT l.line_no, l.order_line_id, l.order_line_no, l.item_id, i.sku, "
+                   "SELECT l.line_no, l.order_line_id, l.order_line_no, l.item_id, "
                    "l.invoice_id, v.number, l.invoice_line_no, l.quantity, l.unit_price, "
                    "l.extended_amount, l.tax_rate_ppm, l.tax_amount, l.discount_adjustment "
-                   "FROM credit_memo_lines l JOIN items i ON i.id = l.item_id "
-                   "JOIN invoices v ON v.id = l.invoice_id "
+                   "FROM credit_memo_lines l JOIN invoices v ON v.id = l.invoice_id "
                    "WHERE l.credit_memo_id = ? ORDER BY l.line_no",
                    m.id);
     while (q.Next()) {
+      store::RowReader r(q);
       CreditMemoLine l;
-      l.line_no = static_cast<int>(q.Int(0));
-      l.order_line = OrderLineId(q.Int(1));
-      l.order_line_no = static_cast<int>(q.Int(2));
-      l.item = ItemId(q.Int(3));
-      l.sku = q.Text(4);
-      l.invoice = InvoiceId(q.Int(5));
-      l.invoice_number = q.Text(6);
-      l.invoice_line_no = static_cast<int>(q.Int(7));
-      l.quantity = q.Int(8);
-      l.unit_price = q.Amount(9);
-      l.extended_amount = q.Amount(10);
-      l.tax_rate_ppm = q.Int(11);
-      l.tax_amount = q.Amount(12);
-      l.discount_adjustment = q.Amount(13);
+      l.line_no = static_cast<int>(r.Int());
+      l.order_line = r.Id<OrderLineId>();
+      l.order_line_no = static_cast<int>(r.Int());
+      l.item = r.Id<ItemId>();
+      l.invoice = r.Id<InvoiceId>();
+      l.invoice_number = r.Text();
+      l.invoice_line_no = static_cast<int>(r.Int());
+      l.quantity = r.Int();
+      l.unit_price = r.Amount();
+      l.extended_amount = r.Amount();
+      l.tax_rate_ppm = r.Int();
+      l.tax_amount = r.Amount();
+      l.discount_adjustment = r.Amount();
       m.lines.push_back(std::move(l));
     }
   }
@@ -87,27 +77,35 @@ void LoadDetails(store::Connection& conn, CreditMemo& m) {
                    "ORDER BY a.id",
                    m.id);
     while (q.Next()) {
-      m.applications.push_back({InvoiceId(q.Int(0)), q.Text(1), q.Amount(2), q.Time(3)});
+      store::RowReader r(q);
+      CreditMemoApplication a;
+      a.invoice = r.Id<InvoiceId>();
+      a.invoice_number = r.Text();
+      a.amount = r.Amount();
+      a.at = r.Time();
+      m.applications.push_back(std::move(a));
     }
   }
   store::Query q(conn,
                  "SELECT amount, method, reference, at FROM credit_memo_refunds "
                  "WHERE credit_memo_id = ? ORDER BY id",
                  m.id);
-  while (q.Next()) m.refunds.push_back({q.Amount(0), q.Text(1), q.Text(2), q.Time(3)});
+  while (q.Next()) {
+    store::RowReader r(q);
+    CreditMemoRefund x;
+    x.amount = r.Amount();
+    x.method = r.Text();
+    x.reference = r.Text();
+    x.at = r.Time();
+    m.refunds.push_back(std::move(x));
+  }
 }
 
 template <typename Key>
-std::optional<CreditMemo> LoadWhere(store::Connection& conn, const std::string& sql,
-                                    const Key& key) {
-  std::optional<CreditMemo> m;
-  {
-    store::Query q(conn, sql, key);
-    if (!q.Next()) return std::nullopt;
-    m = ReadHeader(q);
-  }
-  LoadDetails(conn, *m);
-  return m;
+std::optional<CreditMemo> FindMemo(store::Connection& conn, std::string_view sql, const Key& key) {
+  return store::FindOne(
+      conn, sql, key, [](store::RowReader& r) { return ReadHeader(r); },
+      [&conn](CreditMemo& m) { LoadDetails(conn, m); });
 }
 
 }  // namespace
@@ -169,11 +167,24 @@ void InsertRefund(store::Connection& conn, CreditMemoId memo, const CreditMemoRe
 }
 
 std::optional<CreditMemo> LoadCreditMemo(store::Connection& conn, CreditMemoId id) {
-  return LoadWhere(conn, kById, id);
+  static const std::string sql = std::string(kHeaderColumns) + "WHERE m.id = ?";
+  return FindMemo(conn, sql, id);
 }
 
 std::optional<CreditMemo> LoadCreditMemoByNumber(store::Connection& conn, std::string_view number) {
-  return LoadWhere(conn, kByNumber, number);
+  static const std::string sql = std::string(kHeaderColumns) + "WHERE m.number = ?";
+  return FindMemo(conn, sql, number);
+}
+
+std::unordered_map<CreditMemoId, std::string> CreditMemoNumbersOf(
+    store::Connection& conn, const std::vector<CreditMemoId>& ids) {
+  static const std::string sql =
+      "SELECT id, number FROM credit_memos WHERE id" + std::string(store::kInIdList);
+  std::unordered_map<CreditMemoId, std::string> out;
+  if (ids.empty()) return out;
+  store::Query q(conn, sql, store::IdListJson(ids));
+  while (q.Next()) out.emplace(CreditMemoId(q.Int(0)), q.Text(1));
+  return out;
 }
 
 int64_t CreditedQuantity(store::Connection& conn, InvoiceId invoice, int line_no) {
@@ -187,12 +198,19 @@ int64_t CreditedQuantity(store::Connection& conn, InvoiceId invoice, int line_no
 
 std::vector<CreditMemo> ListCreditMemos(store::Connection& conn, const CreditMemoFilter& f,
                                         std::optional<CreditMemoId> before, int limit) {
+  static const std::string sql = std::string(kHeaderColumns) +
+                                 "WHERE (? IS NULL OR m.customer_id = ?) AND "
+                                 "(? IS NULL OR m.status = ?) AND m.id < ? "
+                                 "ORDER BY m.id DESC LIMIT ?";
   std::optional<std::string> status;
   if (f.status) status = std::string(StatusName(*f.status));
   std::vector<CreditMemo> out;
-  store::Query q(conn, kList, f.customer, f.customer, status, status,
+  store::Query q(conn, sql, f.customer, f.customer, status, status,
                  before ? before->value() : INT64_MAX, limit);
-  while (q.Next()) out.push_back(ReadHeader(q));
+  while (q.Next()) {
+    store::RowReader r(q);
+    out.push_back(ReadHeader(r));
+  }
   return out;
 }
 

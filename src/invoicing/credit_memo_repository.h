@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "invoicing/credit_memo.h"
@@ -29,8 +30,13 @@ void InsertApplication(store::Connection& conn, CreditMemoId memo, InvoiceId inv
 void InsertRefund(store::Connection& conn, CreditMemoId memo, const CreditMemoRefund& refund,
                   std::string_view actor);
 
+// Header, lines, applications and refunds, without other modules' names (see CreditMemo).
 std::optional<CreditMemo> LoadCreditMemo(store::Connection& conn, CreditMemoId id);
 std::optional<CreditMemo> LoadCreditMemoByNumber(store::Connection& conn, std::string_view number);
+
+// The numbers of the memos `ids` names (an id with no memo is absent), in one statement.
+std::unordered_map<CreditMemoId, std::string> CreditMemoNumbersOf(
+    store::Connection& conn, const std::vector<CreditMemoId>& ids);
 
 // The quantity of invoice line (invoice, line_no) that credit memos have credited.
 int64_t CreditedQuantity(store::Connection& conn, InvoiceId invoice, int line_no);

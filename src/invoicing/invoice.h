@@ -30,7 +30,7 @@ struct InvoiceLine {
   int line_no = 0;  // the order line's number
   OrderLineId order_line;
   ItemId item;
-  std::string sku;
+  std::string sku;       // display name: see Invoice
   int64_t quantity = 0;  // base units shipped
   Money unit_price;
   Money extended_amount;  // rounded to the currency's minor unit
@@ -39,6 +39,10 @@ struct InvoiceLine {
   Money tax_amount;  // rounded to the currency's minor unit
 };
 
+// The invoice's own columns and the ids of other modules' rows. The display names the JSON
+// shows (customer_code, order_number, shipment_number, the lines' sku) belong to other
+// modules: the repository leaves them empty, and views::NameInvoice (or a command that holds
+// them already) fills them.
 struct Invoice {
   InvoiceId id;
   std::string number;  // "IN-000001"

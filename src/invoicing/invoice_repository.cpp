@@ -3,82 +3,88 @@
 #include <stdexcept>
 
 #include "core/resource_ref.h"
+#include "store/id_list.h"
 #include "store/query.h"
+#include "store/row_reader.h"
 #include "store/sequences.h"
 
 namespace ordo::invoicing {
 namespace {
 
 constexpr std::string_view kHeaderColumns =
-    "SELECT v.id, v.number, v.customer_id, c.code, v.order_id, o.number, v.shipment_id, "
-    "COALESCE(s.number, ''), v.invoice_date, v.due_date, v.payment_terms, v.discount_date, "
-    "v.discount_bp, v.currency, v.subtotal, v.tax, v.freight, v.total, v.amount_paid, "
-    "v.discount_taken, v.amount_credited, v.status, v.version, v.created_at, v.updated_at "
-    "FROM invoices v JOIN customers c ON c.id = v.customer_id "
-    "JOIN orders o ON o.id = v.order_id LEFT JOIN shipments s ON s.id = v.shipment_id ";
+    "SELECT id, number, customer_id, order_id, shipment_id, invoice_date, due_date, "
+    "payment_terms, discount_date, discount_bp, currency, subtotal, tax, freight, total, "
+    "amount_paid, discount_taken, amount_credited, status, version, created_at, updated_at "
+    "FROM invoices ";
 
-const std::string kById = std::string(kHeaderColumns) + "WHERE v.id = ?";
-const std::string kByNumber = std::string(kHeaderColumns) + "WHERE v.number = ?";
-const std::string kList = std::string(kHeaderColumns) +
-                          "WHERE (? IS NULL OR v.customer_id = ?) AND (? IS NULL OR v.status = ?) "
-                          "AND (? IS NULL OR v.order_id = ?) AND v.id < ? "
-                          "ORDER BY v.id DESC LIMIT ?";
-
-Invoice ReadHeader(const store::Query& q) {
+Invoice ReadHeader(store::RowReader& r) {
   Invoice v;
-  v.id = InvoiceId(q.Int(0));
-  v.number = q.Text(1);
-  v.customer = CustomerId(q.Int(2));
-  v.customer_code = q.Text(3);
-  v.order = OrderId(q.Int(4));
-  v.order_number = q.Text(5);
-  if (auto s = q.OptInt(6)) v.shipment = ShipmentId(*s);
-  v.shipment_number = q.Text(7);
-  v.invoice_date = q.OptDate(8).value_or(Date{});
-  v.due_date = q.OptDate(9).value_or(Date{});
-  v.payment_terms = q.Text(10);
-  v.discount_date = q.OptDate(11);
-  v.discount_bp = static_cast<int>(q.Int(12));
-  v.currency = q.Text(13);
-  v.subtotal = q.Amount(14);
-  v.tax = q.Amount(15);
-  v.freight = q.Amount(16);
-  v.total = q.Amount(17);
-  v.amount_paid = q.Amount(18);
-  v.discount_taken = q.Amount(19);
-  v.amount_credited = q.Amount(20);
-  v.status = StatusFromName(q.Text(21)).value_or(InvoiceStatus::kOpen);
-  v.version = q.Int(22);
-  v.created_at = q.Time(23);
-  v.updated_at = q.Time(24);
+  v.id = r.Id<InvoiceId>();
+  v.number = r.Text();
+  v.customer = r.Id<CustomerId>();
+  v.order = r.Id<OrderId>();
+  v.shipment = r.OptId<ShipmentId>();
+  v.invoice_date = r.OptDate().value_or(Date{});
+  v.due_date = r.OptDate().value_or(Date{});
+  v.payment_terms = r.Text();
+  v.discount_date = r.OptDate();
+  v.discount_bp = static_cast<int>(r.Int());
+  v.currency = r.Text();
+  v.subtotal = r.Amount();
+  v.tax = r.Amount();
+  v.freight = r.Amount();
+  v.total = r.Amount();
+  v.amount_paid = r.Amount();
+  v.discount_taken = r.Amount();
+  v.amount_credited = r.Amount();
+  v.status = StatusFromName(r.Text()).value_or(InvoiceStatus::kOpen);
+  v.version = r.Int();
+  v.created_at = r.Time();
+  v.updated_at = r.Time();
   return v;
 }
 
-template <typename Key>
-std::optional<Invoice> LoadWhere(store::Connection& conn, const std::string& sql, const Key& key) {
-  std::optional<Invoice> v;
-  {
-    store::Query q(conn, sql, key);
-    if (!q.Next()) return std::nullopt;
-    v = ReadHeader(q);
-  }
+void LoadLines(store::Connection& conn, Invoice& v) {
   store::Query q(conn,
-                 "SELECT l.line_no, l.order_line_id, l.item_id, i.sku, l.quantity, l.unit_price, "
-                 "l.extended_amount, l.tax_class, l.tax_rate_ppm, l.tax_amount "
-                 "FROM invoice_lines l JOIN items i ON i.id = l.item_id "
-                 "WHERE l.invoice_id = ? ORDER BY l.line_no",
-                 v->id);
+                 "SELECT line_no, order_line_id, item_id, quantity, unit_price, extended_amount, "
+                 "tax_class, tax_rate_ppm, tax_amount FROM invoice_lines "
+                 "WHERE invoice_id = ? ORDER BY line_no",
+                 v.id);
   while (q.Next()) {
-    v->lines.push_back(InvoiceLine{static_cast<int>(q.Int(0)), OrderLineId(q.Int(1)),
-                                   ItemId(q.Int(2)), q.Text(3), q.Int(4), q.Amount(5), q.Amount(6),
-                                   q.Text(7), q.Int(8), q.Amount(9)});
+    store::RowReader r(q);
+    InvoiceLine l;
+    l.line_no = static_cast<int>(r.Int());
+    l.order_line = r.Id<OrderLineId>();
+    l.item = r.Id<ItemId>();
+    l.quantity = r.Int();
+    l.unit_price = r.Amount();
+    l.extended_amount = r.Amount();
+    l.tax_class = r.Text();
+    l.tax_rate_ppm = r.Int();
+    l.tax_amount = r.Amount();
+    v.lines.push_back(std::move(l));
   }
-  return v;
+}
+
+template <typename Key>
+std::optional<Invoice> FindInvoice(store::Connection& conn, std::string_view sql, const Key& key) {
+  return store::FindOne(
+      conn, sql, key, [](store::RowReader& r) { return ReadHeader(r); },
+      [&conn](Invoice& v) { LoadLines(conn, v); });
 }
 
 InvoiceStatus StatusFor(const Invoice& v) {
   if (v.status == InvoiceStatus::kVoid) return InvoiceStatus::kVoid;
   return v.balance().is_zero() ? InvoiceStatus::kPaid : InvoiceStatus::kOpen;
+}
+
+InvoiceRef ReadRef(const store::Query& q) {
+  store::RowReader r(q);
+  InvoiceRef ref;
+  ref.id = r.Id<InvoiceId>();
+  ref.number = r.Text();
+  ref.customer = r.Id<CustomerId>();
+  return ref;
 }
 
 }  // namespace
@@ -128,11 +134,13 @@ bool StoreSettlement(store::Connection& conn, const Invoice& v, Timestamp at) {
 }
 
 std::optional<Invoice> LoadInvoice(store::Connection& conn, InvoiceId id) {
-  return LoadWhere(conn, kById, id);
+  static const std::string sql = std::string(kHeaderColumns) + "WHERE id = ?";
+  return FindInvoice(conn, sql, id);
 }
 
 std::optional<Invoice> LoadInvoiceByNumber(store::Connection& conn, std::string_view number) {
-  return LoadWhere(conn, kByNumber, number);
+  static const std::string sql = std::string(kHeaderColumns) + "WHERE number = ?";
+  return FindInvoice(conn, sql, number);
 }
 
 std::optional<Invoice> FindInvoiceByRef(store::Connection& conn, std::string_view ref) {
@@ -144,25 +152,43 @@ std::optional<InvoiceRef> FindInvoiceForShipment(store::Connection& conn, Shipme
   store::Query q(conn, "SELECT id, number, customer_id FROM invoices WHERE shipment_id = ?",
                  shipment);
   if (!q.Next()) return std::nullopt;
-  return InvoiceRef{InvoiceId(q.Int(0)), q.Text(1), CustomerId(q.Int(2))};
+  return ReadRef(q);
 }
 
 std::vector<InvoiceRef> InvoicesOfOrder(store::Connection& conn, OrderId order) {
   std::vector<InvoiceRef> out;
   store::Query q(
       conn, "SELECT id, number, customer_id FROM invoices WHERE order_id = ? ORDER BY id", order);
-  while (q.Next()) out.push_back({InvoiceId(q.Int(0)), q.Text(1), CustomerId(q.Int(2))});
+  while (q.Next()) out.push_back(ReadRef(q));
+  return out;
+}
+
+std::unordered_map<InvoiceId, std::string> InvoiceNumbersOf(store::Connection& conn,
+                                                            const std::vector<InvoiceId>& ids) {
+  static const std::string sql =
+      "SELECT id, number FROM invoices WHERE id" + std::string(store::kInIdList);
+  std::unordered_map<InvoiceId, std::string> out;
+  if (ids.empty()) return out;
+  store::Query q(conn, sql, store::IdListJson(ids));
+  while (q.Next()) out.emplace(InvoiceId(q.Int(0)), q.Text(1));
   return out;
 }
 
 std::vector<Invoice> ListInvoices(store::Connection& conn, const InvoiceFilter& f,
                                   std::optional<InvoiceId> before, int limit) {
+  static const std::string sql =
+      std::string(kHeaderColumns) +
+      "WHERE (? IS NULL OR customer_id = ?) AND (? IS NULL OR status = ?) "
+      "AND (? IS NULL OR order_id = ?) AND id < ? ORDER BY id DESC LIMIT ?";
   std::optional<std::string> status;
   if (f.status) status = std::string(StatusName(*f.status));
   std::vector<Invoice> out;
-  store::Query q(conn, kList, f.customer, f.customer, status, status, f.order, f.order,
+  store::Query q(conn, sql, f.customer, f.customer, status, status, f.order, f.order,
                  before ? before->value() : INT64_MAX, limit);
-  while (q.Next()) out.push_back(ReadHeader(q));
+  while (q.Next()) {
+    store::RowReader r(q);
+    out.push_back(ReadHeader(r));
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "invoicing/invoice.h"
@@ -25,6 +26,7 @@ void InsertInvoice(store::Connection& conn, Invoice& invoice);
 // the stored invoice is still at `invoice.version`.
 bool StoreSettlement(store::Connection& conn, const Invoice& invoice, Timestamp at);
 
+// Header and lines, without display names (see Invoice).
 std::optional<Invoice> LoadInvoice(store::Connection& conn, InvoiceId id);
 std::optional<Invoice> LoadInvoiceByNumber(store::Connection& conn, std::string_view number);
 // How requests name an invoice: an all-digit reference is an id, anything else a number
@@ -39,6 +41,11 @@ struct InvoiceRef {
 std::optional<InvoiceRef> FindInvoiceForShipment(store::Connection& conn, ShipmentId shipment);
 // The invoices of an order, oldest first.
 std::vector<InvoiceRef> InvoicesOfOrder(store::Connection& conn, OrderId order);
+
+// The numbers of the invoices `ids` names (an id with no invoice is absent), in one statement:
+// how read models name a page's invoices.
+std::unordered_map<InvoiceId, std::string> InvoiceNumbersOf(store::Connection& conn,
+                                                            const std::vector<InvoiceId>& ids);
 
 struct InvoiceFilter {
   std::optional<CustomerId> customer;

@@ -1,10 +1,12 @@
 #include "orders/order_queries.h"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <stdexcept>
 
 #include "store/query.h"
+#include "store/row_reader.h"
 
 namespace ordo::orders {
 namespace {
@@ -92,6 +94,24 @@ std::optional<OrderKey> FindOrderKeyByNumber(store::Connection& conn, std::strin
   store::Query q(conn, "SELECT id, customer_id FROM orders WHERE number = ?", number);
   if (!q.Next()) return std::nullopt;
   return OrderKey{OrderId(q.Int(0)), CustomerId(q.Int(1))};
+}
+
+std::unordered_map<OrderId, std::string> OrderNumbers(store::Connection& conn,
+                                                      const std::vector<OrderId>& ids) {
+  std::vector<OrderId> distinct = ids;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  std::unordered_map<OrderId, std::string> out;
+  if (distinct.empty()) return out;
+  static store::MultiRowSql sql("SELECT id, number FROM orders WHERE id IN (", "?", ")");
+  store::Query q(conn, sql.ForRows(distinct.size()));
+  for (OrderId id : distinct) q.BindMore(id);
+  while (q.Next()) {
+    store::RowReader r(q);
+    auto id = r.Id<OrderId>();
+    out.emplace(id, r.Text());
+  }
+  return out;
 }
 
 }  // namespace ordo::orders

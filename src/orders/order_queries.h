@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/clock.h"
@@ -58,5 +59,10 @@ struct OrderKey {
 std::optional<OrderKey> FindOrderKey(store::Connection& conn, OrderId id);
 // The order numbered `number` ("SO-000042"), or nullopt.
 std::optional<OrderKey> FindOrderKeyByNumber(store::Connection& conn, std::string_view number);
+
+// The number of each order in `ids` that exists, by id: one query for a whole page (read models
+// name the orders other modules refer to by id). Repeated ids are read once.
+std::unordered_map<OrderId, std::string> OrderNumbers(store::Connection& conn,
+                                                      const std::vector<OrderId>& ids);
 
 }  // namespace ordo::orders

@@ -1,10 +1,50 @@
 #include "receivables/aging.h"
 
 #include <map>
+#include <unordered_map>
 
+#include "invoicing/balances_as_of.h"
+#include "ledger/receivables_lines.h"
+#include "store/id_list.h"
 #include "store/query.h"
 
 namespace ordo::receivables {
+namespace {
+
+// Cash and discount applied to each of `invoices` on or before `as_of`, in one statement
+// (invoices with nothing applied are absent).
+std::unordered_map<invoicing::InvoiceId, Money> AppliedBy(
+    store::Connection& conn, Date as_of, const std::vector<invoicing::InvoiceId>& invoices) {
+  static const std::string sql =
+      "SELECT invoice_id, SUM(amount + discount) FROM payment_applications "
+      "WHERE applied_date <= ? AND invoice_id" +
+      std::string(store::kInIdList) + " GROUP BY invoice_id";
+  std::unordered_map<invoicing::InvoiceId, Money> out;
+  if (invoices.empty()) return out;
+  store::Query q(conn, sql, as_of, store::IdListJson(invoices));
+  while (q.Next()) out.emplace(invoicing::InvoiceId(q.Int(0)), q.Amount(1));
+  return out;
+}
+
+// Per customer, cash received by `as_of` less what was applied of it by then.
+std::unordered_map<CustomerId, Money> UnappliedAsOf(store::Connection& conn, Date as_of,
+                                                    std::optional<CustomerId> customer) {
+  store::Query q(conn,
+                 "SELECT p.customer_id, SUM(p.amount - COALESCE(("
+                 "SELECT SUM(a.amount) FROM payment_applications a "
+                 "WHERE a.payment_id = p.id AND a.applied_date <= ?), 0)) "
+                 "FROM payments p WHERE p.received_date <= ? "
+                 "AND (? IS NULL OR p.customer_id = ?) GROUP BY p.customer_id",
+                 as_of, as_of, customer, customer);
+  std::unordered_map<CustomerId, Money> out;
+  while (q.Next()) {
+    Money unapplied = q.Amount(1);
+    if (!unapplied.is_zero()) out.emplace(CustomerId(q.Int(0)), unapplied);
+  }
+  return out;
+}
+
+}  // namespace
 
 void AgingBuckets::Add(int days_past_due, Money amount) {
   if (days_past_due <= 0) {
@@ -30,84 +70,35 @@ AgingBuckets& AgingBuckets::operator+=(const AgingBuckets& o) {
 }
 
 AgingReport LoadAging(store::Connection& conn, Date as_of, std::optional<CustomerId> customer) {
-  const std::string day = FormatDate(as_of);
-  // Credit memo applications and refunds carry a time, not a date: those before the next
-  // day's start (UTC) happened by the as-of date.
-  const int64_t day_end = (int64_t{as_of.days} + 1) * 86'400 * 1'000'000;
-  std::map<std::string, CustomerAging> by_code;
-  {
-    // Each invoice's balance on the as-of date: its total less what was applied to it (cash,
-    // discount and credit) on or before that date. An invoice that is paid and was last
-    // settled before the day ended owed nothing then (an application is never dated after
-    // it was recorded), so settled history is skipped before its sums are read.
-    static const std::string kBalances =
-        "SELECT v.customer_id, c.code, c.name, v.due_date, v.total - COALESCE(("
-        "SELECT SUM(a.amount + a.discount) FROM payment_applications a "
-        "WHERE a.invoice_id = v.id AND a.applied_date <= ?), 0) - COALESCE(("
-        "SELECT SUM(m.amount) FROM credit_memo_applications m "
-        "WHERE m.invoice_id = v.id AND m.at < ?), 0) "
-        "FROM invoices v JOIN customers c ON c.id = v.customer_id "
-        "WHERE v.invoice_date <= ? AND v.status <> 'void' "
-        "AND (v.status = 'open' OR v.updated_at >= ?)";
-    // One customer's (a statement's aging) reads through the customer's index.
-    static const std::string kBalancesOfOne = kBalances + " AND v.customer_id = ?";
-    store::Query q(conn, customer ? kBalancesOfOne : kBalances, day, day_end, day, day_end);
-    if (customer) q.BindMore(*customer);
-    while (q.Next()) {
-      Money balance = q.Amount(4);
-      if (balance.is_zero()) continue;
-      CustomerAging& a = by_code[q.Text(1)];
-      a.customer = CustomerId(q.Int(0));
-      a.customer_code = q.Text(1);
-      a.customer_name = q.Text(2);
-      Date due = q.OptDate(3).value_or(as_of);
-      a.buckets.Add(as_of.days - due.days, balance);
-    }
+  // Three set-based reads whatever the number of invoices: invoicing's balances less credits,
+  // the cash applied to those invoices, and invoicing's open credits; plus unapplied cash.
+  std::vector<invoicing::InvoiceAsOf> invoices = invoicing::InvoicesOpenAsOf(conn, as_of, customer);
+  std::vector<invoicing::InvoiceId> ids;
+  ids.reserve(invoices.size());
+  for (const auto& v : invoices) ids.push_back(v.invoice);
+  std::unordered_map<invoicing::InvoiceId, Money> applied = AppliedBy(conn, as_of, ids);
+
+  std::map<CustomerId, CustomerAging> by_customer;
+  auto entry = [&by_customer](CustomerId id) -> CustomerAging& {
+    CustomerAging& a = by_customer[id];
+    a.customer = id;
+    return a;
+  };
+  for (const auto& v : invoices) {
+    Money balance = v.total_less_credits;
+    if (auto it = applied.find(v.invoice); it != applied.end()) balance -= it->second;
+    if (balance.is_zero()) continue;
+    entry(v.customer).buckets.Add(as_of.days - v.due_date.days, balance);
   }
-  {
-    store::Query q(conn,
-                   "SELECT p.customer_id, c.code, c.name, SUM(p.amount - COALESCE(("
-                   "SELECT SUM(a.amount) FROM payment_applications a "
-                   "WHERE a.payment_id = p.id AND a.applied_date <= ?), 0)) "
-                   "FROM payments p JOIN customers c ON c.id = p.customer_id "
-                   "WHERE p.received_date <= ? AND (? IS NULL OR p.customer_id = ?) "
-                   "GROUP BY p.customer_id, c.code, c.name",
-                   day, day, customer, customer);
-    while (q.Next()) {
-      Money unapplied = q.Amount(3);
-      if (unapplied.is_zero()) continue;
-      CustomerAging& a = by_code[q.Text(1)];
-      a.customer = CustomerId(q.Int(0));
-      a.customer_code = q.Text(1);
-      a.customer_name = q.Text(2);
-      a.unapplied += unapplied;
-    }
+  for (const auto& [id, unapplied] : UnappliedAsOf(conn, as_of, customer)) {
+    entry(id).unapplied += unapplied;
   }
-  {
-    // Credit memos issued by then, less what was applied or refunded by then.
-    store::Query q(conn,
-                   "SELECT m.customer_id, c.code, c.name, SUM(m.total - COALESCE(("
-                   "SELECT SUM(a.amount) FROM credit_memo_applications a "
-                   "WHERE a.credit_memo_id = m.id AND a.at < ?), 0) - COALESCE(("
-                   "SELECT SUM(r.amount) FROM credit_memo_refunds r "
-                   "WHERE r.credit_memo_id = m.id AND r.at < ?), 0)) "
-                   "FROM credit_memos m JOIN customers c ON c.id = m.customer_id "
-                   "WHERE m.memo_date <= ? AND (? IS NULL OR m.customer_id = ?) "
-                   "GROUP BY m.customer_id, c.code, c.name",
-                   day_end, day_end, day, customer, customer);
-    while (q.Next()) {
-      Money open = q.Amount(3);
-      if (open.is_zero()) continue;
-      CustomerAging& a = by_code[q.Text(1)];
-      a.customer = CustomerId(q.Int(0));
-      a.customer_code = q.Text(1);
-      a.customer_name = q.Text(2);
-      a.open_credits += open;
-    }
+  for (const auto& [id, open] : invoicing::OpenCreditsAsOf(conn, as_of, customer)) {
+    entry(id).open_credits += open;
   }
   AgingReport report;
   report.as_of = as_of;
-  for (auto& [code, a] : by_code) {
+  for (auto& [id, a] : by_customer) {
     report.totals += a.buckets;
     report.unapplied += a.unapplied;
     report.open_credits += a.open_credits;
@@ -120,24 +111,8 @@ Dso LoadDso(store::Connection& conn, Date as_of, int days) {
   Dso d;
   d.as_of = as_of;
   d.days = days;
-  const std::string day = FormatDate(as_of);
-  {
-    store::Query q(conn,
-                   "SELECT COALESCE(SUM(l.debit), 0) - COALESCE(SUM(l.credit), 0) "
-                   "FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id "
-                   "WHERE l.account = '1100' AND e.entry_date <= ?",
-                   day);
-    q.Next();
-    d.receivables = q.Amount(0);
-  }
-  {
-    store::Query q(conn,
-                   "SELECT COALESCE(SUM(total), 0) FROM invoices WHERE status <> 'void' "
-                   "AND invoice_date > ? AND invoice_date <= ?",
-                   FormatDate(Date{as_of.days - days}), day);
-    q.Next();
-    d.credit_sales = q.Amount(0);
-  }
+  d.receivables = ledger::ReceivablesBalance(conn, as_of);
+  d.credit_sales = invoicing::CreditSales(conn, Date{as_of.days - days}, as_of);
   if (d.credit_sales.units() > 0) {
     // tenths = receivables x days x 10 / sales, rounded half-even, in 128 bits.
     __int128 num = static_cast<__int128>(d.receivables.units()) * days * 10;

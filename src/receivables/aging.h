@@ -1,7 +1,9 @@
 // Receivables reports: aging by customer as of any date, a customer's statement, and days
-// sales outstanding. They read invoices, payments and the receivables ledger as they stood on
-// the date asked for (invoices dated then, settlements applied by then), so a report for a
-// past date reads the same whatever happened later.
+// sales outstanding. They read invoices (invoicing/balances_as_of.h), payments and the
+// receivables ledger (ledger/receivables_lines.h) as they stood on the date asked for
+// (invoices dated then, settlements applied by then), so a report for a past date reads the
+// same whatever happened later. Customers are ids here: views::LoadAgingView adds their codes
+// and names and orders the rows by code.
 #pragma once
 
 #include <optional>
@@ -26,7 +28,7 @@ struct AgingBuckets {
 
 struct CustomerAging {
   CustomerId customer;
-  std::string customer_code;
+  std::string customer_code;  // display names: filled by the read model (views/aging_view.h)
   std::string customer_name;
   AgingBuckets buckets;
   Money unapplied;     // cash received by then and not applied by then
@@ -35,7 +37,9 @@ struct CustomerAging {
 
 struct AgingReport {
   Date as_of;
-  std::vector<CustomerAging> customers;  // those with an open balance or unapplied cash, by code
+  // Those with an open balance, unapplied cash or open credit: by id here, by code once the
+  // read model named them.
+  std::vector<CustomerAging> customers;
   AgingBuckets totals;
   Money unapplied;
   Money open_credits;

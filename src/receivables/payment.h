@@ -26,9 +26,9 @@ bool IsPaymentMethod(std::string_view method);  // check, ach, wire, card
 
 struct PaymentApplication {
   invoicing::InvoiceId invoice;
-  std::string invoice_number;
-  Money amount;    // cash applied
-  Money discount;  // early-pay discount allowed with it
+  std::string invoice_number;  // invoicing's: the repository asks invoicing for it
+  Money amount;                // cash applied
+  Money discount;              // early-pay discount allowed with it
   Date applied_date;
   Timestamp at;
 };
@@ -37,7 +37,7 @@ struct Payment {
   PaymentId id;
   std::string number;  // "PM-000001"
   CustomerId customer;
-  std::string customer_code;
+  std::string customer_code;  // display name: filled by views::NamePayment, or the command
   Money amount;
   Money amount_applied;
   std::string method;

@@ -2,65 +2,80 @@
 
 #include <cstdint>
 #include <stdexcept>
+#include <unordered_map>
 
+#include "invoicing/invoice_repository.h"
+#include "store/id_list.h"
 #include "store/query.h"
+#include "store/row_reader.h"
 #include "store/sequences.h"
 
 namespace ordo::receivables {
 namespace {
 
 constexpr std::string_view kColumns =
-    "SELECT p.id, p.number, p.customer_id, c.code, p.amount, p.amount_applied, p.method, "
-    "p.reference, p.received_date, p.currency, p.version, p.created_by, p.created_at, "
-    "p.updated_at FROM payments p JOIN customers c ON c.id = p.customer_id ";
+    "SELECT id, number, customer_id, amount, amount_applied, method, reference, received_date, "
+    "currency, version, created_by, created_at, updated_at FROM payments ";
 
-const std::string kById = std::string(kColumns) + "WHERE p.id = ?";
-const std::string kByNumber = std::string(kColumns) + "WHERE p.number = ?";
-const std::string kList = std::string(kColumns) +
-                          "WHERE (? IS NULL OR p.customer_id = ?) AND p.id < ? "
-                          "ORDER BY p.id DESC LIMIT ?";
-
-Payment ReadHeader(const store::Query& q) {
+Payment ReadHeader(store::RowReader& r) {
   Payment p;
-  p.id = PaymentId(q.Int(0));
-  p.number = q.Text(1);
-  p.customer = CustomerId(q.Int(2));
-  p.customer_code = q.Text(3);
-  p.amount = q.Amount(4);
-  p.amount_applied = q.Amount(5);
-  p.method = q.Text(6);
-  p.reference = q.Text(7);
-  p.received_date = q.OptDate(8).value_or(Date{});
-  p.currency = q.Text(9);
-  p.version = q.Int(10);
-  p.created_by = q.Text(11);
-  p.created_at = q.Time(12);
-  p.updated_at = q.Time(13);
+  p.id = r.Id<PaymentId>();
+  p.number = r.Text();
+  p.customer = r.Id<CustomerId>();
+  p.amount = r.Amount();
+  p.amount_applied = r.Amount();
+  p.method = r.Text();
+  p.reference = r.Text();
+  p.received_date = r.OptDate().value_or(Date{});
+  p.currency = r.Text();
+  p.version = r.Int();
+  p.created_by = r.Text();
+  p.created_at = r.Time();
+  p.updated_at = r.Time();
   return p;
 }
 
-void LoadApplications(store::Connection& conn, Payment& p) {
-  store::Query q(conn,
-                 "SELECT a.invoice_id, v.number, a.amount, a.discount, a.applied_date, a.at "
-                 "FROM payment_applications a JOIN invoices v ON v.id = a.invoice_id "
-                 "WHERE a.payment_id = ? ORDER BY a.id",
-                 p.id);
-  while (q.Next()) {
-    p.applications.push_back({invoicing::InvoiceId(q.Int(0)), q.Text(1), q.Amount(2), q.Amount(3),
-                              q.OptDate(4).value_or(Date{}), q.Time(5)});
+// The applications of `payments`, oldest first, with their invoices' numbers (asked of
+// invoicing): two statements for a whole page.
+void LoadApplications(store::Connection& conn, std::vector<Payment*> payments) {
+  static const std::string sql =
+      "SELECT payment_id, invoice_id, amount, discount, applied_date, at "
+      "FROM payment_applications WHERE payment_id" +
+      std::string(store::kInIdList) + " ORDER BY id";
+  if (payments.empty()) return;
+  std::unordered_map<PaymentId, Payment*> by_id;
+  std::vector<PaymentId> ids;
+  for (Payment* p : payments) {
+    by_id.emplace(p->id, p);
+    ids.push_back(p->id);
+  }
+  std::vector<invoicing::InvoiceId> invoices;
+  {
+    store::Query q(conn, sql, store::IdListJson(ids));
+    while (q.Next()) {
+      store::RowReader r(q);
+      Payment* p = by_id.at(r.Id<PaymentId>());
+      PaymentApplication a;
+      a.invoice = r.Id<invoicing::InvoiceId>();
+      a.amount = r.Amount();
+      a.discount = r.Amount();
+      a.applied_date = r.OptDate().value_or(Date{});
+      a.at = r.Time();
+      invoices.push_back(a.invoice);
+      p->applications.push_back(std::move(a));
+    }
+  }
+  auto numbers = invoicing::InvoiceNumbersOf(conn, invoices);
+  for (Payment* p : payments) {
+    for (auto& a : p->applications) a.invoice_number = numbers[a.invoice];
   }
 }
 
 template <typename Key>
-std::optional<Payment> LoadWhere(store::Connection& conn, const std::string& sql, const Key& key) {
-  std::optional<Payment> p;
-  {
-    store::Query q(conn, sql, key);
-    if (!q.Next()) return std::nullopt;
-    p = ReadHeader(q);
-  }
-  LoadApplications(conn, *p);
-  return p;
+std::optional<Payment> FindPayment(store::Connection& conn, std::string_view sql, const Key& key) {
+  return store::FindOne(
+      conn, sql, key, [](store::RowReader& r) { return ReadHeader(r); },
+      [&conn](Payment& p) { LoadApplications(conn, {&p}); });
 }
 
 }  // namespace
@@ -96,21 +111,31 @@ bool AddApplication(store::Connection& conn, const Payment& p, const PaymentAppl
 }
 
 std::optional<Payment> LoadPayment(store::Connection& conn, PaymentId id) {
-  return LoadWhere(conn, kById, id);
+  static const std::string sql = std::string(kColumns) + "WHERE id = ?";
+  return FindPayment(conn, sql, id);
 }
 
 std::optional<Payment> LoadPaymentByNumber(store::Connection& conn, std::string_view number) {
-  return LoadWhere(conn, kByNumber, number);
+  static const std::string sql = std::string(kColumns) + "WHERE number = ?";
+  return FindPayment(conn, sql, number);
 }
 
 std::vector<Payment> ListPayments(store::Connection& conn, std::optional<CustomerId> customer,
                                   std::optional<PaymentId> before, int limit) {
+  static const std::string sql = std::string(kColumns) +
+                                 "WHERE (? IS NULL OR customer_id = ?) AND id < ? "
+                                 "ORDER BY id DESC LIMIT ?";
   std::vector<Payment> out;
   {
-    store::Query q(conn, kList, customer, customer, before ? before->value() : INT64_MAX, limit);
-    while (q.Next()) out.push_back(ReadHeader(q));
+    store::Query q(conn, sql, customer, customer, before ? before->value() : INT64_MAX, limit);
+    while (q.Next()) {
+      store::RowReader r(q);
+      out.push_back(ReadHeader(r));
+    }
   }
-  for (auto& p : out) LoadApplications(conn, p);
+  std::vector<Payment*> page;
+  for (auto& p : out) page.push_back(&p);
+  LoadApplications(conn, page);
   return out;
 }
 

@@ -1,6 +1,6 @@
 #include "receivables/statement.h"
 
-#include "store/query.h"
+#include "ledger/receivables_lines.h"
 
 namespace ordo::receivables {
 
@@ -9,30 +9,16 @@ Statement LoadStatement(store::Connection& conn, CustomerId customer, Date from,
   s.customer = customer;
   s.from = from;
   s.to = to;
-  {
-    store::Query q(conn,
-                   "SELECT COALESCE(SUM(l.debit), 0) - COALESCE(SUM(l.credit), 0) "
-                   "FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id "
-                   "WHERE l.account = '1100' AND l.customer_id = ? AND e.entry_date < ?",
-                   customer, from);
-    q.Next();
-    s.opening_balance = q.Amount(0);
-  }
+  s.opening_balance = ledger::CustomerReceivablesBefore(conn, customer, from);
   Money balance = s.opening_balance;
-  store::Query q(conn,
-                 "SELECT e.entry_date, e.kind, e.reference, e.memo, l.debit, l.credit "
-                 "FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id "
-                 "WHERE l.account = '1100' AND l.customer_id = ? AND e.entry_date >= ? "
-                 "AND e.entry_date <= ? ORDER BY e.entry_date, e.id, l.line_no",
-                 customer, from, to);
-  while (q.Next()) {
+  for (auto& entry : ledger::CustomerReceivablesLines(conn, customer, from, to)) {
     StatementLine line;
-    line.date = q.OptDate(0).value_or(from);
-    line.kind = q.Text(1);
-    line.reference = q.Text(2);
-    line.memo = q.Text(3);
-    line.charge = q.Amount(4);
-    line.credit = q.Amount(5);
+    line.date = entry.date;
+    line.kind = std::move(entry.kind);
+    line.reference = std::move(entry.reference);
+    line.memo = std::move(entry.memo);
+    line.charge = entry.debit;
+    line.credit = entry.credit;
     balance += line.charge - line.credit;
     line.balance = balance;
     s.lines.push_back(std::move(line));

@@ -1,7 +1,7 @@
 // A customer's statement: its receivables ledger over a period — the opening balance, every
 // charge (invoices, refunds) and credit (payments, discounts, credit memos) with a running
-// balance, and the closing balance — read from the customer's receivables sub-ledger, so the
-// statement and the ledger can never disagree.
+// balance, and the closing balance — read from the customer's receivables sub-ledger
+// (ledger/receivables_lines.h), so the statement and the ledger can never disagree.
 #pragma once
 
 #include <string>

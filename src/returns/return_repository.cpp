@@ -1,91 +1,116 @@
 #include "returns/return_repository.h"
 
 #include <stdexcept>
+#include <unordered_map>
 
+#include "invoicing/credit_memo_repository.h"
+#include "invoicing/invoice_repository.h"
+#include "store/id_list.h"
 #include "store/query.h"
+#include "store/row_reader.h"
 #include "store/sequences.h"
 
 namespace ordo::returns {
 namespace {
 
 constexpr std::string_view kHeaderColumns =
-    "SELECT r.id, r.number, r.order_id, o.number, r.invoice_id, COALESCE(v.number, ''), "
-    "r.customer_id, c.code, r.status, r.created_by, r.version, r.created_at, r.updated_at "
-    "FROM returns r JOIN orders o ON o.id = r.order_id JOIN customers c ON c.id = r.customer_id "
-    "LEFT JOIN invoices v ON v.id = r.invoice_id ";
+    "SELECT id, number, order_id, invoice_id, customer_id, status, created_by, version, "
+    "created_at, updated_at FROM returns ";
 
-const std::string kById = std::string(kHeaderColumns) + "WHERE r.id = ?";
-const std::string kByNumber = std::string(kHeaderColumns) + "WHERE r.number = ?";
-const std::string kList = std::string(kHeaderColumns) +
-                          "WHERE (? IS NULL OR r.customer_id = ?) AND (? IS NULL OR r.status = ?) "
-                          "AND (? IS NULL OR r.order_id = ?) AND r.id < ? "
-                          "ORDER BY r.id DESC LIMIT ?";
-
-Rma ReadHeader(const store::Query& q) {
-  Rma r;
-  r.id = ReturnId(q.Int(0));
-  r.number = q.Text(1);
-  r.order = OrderId(q.Int(2));
-  r.order_number = q.Text(3);
-  if (auto v = q.OptInt(4)) r.invoice = invoicing::InvoiceId(*v);
-  r.invoice_number = q.Text(5);
-  r.customer = CustomerId(q.Int(6));
-  r.customer_code = q.Text(7);
-  r.status = StatusFromName(q.Text(8)).value_or(ReturnStatus::kAuthorized);
-  r.created_by = q.Text(9);
-  r.version = q.Int(10);
-  r.created_at = q.Time(11);
-  r.updated_at = q.Time(12);
-  return r;
+Rma ReadHeader(store::RowReader& r) {
+  Rma m;
+  m.id = r.Id<ReturnId>();
+  m.number = r.Text();
+  m.order = r.Id<OrderId>();
+  m.invoice = r.OptId<invoicing::InvoiceId>();
+  m.customer = r.Id<CustomerId>();
+  m.status = StatusFromName(r.Text()).value_or(ReturnStatus::kAuthorized);
+  m.created_by = r.Text();
+  m.version = r.Int();
+  m.created_at = r.Time();
+  m.updated_at = r.Time();
+  return m;
 }
 
-void LoadLines(store::Connection& conn, Rma& r) {
-  store::Query q(conn,
-                 "SELECT l.line_no, l.order_line_id, l.item_id, i.sku, l.quantity, "
-                 "l.quantity_received, l.reason FROM return_lines l "
-                 "JOIN items i ON i.id = l.item_id WHERE l.return_id = ? ORDER BY l.line_no",
-                 r.id);
-  while (q.Next()) {
-    r.lines.push_back({static_cast<int>(q.Int(0)), OrderLineId(q.Int(1)), ItemId(q.Int(2)),
-                       q.Text(3), q.Int(4), q.Int(5), q.Text(6)});
+// The numbers of the invoices `rmas` name, asked of invoicing in one statement.
+void NameInvoices(store::Connection& conn, const std::vector<Rma*>& rmas) {
+  std::vector<invoicing::InvoiceId> ids;
+  for (const Rma* m : rmas) {
+    if (m->invoice) ids.push_back(*m->invoice);
+  }
+  if (ids.empty()) return;
+  auto numbers = invoicing::InvoiceNumbersOf(conn, ids);
+  for (Rma* m : rmas) {
+    if (m->invoice) m->invoice_number = numbers[*m->invoice];
   }
 }
 
-void LoadReceipts(store::Connection& conn, Rma& r) {
-  store::Query q(conn,
-                 "SELECT x.id, x.line_no, x.warehouse_id, w.code, x.quantity, x.disposition, "
-                 "x.credit_memo_id, m.number, x.received_by, x.received_at "
-                 "FROM return_receipts x JOIN warehouses w ON w.id = x.warehouse_id "
-                 "JOIN credit_memos m ON m.id = x.credit_memo_id "
-                 "WHERE x.return_id = ? ORDER BY x.id",
-                 r.id);
-  while (q.Next()) {
-    ReturnReceipt x;
-    x.id = q.Int(0);
-    x.line_no = static_cast<int>(q.Int(1));
-    x.warehouse = WarehouseId(q.Int(2));
-    x.warehouse_code = q.Text(3);
-    x.quantity = q.Int(4);
-    x.disposition = DispositionFromName(q.Text(5)).value_or(Disposition::kRestock);
-    x.credit_memo_id = q.Int(6);
-    x.credit_memo_number = q.Text(7);
-    x.received_by = q.Text(8);
-    x.received_at = q.Time(9);
-    r.receipts.push_back(std::move(x));
+// The lines of `rmas`, by line_no, in one statement.
+void LoadLines(store::Connection& conn, const std::vector<Rma*>& rmas) {
+  static const std::string sql =
+      "SELECT return_id, line_no, order_line_id, item_id, quantity, quantity_received, reason "
+      "FROM return_lines WHERE return_id" +
+      std::string(store::kInIdList) + " ORDER BY return_id, line_no";
+  if (rmas.empty()) return;
+  std::unordered_map<ReturnId, Rma*> by_id;
+  std::vector<ReturnId> ids;
+  for (Rma* m : rmas) {
+    by_id.emplace(m->id, m);
+    ids.push_back(m->id);
   }
+  store::Query q(conn, sql, store::IdListJson(ids));
+  while (q.Next()) {
+    store::RowReader r(q);
+    Rma* m = by_id.at(r.Id<ReturnId>());
+    ReturnLine l;
+    l.line_no = static_cast<int>(r.Int());
+    l.order_line = r.Id<OrderLineId>();
+    l.item = r.Id<ItemId>();
+    l.quantity = r.Int();
+    l.quantity_received = r.Int();
+    l.reason = r.Text();
+    m->lines.push_back(std::move(l));
+  }
+}
+
+void LoadReceipts(store::Connection& conn, Rma& m) {
+  std::vector<invoicing::CreditMemoId> memos;
+  {
+    store::Query q(conn,
+                   "SELECT id, line_no, warehouse_id, quantity, disposition, credit_memo_id, "
+                   "received_by, received_at FROM return_receipts "
+                   "WHERE return_id = ? ORDER BY id",
+                   m.id);
+    while (q.Next()) {
+      store::RowReader r(q);
+      ReturnReceipt x;
+      x.id = r.Int();
+      x.line_no = static_cast<int>(r.Int());
+      x.warehouse = r.Id<WarehouseId>();
+      x.quantity = r.Int();
+      x.disposition = DispositionFromName(r.Text()).value_or(Disposition::kRestock);
+      x.credit_memo_id = r.Int();
+      x.received_by = r.Text();
+      x.received_at = r.Time();
+      memos.push_back(invoicing::CreditMemoId(x.credit_memo_id));
+      m.receipts.push_back(std::move(x));
+    }
+  }
+  if (memos.empty()) return;
+  auto numbers = invoicing::CreditMemoNumbersOf(conn, memos);
+  for (auto& x : m.receipts)
+    x.credit_memo_number = numbers[invoicing::CreditMemoId(x.credit_memo_id)];
 }
 
 template <typename Key>
-std::optional<Rma> LoadWhere(store::Connection& conn, const std::string& sql, const Key& key) {
-  std::optional<Rma> r;
-  {
-    store::Query q(conn, sql, key);
-    if (!q.Next()) return std::nullopt;
-    r = ReadHeader(q);
-  }
-  LoadLines(conn, *r);
-  LoadReceipts(conn, *r);
-  return r;
+std::optional<Rma> FindReturn(store::Connection& conn, std::string_view sql, const Key& key) {
+  return store::FindOne(
+      conn, sql, key, [](store::RowReader& r) { return ReadHeader(r); },
+      [&conn](Rma& m) {
+        NameInvoices(conn, {&m});
+        LoadLines(conn, {&m});
+        LoadReceipts(conn, m);
+      });
 }
 
 }  // namespace
@@ -139,11 +164,31 @@ bool StoreReceipt(store::Connection& conn, const Rma& r, const std::vector<Retur
 }
 
 std::optional<Rma> LoadReturn(store::Connection& conn, ReturnId id) {
-  return LoadWhere(conn, kById, id);
+  static const std::string sql = std::string(kHeaderColumns) + "WHERE id = ?";
+  return FindReturn(conn, sql, id);
 }
 
 std::optional<Rma> LoadReturnByNumber(store::Connection& conn, std::string_view number) {
-  return LoadWhere(conn, kByNumber, number);
+  static const std::string sql = std::string(kHeaderColumns) + "WHERE number = ?";
+  return FindReturn(conn, sql, number);
+}
+
+std::unordered_map<ReturnId, ReturnRef> ReturnRefsOf(store::Connection& conn,
+                                                     const std::vector<ReturnId>& ids) {
+  static const std::string sql =
+      "SELECT id, number, order_id FROM returns WHERE id" + std::string(store::kInIdList);
+  std::unordered_map<ReturnId, ReturnRef> out;
+  if (ids.empty()) return out;
+  store::Query q(conn, sql, store::IdListJson(ids));
+  while (q.Next()) {
+    store::RowReader r(q);
+    ReturnRef ref;
+    ref.id = r.Id<ReturnId>();
+    ref.number = r.Text();
+    ref.order = r.Id<OrderId>();
+    out.emplace(ref.id, std::move(ref));
+  }
+  return out;
 }
 
 int64_t OutstandingForOrderLine(store::Connection& conn, OrderLineId line) {
@@ -169,15 +214,25 @@ int64_t OutstandingAgainstInvoice(store::Connection& conn, invoicing::InvoiceId 
 
 std::vector<Rma> ListReturns(store::Connection& conn, const ReturnFilter& f,
                              std::optional<ReturnId> before, int limit) {
+  static const std::string sql =
+      std::string(kHeaderColumns) +
+      "WHERE (? IS NULL OR customer_id = ?) AND (? IS NULL OR status = ?) "
+      "AND (? IS NULL OR order_id = ?) AND id < ? ORDER BY id DESC LIMIT ?";
   std::optional<std::string> status;
   if (f.status) status = std::string(StatusName(*f.status));
   std::vector<Rma> out;
   {
-    store::Query q(conn, kList, f.customer, f.customer, status, status, f.order, f.order,
+    store::Query q(conn, sql, f.customer, f.customer, status, status, f.order, f.order,
                    before ? before->value() : INT64_MAX, limit);
-    while (q.Next()) out.push_back(ReadHeader(q));
+    while (q.Next()) {
+      store::RowReader r(q);
+      out.push_back(ReadHeader(r));
+    }
   }
-  for (auto& r : out) LoadLines(conn, r);
+  std::vector<Rma*> page;
+  for (auto& m : out) page.push_back(&m);
+  NameInvoices(conn, page);
+  LoadLines(conn, page);
   return out;
 }
 

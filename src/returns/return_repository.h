@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "returns/rma.h"
@@ -27,8 +28,19 @@ void InsertReturn(store::Connection& conn, Rma& rma);
 bool StoreReceipt(store::Connection& conn, const Rma& rma,
                   const std::vector<ReturnReceipt>& receipts, Timestamp at);
 
+// Header, lines and receipts, with invoicing's numbers but no other display names (see Rma).
 std::optional<Rma> LoadReturn(store::Connection& conn, ReturnId id);
 std::optional<Rma> LoadReturnByNumber(store::Connection& conn, std::string_view number);
+
+// How other modules' documents name an RMA: its number and order (a credit memo shows both).
+struct ReturnRef {
+  ReturnId id;
+  std::string number;
+  OrderId order;
+};
+// The RMAs `ids` names (an id with no RMA is absent), in one statement.
+std::unordered_map<ReturnId, ReturnRef> ReturnRefsOf(store::Connection& conn,
+                                                     const std::vector<ReturnId>& ids);
 
 // Authorized but not yet received, on RMAs still authorized: of an order line, and of one
 // invoice line (the RMAs naming `invoice`, for its line `line_no`).

@@ -36,7 +36,7 @@ struct ReturnLine {
   int line_no = 0;  // the order line's number
   OrderLineId order_line;
   ItemId item;
-  std::string sku;
+  std::string sku;       // display name: see Rma
   int64_t quantity = 0;  // authorized
   int64_t quantity_received = 0;
   std::string reason;
@@ -47,22 +47,26 @@ struct ReturnReceipt {
   int64_t id = 0;
   int line_no = 0;
   WarehouseId warehouse;
-  std::string warehouse_code;
+  std::string warehouse_code;  // display name: see Rma
   int64_t quantity = 0;
   Disposition disposition = Disposition::kRestock;
   int64_t credit_memo_id = 0;
-  std::string credit_memo_number;
+  std::string credit_memo_number;  // invoicing's: the repository asks invoicing for it
   std::string received_by;
   Timestamp received_at;
 };
 
+// The RMA's own columns, invoicing's numbers (returns depends on invoicing, which knows
+// nothing of returns) and the ids of other modules' rows. Their display names
+// (order_number, customer_code, the lines' sku, the receipts' warehouse_code) are left empty
+// by the repository and filled by views::NameReturn (or by the command that holds them).
 struct Rma {
   ReturnId id;
   std::string number;  // "RA-000001"
   OrderId order;
   std::string order_number;
   std::optional<invoicing::InvoiceId> invoice;
-  std::string invoice_number;  // "" when against the order
+  std::string invoice_number;  // "" when against the order (invoicing's, read by the repository)
   CustomerId customer;
   std::string customer_code;
   ReturnStatus status = ReturnStatus::kAuthorized;

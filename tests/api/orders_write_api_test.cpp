@@ -5,6 +5,8 @@
 #include <string>
 
 #include "api/orders_fixture.h"
+#include "auth/auth_fixture.h"
+#include "auth/tokens.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -233,6 +235,37 @@ TEST_F(OrderWriteApiTest, CancelByNumberAndWhoMayCancel) {
                 "not_found"));
   EXPECT_TRUE(IsProblem(Call("sales", "POST", "/api/v1/orders/999/cancel", R"({"reason": "x"})"),
                         404, "not_found"));
+}
+
+// A user bound to a customer keeps to that customer's orders even with a role that may cancel
+// and release holds: another customer's order answers 404 as if it did not exist, and nothing
+// changes; its own customer's orders it may change.
+TEST_F(OrderWriteApiTest, ABoundUserWithAWriteRoleReachesOnlyItsCustomersOrders) {
+  auto other = Place("sales", kTen);       // C-1's
+  auto held = Place("sales", HeldBody());  // C-2's, on a credit hold
+  ASSERT_EQ(held["status"], "on_hold");
+  auth::Principal p = test_support::AddUser(db_, "bound", "bound-pw-1",
+                                            {"customer", "sales_manager"}, std::string("C-2"));
+  auto token = db_.executor().RunFor<auth::IssuedToken>(
+      [&](store::Connection& conn) { return auth::StoreToken(conn, p, db_.clock().Now()); });
+  ASSERT_TRUE(token.ok());
+  tokens_["bound"] = token->token;
+
+  auto before = db_.Snapshot();
+  for (const std::string& ref : {IdOf(other), other["number"].get<std::string>()}) {
+    EXPECT_TRUE(
+        IsProblem(Call("bound", "POST", "/api/v1/orders/" + ref + "/cancel", R"({"reason": "x"})"),
+                  404, "not_found"))
+        << ref;
+  }
+  EXPECT_EQ(db_.Snapshot(), before);
+
+  auto mine = Place("sales", OrderBody("C-2", R"([{"sku": "WID-100", "quantity": 1}])"));
+  auto cancelled =
+      Call("bound", "POST", "/api/v1/orders/" + IdOf(mine) + "/cancel", R"({"reason": "dup"})");
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(cancelled.Json()["status"], "cancelled");
+  EXPECT_TRUE(Consistent());
 }
 
 TEST_F(OrderWriteApiTest, RejectedCancelsChangeNothing) {

@@ -18,6 +18,7 @@
 #include "store/query.h"
 #include "support/invariants.h"
 #include "support/test_db.h"
+#include "views/invoice_view.h"
 
 namespace ordo::flows {
 namespace {
@@ -143,7 +144,7 @@ TEST_F(InvoicingTest, ConfirmationInvoicesWhatShippedWithTaxPerLine) {
   EXPECT_EQ(FormatDate(v.due_date), "2026-04-01");
   EXPECT_FALSE(v.discount_date.has_value());
 
-  auto stored = invoicing::LoadInvoiceByNumber(db_.reader(), "IN-000001");
+  auto stored = views::FindInvoiceByRef(db_.reader(), "IN-000001");
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(invoicing::ToJson(*stored), invoicing::ToJson(v));
 

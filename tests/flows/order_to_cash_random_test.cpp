@@ -44,6 +44,7 @@
 #include "support/checker_arithmetic.h"
 #include "support/invariants.h"
 #include "support/test_db.h"
+#include "views/invoice_view.h"
 
 namespace ordo::flows {
 namespace {
@@ -338,7 +339,7 @@ class OrderToCashRandomTest : public ::testing::Test {
   std::string Pay() {
     auto id = AnyOf(Ids("SELECT id FROM invoices WHERE status = 'open'"));
     if (!id) return "pay (none)";
-    auto v = *invoicing::LoadInvoice(db_.reader(), invoicing::InvoiceId(*id));
+    auto v = *views::LoadInvoice(db_.reader(), invoicing::InvoiceId(*id));
     PaymentRequest r;
     r.customer = v.customer_code;
     r.method = "check";
@@ -489,7 +490,7 @@ class OrderToCashRandomTest : public ::testing::Test {
     } else if (kind == 2) {
       auto id = AnyOf(Ids("SELECT id FROM invoices"));
       if (!id) return "forbidden (none)";
-      auto v = *invoicing::LoadInvoice(db_.reader(), invoicing::InvoiceId(*id));
+      auto v = *views::LoadInvoice(db_.reader(), invoicing::InvoiceId(*id));
       PaymentRequest r;
       r.customer = v.customer_code;
       r.method = "wire";

@@ -22,6 +22,7 @@
 #include "store/query.h"
 #include "support/invariants.h"
 #include "support/test_db.h"
+#include "views/credit_memo_view.h"
 
 namespace ordo::flows {
 namespace {
@@ -359,7 +360,7 @@ TEST_F(ReturnsTest, TheCreditMemoUsesTheInvoicedPriceAndTaxRoundedHalfEven) {
   EXPECT_EQ(m.tax, Dollars("1.46"));
   EXPECT_EQ(m.total, Dollars("17.84"));
   EXPECT_EQ(m.status, invoicing::CreditMemoStatus::kOpen);
-  auto stored = invoicing::LoadCreditMemoByNumber(db_.reader(), "CM-000001");
+  auto stored = views::LoadCreditMemoByNumber(db_.reader(), "CM-000001");
   ASSERT_TRUE(stored.has_value());
   EXPECT_EQ(invoicing::ToJson(*stored), invoicing::ToJson(m));
   EXPECT_TRUE(Consistent());

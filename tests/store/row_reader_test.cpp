@@ -55,7 +55,8 @@ class RowReaderTest : public ::testing::Test {
 
   std::optional<Doc> ByNumber(const std::string& number) {
     return FindOne(
-        *conn_, "SELECT id, number, total, due, at, customer_id, settled FROM docs WHERE number = ?",
+        *conn_,
+        "SELECT id, number, total, due, at, customer_id, settled FROM docs WHERE number = ?",
         number, ReadDoc, [this](Doc& d) {
           // The header's statement is closed here, so the same SQL text could run again.
           Query q(*conn_, "SELECT qty FROM doc_lines WHERE doc_id = ? ORDER BY qty", d.id);

@@ -1,0 +1,88 @@
+// The `ordo` binary's global options (--db, --actor) work before and after the subcommand, as
+// the README says, and the help texts say what is true.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "support/temp_dir.h"
+
+namespace ordo {
+namespace {
+
+struct Outcome {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr
+};
+
+// Runs the ordo binary with `args` (already shell-quoted where needed) and no ORDO_DB.
+Outcome Ordo(const std::string& args) {
+  std::string command = "env -u ORDO_DB " + std::string(ORDO_BINARY) + " " + args + " 2>&1";
+  Outcome run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  std::array<char, 4096> buf{};
+  size_t n = 0;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) run.output.append(buf.data(), n);
+  int status = pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+std::string Quoted(const std::string& path) {
+  return "'" + path + "'";
+}
+
+TEST(GlobalOptionsTest, DbAfterTheSubcommand) {
+  test_support::TempDir dir;
+  std::string db = dir.File("after.db");
+  Outcome run = Ordo("migrate --db " + Quoted(db));
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_TRUE(std::filesystem::exists(db)) << run.output;
+}
+
+TEST(GlobalOptionsTest, DbBeforeTheSubcommand) {
+  test_support::TempDir dir;
+  std::string db = dir.File("before.db");
+  Outcome run = Ordo("--db " + Quoted(db) + " migrate");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_TRUE(std::filesystem::exists(db)) << run.output;
+}
+
+TEST(GlobalOptionsTest, DbAndActorAfterANestedSubcommand) {
+  test_support::TempDir dir;
+  std::string db = dir.File("nested.db");
+  ASSERT_EQ(Ordo("migrate --db " + Quoted(db)).exit_code, 0);
+  // An order that does not exist: the command ran against the database it was given (no
+  // "arguments were not expected", no ./data/ordo.db created).
+  Outcome run = Ordo("order show SO-000001 --db " + Quoted(db) + " --actor tester");
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_EQ(run.output.find("not expected"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("SO-000001"), std::string::npos) << run.output;
+}
+
+TEST(GlobalOptionsTest, AnUnknownOptionIsStillRefused) {
+  Outcome run = Ordo("migrate --no-such-option");
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE(run.output.find("--no-such-option"), std::string::npos) << run.output;
+}
+
+TEST(HelpTextTest, ServeClaimsOnlyWhatItServes) {
+  Outcome run = Ordo("serve --help");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_EQ(run.output.find("web UI"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("HTTP API"), std::string::npos) << run.output;
+}
+
+TEST(HelpTextTest, TopLevelHelpListsTheGlobalOptions) {
+  Outcome run = Ordo("--help");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_NE(run.output.find("--db"), std::string::npos);
+  EXPECT_NE(run.output.find("--actor"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ordo
