@@ -35,11 +35,11 @@
 
 #include "child_process.h"
 #include "demo_load.h"
-#include "flows/place_order_json.h"
 #include "http_call.h"
 #include "inprocess_load.h"
 #include "order_bodies.h"
 #include "ordo_server.h"
+#include "requests/order_request_json.h"
 #include "store/query.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "wrk_load.h"
@@ -238,7 +238,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> bodies = MakeOrderBodies(mix, s.bodies, s.lines, s.seed);
   std::vector<flows::PlaceOrderRequest> requests;
   for (const auto& b : bodies) {
-    auto parsed = flows::ParsePlaceOrderJson(b);
+    auto parsed = requests::ParsePlaceOrderJson(b);
     if (!parsed.ok()) {
       std::cerr << "a generated body does not parse: " << parsed.status().ToString() << "\n"
                 << b << "\n";

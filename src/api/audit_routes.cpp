@@ -2,18 +2,13 @@
 
 #include "api/authenticate.h"
 #include "api/pagination.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
 #include "audit/audit_query.h"
 #include "jsonio/json_writer.h"
 
 namespace ordo::api {
 namespace {
-
-std::optional<std::string> NonEmptyQuery(const http::Request& request, std::string_view name) {
-  auto value = request.Query(name);
-  if (!value || value->empty()) return std::nullopt;
-  return std::string(*value);
-}
 
 Result<audit::AuditFilter> ParseFilter(const http::Request& request) {
   audit::AuditFilter filter;

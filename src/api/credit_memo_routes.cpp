@@ -11,13 +11,16 @@
 #include "api/pagination.h"
 #include "api/pdf_response.h"
 #include "api/preconditions.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
+#include "api/versioned_write.h"
 #include "api/write_route.h"
 #include "core/resource_ref.h"
 #include "flows/credit_memo_document.h"
 #include "flows/credit_memo_settlement.h"
 #include "invoicing/credit_memo_repository.h"
 #include "views/credit_memo_view.h"
+#include "requests/credit_memo_request_json.h"
 
 namespace ordo::api {
 namespace {
@@ -53,12 +56,8 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   std::vector<FieldError> errors;
   CheckListParameters(request, kListParameters, errors);
   invoicing::CreditMemoFilter filter;
-  if (auto status = request.Query("status"); status && !status->empty()) {
-    filter.status = invoicing::CreditMemoStatusFromName(*status);
-    if (!filter.status) {
-      errors.push_back({"status", "invalid_value", "status is one of open, applied, refunded"});
-    }
-  }
+  filter.status = QueryEnum(request, "status", invoicing::CreditMemoStatusFromName,
+                            "open, applied, refunded", errors);
   if (!errors.empty()) {
     return respond(ProblemFor(
         Status::InvalidArgument("invalid credit memo list parameters", std::move(errors))));
@@ -113,15 +112,12 @@ void ShowPdf(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Apply(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "credit_memos.write");
   if (!who) return;
-  auto expected = IfMatchVersion(request);
-  if (!expected.ok()) return respond(ProblemFor(expected.status()));
-  auto parsed = flows::ParseMemoApplicationsJson(request.body);
-  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
-  RunWrite(
-      ctx, request, *who,
-      [ref = std::string(*request.PathParam("ref")), apps = std::move(parsed).value(),
-       expected = *expected,
-       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+  RunVersionedWrite(
+      ctx, request, *who, requests::ParseMemoApplicationsJson,
+      [ref = std::string(*request.PathParam("ref")), who = *who](
+          store::Connection& conn, const CommandContext& cc,
+          const std::vector<flows::MemoApplication>& apps,
+          std::optional<int64_t> expected) -> Result<http::Response> {
         auto found = LoadMemoFor(conn, ref, who);
         if (!found.ok()) return found.status();
         auto m = flows::ApplyCreditMemo(conn, cc, found->id, apps, expected);
@@ -134,15 +130,11 @@ void Apply(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Refund(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "credit_memos.write");
   if (!who) return;
-  auto expected = IfMatchVersion(request);
-  if (!expected.ok()) return respond(ProblemFor(expected.status()));
-  auto parsed = flows::ParseMemoRefundJson(request.body);
-  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
-  RunWrite(
-      ctx, request, *who,
-      [ref = std::string(*request.PathParam("ref")), refund = std::move(parsed).value(),
-       expected = *expected,
-       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+  RunVersionedWrite(
+      ctx, request, *who, requests::ParseMemoRefundJson,
+      [ref = std::string(*request.PathParam("ref")), who = *who](
+          store::Connection& conn, const CommandContext& cc, const flows::MemoRefund& refund,
+          std::optional<int64_t> expected) -> Result<http::Response> {
         auto found = LoadMemoFor(conn, ref, who);
         if (!found.ok()) return found.status();
         auto m = flows::RefundCreditMemo(conn, cc, found->id, refund, expected);

@@ -1,5 +1,6 @@
 #include "api/customer_filter.h"
 
+#include "api/query_params.h"
 #include "customers/customer_repository.h"
 
 namespace ordo::api {
@@ -7,7 +8,7 @@ namespace ordo::api {
 CustomerFilter ResolveCustomerFilter(store::Connection& conn, const http::Request& request,
                                      const auth::Principal& who) {
   CustomerFilter f;
-  if (auto customer = request.Query("customer"); customer && !customer->empty()) {
+  if (auto customer = NonEmptyQuery(request, "customer")) {
     auto found = customers::FindCustomerByRef(conn, *customer);
     if (!found) {
       f.matches_nothing = true;

@@ -6,9 +6,11 @@
 #include "api/customer_scope.h"
 #include "api/pagination.h"
 #include "api/preconditions.h"
-#include "core/resource_ref.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
+#include "api/versioned_write.h"
 #include "api/write_route.h"
+#include "core/resource_ref.h"
 #include "customers/credit.h"
 #include "customers/customer_commands.h"
 #include "customers/customer_json.h"
@@ -51,15 +53,11 @@ Result<customers::CustomerFilter> ParseFilter(const http::Request& request,
                                               const auth::Principal& who) {
   customers::CustomerFilter filter;
   filter.only = who.customer_id;
-  if (auto on_hold = request.Query("on_hold"); on_hold && !on_hold->empty()) {
-    if (*on_hold != "true" && *on_hold != "false") {
-      return Status::InvalidArgument("on_hold must be true or false",
-                                     {{"on_hold", "invalid_value", "on_hold is true or false"}});
-    }
-    filter.on_hold = *on_hold == "true";
-  }
+  auto on_hold = QueryBool(request, "on_hold");
+  if (!on_hold.ok()) return on_hold.status();
+  filter.on_hold = *on_hold;
   if (auto q = request.Query("q")) filter.text = std::string(*q);
-  if (auto s = request.Query("salesperson"); s && !s->empty()) filter.salesperson = std::string(*s);
+  if (auto s = NonEmptyQuery(request, "salesperson")) filter.salesperson = *s;
   return filter;
 }
 
@@ -127,15 +125,11 @@ void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "customers.write");
   if (!who) return;
-  auto version = IfMatchVersion(request);
-  if (!version.ok()) return respond(ProblemFor(version.status()));
-  auto patch = customers::ParseCustomerPatchJson(request.body);
-  if (!patch.ok()) return respond(ProblemFor(patch.status()));
-  RunWrite(
-      ctx, request, *who,
-      [ref = ParseResourceRef(*request.PathParam("ref")), p = std::move(patch).value(),
-       expected = *version](store::Connection& conn,
-                            const CommandContext& cc) -> Result<http::Response> {
+  RunVersionedWrite(
+      ctx, request, *who, customers::ParseCustomerPatchJson,
+      [ref = ParseResourceRef(*request.PathParam("ref"))](
+          store::Connection& conn, const CommandContext& cc, const customers::CustomerPatch& p,
+          std::optional<int64_t> expected) -> Result<http::Response> {
         // Resolved on the writer, so the code names the customer the change is applied to.
         auto found = FindCustomer(conn, ref);
         if (!found) return NoCustomer(ref);

@@ -4,6 +4,7 @@
 
 #include "api/authenticate.h"
 #include "api/pagination.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
 #include "events/event_feed.h"
 #include "jsonio/json_writer.h"
@@ -27,12 +28,6 @@ Result<int64_t> ParseAfter(const http::Request& request, const PageRequest& page
         {{"after", "invalid_value", "after is 0 or the id of an event already seen"}});
   }
   return after;
-}
-
-std::optional<std::string> NonEmptyQuery(const http::Request& request, std::string_view name) {
-  auto value = request.Query(name);
-  if (!value || value->empty()) return std::nullopt;
-  return std::string(*value);
 }
 
 // The page as JSON text: each stored payload is inserted as it is, never re-parsed.

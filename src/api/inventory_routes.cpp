@@ -4,12 +4,13 @@
 
 #include "api/authenticate.h"
 #include "api/pagination.h"
-#include "core/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
 #include "auth/permissions.h"
 #include "catalog/item_queries.h"
 #include "catalog/item_repository.h"
+#include "core/field_path.h"
+#include "core/resource_ref.h"
 #include "flows/stock_changes.h"
 #include "inventory/stock_commands.h"
 #include "inventory/stock_queries.h"
@@ -57,16 +58,16 @@ Result<inventory::Receipt> ParseReceipt(const std::string& body) {
   receipt.reference = ReadText(r, *doc, "reference", false);
   if (const json* lines = r.Array(*doc, "lines", "lines", true)) {
     for (size_t i = 0; i < lines->size(); ++i) {
-      const std::string path = "lines/" + std::to_string(i);
+      const std::string path = ElementPath("lines", i);
       const json& line = (*lines)[i];
       if (!line.is_object()) {
         r.Fail(path, "invalid_type", "a line is an object {\"sku\", \"quantity\"}");
         continue;
       }
-      r.OnlyKnown(line, {"sku", "quantity"}, path + "/");
+      r.OnlyKnown(line, {"sku", "quantity"}, path);
       inventory::ReceiptLine parsed;
-      parsed.sku = r.String(line, "sku", path + "/sku", true);
-      parsed.quantity = ReadQuantity(r, line, "quantity", path + "/quantity").value_or(0);
+      parsed.sku = r.String(line, "sku", FieldPath(path, "sku"), true);
+      parsed.quantity = ReadQuantity(r, line, "quantity", FieldPath(path, "quantity")).value_or(0);
       receipt.lines.push_back(std::move(parsed));
     }
   }

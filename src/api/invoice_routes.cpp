@@ -12,6 +12,7 @@
 #include "api/pagination.h"
 #include "api/pdf_response.h"
 #include "api/preconditions.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
 #include "flows/invoice_document.h"
@@ -53,12 +54,8 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   std::vector<FieldError> errors;
   CheckListParameters(request, kListParameters, errors);
   invoicing::InvoiceFilter filter;
-  if (auto status = request.Query("status"); status && !status->empty()) {
-    filter.status = invoicing::StatusFromName(*status);
-    if (!filter.status) {
-      errors.push_back({"status", "invalid_value", "status is one of open, paid, void"});
-    }
-  }
+  filter.status =
+      QueryEnum(request, "status", invoicing::StatusFromName, "open, paid, void", errors);
   auto conn = ctx.readers.Borrow();
   OrderFilter order = ResolveOrderFilter(*conn, request, *who);
   filter.order = order.order;
@@ -169,11 +166,7 @@ void TrialBalance(ApiContext& ctx, http::Request& request, http::Responder respo
   std::vector<FieldError> errors;
   constexpr std::array<std::string_view, 1> kKnown = {"as_of"};
   CheckListParameters(request, kKnown, errors);
-  std::optional<Date> as_of;
-  if (auto text = request.Query("as_of"); text && !text->empty()) {
-    as_of = ParseDate(*text);
-    if (!as_of) errors.push_back({"as_of", "invalid_value", "as_of is a date (YYYY-MM-DD)"});
-  }
+  std::optional<Date> as_of = QueryDate(request, "as_of", errors);
   if (!errors.empty()) {
     return respond(ProblemFor(Status::InvalidArgument("invalid parameters", std::move(errors))));
   }

@@ -6,12 +6,15 @@
 #include "api/authenticate.h"
 #include "api/pagination.h"
 #include "api/preconditions.h"
-#include "core/resource_ref.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
+#include "api/versioned_write.h"
 #include "api/write_route.h"
 #include "catalog/item_commands.h"
 #include "catalog/item_queries.h"
 #include "catalog/item_update.h"
+#include "core/field_path.h"
+#include "core/resource_ref.h"
 #include "jsonio/field_reader.h"
 
 namespace ordo::api {
@@ -44,15 +47,15 @@ std::optional<std::vector<PackSize>> ReadPacks(jsonio::FieldReader& r, const jso
   if (!array) return std::nullopt;
   std::vector<PackSize> packs;
   for (size_t i = 0; i < array->size(); ++i) {
-    const std::string path = "pack_sizes/" + std::to_string(i);
+    const std::string path = ElementPath("pack_sizes", i);
     const json& entry = (*array)[i];
     PackSize pack;
     if (!entry.is_object()) {
       r.Fail(path, "invalid_type", "a pack size is an object {\"uom\", \"quantity\"}");
     } else {
-      r.OnlyKnown(entry, {"uom", "quantity"}, path + "/");
-      pack.uom = r.String(entry, "uom", path + "/uom", true);
-      pack.quantity = r.Integer(entry, "quantity", path + "/quantity", true).value_or(0);
+      r.OnlyKnown(entry, {"uom", "quantity"}, path);
+      pack.uom = r.String(entry, "uom", FieldPath(path, "uom"), true);
+      pack.quantity = r.Integer(entry, "quantity", FieldPath(path, "quantity"), true).value_or(0);
     }
     packs.push_back(std::move(pack));
   }
@@ -140,13 +143,9 @@ Result<catalog::ItemPatch> ParseItemPatch(const std::string& body) {
 
 Result<catalog::ItemFilter> ParseItemFilter(const http::Request& request) {
   catalog::ItemFilter filter;
-  if (auto active = request.Query("active"); active && !active->empty()) {
-    if (*active != "true" && *active != "false") {
-      return Status::InvalidArgument("active must be true or false",
-                                     {{"active", "invalid_value", "active is true or false"}});
-    }
-    filter.active = *active == "true";
-  }
+  auto active = QueryBool(request, "active");
+  if (!active.ok()) return active.status();
+  filter.active = *active;
   if (auto text = request.Query("q")) {
     if (text->size() > kMaxSearchText) {
       return Status::InvalidArgument("q is too long",
@@ -224,15 +223,11 @@ void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "items.write");
   if (!who) return;
-  auto version = IfMatchVersion(request);
-  if (!version.ok()) return respond(ProblemFor(version.status()));
-  auto patch = ParseItemPatch(request.body);
-  if (!patch.ok()) return respond(ProblemFor(patch.status()));
-  RunWrite(
-      ctx, request, *who,
-      [ref = ParseResourceRef(*request.PathParam("ref")), patch = std::move(patch).value(),
-       version = *version,
-       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+  RunVersionedWrite(
+      ctx, request, *who, ParseItemPatch,
+      [ref = ParseResourceRef(*request.PathParam("ref")), who = *who](
+          store::Connection& conn, const CommandContext& cc, const catalog::ItemPatch& patch,
+          std::optional<int64_t> version) -> Result<http::Response> {
         // Resolved on the writer, in the command's unit of work, so the item cannot change
         // between finding it and updating it.
         auto item = catalog::FindItemByIdOrSku(conn, ref.id, ref.code);

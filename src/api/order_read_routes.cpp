@@ -10,6 +10,7 @@
 #include "api/customer_filter.h"
 #include "api/order_resource.h"
 #include "api/pagination.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
 #include "events/outbox.h"
 #include "jsonio/json_writer.h"
@@ -49,14 +50,10 @@ Result<std::optional<orders::OrderFilter>> ParseOrderFilter(store::Connection& c
     if (!known) errors.push_back({name, "unknown_parameter", "orders have no filter " + name});
   }
   orders::OrderFilter filter;
-  if (auto status = request.Query("status"); status && !status->empty()) {
-    filter.status = orders::StatusFromName(*status);
-    if (!filter.status) {
-      errors.push_back({"status", "invalid_value",
-                        "status is one of on_hold, open, backordered, partially_shipped, "
-                        "shipped, invoiced, closed, cancelled"});
-    }
-  }
+  filter.status = QueryEnum(request, "status", orders::StatusFromName,
+                            "on_hold, open, backordered, partially_shipped, shipped, invoiced, "
+                            "closed, cancelled",
+                            errors);
   if (auto from = request.Query("created_from"); from && !from->empty()) {
     if (auto bound = ParseBound(*from)) {
       filter.created_from = bound->first;

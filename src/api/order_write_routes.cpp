@@ -9,13 +9,15 @@
 #include "api/order_resource.h"
 #include "api/preconditions.h"
 #include "api/status_response.h"
+#include "api/versioned_write.h"
 #include "api/write_route.h"
 #include "auth/permissions.h"
+#include "core/field_path.h"
 #include "customers/customer_repository.h"
 #include "flows/order_changes.h"
 #include "flows/order_placement.h"
-#include "flows/place_order_json.h"
 #include "jsonio/field_reader.h"
+#include "requests/order_request_json.h"
 #include "store/command_executor.h"
 
 namespace ordo::api {
@@ -43,7 +45,7 @@ Status CheckPriceOverrides(const auth::Principal& who, const flows::PlaceOrderRe
   std::vector<FieldError> errors;
   for (size_t i = 0; i < r.lines.size(); ++i) {
     if (r.lines[i].unit_price) {
-      errors.push_back({"lines/" + std::to_string(i) + "/unit_price", "forbidden",
+      errors.push_back({FieldPath("lines", i, "unit_price"), "forbidden",
                         "this user may not set a manual unit price"});
     }
   }
@@ -55,7 +57,7 @@ Status CheckPriceOverrides(const auth::Principal& who, const flows::PlaceOrderRe
 void Place(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "orders.place");
   if (!who) return;
-  auto parsed = flows::ParsePlaceOrderJson(request.body, who->customer_id ? "portal" : "api");
+  auto parsed = requests::ParsePlaceOrderJson(request.body, who->customer_id ? "portal" : "api");
   if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
   flows::PlaceOrderRequest order_request = std::move(parsed).value();
   if (Status st = CheckPriceOverrides(*who, order_request); !st.ok()) {
@@ -105,15 +107,12 @@ Result<std::string> ParseTextBody(const std::string& body, const char* field, bo
 void Cancel(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "orders.cancel");
   if (!who) return;
-  auto expected = IfMatchVersion(request);
-  if (!expected.ok()) return respond(ProblemFor(expected.status()));
-  auto reason = ParseTextBody(request.body, "reason", true);
-  if (!reason.ok()) return respond(ProblemFor(reason.status()));
-  RunWrite(
+  RunVersionedWrite(
       ctx, request, *who,
-      [ref = std::string(*request.PathParam("ref")), reason = std::move(reason).value(),
-       expected = *expected,
-       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+      [](const std::string& body) { return ParseTextBody(body, "reason", true); },
+      [ref = std::string(*request.PathParam("ref")), who = *who](
+          store::Connection& conn, const CommandContext& cc, const std::string& reason,
+          std::optional<int64_t> expected) -> Result<http::Response> {
         auto key = FindOrderFor(conn, ref, who);
         if (!key.ok()) return key.status();
         auto order = flows::CancelOrder(conn, cc, key->id, reason, expected);
@@ -126,15 +125,12 @@ void Cancel(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void ReleaseHold(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "orders.release_hold");
   if (!who) return;
-  auto expected = IfMatchVersion(request);
-  if (!expected.ok()) return respond(ProblemFor(expected.status()));
-  auto note = ParseTextBody(request.body, "note", false);
-  if (!note.ok()) return respond(ProblemFor(note.status()));
-  RunWrite(
+  RunVersionedWrite(
       ctx, request, *who,
+      [](const std::string& body) { return ParseTextBody(body, "note", false); },
       [ref = std::string(*request.PathParam("ref")), kind = std::string(*request.PathParam("kind")),
-       note = std::move(note).value(), expected = *expected,
-       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+       who = *who](store::Connection& conn, const CommandContext& cc, const std::string& note,
+                   std::optional<int64_t> expected) -> Result<http::Response> {
         auto key = FindOrderFor(conn, ref, who);
         if (!key.ok()) return key.status();
         auto order = flows::ReleaseHold(conn, cc, key->id, kind, note, expected);

@@ -51,21 +51,4 @@ nlohmann::json PageJson(nlohmann::json items, std::optional<int64_t> last_id) {
           {"next_cursor", last_id ? nlohmann::json(EncodeCursor(*last_id)) : nlohmann::json()}};
 }
 
-Result<std::optional<int64_t>> QueryId(const http::Request& request, std::string_view name) {
-  auto text = request.Query(name);
-  if (!text || text->empty()) return std::optional<int64_t>();
-  auto value = ParsePositive(*text);
-  if (!value) return BadParameter(name, std::string(name) + " must be a positive integer id");
-  return std::optional<int64_t>(*value);
-}
-
-void CheckListParameters(const http::Request& request, std::span<const std::string_view> known,
-                         std::vector<FieldError>& errors) {
-  for (const auto& [name, value] : request.query) {
-    bool ok = false;
-    for (auto k : known) ok = ok || k == name;
-    if (!ok) errors.push_back({name, "unknown_parameter", "no parameter " + name + " here"});
-  }
-}
-
 }  // namespace ordo::api

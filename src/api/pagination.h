@@ -3,13 +3,13 @@
 //
 // A cursor is opaque to clients; it wraps the id of the last item returned, so a page is
 // "the next `limit` rows after that id in the list's order" and stays stable while rows are
-// added. A list query fetches limit + 1 rows to know whether another page follows.
+// added. A list query fetches limit + 1 rows to know whether another page follows. The list's
+// other parameters are read with query_params.h.
 #pragma once
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -50,13 +50,5 @@ std::optional<int64_t> TrimToPage(std::vector<Row>& rows, int limit) {
 
 // {"items": items, "next_cursor": cursor of `last_id` or null}.
 nlohmann::json PageJson(nlohmann::json items, std::optional<int64_t> last_id);
-
-// Reports every query parameter of `request` not in `known` as unknown_parameter, at once.
-void CheckListParameters(const http::Request& request, std::span<const std::string_view> known,
-                         std::vector<FieldError>& errors);
-
-// The query parameter `name` as a positive integer id; nullopt when absent. Errors:
-// invalid_argument naming the parameter.
-Result<std::optional<int64_t>> QueryId(const http::Request& request, std::string_view name);
 
 }  // namespace ordo::api

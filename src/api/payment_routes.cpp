@@ -10,12 +10,14 @@
 #include "api/customer_scope.h"
 #include "api/pagination.h"
 #include "api/preconditions.h"
-#include "api/query_parameters.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
+#include "api/versioned_write.h"
 #include "api/write_route.h"
 #include "core/resource_ref.h"
 #include "flows/payments.h"
 #include "receivables/payment_repository.h"
+#include "requests/payment_request_json.h"
 #include "views/payment_view.h"
 
 namespace ordo::api {
@@ -43,7 +45,7 @@ Result<receivables::Payment> LoadPaymentFor(store::Connection& conn, std::string
 void Receive(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "payments.write");
   if (!who) return;
-  auto parsed = flows::ParsePaymentJson(request.body);
+  auto parsed = requests::ParsePaymentJson(request.body);
   if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
   RunWrite(
       ctx, request, *who,
@@ -61,15 +63,12 @@ void Receive(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Apply(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "payments.write");
   if (!who) return;
-  auto expected = IfMatchVersion(request);
-  if (!expected.ok()) return respond(ProblemFor(expected.status()));
-  auto parsed = flows::ParseApplicationsJson(request.body);
-  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
-  RunWrite(
-      ctx, request, *who,
-      [ref = std::string(*request.PathParam("ref")), apps = std::move(parsed).value(),
-       expected = *expected,
-       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+  RunVersionedWrite(
+      ctx, request, *who, requests::ParseApplicationsJson,
+      [ref = std::string(*request.PathParam("ref")), who = *who](
+          store::Connection& conn, const CommandContext& cc,
+          const std::vector<flows::ApplicationRequest>& apps,
+          std::optional<int64_t> expected) -> Result<http::Response> {
         auto found = LoadPaymentFor(conn, ref, who);
         if (!found.ok()) return found.status();
         auto payment = flows::ApplyPayment(conn, cc, found->id, apps, expected);
@@ -94,7 +93,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "payments.read");
   if (!who) return;
   constexpr std::array<std::string_view, 3> kKnown = {"customer", "limit", "cursor"};
-  if (Status st = CheckParameters(request, kKnown); !st.ok()) return respond(ProblemFor(st));
+  if (Status st = CheckKnownParameters(request, kKnown); !st.ok()) return respond(ProblemFor(st));
   auto page = ParsePage(request);
   if (!page.ok()) return respond(ProblemFor(page.status()));
   auto conn = ctx.readers.Borrow();

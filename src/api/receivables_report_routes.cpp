@@ -7,7 +7,7 @@
 
 #include "api/authenticate.h"
 #include "api/customer_scope.h"
-#include "api/query_parameters.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
 #include "core/resource_ref.h"
 #include "customers/customer_repository.h"
@@ -49,16 +49,16 @@ void Aging(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "receivables.read");
   if (!who) return;
   constexpr std::array<std::string_view, 2> kKnown = {"as_of", "customer"};
-  if (Status st = CheckParameters(request, kKnown); !st.ok()) return respond(ProblemFor(st));
+  if (Status st = CheckKnownParameters(request, kKnown); !st.ok()) return respond(ProblemFor(st));
   std::vector<FieldError> errors;
-  Date as_of = DateParameter(request, "as_of", DateOf(ctx.clock.Now()), errors);
+  Date as_of = QueryDate(request, "as_of", errors).value_or(DateOf(ctx.clock.Now()));
   if (!errors.empty()) {
     return respond(ProblemFor(Status::InvalidArgument("invalid parameters", std::move(errors))));
   }
   auto conn = ctx.readers.Borrow();
   // A user bound to a customer (whatever its other roles) ages only that customer.
   std::optional<CustomerId> only = who->customer_id;
-  if (auto code = request.Query("customer"); code && !code->empty()) {
+  if (auto code = NonEmptyQuery(request, "customer")) {
     auto c = customers::FindCustomerByRef(*conn, *code);
     if (!c || !MaySeeCustomer(*who, c->id)) {
       return respond(ProblemFor(Status::NotFound("no customer " + std::string(*code))));
@@ -74,9 +74,9 @@ void DaysSalesOutstanding(ApiContext& ctx, http::Request& request, http::Respond
   // DSO is about every customer's receivables: not for a user bound to one customer.
   if (who->customer_id) return respond(ProblemFor(Status::NotFound("no such report")));
   constexpr std::array<std::string_view, 2> kKnown = {"as_of", "days"};
-  if (Status st = CheckParameters(request, kKnown); !st.ok()) return respond(ProblemFor(st));
+  if (Status st = CheckKnownParameters(request, kKnown); !st.ok()) return respond(ProblemFor(st));
   std::vector<FieldError> errors;
-  Date as_of = DateParameter(request, "as_of", DateOf(ctx.clock.Now()), errors);
+  Date as_of = QueryDate(request, "as_of", errors).value_or(DateOf(ctx.clock.Now()));
   int days = 90;
   if (auto text = request.Query("days"); text && !text->empty()) {
     ResourceRef n = ParseResourceRef(*text);
@@ -106,14 +106,14 @@ void CustomerStatement(ApiContext& ctx, http::Request& request, http::Responder 
   auto who = RequirePermission(ctx, request, respond, "statements.read");
   if (!who) return;
   constexpr std::array<std::string_view, 2> kKnown = {"from", "to"};
-  if (Status st = CheckParameters(request, kKnown); !st.ok()) return respond(ProblemFor(st));
+  if (Status st = CheckKnownParameters(request, kKnown); !st.ok()) return respond(ProblemFor(st));
   std::vector<FieldError> errors;
-  Date to = DateParameter(request, "to", DateOf(ctx.clock.Now()), errors);
+  Date to = QueryDate(request, "to", errors).value_or(DateOf(ctx.clock.Now()));
   Date month_start = to;
   if (auto text = FormatDate(to); text.size() == 10) {
     month_start = ParseDate(text.substr(0, 8) + "01").value_or(to);
   }
-  Date from = DateParameter(request, "from", month_start, errors);
+  Date from = QueryDate(request, "from", errors).value_or(month_start);
   if (errors.empty() && from > to) {
     errors.push_back({"from", "out_of_range", "from is on or before to"});
   }

@@ -11,13 +11,16 @@
 #include "api/order_resource.h"
 #include "api/pagination.h"
 #include "api/preconditions.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
+#include "api/versioned_write.h"
 #include "api/write_route.h"
 #include "core/resource_ref.h"
 #include "flows/return_authorization.h"
 #include "flows/return_receipt.h"
 #include "invoicing/credit_memo.h"
 #include "invoicing/invoice_repository.h"
+#include "requests/return_request_json.h"
 #include "returns/return_repository.h"
 #include "views/return_view.h"
 
@@ -47,7 +50,7 @@ http::Response ReturnResponse(int status, json body, int64_t version) {
 void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "returns.write");
   if (!who) return;
-  auto parsed = flows::ParseReturnRequestJson(request.body);
+  auto parsed = requests::ParseReturnRequestJson(request.body);
   if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
   RunWrite(
       ctx, request, *who,
@@ -98,13 +101,8 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   std::vector<FieldError> errors;
   CheckListParameters(request, kListParameters, errors);
   returns::ReturnFilter filter;
-  if (auto status = request.Query("status"); status && !status->empty()) {
-    filter.status = returns::StatusFromName(*status);
-    if (!filter.status) {
-      errors.push_back(
-          {"status", "invalid_value", "status is one of authorized, received, closed"});
-    }
-  }
+  filter.status =
+      QueryEnum(request, "status", returns::StatusFromName, "authorized, received, closed", errors);
   if (!errors.empty()) {
     return respond(
         ProblemFor(Status::InvalidArgument("invalid return list parameters", std::move(errors))));
@@ -134,15 +132,11 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Receive(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "returns.receive");
   if (!who) return;
-  auto expected = IfMatchVersion(request);
-  if (!expected.ok()) return respond(ProblemFor(expected.status()));
-  auto parsed = flows::ParseReturnReceiptJson(request.body);
-  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
-  RunWrite(
-      ctx, request, *who,
-      [ref = std::string(*request.PathParam("ref")), req = std::move(parsed).value(),
-       expected = *expected,
-       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+  RunVersionedWrite(
+      ctx, request, *who, requests::ParseReturnReceiptJson,
+      [ref = std::string(*request.PathParam("ref")), who = *who](
+          store::Connection& conn, const CommandContext& cc, const flows::ReturnReceiptRequest& req,
+          std::optional<int64_t> expected) -> Result<http::Response> {
         auto found = LoadReturnFor(conn, ref, who);
         if (!found.ok()) return found.status();
         auto done = flows::ReceiveReturn(conn, cc, found->id, req, expected);

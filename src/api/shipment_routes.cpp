@@ -12,15 +12,18 @@
 #include "api/pagination.h"
 #include "api/pdf_response.h"
 #include "api/preconditions.h"
-#include "core/resource_ref.h"
+#include "api/query_params.h"
 #include "api/status_response.h"
+#include "api/versioned_write.h"
 #include "api/write_route.h"
+#include "core/resource_ref.h"
 #include "flows/order_shipment.h"
 #include "flows/packing_slip.h"
 #include "fulfillment/shipment_repository.h"
 #include "inventory/warehouse_repository.h"
 #include "invoicing/invoice_repository.h"
 #include "jsonio/field_reader.h"
+#include "requests/shipment_request_json.h"
 
 namespace ordo::api {
 namespace {
@@ -138,15 +141,11 @@ void PackingSlip(ApiContext& ctx, http::Request& request, http::Responder respon
 void Confirm(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "shipments.write");
   if (!who) return;
-  auto expected = IfMatchVersion(request);
-  if (!expected.ok()) return respond(ProblemFor(expected.status()));
-  auto parsed = flows::ParseShipmentConfirmationJson(request.body);
-  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
-  RunWrite(
-      ctx, request, *who,
-      [ref = std::string(*request.PathParam("ref")), c = std::move(parsed).value(),
-       expected = *expected,
-       who = *who](store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+  RunVersionedWrite(
+      ctx, request, *who, requests::ParseShipmentConfirmationJson,
+      [ref = std::string(*request.PathParam("ref")), who = *who](
+          store::Connection& conn, const CommandContext& cc, const flows::ShipmentConfirmation& c,
+          std::optional<int64_t> expected) -> Result<http::Response> {
         auto found = LoadShipmentFor(conn, ref, who);
         if (!found.ok()) return found.status();
         auto done = flows::ConfirmShipment(conn, cc, found->id, c, expected);
@@ -169,12 +168,8 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   std::vector<FieldError> errors;
   CheckListParameters(request, kListParameters, errors);
   fulfillment::ShipmentFilter filter;
-  if (auto status = request.Query("status"); status && !status->empty()) {
-    filter.status = fulfillment::StatusFromName(*status);
-    if (!filter.status) {
-      errors.push_back({"status", "invalid_value", "status is one of picking, shipped, cancelled"});
-    }
-  }
+  filter.status = QueryEnum(request, "status", fulfillment::StatusFromName,
+                            "picking, shipped, cancelled", errors);
   if (!errors.empty()) {
     return respond(
         ProblemFor(Status::InvalidArgument("invalid shipment list parameters", std::move(errors))));
@@ -183,7 +178,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   OrderFilter order = ResolveOrderFilter(*conn, request, *who);
   filter.order = order.order;
   bool matches_nothing = order.matches_nothing;
-  if (auto code = request.Query("warehouse"); code && !code->empty()) {
+  if (auto code = NonEmptyQuery(request, "warehouse")) {
     auto w = inventory::FindWarehouseByCode(*conn, *code);
     if (w) {
       filter.warehouse = w->id;
@@ -210,24 +205,26 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   respond(http::Response::Json(200, PageJson(std::move(items), next)));
 }
 
-void Cancel(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequireWrite(ctx, request, respond, "shipments.write");
-  if (!who) return;
-  auto expected = IfMatchVersion(request);
-  if (!expected.ok()) return respond(ProblemFor(expected.status()));
-  Result<json> doc = jsonio::ParseJsonObject(request.body);
-  if (!doc.ok()) return respond(ProblemFor(doc.status()));
+// The body of a cancellation: {"reason"}; the flow checks the reason's length and text.
+Result<std::string> ParseCancelBody(const std::string& body) {
+  Result<json> doc = jsonio::ParseJsonObject(body);
+  if (!doc.ok()) return doc.status();
   std::vector<FieldError> errors;
   jsonio::FieldReader r(errors);
   r.OnlyKnown(*doc, {"reason"}, "");
   std::string reason = r.String(*doc, "reason", "reason", true);
-  if (!errors.empty()) {
-    return respond(ProblemFor(Status::InvalidArgument("invalid request body", std::move(errors))));
-  }
-  RunWrite(
-      ctx, request, *who,
-      [ref = std::string(*request.PathParam("ref")), reason, expected = *expected, who = *who](
-          store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+  if (!errors.empty()) return Status::InvalidArgument("invalid request body", std::move(errors));
+  return reason;
+}
+
+void Cancel(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequireWrite(ctx, request, respond, "shipments.write");
+  if (!who) return;
+  RunVersionedWrite(
+      ctx, request, *who, ParseCancelBody,
+      [ref = std::string(*request.PathParam("ref")), who = *who](
+          store::Connection& conn, const CommandContext& cc, const std::string& reason,
+          std::optional<int64_t> expected) -> Result<http::Response> {
         auto found = LoadShipmentFor(conn, ref, who);
         if (!found.ok()) return found.status();
         auto s = flows::CancelShipment(conn, cc, found->id, reason, expected);

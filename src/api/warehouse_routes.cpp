@@ -4,9 +4,9 @@
 
 #include "api/authenticate.h"
 #include "api/pagination.h"
-#include "core/resource_ref.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
+#include "core/resource_ref.h"
 #include "inventory/warehouse_repository.h"
 #include "jsonio/field_reader.h"
 
@@ -26,7 +26,7 @@ Result<inventory::Warehouse> ParseNewWarehouse(const std::string& body) {
   w.code = r.String(*doc, "code", "code", true);
   w.name = r.String(*doc, "name", "name", true);
   if (const json* a = r.Object(*doc, "address", "address", false)) {
-    r.OnlyKnown(*a, {"line1", "city", "region", "postal_code", "country"}, "address/");
+    r.OnlyKnown(*a, {"line1", "city", "region", "postal_code", "country"}, "address");
     w.address.line1 = r.String(*a, "line1", "address/line1", false);
     w.address.city = r.String(*a, "city", "address/city", false);
     w.address.region = r.String(*a, "region", "address/region", false);

@@ -4,6 +4,7 @@
 
 #include "audit/audit_log.h"
 #include "auth/user_json.h"
+#include "core/field_path.h"
 #include "store/query.h"
 
 namespace ordo::auth {
@@ -63,7 +64,7 @@ Status ValidateNewUser(const NewUser& in) {
   for (size_t i = 0; i < in.roles.size(); ++i) {
     auto role = ParseRole(in.roles[i]);
     if (!role) {
-      errors.push_back({"roles/" + std::to_string(i), "unknown_role", "no role " + in.roles[i]});
+      errors.push_back({ElementPath("roles", i), "unknown_role", "no role " + in.roles[i]});
     } else if (*role == Role::kCustomer) {
       is_customer = true;
     }

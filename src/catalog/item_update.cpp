@@ -5,6 +5,7 @@
 
 #include "audit/audit_log.h"
 #include "catalog/item_repository.h"
+#include "core/version_check.h"
 #include "events/outbox.h"
 #include "store/query.h"
 
@@ -53,9 +54,8 @@ Result<Item> UpdateItem(store::Connection& conn, const CommandContext& ctx, Item
                         const ItemPatch& patch, std::optional<int64_t> expected_version) {
   std::optional<Item> item = FindItemById(conn, id);
   if (!item) return Status::NotFound("no item " + std::to_string(id.value()));
-  if (expected_version && *expected_version != item->version) {
-    return Status(ErrorCode::kPreconditionFailed,
-                  "item " + item->sku + " is at version " + std::to_string(item->version));
+  if (Status st = CheckVersion(expected_version, item->version, "item", item->sku); !st.ok()) {
+    return st;
   }
   auto [next, changed] = Apply(*item, patch);
   // The unchanged fields are valid already, so every error here names a patched field; the

@@ -8,9 +8,9 @@
 #include "core/ids.h"
 #include "flows/order_changes.h"
 #include "flows/order_placement.h"
-#include "flows/place_order_json.h"
 #include "orders/order_json.h"
 #include "orders/order_repository.h"
+#include "requests/order_request_json.h"
 
 namespace ordo::cli {
 namespace {
@@ -39,7 +39,7 @@ std::string ReadAll(const std::string& file) {
 }
 
 Result<flows::PlaceOrderRequest> BuildRequest(const PlaceArgs& a) {
-  if (!a.json_file.empty()) return flows::ParsePlaceOrderJson(ReadAll(a.json_file));
+  if (!a.json_file.empty()) return requests::ParsePlaceOrderJson(ReadAll(a.json_file));
   flows::PlaceOrderRequest r;
   r.customer = a.customer;
   r.ship_to = a.ship_to;

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/decimal_syntax.h"
+#include "core/field_path.h"
 
 namespace ordo {
 namespace {
@@ -25,7 +26,7 @@ Status QuantityError(std::string message, std::string code, std::string field_me
 }
 
 std::string PackField(size_t index, std::string_view name) {
-  return "pack_sizes/" + std::to_string(index) + "/" + std::string(name);
+  return FieldPath("pack_sizes", index, name);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <array>
 #include <set>
 
+#include "core/field_path.h"
 namespace ordo::customers {
 
 const ShipTo* Customer::FindShipTo(std::string_view code) const {
@@ -42,7 +43,7 @@ Status ValidateNewCustomer(const NewCustomer& c) {
   std::set<std::string> seen;
   for (size_t i = 0; i < c.ship_tos.size(); ++i) {
     const auto& s = c.ship_tos[i];
-    std::string path = "ship_to/" + std::to_string(i) + "/code";
+    const std::string path = FieldPath("ship_to", i, "code");
     if (s.code.empty() || s.code.size() > 32) {
       errors.push_back({path, "required", "a ship-to code of 1 to 32 characters is required"});
     } else if (!seen.insert(s.code).second) {

@@ -1,6 +1,7 @@
 #include "customers/customer_commands.h"
 
 #include "audit/audit_log.h"
+#include "core/field_path.h"
 #include "events/outbox.h"
 #include "inventory/warehouse_repository.h"
 
@@ -22,8 +23,8 @@ Result<Customer> CreateCustomer(store::Connection& conn, const CommandContext& c
     }
     auto w = inventory::FindWarehouseByCode(conn, *code);
     if (!w) {
-      errors.push_back({"ship_to/" + std::to_string(i) + "/preferred_warehouse",
-                        "unknown_warehouse", "no warehouse " + *code});
+      errors.push_back({FieldPath("ship_to", i, "preferred_warehouse"), "unknown_warehouse",
+                        "no warehouse " + *code});
       preferred.emplace_back();
     } else {
       preferred.emplace_back(w->id);

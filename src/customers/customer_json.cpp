@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/field_path.h"
 #include "jsonio/field_reader.h"
 
 namespace ordo::customers {
@@ -19,10 +20,10 @@ bool IsNull(const json& obj, const char* key) {
 // Reports `keys` of `obj` that are null: in a patch, null would mean "remove", which these
 // fields cannot be.
 void RejectNulls(FieldReader& r, const json& obj, std::initializer_list<const char*> keys,
-                 const std::string& prefix) {
+                 std::string_view parent) {
   for (const char* key : keys) {
     if (IsNull(obj, key)) {
-      r.Fail(prefix + key, "invalid_type", std::string(key) + " cannot be null");
+      r.Fail(FieldPath(parent, key), "invalid_type", std::string(key) + " cannot be null");
     }
   }
 }
@@ -39,13 +40,13 @@ std::optional<Money> ReadMoney(FieldReader& r, const json& obj, const char* key,
   return std::nullopt;
 }
 
-AddressPatch ReadAddress(FieldReader& r, const json& obj, const std::string& prefix) {
+AddressPatch ReadAddress(FieldReader& r, const json& obj, std::string_view parent) {
   AddressPatch a;
-  a.line1 = r.OptionalString(obj, "line1", prefix + "line1");
-  a.city = r.OptionalString(obj, "city", prefix + "city");
-  a.region = r.OptionalString(obj, "region", prefix + "region");
-  a.postal_code = r.OptionalString(obj, "postal_code", prefix + "postal_code");
-  a.country = r.OptionalString(obj, "country", prefix + "country");
+  a.line1 = r.OptionalString(obj, "line1", FieldPath(parent, "line1"));
+  a.city = r.OptionalString(obj, "city", FieldPath(parent, "city"));
+  a.region = r.OptionalString(obj, "region", FieldPath(parent, "region"));
+  a.postal_code = r.OptionalString(obj, "postal_code", FieldPath(parent, "postal_code"));
+  a.country = r.OptionalString(obj, "country", FieldPath(parent, "country"));
   return a;
 }
 
@@ -58,12 +59,12 @@ Address Filled(const AddressPatch& a) {
 const json* BillTo(FieldReader& r, const json& doc) {
   const json* bill_to = r.Object(doc, "bill_to", "bill_to", false);
   if (bill_to) {
-    r.OnlyKnown(*bill_to, {"line1", "city", "region", "postal_code", "country"}, "bill_to/");
+    r.OnlyKnown(*bill_to, {"line1", "city", "region", "postal_code", "country"}, "bill_to");
   }
   return bill_to;
 }
 
-// Calls `read(ship_to, path_prefix)` for each element of the "ship_to" array, with nullptr for
+// Calls `read(ship_to, path)` for each element of the "ship_to" array, with nullptr for
 // an element that is not an object (reported here), so that indexes stay those of the request.
 template <typename Read>
 void ForEachShipTo(FieldReader& r, const json& doc, Read read) {
@@ -71,17 +72,17 @@ void ForEachShipTo(FieldReader& r, const json& doc, Read read) {
   if (!ship_tos) return;
   for (size_t i = 0; i < ship_tos->size(); ++i) {
     const json& s = (*ship_tos)[i];
-    const std::string path = "ship_to/" + std::to_string(i);
+    const std::string path = ElementPath("ship_to", i);
     if (!s.is_object()) {
       r.Fail(path, "invalid_type", "a ship-to must be an object");
-      read(nullptr, path + "/");
+      read(nullptr, path);
       continue;
     }
     r.OnlyKnown(s,
                 {"code", "name", "line1", "city", "region", "postal_code", "country",
                  "preferred_warehouse"},
-                path + "/");
-    read(&s, path + "/");
+                path);
+    read(&s, path);
   }
 }
 
@@ -101,7 +102,7 @@ Result<NewCustomer> ParseNewCustomerJson(std::string_view body) {
   c.code = r.String(doc, "code", "code", true);
   c.name = r.String(doc, "name", "name", true);
   if (const json* bill_to = BillTo(r, doc)) {
-    c.bill_to = Filled(ReadAddress(r, *bill_to, "bill_to/"));
+    c.bill_to = Filled(ReadAddress(r, *bill_to, "bill_to"));
   }
   ForEachShipTo(r, doc, [&](const json* object, const std::string& p) {
     if (!object) {
@@ -110,11 +111,11 @@ Result<NewCustomer> ParseNewCustomerJson(std::string_view body) {
     }
     const json& s = *object;
     NewShipTo ship_to;
-    ship_to.code = r.String(s, "code", p + "code", true);
-    ship_to.name = r.String(s, "name", p + "name", false);
+    ship_to.code = r.String(s, "code", FieldPath(p, "code"), true);
+    ship_to.name = r.String(s, "name", FieldPath(p, "name"), false);
     ship_to.address = Filled(ReadAddress(r, s, p));
     ship_to.preferred_warehouse =
-        r.OptionalString(s, "preferred_warehouse", p + "preferred_warehouse");
+        r.OptionalString(s, "preferred_warehouse", FieldPath(p, "preferred_warehouse"));
     c.ship_tos.push_back(std::move(ship_to));
   });
   if (auto terms = r.OptionalString(doc, "payment_terms", "payment_terms")) {
@@ -155,20 +156,21 @@ Result<CustomerPatch> ParseCustomerPatchJson(std::string_view body) {
   CustomerPatch patch;
   patch.name = r.OptionalString(doc, "name", "name");
   if (const json* bill_to = BillTo(r, doc)) {
-    RejectNulls(r, *bill_to, {"line1", "city", "region", "postal_code", "country"}, "bill_to/");
-    patch.bill_to = ReadAddress(r, *bill_to, "bill_to/");
+    RejectNulls(r, *bill_to, {"line1", "city", "region", "postal_code", "country"}, "bill_to");
+    patch.bill_to = ReadAddress(r, *bill_to, "bill_to");
   }
   ForEachShipTo(r, doc, [&](const json* object, const std::string& p) {
     if (!object) return;
     const json& s = *object;
     RejectNulls(r, s, {"name", "line1", "city", "region", "postal_code", "country"}, p);
     ShipToPatch ship_to;
-    ship_to.code = r.String(s, "code", p + "code", true);
-    ship_to.name = r.OptionalString(s, "name", p + "name");
+    ship_to.code = r.String(s, "code", FieldPath(p, "code"), true);
+    ship_to.name = r.OptionalString(s, "name", FieldPath(p, "name"));
     ship_to.address = ReadAddress(r, s, p);
     if (IsNull(s, "preferred_warehouse")) {
       ship_to.preferred_warehouse.emplace();
-    } else if (auto w = r.OptionalString(s, "preferred_warehouse", p + "preferred_warehouse")) {
+    } else if (auto w = r.OptionalString(s, "preferred_warehouse",
+                                         FieldPath(p, "preferred_warehouse"))) {
       ship_to.preferred_warehouse.emplace(*w);
     }
     patch.ship_tos.push_back(std::move(ship_to));

@@ -3,6 +3,8 @@
 #include <set>
 
 #include "audit/audit_log.h"
+#include "core/field_path.h"
+#include "core/version_check.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
 #include "inventory/warehouse_repository.h"
@@ -25,13 +27,15 @@ void ApplyShipTos(store::Connection& conn, const std::vector<ShipToPatch>& patch
   std::set<std::string> seen;
   for (size_t i = 0; i < patches.size(); ++i) {
     const ShipToPatch& p = patches[i];
-    const std::string path = "ship_to/" + std::to_string(i) + "/";
+    const std::string ship_to_path = ElementPath("ship_to", i);
     if (p.code.empty() || p.code.size() > 32) {
-      errors.push_back({path + "code", "required", "a ship-to code of 1 to 32 characters"});
+      errors.push_back(
+          {FieldPath(ship_to_path, "code"), "required", "a ship-to code of 1 to 32 characters"});
       continue;
     }
     if (!seen.insert(p.code).second) {
-      errors.push_back({path + "code", "duplicate", "ship-to code " + p.code + " appears twice"});
+      errors.push_back({FieldPath(ship_to_path, "code"), "duplicate",
+                        "ship-to code " + p.code + " appears twice"});
       continue;
     }
     size_t at = 0;
@@ -48,7 +52,7 @@ void ApplyShipTos(store::Connection& conn, const std::vector<ShipToPatch>& patch
       s.preferred_warehouse = w->id;
       s.preferred_warehouse_code = w->code;
     } else {
-      errors.push_back({path + "preferred_warehouse", "unknown_warehouse",
+      errors.push_back({FieldPath(ship_to_path, "preferred_warehouse"), "unknown_warehouse",
                         "no warehouse " + **p.preferred_warehouse});
     }
   }
@@ -147,9 +151,9 @@ Result<Customer> UpdateCustomer(store::Connection& conn, const CommandContext& c
                                 std::optional<int64_t> expected_version) {
   std::optional<Customer> before = FindCustomerById(conn, id);
   if (!before) return Status::NotFound("no customer " + std::to_string(id.value()));
-  if (expected_version && *expected_version != before->version) {
-    return Status(ErrorCode::kPreconditionFailed,
-                  "customer " + before->code + " is at version " + std::to_string(before->version));
+  if (Status st = CheckVersion(expected_version, before->version, "customer", before->code);
+      !st.ok()) {
+    return st;
   }
   Result<Customer> patched = Patched(conn, *before, patch);
   if (!patched.ok()) return patched.status();

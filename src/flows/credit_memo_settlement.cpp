@@ -4,14 +4,14 @@
 #include <map>
 
 #include "audit/audit_log.h"
-#include "core/utf8.h"
+#include "core/field_path.h"
+#include "core/version_check.h"
 #include "customers/credit.h"
 #include "events/outbox.h"
 #include "flows/ledger_postings.h"
 #include "flows/order_settlement.h"
 #include "invoicing/credit_memo_repository.h"
 #include "invoicing/invoice_repository.h"
-#include "jsonio/field_reader.h"
 #include "views/credit_memo_view.h"
 #include "views/invoice_view.h"
 
@@ -24,10 +24,9 @@ Result<invoicing::CreditMemo> LoadForSettlement(store::Connection& conn, invoici
                                                 std::optional<int64_t> expected_version) {
   auto memo = views::LoadCreditMemo(conn, id);
   if (!memo) return Status::NotFound("no credit memo " + std::to_string(id.value()));
-  if (expected_version && *expected_version != memo->version) {
-    return Status(
-        ErrorCode::kPreconditionFailed,
-        "credit memo " + memo->number + " is at version " + std::to_string(memo->version));
+  if (Status st = CheckVersion(expected_version, memo->version, "credit memo", memo->number);
+      !st.ok()) {
+    return st;
   }
   if (memo->balance() <= Money()) {
     return Status::InvalidState("credit memo " + memo->number + " has no balance left");
@@ -36,52 +35,6 @@ Result<invoicing::CreditMemo> LoadForSettlement(store::Connection& conn, invoici
 }
 
 }  // namespace
-
-Result<std::vector<MemoApplication>> ParseMemoApplicationsJson(std::string_view body) {
-  Result<json> parsed = jsonio::ParseJsonObject(body);
-  if (!parsed.ok()) return parsed.status();
-  const json& doc = *parsed;
-  std::vector<FieldError> errors;
-  jsonio::FieldReader r(errors);
-  r.OnlyKnown(doc, {"applications"}, "");
-  std::vector<MemoApplication> out;
-  if (const json* apps = r.Array(doc, "applications", "applications", true)) {
-    if (apps->empty()) r.Fail("applications", "required", "at least one application is required");
-    for (size_t i = 0; i < apps->size(); ++i) {
-      const json& a = (*apps)[i];
-      std::string p = "applications/" + std::to_string(i);
-      if (!a.is_object()) {
-        r.Fail(p, "invalid_type", "an application must be an object");
-        continue;
-      }
-      p += "/";
-      r.OnlyKnown(a, {"invoice", "amount"}, p);
-      MemoApplication app;
-      auto inv = a.find("invoice");
-      if (inv == a.end() || inv->is_null()) {
-        r.Fail(p + "invoice", "required", "invoice is required");
-      } else if (inv->is_number_integer() && inv->get<int64_t>() > 0) {
-        app.invoice = std::to_string(inv->get<int64_t>());
-      } else if (inv->is_string() && !inv->get<std::string>().empty()) {
-        app.invoice = inv->get<std::string>();
-      } else {
-        r.Fail(p + "invoice", "invalid_type", "invoice is an invoice id or number");
-      }
-      if (auto amount = r.Amount(a, "amount", p + "amount", true)) {
-        if (*amount <= Money()) {
-          r.Fail(p + "amount", "out_of_range", "amount must be positive");
-        } else {
-          app.amount = *amount;
-        }
-      }
-      out.push_back(std::move(app));
-    }
-  }
-  if (!errors.empty()) {
-    return Status::InvalidArgument("the applications have invalid fields", std::move(errors));
-  }
-  return out;
-}
 
 Result<invoicing::CreditMemo> ApplyCreditMemo(store::Connection& conn, const CommandContext& ctx,
                                               invoicing::CreditMemoId id,
@@ -99,32 +52,33 @@ Result<invoicing::CreditMemo> ApplyCreditMemo(store::Connection& conn, const Com
   Money total;
   for (size_t i = 0; i < applications.size(); ++i) {
     const MemoApplication& a = applications[i];
-    std::string p = "applications/" + std::to_string(i) + "/";
+    const std::string at = ElementPath("applications", i);
     targets.emplace_back();
     if (!a.amount.IsExactAt(digits)) {
-      errors.push_back(
-          {p + "amount", "invalid_value", "amount is in whole minor units of " + memo.currency});
+      errors.push_back({FieldPath(at, "amount"), "invalid_value",
+                        "amount is in whole minor units of " + memo.currency});
       continue;
     }
     auto found = views::FindInvoiceByRef(conn, a.invoice);
     if (!found) {
-      errors.push_back({p + "invoice", "not_found", "no invoice " + a.invoice});
+      errors.push_back({FieldPath(at, "invoice"), "not_found", "no invoice " + a.invoice});
       continue;
     }
     if (found->customer != memo.customer) {
-      errors.push_back({p + "invoice", "other_customer",
+      errors.push_back({FieldPath(at, "invoice"), "other_customer",
                         "invoice " + found->number + " is not " + memo.customer_code + "'s"});
       continue;
     }
     if (found->status == invoicing::InvoiceStatus::kVoid) {
-      errors.push_back({p + "invoice", "invalid_state", "invoice " + found->number + " is void"});
+      errors.push_back(
+          {FieldPath(at, "invoice"), "invalid_state", "invoice " + found->number + " is void"});
       continue;
     }
     auto [it, inserted] = invoices.emplace(found->id, std::move(*found));
     if (inserted) order_of_invoices.push_back(it->first);
     invoicing::Invoice& v = it->second;
     if (a.amount > v.balance()) {
-      errors.push_back({p + "amount", "exceeds_balance",
+      errors.push_back({FieldPath(at, "amount"), "exceeds_balance",
                         "invoice " + v.number + " has " + v.balance().Format(digits) + " open"});
       continue;
     }
@@ -182,36 +136,6 @@ Result<invoicing::CreditMemo> ApplyCreditMemo(store::Connection& conn, const Com
                    {"applications", std::move(event_applications)},
                    {"balance", memo.balance().Format(digits)}});
   return memo;
-}
-
-Result<MemoRefund> ParseMemoRefundJson(std::string_view body) {
-  Result<json> parsed = jsonio::ParseJsonObject(body);
-  if (!parsed.ok()) return parsed.status();
-  const json& doc = *parsed;
-  std::vector<FieldError> errors;
-  jsonio::FieldReader r(errors);
-  r.OnlyKnown(doc, {"amount", "method", "reference"}, "");
-  MemoRefund out;
-  if (auto amount = r.Amount(doc, "amount", "amount", true)) {
-    if (*amount <= Money()) {
-      r.Fail("amount", "out_of_range", "amount must be positive");
-    } else {
-      out.amount = *amount;
-    }
-  }
-  out.method = r.String(doc, "method", "method", true);
-  if (doc.contains("method") && doc["method"].is_string() &&
-      !invoicing::IsRefundMethod(out.method)) {
-    r.Fail("method", "invalid_value", "method is one of check, ach, wire, card");
-  }
-  out.reference = r.String(doc, "reference", "reference", false);
-  if (out.reference.size() > 200 || !IsValidUtf8(out.reference)) {
-    r.Fail("reference", "invalid_value", "reference is UTF-8 text of at most 200 bytes");
-  }
-  if (!errors.empty()) {
-    return Status::InvalidArgument("the refund has invalid fields", std::move(errors));
-  }
-  return out;
 }
 
 Result<invoicing::CreditMemo> RefundCreditMemo(store::Connection& conn, const CommandContext& ctx,

@@ -9,7 +9,6 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/command_context.h"
@@ -24,10 +23,6 @@ struct MemoApplication {
   std::string invoice;  // a path-style reference: the id as digits, or the number
   Money amount;
 };
-
-// Reads {"applications": [{"invoice", "amount"}]}: at least one, each with an invoice id or
-// number and a positive amount. Errors: invalid_argument with every bad field.
-Result<std::vector<MemoApplication>> ParseMemoApplicationsJson(std::string_view body);
 
 // Applies each amount to its invoice. Errors: not_found (the memo); precondition_failed
 // (expected_version is stale); invalid_state (the memo has no balance left); invalid_argument
@@ -44,9 +39,6 @@ struct MemoRefund {
   std::string method;  // check, ach, wire, card
   std::string reference;
 };
-
-// Reads {"amount", "method", "reference" (optional)}. Errors: invalid_argument.
-Result<MemoRefund> ParseMemoRefundJson(std::string_view body);
 
 // Refunds `refund.amount` of the memo's balance. Errors: not_found; precondition_failed;
 // invalid_state (no balance left); invalid_argument (amount beyond the balance or not in whole

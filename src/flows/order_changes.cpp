@@ -4,6 +4,7 @@
 
 #include "audit/audit_log.h"
 #include "core/utf8.h"
+#include "core/version_check.h"
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
@@ -21,9 +22,9 @@ Result<orders::Order> LoadForChange(store::Connection& conn, OrderId id,
                                     std::optional<int64_t> expected_version) {
   auto order = orders::LoadOrder(conn, id);
   if (!order) return Status::NotFound("no order " + std::to_string(id.value()));
-  if (expected_version && *expected_version != order->version) {
-    return Status(ErrorCode::kPreconditionFailed,
-                  "order " + order->number + " is at version " + std::to_string(order->version));
+  if (Status st = CheckVersion(expected_version, order->version, "order", order->number);
+      !st.ok()) {
+    return st;
   }
   return std::move(*order);
 }

@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.h"
 #include "catalog/item_repository.h"
+#include "core/field_path.h"
 #include "core/utf8.h"
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
@@ -79,59 +80,66 @@ void ValidateHeader(store::Connection& conn, const PlaceOrderRequest& r, Validat
 void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
                   const PlaceOrderLine& in, size_t i, const Validated& v, orders::OrderLine& out,
                   std::vector<FieldError>& errors) {
-  std::string path = "lines/" + std::to_string(i) + "/";
+  const std::string at = ElementPath("lines", i);
   size_t before = errors.size();
   auto found = items.find(in.sku);
   const catalog::Item* item = found == items.end() ? nullptr : &found->second;
   if (!item) {
-    errors.push_back({path + "sku", "unknown_sku", "no item " + in.sku});
+    errors.push_back({FieldPath(at, "sku"), "unknown_sku", "no item " + in.sku});
   } else if (!item->active) {
-    errors.push_back({path + "sku", "inactive_sku", "item " + in.sku + " is not sold any more"});
+    errors.push_back(
+        {FieldPath(at, "sku"), "inactive_sku", "item " + in.sku + " is not sold any more"});
   }
   auto amount = ParseWholeAmount(in.quantity);
   if (!amount.ok()) {
     const auto& e = amount.status().errors();
     std::string code = e.empty() ? "invalid_quantity" : e.front().code;
     std::string unit = in.uom.empty() ? "unit" : in.uom;
-    errors.push_back({path + "quantity", code,
+    errors.push_back({FieldPath(at, "quantity"), code,
                       code == "not_whole_units" ? "not a whole number of " + unit
                                                 : "a quantity is a whole number"});
   } else if (*amount <= 0) {
-    errors.push_back({path + "quantity", "invalid_quantity", "a quantity must be positive"});
+    errors.push_back(
+        {FieldPath(at, "quantity"), "invalid_quantity", "a quantity must be positive"});
   }
   std::string uom = in.uom.empty() && item ? item->uom : in.uom;
   bool uom_known = item && item->Conversions().UnitsPer(uom) > 0;
   if (item && !uom_known) {
-    errors.push_back({path + "uom", "unknown_uom", "item " + in.sku + " is not sold in " + uom});
+    errors.push_back(
+        {FieldPath(at, "uom"), "unknown_uom", "item " + in.sku + " is not sold in " + uom});
   }
   std::optional<Money> manual;
   if (in.unit_price) {
     auto price = Money::Parse(*in.unit_price);
     if (!price.ok()) {
-      errors.push_back({path + "unit_price", "invalid_price", "a price is a decimal number"});
+      errors.push_back(
+          {FieldPath(at, "unit_price"), "invalid_price", "a price is a decimal number"});
     } else if (price->is_negative()) {
-      errors.push_back({path + "unit_price", "out_of_range", "a unit price cannot be negative"});
+      errors.push_back(
+          {FieldPath(at, "unit_price"), "out_of_range", "a unit price cannot be negative"});
     } else {
       manual = *price;
     }
     if (in.override_reason.empty()) {
-      errors.push_back({path + "override_reason", "required", "a manual price needs a reason"});
+      errors.push_back(
+          {FieldPath(at, "override_reason"), "required", "a manual price needs a reason"});
     } else if (!IsValidUtf8(in.override_reason)) {
-      errors.push_back({path + "override_reason", "invalid_text", "the reason is not valid UTF-8"});
+      errors.push_back(
+          {FieldPath(at, "override_reason"), "invalid_text", "the reason is not valid UTF-8"});
     }
   }
   if (errors.size() != before) return;
   auto base = item->Conversions().ToBase(Quantity{*amount, uom});
   if (!base.ok()) {
     for (const auto& e : base.status().errors()) {
-      errors.push_back({path + "quantity", e.code, e.message});
+      errors.push_back({FieldPath(at, "quantity"), e.code, e.message});
     }
     return;
   }
   auto price = pricing::ResolvePrice({item->list_price, v.tier, manual, in.override_reason});
   if (!price.ok()) {
     for (const auto& e : price.status().errors()) {
-      errors.push_back({path + e.field, e.code, e.message});
+      errors.push_back({FieldPath(at, e.field), e.code, e.message});
     }
     return;
   }

@@ -4,7 +4,9 @@
 
 #include "audit/audit_log.h"
 #include "catalog/item_repository.h"
+#include "core/field_path.h"
 #include "core/utf8.h"
+#include "core/version_check.h"
 #include "events/outbox.h"
 #include "flows/ledger_postings.h"
 #include "flows/order_settlement.h"
@@ -56,10 +58,10 @@ Result<std::map<int, int64_t>> ShippedQuantities(const fulfillment::Shipment& s,
   std::vector<FieldError> errors;
   for (size_t i = 0; i < request.lines.size(); ++i) {
     const ShippedLine& r = request.lines[i];
-    std::string path = "lines/" + std::to_string(i) + "/";
+    const std::string at = ElementPath("lines", i);
     auto it = shipped.find(r.line_no);
     if (it == shipped.end()) {
-      errors.push_back({path + "line_no", "not_found",
+      errors.push_back({FieldPath(at, "line_no"), "not_found",
                         "line " + std::to_string(r.line_no) + " is not on " + s.number});
       continue;
     }
@@ -68,7 +70,7 @@ Result<std::map<int, int64_t>> ShippedQuantities(const fulfillment::Shipment& s,
       if (l.line_no == r.line_no) picked = l.quantity;
     }
     if (r.quantity > picked) {
-      errors.push_back({path + "quantity", "out_of_range",
+      errors.push_back({FieldPath(at, "quantity"), "out_of_range",
                         "at most the picked " + std::to_string(picked) + " can ship"});
       continue;
     }
@@ -139,9 +141,8 @@ Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const Command
   auto loaded = fulfillment::LoadShipment(conn, id);
   if (!loaded) return Status::NotFound("no shipment " + std::to_string(id.value()));
   fulfillment::Shipment s = std::move(*loaded);
-  if (expected_version && *expected_version != s.version) {
-    return Status(ErrorCode::kPreconditionFailed,
-                  "shipment " + s.number + " is at version " + std::to_string(s.version));
+  if (Status st = CheckVersion(expected_version, s.version, "shipment", s.number); !st.ok()) {
+    return st;
   }
   if (s.status != fulfillment::ShipmentStatus::kPicking) {
     return Status::InvalidState(
@@ -242,9 +243,8 @@ Result<fulfillment::Shipment> CancelShipment(store::Connection& conn, const Comm
   auto loaded = fulfillment::LoadShipment(conn, id);
   if (!loaded) return Status::NotFound("no shipment " + std::to_string(id.value()));
   fulfillment::Shipment s = std::move(*loaded);
-  if (expected_version && *expected_version != s.version) {
-    return Status(ErrorCode::kPreconditionFailed,
-                  "shipment " + s.number + " is at version " + std::to_string(s.version));
+  if (Status st = CheckVersion(expected_version, s.version, "shipment", s.number); !st.ok()) {
+    return st;
   }
   if (s.status != fulfillment::ShipmentStatus::kPicking) {
     return Status::InvalidState("shipment " + s.number + " is " +

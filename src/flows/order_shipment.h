@@ -47,13 +47,6 @@ struct ShipmentConfirmation {
   std::vector<ShippedLine> lines;
 };
 
-// Reads a confirmation body {"carrier", "service", "tracking_number", "packages": [{"weight"}],
-// "freight" (optional money, whole cents), "lines": [{"line_no", "quantity"}] (optional)} and
-// checks everything that needs no database: required non-empty UTF-8 texts, at least one package,
-// weights positive decimals, quantities non-negative integers, no line_no twice. Errors:
-// invalid_argument with every bad field.
-Result<ShipmentConfirmation> ParseShipmentConfirmationJson(std::string_view body);
-
 struct ConfirmedShipment {
   fulfillment::Shipment shipment;
   invoicing::Invoice invoice;  // created with the confirmation (flows/shipment_invoice.h)

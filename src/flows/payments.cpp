@@ -3,7 +3,8 @@
 #include <set>
 
 #include "audit/audit_log.h"
-#include "core/utf8.h"
+#include "core/field_path.h"
+#include "core/version_check.h"
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
@@ -11,7 +12,6 @@
 #include "flows/order_settlement.h"
 #include "invoicing/credit_memo_repository.h"
 #include "invoicing/invoice_repository.h"
-#include "jsonio/field_reader.h"
 #include "receivables/payment_repository.h"
 #include "views/invoice_view.h"
 #include "views/payment_view.h"
@@ -20,54 +20,6 @@ namespace ordo::flows {
 namespace {
 
 using nlohmann::json;
-
-// An amount in whole cents that is not negative (positive when `positive`).
-std::optional<Money> ReadCents(jsonio::FieldReader& r, const json& obj, const char* key,
-                               const std::string& path, bool required, bool positive) {
-  auto m = r.Amount(obj, key, path, required);
-  if (!m) return std::nullopt;
-  if (m->is_negative() || (positive && m->is_zero()) || !m->IsExactAt(2)) {
-    r.Fail(path, "out_of_range",
-           std::string(key) + (positive ? " is above 0" : " is 0 or more") + ", in whole cents");
-    return std::nullopt;
-  }
-  return m;
-}
-
-std::vector<ApplicationRequest> ReadApplications(jsonio::FieldReader& r, const json& doc,
-                                                 bool required) {
-  std::vector<ApplicationRequest> out;
-  const json* apps = r.Array(doc, "applications", "applications", required);
-  if (!apps) return out;
-  std::set<std::string> seen;
-  for (size_t i = 0; i < apps->size(); ++i) {
-    const json& a = (*apps)[i];
-    std::string path = "applications/" + std::to_string(i) + "/";
-    if (!a.is_object()) {
-      r.Fail(path.substr(0, path.size() - 1), "invalid_type", "an application is an object");
-      continue;
-    }
-    r.OnlyKnown(a, {"invoice", "amount", "discount"}, path);
-    ApplicationRequest app;
-    auto invoice = a.find("invoice");
-    if (invoice == a.end() || invoice->is_null()) {
-      r.Fail(path + "invoice", "required", "invoice is required");
-    } else if (invoice->is_number_integer() && invoice->get<int64_t>() > 0) {
-      app.invoice = std::to_string(invoice->get<int64_t>());
-    } else if (invoice->is_string() && !invoice->get<std::string>().empty()) {
-      app.invoice = invoice->get<std::string>();
-    } else {
-      r.Fail(path + "invoice", "invalid_type", "invoice is an invoice id or number");
-    }
-    app.amount = ReadCents(r, a, "amount", path + "amount", true, false).value_or(Money());
-    app.discount = ReadCents(r, a, "discount", path + "discount", false, false).value_or(Money());
-    if (!app.invoice.empty() && !seen.insert(app.invoice).second) {
-      r.Fail(path + "invoice", "duplicate", "invoice " + app.invoice + " is given twice");
-    }
-    out.push_back(std::move(app));
-  }
-  return out;
-}
 
 // The invoices the applications name, checked against the payment; every problem at once.
 Result<std::vector<invoicing::Invoice>> CheckApplications(
@@ -79,22 +31,23 @@ Result<std::vector<invoicing::Invoice>> CheckApplications(
   Money total;
   for (size_t i = 0; i < apps.size(); ++i) {
     const ApplicationRequest& a = apps[i];
-    std::string path = "applications/" + std::to_string(i) + "/";
+    const std::string at = ElementPath("applications", i);
     auto v = views::FindInvoiceByRef(conn, a.invoice);
     if (!v || v->customer != payment.customer) {
-      errors.push_back({path + "invoice", "not_found",
+      errors.push_back({FieldPath(at, "invoice"), "not_found",
                         "customer " + payment.customer_code + " has no invoice " + a.invoice});
       invoices.emplace_back();
       continue;
     }
     if (!seen.insert(v->id.value()).second) {
-      errors.push_back({path + "invoice", "duplicate", v->number + " is given twice"});
+      errors.push_back({FieldPath(at, "invoice"), "duplicate", v->number + " is given twice"});
     }
     if (v->status == invoicing::InvoiceStatus::kVoid) {
-      errors.push_back({path + "invoice", "invalid_state", v->number + " is void"});
+      errors.push_back({FieldPath(at, "invoice"), "invalid_state", v->number + " is void"});
     }
     if (a.amount.is_zero() && a.discount.is_zero()) {
-      errors.push_back({path + "amount", "out_of_range", "an application settles something"});
+      errors.push_back(
+          {FieldPath(at, "amount"), "out_of_range", "an application settles something"});
     }
     bool discount_ok = true;
     if (!a.discount.is_zero()) {
@@ -102,7 +55,7 @@ Result<std::vector<invoicing::Invoice>> CheckApplications(
       if (a.discount > allowed) {
         discount_ok = false;
         errors.push_back(
-            {path + "discount", "discount_not_allowed",
+            {FieldPath(at, "discount"), "discount_not_allowed",
              v->discount_date && payment.received_date > *v->discount_date
                  ? "the discount window of " + v->number + " closed on " +
                        FormatDate(*v->discount_date)
@@ -110,11 +63,11 @@ Result<std::vector<invoicing::Invoice>> CheckApplications(
       }
     }
     if (a.amount + a.discount > v->balance()) {
-      errors.push_back({path + "amount", "exceeds_balance",
+      errors.push_back({FieldPath(at, "amount"), "exceeds_balance",
                         v->number + " has a balance of " + v->balance().Format(2)});
     } else if (discount_ok && !a.discount.is_zero() && a.amount + a.discount != v->balance()) {
       // The discount is for paying the invoice in full within the window: never for part.
-      errors.push_back({path + "discount", "discount_not_allowed",
+      errors.push_back({FieldPath(at, "discount"), "discount_not_allowed",
                         "a discount is allowed only with the payment that settles " + v->number +
                             " (balance " + v->balance().Format(2) + ")"});
     }
@@ -181,60 +134,6 @@ Status Apply(store::Connection& conn, const CommandContext& ctx, receivables::Pa
 
 }  // namespace
 
-Result<PaymentRequest> ParsePaymentJson(std::string_view body) {
-  Result<json> parsed = jsonio::ParseJsonObject(body);
-  if (!parsed.ok()) return parsed.status();
-  const json& doc = *parsed;
-  std::vector<FieldError> errors;
-  jsonio::FieldReader r(errors);
-  r.OnlyKnown(doc, {"customer", "amount", "method", "reference", "received_date", "applications"},
-              "");
-  PaymentRequest p;
-  auto customer = doc.find("customer");
-  if (customer == doc.end() || customer->is_null()) {
-    r.Fail("customer", "required", "customer is required");
-  } else if (customer->is_number_integer() && customer->get<int64_t>() > 0) {
-    p.customer = std::to_string(customer->get<int64_t>());
-  } else if (customer->is_string() && !customer->get<std::string>().empty()) {
-    p.customer = customer->get<std::string>();
-  } else {
-    r.Fail("customer", "invalid_type", "customer is a customer code or id");
-  }
-  p.amount = ReadCents(r, doc, "amount", "amount", true, true).value_or(Money());
-  p.method = r.String(doc, "method", "method", true);
-  if (doc.contains("method") && doc["method"].is_string() &&
-      !receivables::IsPaymentMethod(p.method)) {
-    r.Fail("method", "invalid_value", "method is one of check, ach, wire, card");
-  }
-  p.reference = r.String(doc, "reference", "reference", false);
-  if (!IsValidUtf8(p.reference) || p.reference.size() > 200) {
-    r.Fail("reference", "invalid_text", "reference is UTF-8 text of at most 200 bytes");
-  }
-  if (auto text = r.OptionalString(doc, "received_date", "received_date")) {
-    p.received_date = ParseDate(*text);
-    if (!p.received_date) {
-      r.Fail("received_date", "invalid_value", "received_date is a date (YYYY-MM-DD)");
-    }
-  }
-  p.applications = ReadApplications(r, doc, false);
-  if (!errors.empty()) return Status::InvalidArgument("invalid payment", std::move(errors));
-  return p;
-}
-
-Result<std::vector<ApplicationRequest>> ParseApplicationsJson(std::string_view body) {
-  Result<json> parsed = jsonio::ParseJsonObject(body);
-  if (!parsed.ok()) return parsed.status();
-  std::vector<FieldError> errors;
-  jsonio::FieldReader r(errors);
-  r.OnlyKnown(*parsed, {"applications"}, "");
-  auto apps = ReadApplications(r, *parsed, true);
-  if (parsed->contains("applications") && (*parsed)["applications"].is_array() && apps.empty()) {
-    r.Fail("applications", "required", "at least one application is required");
-  }
-  if (!errors.empty()) return Status::InvalidArgument("invalid applications", std::move(errors));
-  return apps;
-}
-
 Result<receivables::Payment> ReceivePayment(store::Connection& conn, const CommandContext& ctx,
                                             const PaymentRequest& request) {
   auto customer = customers::FindCustomerByRef(conn, request.customer);
@@ -289,9 +188,8 @@ Result<receivables::Payment> ApplyPayment(store::Connection& conn, const Command
   auto loaded = views::LoadPayment(conn, id);
   if (!loaded) return Status::NotFound("no payment " + std::to_string(id.value()));
   receivables::Payment p = std::move(*loaded);
-  if (expected_version && *expected_version != p.version) {
-    return Status(ErrorCode::kPreconditionFailed,
-                  "payment " + p.number + " is at version " + std::to_string(p.version));
+  if (Status st = CheckVersion(expected_version, p.version, "payment", p.number); !st.ok()) {
+    return st;
   }
   auto invoices = CheckApplications(conn, p, applications);
   if (!invoices.ok()) return invoices.status();

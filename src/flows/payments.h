@@ -18,7 +18,6 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/command_context.h"
@@ -43,14 +42,6 @@ struct PaymentRequest {
   std::optional<Date> received_date;  // default: the command's date
   std::vector<ApplicationRequest> applications;
 };
-
-// {"customer", "amount", "method": "check|ach|wire|card", "reference", "received_date",
-//  "applications": [{"invoice", "amount", "discount"}]}: types, required fields, amounts in
-// whole cents (amount > 0; application amounts and discounts >= 0), known method, no invoice
-// twice. Errors: invalid_argument with every bad field.
-Result<PaymentRequest> ParsePaymentJson(std::string_view body);
-// {"applications": [...]} for a later application; the same checks.
-Result<std::vector<ApplicationRequest>> ParseApplicationsJson(std::string_view body);
 
 // Receives the payment and applies what it lists. Errors: not_found (customer);
 // invalid_argument (received_date in the future; an application that does not fit, see the

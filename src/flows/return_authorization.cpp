@@ -1,92 +1,18 @@
 #include "flows/return_authorization.h"
 
 #include <algorithm>
-#include <set>
 
 #include "audit/audit_log.h"
+#include "core/field_path.h"
 #include "events/outbox.h"
 #include "invoicing/credit_memo_repository.h"
 #include "invoicing/invoice_repository.h"
-#include "jsonio/field_reader.h"
 #include "orders/order_repository.h"
 #include "returns/return_repository.h"
 
 namespace ordo::flows {
-namespace {
 
 using nlohmann::json;
-
-// A document reference: a positive integer id or a non-empty number; "" when absent or bad.
-std::string ReadReference(jsonio::FieldReader& r, const json& doc, const char* key) {
-  auto it = doc.find(key);
-  if (it == doc.end() || it->is_null()) return "";
-  if (it->is_number_integer() && it->get<int64_t>() > 0) return std::to_string(it->get<int64_t>());
-  if (it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
-  r.Fail(key, "invalid_type", std::string(key) + " is an id or a number");
-  return "";
-}
-
-}  // namespace
-
-Result<ReturnRequest> ParseReturnRequestJson(std::string_view body) {
-  Result<json> parsed = jsonio::ParseJsonObject(body);
-  if (!parsed.ok()) return parsed.status();
-  const json& doc = *parsed;
-  std::vector<FieldError> errors;
-  jsonio::FieldReader r(errors);
-  r.OnlyKnown(doc, {"order", "invoice", "lines"}, "");
-  ReturnRequest req;
-  req.order = ReadReference(r, doc, "order");
-  req.invoice = ReadReference(r, doc, "invoice");
-  bool has_order = jsonio::FieldReader::Has(doc, "order");
-  bool has_invoice = jsonio::FieldReader::Has(doc, "invoice");
-  if (!has_order && !has_invoice) {
-    r.Fail("order", "required", "an order or an invoice is required");
-  } else if (has_order && has_invoice) {
-    r.Fail("invoice", "exclusive", "give an order or an invoice, not both");
-  }
-  if (const json* lines = r.Array(doc, "lines", "lines", true)) {
-    if (lines->empty()) r.Fail("lines", "required", "at least one line is required");
-    std::set<int64_t> seen;
-    for (size_t i = 0; i < lines->size(); ++i) {
-      const json& l = (*lines)[i];
-      std::string p = "lines/" + std::to_string(i);
-      ReturnRequestLine line;
-      if (!l.is_object()) {
-        r.Fail(p, "invalid_type", "a line must be an object");
-        continue;
-      }
-      p += "/";
-      r.OnlyKnown(l, {"line_no", "quantity", "reason"}, p);
-      if (auto n = r.Integer(l, "line_no", p + "line_no", true)) {
-        if (*n < 1 || *n > 100000) {
-          r.Fail(p + "line_no", "out_of_range", "line_no is a line number of the order");
-        } else if (!seen.insert(*n).second) {
-          r.Fail(p + "line_no", "duplicate", "line " + std::to_string(*n) + " is listed twice");
-        } else {
-          line.line_no = static_cast<int>(*n);
-        }
-      }
-      if (auto q = r.Integer(l, "quantity", p + "quantity", true)) {
-        if (*q <= 0) {
-          r.Fail(p + "quantity", "out_of_range", "quantity must be positive");
-        } else {
-          line.quantity = *q;
-        }
-      }
-      line.reason = r.String(l, "reason", p + "reason", true);
-      if (l.contains("reason") && l["reason"].is_string() && !returns::IsReasonCode(line.reason)) {
-        r.Fail(p + "reason", "invalid_value",
-               "reason is one of damaged, wrong_item, not_needed, defective, other");
-      }
-      req.lines.push_back(std::move(line));
-    }
-  }
-  if (!errors.empty()) {
-    return Status::InvalidArgument("the return has invalid fields", std::move(errors));
-  }
-  return req;
-}
 
 Result<returns::Rma> AuthorizeReturn(store::Connection& conn, const CommandContext& ctx,
                                      OrderId order_id, std::optional<invoicing::InvoiceId> invoice,
@@ -123,13 +49,13 @@ Result<returns::Rma> AuthorizeReturn(store::Connection& conn, const CommandConte
   std::vector<FieldError> errors;
   for (size_t i = 0; i < lines.size(); ++i) {
     const ReturnRequestLine& r = lines[i];
-    std::string p = "lines/" + std::to_string(i) + "/";
+    const std::string at = ElementPath("lines", i);
     const orders::OrderLine* line = nullptr;
     for (const auto& l : order->lines) {
       if (l.line_no == r.line_no) line = &l;
     }
     if (line == nullptr) {
-      errors.push_back({p + "line_no", "not_found",
+      errors.push_back({FieldPath(at, "line_no"), "not_found",
                         "order " + order->number + " has no line " + std::to_string(r.line_no)});
       continue;
     }
@@ -139,7 +65,7 @@ Result<returns::Rma> AuthorizeReturn(store::Connection& conn, const CommandConte
     if (inv) {
       const invoicing::InvoiceLine* il = inv->FindLine(r.line_no);
       if (il == nullptr) {
-        errors.push_back({p + "line_no", "not_found",
+        errors.push_back({FieldPath(at, "line_no"), "not_found",
                           "invoice " + inv->number + " has no line " + std::to_string(r.line_no)});
         continue;
       }
@@ -149,7 +75,7 @@ Result<returns::Rma> AuthorizeReturn(store::Connection& conn, const CommandConte
     }
     limit = std::max<int64_t>(limit, 0);
     if (r.quantity > limit) {
-      errors.push_back({p + "quantity", "out_of_range",
+      errors.push_back({FieldPath(at, "quantity"), "out_of_range",
                         "at most " + std::to_string(limit) + " of " + of + " can be returned"});
       continue;
     }

@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/command_context.h"
@@ -32,12 +31,6 @@ struct ReturnRequest {
   std::string invoice;
   std::vector<ReturnRequestLine> lines;
 };
-
-// Reads {"order" | "invoice", "lines": [{"line_no", "quantity", "reason"}]} and checks what
-// needs no database: exactly one of order and invoice, at least one line, line numbers and
-// quantities positive integers, no line_no twice, reasons among returns::IsReasonCode.
-// Errors: invalid_argument with every bad field.
-Result<ReturnRequest> ParseReturnRequestJson(std::string_view body);
 
 // Authorizes the return of `lines` of `order` (against `invoice` when set, which must be an
 // invoice of that order). Errors: not_found (order, invoice); invalid_state (nothing of the

@@ -6,6 +6,8 @@
 
 #include "audit/audit_log.h"
 #include "catalog/item_repository.h"
+#include "core/field_path.h"
+#include "core/version_check.h"
 #include "customers/credit.h"
 #include "events/outbox.h"
 #include "flows/ledger_postings.h"
@@ -14,7 +16,6 @@
 #include "invoicing/credit_memo_repository.h"
 #include "invoicing/invoice_repository.h"
 #include "invoicing/tax_rates.h"
-#include "jsonio/field_reader.h"
 #include "orders/order_repository.h"
 #include "pricing/price_resolution.h"
 #include "returns/return_repository.h"
@@ -99,71 +100,14 @@ std::vector<invoicing::CreditMemoLine> CreditLines(store::Connection& conn, Invo
 
 }  // namespace
 
-Result<ReturnReceiptRequest> ParseReturnReceiptJson(std::string_view body) {
-  Result<json> parsed = jsonio::ParseJsonObject(body);
-  if (!parsed.ok()) return parsed.status();
-  const json& doc = *parsed;
-  std::vector<FieldError> errors;
-  jsonio::FieldReader r(errors);
-  r.OnlyKnown(doc, {"warehouse", "lines"}, "");
-  ReturnReceiptRequest req;
-  req.warehouse = r.String(doc, "warehouse", "warehouse", true);
-  if (doc.contains("warehouse") && doc["warehouse"].is_string() && req.warehouse.empty()) {
-    r.Fail("warehouse", "required", "warehouse must not be empty");
-  }
-  if (const json* lines = r.Array(doc, "lines", "lines", true)) {
-    if (lines->empty()) r.Fail("lines", "required", "at least one line is required");
-    for (size_t i = 0; i < lines->size(); ++i) {
-      const json& l = (*lines)[i];
-      std::string p = "lines/" + std::to_string(i);
-      if (!l.is_object()) {
-        r.Fail(p, "invalid_type", "a line must be an object");
-        continue;
-      }
-      p += "/";
-      r.OnlyKnown(l, {"line_no", "quantity", "disposition"}, p);
-      ReceivedLine line;
-      if (auto n = r.Integer(l, "line_no", p + "line_no", true)) {
-        if (*n < 1 || *n > 100000) {
-          r.Fail(p + "line_no", "out_of_range", "line_no is a line number of the return");
-        } else {
-          line.line_no = static_cast<int>(*n);
-        }
-      }
-      if (auto q = r.Integer(l, "quantity", p + "quantity", true)) {
-        if (*q <= 0) {
-          r.Fail(p + "quantity", "out_of_range", "quantity must be positive");
-        } else {
-          line.quantity = *q;
-        }
-      }
-      std::string disposition = r.String(l, "disposition", p + "disposition", true);
-      if (l.contains("disposition") && l["disposition"].is_string()) {
-        auto d = returns::DispositionFromName(disposition);
-        if (!d) {
-          r.Fail(p + "disposition", "invalid_value", "disposition is restock or scrap");
-        } else {
-          line.disposition = *d;
-        }
-      }
-      req.lines.push_back(line);
-    }
-  }
-  if (!errors.empty()) {
-    return Status::InvalidArgument("the receipt has invalid fields", std::move(errors));
-  }
-  return req;
-}
-
 Result<ReceivedReturn> ReceiveReturn(store::Connection& conn, const CommandContext& ctx,
                                      returns::ReturnId id, const ReturnReceiptRequest& request,
                                      std::optional<int64_t> expected_version) {
   auto loaded = views::LoadReturn(conn, id);
   if (!loaded) return Status::NotFound("no return " + std::to_string(id.value()));
   returns::Rma rma = std::move(*loaded);
-  if (expected_version && *expected_version != rma.version) {
-    return Status(ErrorCode::kPreconditionFailed,
-                  "return " + rma.number + " is at version " + std::to_string(rma.version));
+  if (Status st = CheckVersion(expected_version, rma.version, "return", rma.number); !st.ok()) {
+    return st;
   }
   if (rma.status != returns::ReturnStatus::kAuthorized) {
     return Status::InvalidState("return " + rma.number + " is " +
@@ -178,17 +122,17 @@ Result<ReceivedReturn> ReceiveReturn(store::Connection& conn, const CommandConte
   std::map<int, int64_t> arriving;  // per line_no, over the request's lines
   for (size_t i = 0; i < request.lines.size(); ++i) {
     const ReceivedLine& r = request.lines[i];
-    std::string p = "lines/" + std::to_string(i) + "/";
+    const std::string at = ElementPath("lines", i);
     const returns::ReturnLine* line = rma.Line(r.line_no);
     if (line == nullptr) {
-      errors.push_back(
-          {p + "line_no", "not_found", rma.number + " has no line " + std::to_string(r.line_no)});
+      errors.push_back({FieldPath(at, "line_no"), "not_found",
+                        rma.number + " has no line " + std::to_string(r.line_no)});
       continue;
     }
     int64_t& sum = arriving[r.line_no];
     // Compared before adding, so huge quantities cannot overflow the sum.
     if (r.quantity > line->outstanding() - sum) {
-      errors.push_back({p + "quantity", "out_of_range",
+      errors.push_back({FieldPath(at, "quantity"), "out_of_range",
                         "line " + std::to_string(r.line_no) + " of " + rma.number + " awaits " +
                             std::to_string(line->outstanding())});
     } else {

@@ -15,7 +15,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "core/command_context.h"
@@ -37,11 +36,6 @@ struct ReturnReceiptRequest {
   std::string warehouse;            // code
   std::vector<ReceivedLine> lines;  // a line_no may repeat with another disposition
 };
-
-// Reads {"warehouse", "lines": [{"line_no", "quantity", "disposition"}]}: a non-empty
-// warehouse code, at least one line, positive integers, dispositions restock or scrap.
-// Errors: invalid_argument with every bad field.
-Result<ReturnReceiptRequest> ParseReturnReceiptJson(std::string_view body);
 
 struct ReceivedReturn {
   returns::Rma rma;

@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.h"
 #include "catalog/item_repository.h"
+#include "core/field_path.h"
 #include "events/outbox.h"
 #include "inventory/stock_movements.h"
 #include "inventory/warehouse_repository.h"
@@ -22,15 +23,16 @@ Status ReceiveStock(store::Connection& conn, const CommandContext& ctx, const Re
   std::vector<ItemId> items;
   for (size_t i = 0; i < r.lines.size(); ++i) {
     const auto& line = r.lines[i];
-    std::string path = "lines/" + std::to_string(i);
+    const std::string at = ElementPath("lines", i);
     auto item = catalog::FindItemBySku(conn, line.sku);
     if (!item) {
-      errors.push_back({path + "/sku", "unknown_sku", "no item " + line.sku});
+      errors.push_back({FieldPath(at, "sku"), "unknown_sku", "no item " + line.sku});
     } else {
       items.push_back(item->id);
     }
     if (line.quantity <= 0 || line.quantity > kMaxQuantity) {
-      errors.push_back({path + "/quantity", "invalid_quantity", "a received quantity is positive"});
+      errors.push_back(
+          {FieldPath(at, "quantity"), "invalid_quantity", "a received quantity is positive"});
     }
   }
   if (!errors.empty()) {

@@ -1,5 +1,6 @@
 #include "jsonio/field_reader.h"
 
+#include "core/field_path.h"
 #include "jsonio/exact_json.h"
 
 namespace ordo::jsonio {
@@ -132,11 +133,11 @@ const json* FieldReader::Array(const json& obj, const char* key, const std::stri
 }
 
 void FieldReader::OnlyKnown(const json& obj, std::initializer_list<std::string_view> known,
-                            const std::string& prefix) {
+                            std::string_view parent) {
   for (const auto& [key, value] : obj.items()) {
     bool ok = false;
     for (std::string_view k : known) ok = ok || key == k;
-    if (!ok) Fail(prefix + key, "unknown_field", "unknown field " + key);
+    if (!ok) Fail(FieldPath(parent, key), "unknown_field", "unknown field " + key);
   }
 }
 

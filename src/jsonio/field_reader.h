@@ -6,9 +6,9 @@
 //   std::string code = r.String(doc, "code", "code", /*required=*/true);
 //   if (!errors.empty()) return Status::InvalidArgument("...", std::move(errors));
 //
-// Field paths are JSON-pointer-like without the leading slash ("lines/2/quantity"). Error
-// codes: "required", "invalid_type", "unknown_field". A missing field and an explicit null
-// are treated alike. Not thread-safe; one reader per request.
+// Field paths are JSON-pointer-like without the leading slash ("lines/2/quantity"), built with
+// core/field_path.h. Error codes: "required", "invalid_type", "unknown_field". A missing field
+// and an explicit null are treated alike. Not thread-safe; one reader per request.
 #pragma once
 
 #include <cstdint>
@@ -62,9 +62,10 @@ class FieldReader {
   const nlohmann::json* Array(const nlohmann::json& obj, const char* key, const std::string& path,
                               bool required);
 
-  // Reports every key of `obj` not in `known` as unknown_field at `prefix + key`.
+  // Reports every key of `obj` not in `known` as unknown_field at FieldPath(`parent`, key);
+  // `parent` is the path of `obj` itself ("" for the body, "lines/2" for a line).
   void OnlyKnown(const nlohmann::json& obj, std::initializer_list<std::string_view> known,
-                 const std::string& prefix);
+                 std::string_view parent);
 
  private:
   std::vector<FieldError>& errors_;

@@ -347,41 +347,5 @@ TEST_F(OrderShipmentTest, StaleVersionIsPreconditionFailed) {
   EXPECT_TRUE(Confirm(s->id, Ups(), 1).ok());
 }
 
-TEST(ShipmentConfirmationJson, ReadsAWholeConfirmation) {
-  auto c = ParseShipmentConfirmationJson(
-      R"({"carrier": "UPS", "service": "Ground", "tracking_number": "1Z",
-          "packages": [{"weight": 12.50}, {"weight": "3"}],
-          "lines": [{"line_no": 2, "quantity": 0}]})");
-  ASSERT_TRUE(c.ok()) << c.status().ToString();
-  EXPECT_EQ(c->carrier, "UPS");
-  ASSERT_EQ(c->packages.size(), 2u);
-  EXPECT_EQ(c->packages[0].weight, "12.50");
-  EXPECT_EQ(c->packages[1].weight, "3");
-  ASSERT_EQ(c->lines.size(), 1u);
-  EXPECT_EQ(c->lines[0].line_no, 2);
-  EXPECT_EQ(c->lines[0].quantity, 0);
-}
-
-TEST(ShipmentConfirmationJson, ReportsEveryBadFieldAtOnce) {
-  auto c = ParseShipmentConfirmationJson(
-      R"({"carrier": "", "service": 5, "packages": [{"weight": "0"}, {"weight": "x"}, 3],
-          "lines": [{"line_no": 1, "quantity": -1}, {"line_no": 1, "quantity": 2, "sku": "A"}],
-          "colour": "red"})");
-  ASSERT_EQ(c.status().code(), ErrorCode::kInvalidArgument);
-  EXPECT_THAT(
-      c.status().errors(),
-      UnorderedElementsAre(
-          FieldIs("carrier", "required"), FieldIs("service", "invalid_type"),
-          FieldIs("tracking_number", "required"), FieldIs("packages/0/weight", "out_of_range"),
-          FieldIs("packages/1/weight", "out_of_range"), FieldIs("packages/2", "invalid_type"),
-          FieldIs("lines/0/quantity", "out_of_range"), FieldIs("lines/1/sku", "unknown_field"),
-          FieldIs("lines/1/line_no", "duplicate"), FieldIs("colour", "unknown_field")));
-  EXPECT_THAT(ParseShipmentConfirmationJson(R"({"carrier": "U", "service": "G",
-              "tracking_number": "1", "packages": []})")
-                  .status()
-                  .errors(),
-              ElementsAre(FieldIs("packages", "required")));
-}
-
 }  // namespace
 }  // namespace ordo::flows

@@ -208,30 +208,6 @@ TEST_F(ReturnsTest, UnknownLinesAndUnshippedOrdersAreRefused) {
   EXPECT_EQ(db_.QueryInt("SELECT next_value FROM sequences WHERE name = 'RA'"), 1);
 }
 
-TEST_F(ReturnsTest, ParsingReportsEveryBadFieldAtOnce) {
-  auto r = ParseReturnRequestJson(
-      R"({"order": "SO-000001", "invoice": "IN-000001", "extra": 1,
-          "lines": [{"line_no": 0, "quantity": -1, "reason": "bored"},
-                    {"line_no": 2, "quantity": "3", "reason": 5},
-                    {"line_no": 2, "quantity": 1, "reason": "other"}, 7]})");
-  ASSERT_EQ(r.status().code(), ErrorCode::kInvalidArgument);
-  EXPECT_THAT(Fields(r.status()),
-              UnorderedElementsAre(
-                  Pair("extra", "unknown_field"), Pair("invoice", "exclusive"),
-                  Pair("lines/0/line_no", "out_of_range"), Pair("lines/0/quantity", "out_of_range"),
-                  Pair("lines/0/reason", "invalid_value"), Pair("lines/1/quantity", "invalid_type"),
-                  Pair("lines/1/reason", "invalid_type"), Pair("lines/2/line_no", "duplicate"),
-                  Pair("lines/3", "invalid_type")));
-  EXPECT_THAT(Fields(ParseReturnRequestJson(R"({"lines": []})").status()),
-              UnorderedElementsAre(Pair("order", "required"), Pair("lines", "required")));
-  auto receipt = ParseReturnReceiptJson(
-      R"({"lines": [{"line_no": 1, "quantity": 0, "disposition": "burn"}]})");
-  EXPECT_THAT(
-      Fields(receipt.status()),
-      UnorderedElementsAre(Pair("warehouse", "required"), Pair("lines/0/quantity", "out_of_range"),
-                           Pair("lines/0/disposition", "invalid_value")));
-}
-
 TEST_F(ReturnsTest, AgainstAnInvoiceNeverMoreThanItsLineLessWhatCameBackOnIt) {
   db_.AddWarehouse("W2", 20);
   db_.AddItem(Item("SPLIT-1", "10.00", "5.00"));

@@ -1,8 +1,11 @@
-#include "flows/place_order_json.h"
+#include "requests/order_request_json.h"
 
+#include "core/field_path.h"
 #include "jsonio/field_reader.h"
 
-namespace ordo::flows {
+namespace ordo::requests {
+using flows::PlaceOrderLine;
+using flows::PlaceOrderRequest;
 using nlohmann::json;
 
 Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
@@ -41,19 +44,20 @@ Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
   } else {
     for (size_t i = 0; i < lines->size(); ++i) {
       const json& l = (*lines)[i];
-      std::string p = "lines/" + std::to_string(i) + "/";
+      const std::string at = ElementPath("lines", i);
       PlaceOrderLine line;
       if (!l.is_object()) {
-        r.Fail("lines/" + std::to_string(i), "invalid_type", "a line must be an object");
+        r.Fail(at, "invalid_type", "a line must be an object");
         req.lines.push_back(line);
         continue;
       }
-      r.OnlyKnown(l, {"sku", "quantity", "uom", "unit_price", "override_reason"}, p);
-      line.sku = r.String(l, "sku", p + "sku", true);
-      line.quantity = r.Decimal(l, "quantity", p + "quantity", true).value_or("");
-      line.uom = r.String(l, "uom", p + "uom", false);
-      line.unit_price = r.Decimal(l, "unit_price", p + "unit_price", false);
-      line.override_reason = r.String(l, "override_reason", p + "override_reason", false);
+      r.OnlyKnown(l, {"sku", "quantity", "uom", "unit_price", "override_reason"}, at);
+      line.sku = r.String(l, "sku", FieldPath(at, "sku"), true);
+      line.quantity = r.Decimal(l, "quantity", FieldPath(at, "quantity"), true).value_or("");
+      line.uom = r.String(l, "uom", FieldPath(at, "uom"), false);
+      line.unit_price = r.Decimal(l, "unit_price", FieldPath(at, "unit_price"), false);
+      line.override_reason =
+          r.String(l, "override_reason", FieldPath(at, "override_reason"), false);
       req.lines.push_back(std::move(line));
     }
   }
@@ -63,4 +67,4 @@ Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
   return req;
 }
 
-}  // namespace ordo::flows
+}  // namespace ordo::requests

@@ -1,5 +1,5 @@
 // Reading place-order requests from JSON: types, unknown fields, exact decimals.
-#include "flows/place_order_json.h"
+#include "requests/order_request_json.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,7 +10,7 @@
 #include "support/matchers.h"
 #include "support/test_db.h"
 
-namespace ordo::flows {
+namespace ordo::requests {
 namespace {
 
 using test_support::FieldIs;
@@ -177,7 +177,7 @@ TEST(PlaceOrderJson, ObjectsAreNotDecimalsEvenWhenTheyLookLikeTheInternalWrapper
 }
 
 TEST(PlaceOrderJson, WrapperLookalikeWithANonStringValueIsAnInvalidTypeNotACrash) {
-  Result<PlaceOrderRequest> r = Status::Internal("not parsed");
+  Result<flows::PlaceOrderRequest> r = Status::Internal("not parsed");
   EXPECT_NO_THROW(
       r = ParsePlaceOrderJson(
           R"({"customer": "C-1", "lines": [{"sku": "A", "quantity": {"$decimal": 5}}]})"));
@@ -227,4 +227,4 @@ TEST_F(PlaceOrderFromJsonTest, NonWholeAndExponentQuantitiesAreRejectedByPlaceOr
 }
 
 }  // namespace
-}  // namespace ordo::flows
+}  // namespace ordo::requests

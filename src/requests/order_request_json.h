@@ -10,12 +10,12 @@
 #include "core/status.h"
 #include "flows/place_order_request.h"
 
-namespace ordo::flows {
+namespace ordo::requests {
 
 // Parses `body` (JSON text). Errors: invalid_argument with field errors; a body that is not
 // JSON at all has one error with field "" and code "malformed_json".
 // `default_channel` is the channel of a body that names none (the portal's is "portal").
-Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
-                                              std::string_view default_channel = "api");
+Result<flows::PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
+                                                     std::string_view default_channel = "api");
 
-}  // namespace ordo::flows
+}  // namespace ordo::requests

@@ -1,12 +1,13 @@
-// ParseShipmentConfirmationJson (declared in order_shipment.h): the confirmation body.
+#include "requests/shipment_request_json.h"
+
 #include <algorithm>
 
 #include "core/decimal_syntax.h"
+#include "core/field_path.h"
 #include "core/utf8.h"
-#include "flows/order_shipment.h"
 #include "jsonio/field_reader.h"
 
-namespace ordo::flows {
+namespace ordo::requests {
 namespace {
 
 using nlohmann::json;
@@ -42,14 +43,14 @@ std::string RequiredText(jsonio::FieldReader& r, const json& doc, const char* ke
 
 }  // namespace
 
-Result<ShipmentConfirmation> ParseShipmentConfirmationJson(std::string_view body) {
+Result<flows::ShipmentConfirmation> ParseShipmentConfirmationJson(std::string_view body) {
   Result<json> parsed = jsonio::ParseJsonObject(body);
   if (!parsed.ok()) return parsed.status();
   const json& doc = *parsed;
   std::vector<FieldError> errors;
   jsonio::FieldReader r(errors);
   r.OnlyKnown(doc, {"carrier", "service", "tracking_number", "packages", "freight", "lines"}, "");
-  ShipmentConfirmation c;
+  flows::ShipmentConfirmation c;
   c.carrier = RequiredText(r, doc, "carrier");
   c.service = RequiredText(r, doc, "service");
   c.tracking_number = RequiredText(r, doc, "tracking_number");
@@ -57,15 +58,16 @@ Result<ShipmentConfirmation> ParseShipmentConfirmationJson(std::string_view body
     if (packages->empty()) r.Fail("packages", "required", "at least one package is required");
     for (size_t i = 0; i < packages->size(); ++i) {
       const json& p = (*packages)[i];
-      std::string path = "packages/" + std::to_string(i);
+      const std::string at = ElementPath("packages", i);
       if (!p.is_object()) {
-        r.Fail(path, "invalid_type", "a package must be an object");
+        r.Fail(at, "invalid_type", "a package must be an object");
         continue;
       }
-      r.OnlyKnown(p, {"weight"}, path + "/");
-      std::optional<std::string> weight = r.Decimal(p, "weight", path + "/weight", true);
+      r.OnlyKnown(p, {"weight"}, at);
+      const std::string weight_at = FieldPath(at, "weight");
+      std::optional<std::string> weight = r.Decimal(p, "weight", weight_at, true);
       if (weight && !IsPositiveDecimal(*weight)) {
-        r.Fail(path + "/weight", "out_of_range", "a weight is a decimal above zero");
+        r.Fail(weight_at, "out_of_range", "a weight is a decimal above zero");
       }
       c.packages.push_back({weight.value_or("")});
     }
@@ -81,25 +83,27 @@ Result<ShipmentConfirmation> ParseShipmentConfirmationJson(std::string_view body
     std::vector<int> seen;
     for (size_t i = 0; i < lines->size(); ++i) {
       const json& l = (*lines)[i];
-      std::string path = "lines/" + std::to_string(i);
+      const std::string at = ElementPath("lines", i);
       if (!l.is_object()) {
-        r.Fail(path, "invalid_type", "a line must be an object");
+        r.Fail(at, "invalid_type", "a line must be an object");
         continue;
       }
-      r.OnlyKnown(l, {"line_no", "quantity"}, path + "/");
-      std::optional<int64_t> line_no = r.Integer(l, "line_no", path + "/line_no", true);
-      std::optional<int64_t> quantity = r.Integer(l, "quantity", path + "/quantity", true);
+      r.OnlyKnown(l, {"line_no", "quantity"}, at);
+      const std::string line_no_at = FieldPath(at, "line_no");
+      const std::string quantity_at = FieldPath(at, "quantity");
+      std::optional<int64_t> line_no = r.Integer(l, "line_no", line_no_at, true);
+      std::optional<int64_t> quantity = r.Integer(l, "quantity", quantity_at, true);
       if (line_no && (*line_no < 1 || *line_no > 1000000)) {
-        r.Fail(path + "/line_no", "out_of_range", "line_no starts at 1");
+        r.Fail(line_no_at, "out_of_range", "line_no starts at 1");
         line_no.reset();
       }
       if (quantity && *quantity < 0) {
-        r.Fail(path + "/quantity", "out_of_range", "a shipped quantity is 0 or more");
+        r.Fail(quantity_at, "out_of_range", "a shipped quantity is 0 or more");
       }
       if (line_no) {
         int no = static_cast<int>(*line_no);
         if (std::find(seen.begin(), seen.end(), no) != seen.end()) {
-          r.Fail(path + "/line_no", "duplicate", "line " + std::to_string(no) + " is given twice");
+          r.Fail(line_no_at, "duplicate", "line " + std::to_string(no) + " is given twice");
         }
         seen.push_back(no);
       }
@@ -110,4 +114,4 @@ Result<ShipmentConfirmation> ParseShipmentConfirmationJson(std::string_view body
   return c;
 }
 
-}  // namespace ordo::flows
+}  // namespace ordo::requests
