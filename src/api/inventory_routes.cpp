@@ -16,6 +16,7 @@
 #include "inventory/stock_queries.h"
 #include "inventory/warehouse_repository.h"
 #include "jsonio/field_reader.h"
+#include "views/movement_view.h"
 
 namespace ordo::api {
 namespace {
@@ -180,7 +181,7 @@ void Movements(ApiContext& ctx, http::Request& request, http::Responder respond)
       if (!w) return {};
       filter.warehouse = w->id;
     }
-    return inventory::ListMovements(*conn, filter, page->after.value_or(0), page->limit + 1);
+    return views::ListMovements(*conn, filter, page->after.value_or(0), page->limit + 1);
   }();
   std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();

@@ -15,6 +15,7 @@
 #include "events/outbox.h"
 #include "jsonio/json_writer.h"
 #include "orders/order_queries.h"
+#include "views/order_list_view.h"
 
 namespace ordo::api {
 namespace {
@@ -119,7 +120,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (*filter) {
     std::optional<OrderId> before;
     if (page->after) before = OrderId(*page->after);
-    rows = orders::ListOrders(*conn, **filter, before, page->limit + 1);
+    rows = views::ListOrders(*conn, **filter, before, page->limit + 1);
   }
   std::optional<int64_t> next = TrimToPage(rows, page->limit);
   jsonio::JsonWriter w;

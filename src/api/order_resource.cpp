@@ -8,6 +8,7 @@
 #include "core/resource_ref.h"
 #include "orders/order_json.h"
 #include "orders/order_repository.h"
+#include "views/order_view.h"
 
 namespace ordo::api {
 namespace {
@@ -44,8 +45,8 @@ OrderFilter ResolveOrderFilter(store::Connection& conn, const http::Request& req
 Result<orders::Order> LoadOrderFor(store::Connection& conn, std::string_view segment,
                                    const auth::Principal& who) {
   ResourceRef ref = ParseResourceRef(segment);
-  std::optional<orders::Order> order = ref.id ? orders::LoadOrder(conn, OrderId(*ref.id))
-                                              : orders::LoadOrderByNumber(conn, ref.code);
+  std::optional<orders::Order> order =
+      ref.id ? views::LoadOrder(conn, OrderId(*ref.id)) : views::LoadOrderByNumber(conn, ref.code);
   if (!order || !MaySeeCustomer(who, order->customer)) return NoSuchOrder(segment);
   return std::move(*order);
 }

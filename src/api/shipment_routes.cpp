@@ -24,6 +24,7 @@
 #include "invoicing/invoice_repository.h"
 #include "jsonio/field_reader.h"
 #include "requests/shipment_request_json.h"
+#include "views/shipment_view.h"
 
 namespace ordo::api {
 namespace {
@@ -49,8 +50,8 @@ http::Response ShipmentResponse(int status, const fulfillment::Shipment& s,
 Result<fulfillment::Shipment> LoadShipmentFor(store::Connection& conn, std::string_view segment,
                                               const auth::Principal& who) {
   ResourceRef ref = ParseResourceRef(segment);
-  auto s = ref.id ? fulfillment::LoadShipment(conn, ShipmentId(*ref.id))
-                  : fulfillment::LoadShipmentByNumber(conn, ref.code);
+  auto s = ref.id ? views::LoadShipment(conn, ShipmentId(*ref.id))
+                  : views::LoadShipmentByNumber(conn, ref.code);
   if (!s || !MaySeeCustomer(who, s->customer)) {
     return Status::NotFound("no shipment " + std::string(segment));
   }
@@ -192,7 +193,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!matches_nothing && !customer.matches_nothing) {
     std::optional<ShipmentId> before;
     if (page->after) before = ShipmentId(*page->after);
-    rows = fulfillment::ListShipments(*conn, filter, before, page->limit + 1);
+    rows = views::ListShipments(*conn, filter, before, page->limit + 1);
   }
   std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();

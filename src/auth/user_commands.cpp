@@ -5,6 +5,7 @@
 #include "audit/audit_log.h"
 #include "auth/user_json.h"
 #include "core/field_path.h"
+#include "customers/customer_repository.h"
 #include "store/query.h"
 
 namespace ordo::auth {
@@ -86,9 +87,8 @@ Result<Principal> CreateUser(store::Connection& conn, const CommandContext& ctx,
   bool customer_field_ok = std::none_of(errors.begin(), errors.end(),
                                         [](const FieldError& e) { return e.field == "customer"; });
   if (in.customer && customer_field_ok) {
-    store::Query q(conn, "SELECT id FROM customers WHERE code = ?", *in.customer);
-    if (q.Next()) {
-      customer_id = CustomerId(q.Int(0));
+    if (auto customer = customers::FindCustomerByCode(conn, *in.customer)) {
+      customer_id = customer->id;
     } else {
       errors.push_back({"customer", "unknown_customer", "no customer " + *in.customer});
     }

@@ -88,4 +88,9 @@ std::unordered_map<ItemId, std::string> SkusOf(store::Connection& conn,
   return out;
 }
 
+int64_t CountItems(store::Connection& conn) {
+  store::Query q(conn, "SELECT COUNT(*) FROM items");
+  return q.Next() ? q.Int(0) : 0;
+}
+
 }  // namespace ordo::catalog

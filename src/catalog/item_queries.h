@@ -32,6 +32,9 @@ struct ItemFilter {
 std::vector<Item> ListItems(store::Connection& conn, const ItemFilter& filter, int64_t after_id,
                             int limit);
 
+// How many items the catalog holds, active or not.
+int64_t CountItems(store::Connection& conn);
+
 // The SKU of each item in `items` that exists, by id: one query for a whole page or document
 // (read models name the items other modules refer to by id). Repeated ids are read once.
 std::unordered_map<ItemId, std::string> SkusOf(store::Connection& conn,

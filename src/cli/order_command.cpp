@@ -11,6 +11,7 @@
 #include "orders/order_json.h"
 #include "orders/order_repository.h"
 #include "requests/order_request_json.h"
+#include "views/order_view.h"
 
 namespace ordo::cli {
 namespace {
@@ -64,11 +65,11 @@ Result<flows::PlaceOrderRequest> BuildRequest(const PlaceArgs& a) {
 
 // Finds an order by number ("SO-000042") or id ("42").
 std::optional<orders::Order> FindOrder(store::Connection& conn, const std::string& ref) {
-  if (auto seq = ParseDocumentNumber(ref, "SO")) return orders::LoadOrderByNumber(conn, ref);
+  if (auto seq = ParseDocumentNumber(ref, "SO")) return views::LoadOrderByNumber(conn, ref);
   try {
     size_t used = 0;
     long long id = std::stoll(ref, &used);
-    if (used == ref.size()) return orders::LoadOrder(conn, OrderId(id));
+    if (used == ref.size()) return views::LoadOrder(conn, OrderId(id));
   } catch (const std::exception&) {
   }
   return std::nullopt;

@@ -128,4 +128,14 @@ std::unordered_map<CustomerId, CustomerLabel> CustomerLabels(store::Connection& 
   return out;
 }
 
+int64_t CountCustomers(store::Connection& conn) {
+  store::Query q(conn, "SELECT COUNT(*) FROM customers");
+  return q.Next() ? q.Int(0) : 0;
+}
+
+Money TotalOpenReceivables(store::Connection& conn) {
+  store::Query q(conn, "SELECT COALESCE(SUM(open_receivables), 0) FROM customer_balances");
+  return q.Next() ? q.Amount(0) : Money();
+}
+
 }  // namespace ordo::customers

@@ -26,6 +26,11 @@ struct CustomerFilter {
 std::vector<Customer> ListCustomers(store::Connection& conn, const CustomerFilter& filter,
                                     int64_t after, int limit);
 
+// How many customers there are.
+int64_t CountCustomers(store::Connection& conn);
+// The sum of every customer's open receivables.
+Money TotalOpenReceivables(store::Connection& conn);
+
 // The code of each customer in `ids` that exists, by id; and the same for ship-tos. One query
 // each for a whole page or document (read models name the customers and ship-tos other
 // modules refer to by id). Repeated ids are read once.

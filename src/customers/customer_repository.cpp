@@ -1,7 +1,11 @@
 #include "customers/customer_repository.h"
 
+#include <unordered_map>
+
 #include "core/resource_ref.h"
+#include "inventory/warehouse_repository.h"
 #include "store/query.h"
+#include "store/row_reader.h"
 
 namespace ordo::customers {
 namespace {
@@ -11,53 +15,66 @@ constexpr std::string_view kColumns =
     "payment_terms, credit_limit, price_tier, tax_exempt, salesperson, on_hold, version, "
     "created_at, updated_at";
 
-Customer ReadCustomer(const store::Query& q) {
+Customer ReadCustomer(store::RowReader& r) {
   Customer c;
-  c.id = CustomerId(q.Int(0));
-  c.code = q.Text(1);
-  c.name = q.Text(2);
-  c.bill_to = Address{q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7)};
-  c.payment_terms = q.Text(8);
-  c.credit_limit = q.Amount(9);
-  c.price_tier = q.OptText(10);
-  c.tax_exempt = q.Bool(11);
-  c.salesperson = q.Text(12);
-  c.on_hold = q.Bool(13);
-  c.version = q.Int(14);
-  c.created_at = q.Time(15);
-  c.updated_at = q.Time(16);
+  c.id = r.Id<CustomerId>();
+  c.code = r.Text();
+  c.name = r.Text();
+  c.bill_to.line1 = r.Text();
+  c.bill_to.city = r.Text();
+  c.bill_to.region = r.Text();
+  c.bill_to.postal_code = r.Text();
+  c.bill_to.country = r.Text();
+  c.payment_terms = r.Text();
+  c.credit_limit = r.Amount();
+  c.price_tier = r.OptText();
+  c.tax_exempt = r.Bool();
+  c.salesperson = r.Text();
+  c.on_hold = r.Bool();
+  c.version = r.Int();
+  c.created_at = r.Time();
+  c.updated_at = r.Time();
   return c;
 }
 
+// The ship-tos, with their preferred warehouses' codes from the inventory module (read only
+// when a ship-to has one, so order entry, which does not show them, reads no more for most).
 void LoadShipTos(store::Connection& conn, Customer& c) {
-  store::Query q(conn,
-                 "SELECT s.id, s.code, s.name, s.line1, s.city, s.region, s.postal_code, "
-                 "s.country, s.preferred_warehouse_id, w.code FROM ship_tos s "
-                 "LEFT JOIN warehouses w ON w.id = s.preferred_warehouse_id "
-                 "WHERE s.customer_id = ? ORDER BY s.id",
-                 c.id);
-  while (q.Next()) {
-    ShipTo s;
-    s.id = ShipToId(q.Int(0));
-    s.code = q.Text(1);
-    s.name = q.Text(2);
-    s.address = Address{q.Text(3), q.Text(4), q.Text(5), q.Text(6), q.Text(7)};
-    if (auto w = q.OptInt(8)) s.preferred_warehouse = WarehouseId(*w);
-    s.preferred_warehouse_code = q.OptText(9).value_or("");
-    c.ship_tos.push_back(std::move(s));
+  bool any_preferred = false;
+  {
+    store::Query q(conn,
+                   "SELECT id, code, name, line1, city, region, postal_code, country, "
+                   "preferred_warehouse_id FROM ship_tos WHERE customer_id = ? ORDER BY id",
+                   c.id);
+    while (q.Next()) {
+      store::RowReader r(q);
+      ShipTo s;
+      s.id = r.Id<ShipToId>();
+      s.code = r.Text();
+      s.name = r.Text();
+      s.address.line1 = r.Text();
+      s.address.city = r.Text();
+      s.address.region = r.Text();
+      s.address.postal_code = r.Text();
+      s.address.country = r.Text();
+      s.preferred_warehouse = r.OptId<WarehouseId>();
+      any_preferred = any_preferred || s.preferred_warehouse.has_value();
+      c.ship_tos.push_back(std::move(s));
+    }
+  }
+  if (!any_preferred) return;
+  std::unordered_map<WarehouseId, std::string> codes;
+  for (auto& w : inventory::ListWarehouses(conn)) codes.emplace(w.id, std::move(w.code));
+  for (auto& s : c.ship_tos) {
+    if (!s.preferred_warehouse) continue;
+    if (auto it = codes.find(*s.preferred_warehouse); it != codes.end()) {
+      s.preferred_warehouse_code = it->second;
+    }
   }
 }
 
-template <typename Key>
-std::optional<Customer> FindOne(store::Connection& conn, const std::string& sql, Key key) {
-  std::optional<Customer> c;
-  {
-    store::Query q(conn, sql, key);
-    if (!q.Next()) return std::nullopt;
-    c = ReadCustomer(q);
-  }
-  LoadShipTos(conn, *c);
-  return c;
+std::optional<Customer> LoadCustomer(store::Connection& conn, const std::string& sql, auto key) {
+  return store::FindOne(conn, sql, key, ReadCustomer, [&](Customer& c) { LoadShipTos(conn, c); });
 }
 
 }  // namespace
@@ -65,7 +82,7 @@ std::optional<Customer> FindOne(store::Connection& conn, const std::string& sql,
 std::optional<Customer> FindCustomerByCode(store::Connection& conn, std::string_view code) {
   static const std::string sql =
       "SELECT " + std::string(kColumns) + " FROM customers WHERE code = ?";
-  return FindOne(conn, sql, code);
+  return LoadCustomer(conn, sql, code);
 }
 
 std::optional<Customer> FindCustomerByRef(store::Connection& conn, std::string_view code_or_id) {
@@ -76,7 +93,7 @@ std::optional<Customer> FindCustomerByRef(store::Connection& conn, std::string_v
 
 std::optional<Customer> FindCustomerById(store::Connection& conn, CustomerId id) {
   static const std::string sql = "SELECT " + std::string(kColumns) + " FROM customers WHERE id = ?";
-  return FindOne(conn, sql, id);
+  return LoadCustomer(conn, sql, id);
 }
 
 Customer InsertCustomer(store::Connection& conn, const NewCustomer& in,

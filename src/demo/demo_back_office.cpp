@@ -1,16 +1,21 @@
 #include "demo/demo_back_office.h"
 
+#include <algorithm>
 #include <string>
+#include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "demo/demo_batch.h"
 #include "flows/order_shipment.h"
 #include "flows/payments.h"
+#include "inventory/warehouse_repository.h"
 #include "invoicing/credit_memo_repository.h"
 #include "invoicing/invoice_repository.h"
+#include "invoicing/open_invoices.h"
+#include "orders/order_queries.h"
 #include "orders/order_repository.h"
-#include "store/query.h"
 #include "views/invoice_view.h"
 
 namespace ordo::demo {
@@ -67,16 +72,16 @@ Status DemoBackOffice::Ship(int day) {
   // What is allocated to orders placed before today and not on a pick list yet.
   auto tasks = exec_.RunFor<std::vector<PickTask>>(
       [start = At(today, 0)](store::Connection& c) -> Result<std::vector<PickTask>> {
+        std::unordered_map<WarehouseId, std::string> codes;
+        for (auto& w : inventory::ListWarehouses(c)) codes.emplace(w.id, std::move(w.code));
         std::vector<PickTask> out;
-        store::Query q(c,
-                       "SELECT DISTINCT l.order_id, w.code FROM order_allocations a "
-                       "JOIN order_lines l ON l.id = a.order_line_id "
-                       "JOIN orders o ON o.id = l.order_id "
-                       "JOIN warehouses w ON w.id = a.warehouse_id "
-                       "WHERE o.created_at < ? AND o.status IN ('open', 'backordered', "
-                       "'partially_shipped') ORDER BY l.order_id, w.code",
-                       start);
-        while (q.Next()) out.push_back({OrderId(q.Int(0)), q.Text(1)});
+        for (const auto& a : orders::ListAllocatedOrderWarehouses(c, start)) {
+          out.push_back({a.order, codes.at(a.warehouse)});
+        }
+        // Each order's warehouses by code, as the pick lists are made.
+        std::sort(out.begin(), out.end(), [](const PickTask& x, const PickTask& y) {
+          return std::tie(x.order, x.warehouse) < std::tie(y.order, y.warehouse);
+        });
         return out;
       });
   if (!tasks.ok()) return tasks.status();
@@ -115,14 +120,9 @@ Status DemoBackOffice::Collect(int day) {
   auto open = exec_.RunFor<std::vector<OpenInvoice>>(
       [today](store::Connection& c) -> Result<std::vector<OpenInvoice>> {
         std::vector<OpenInvoice> out;
-        std::vector<int64_t> ids;
-        {
-          store::Query q(c, "SELECT id FROM invoices WHERE status = 'open' ORDER BY id");
-          while (q.Next()) ids.push_back(q.Int(0));
-        }
-        for (int64_t id : ids) {
-          auto v = views::LoadInvoice(c, invoicing::InvoiceId(id));
-          out.push_back({id, v->number, v->customer_code, v->invoice_date, v->due_date,
+        for (invoicing::InvoiceId id : invoicing::OpenInvoiceIds(c)) {
+          auto v = views::LoadInvoice(c, id);
+          out.push_back({id.value(), v->number, v->customer_code, v->invoice_date, v->due_date,
                          v->discount_date, v->balance(),
                          invoicing::EarlyPayDiscountAllowed(c, *v, today)});
         }

@@ -1,10 +1,13 @@
 #include "demo/demo_data.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "catalog/item_commands.h"
+#include "catalog/item_queries.h"
 #include "customers/customer_commands.h"
+#include "customers/customer_queries.h"
 #include "demo/demo_accounts.h"
 #include "demo/demo_batch.h"
 #include "demo/demo_calendar.h"
@@ -14,8 +17,10 @@
 #include "demo/demo_random.h"
 #include "demo/demo_stock.h"
 #include "demo/demo_tax_rates.h"
+#include "fulfillment/shipment_repository.h"
 #include "inventory/warehouse_repository.h"
-#include "store/query.h"
+#include "orders/order_queries.h"
+#include "receivables/payment_count.h"
 
 namespace ordo::demo {
 namespace {
@@ -44,11 +49,12 @@ Status ValidateOptions(const DemoOptions& o) {
 Status RequireEmptyDatabase(store::CommandExecutor& exec) {
   auto found = exec.RunFor<std::string>([](store::Connection& c) -> Result<std::string> {
     std::string found;
-    for (const char* table : {"items", "customers", "warehouses", "orders"}) {
-      store::Query q(c, std::string("SELECT COUNT(*) FROM ") + table);
-      if (q.Next() && q.Int(0) > 0) {
-        found += (found.empty() ? "" : ", ") + std::to_string(q.Int(0)) + " " + table;
-      }
+    const std::pair<const char*, int64_t> counts[] = {{"items", catalog::CountItems(c)},
+                                                      {"customers", customers::CountCustomers(c)},
+                                                      {"warehouses", inventory::CountWarehouses(c)},
+                                                      {"orders", orders::CountOrders(c)}};
+    for (const auto& [what, count] : counts) {
+      if (count > 0) found += (found.empty() ? "" : ", ") + std::to_string(count) + " " + what;
     }
     return found;
   });
@@ -146,16 +152,10 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   // What the back office did, and which cancellations took effect (one that came after
   // everything shipped was too late), as stored.
   Status counted = exec.Run([&s](store::Connection& c) {
-    store::Query q(c,
-                   "SELECT (SELECT COUNT(*) FROM shipments WHERE status = 'shipped'), "
-                   "(SELECT COUNT(*) FROM payments), "
-                   "(SELECT COALESCE(SUM(open_receivables), 0) FROM customer_balances), "
-                   "(SELECT COUNT(*) FROM orders WHERE cancel_reason IS NOT NULL)");
-    q.Next();
-    s.shipments = static_cast<int>(q.Int(0));
-    s.payments = static_cast<int>(q.Int(1));
-    s.open_receivables = q.Amount(2);
-    s.cancelled_orders = static_cast<int>(q.Int(3));
+    s.shipments = static_cast<int>(fulfillment::CountShippedShipments(c));
+    s.payments = static_cast<int>(receivables::CountPayments(c));
+    s.open_receivables = customers::TotalOpenReceivables(c);
+    s.cancelled_orders = static_cast<int>(orders::CountCancelledOrders(c));
     return Status::Ok();
   });
   if (!counted.ok()) return counted;

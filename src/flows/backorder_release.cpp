@@ -13,6 +13,7 @@
 #include "inventory/warehouse_repository.h"
 #include "orders/order_json.h"
 #include "orders/order_repository.h"
+#include "views/order_view.h"
 
 namespace ordo::flows {
 namespace {
@@ -78,7 +79,7 @@ std::string CodeOf(const std::vector<inventory::Warehouse>& warehouses, Warehous
 std::vector<ReleasedAllocation> AllocateToOrder(
     store::Connection& conn, const CommandContext& ctx, OrderId id,
     const std::vector<PlannedTake>& takes, const std::vector<inventory::Warehouse>& warehouses) {
-  std::optional<orders::Order> loaded = orders::LoadOrder(conn, id);
+  std::optional<orders::Order> loaded = views::LoadOrder(conn, id);
   // The plan came from ListBackorderedLines in this unit of work: the order is there, unheld.
   if (!loaded || loaded->has_active_hold()) {
     throw std::logic_error("backorder release: order " + std::to_string(id.value()) +

@@ -39,7 +39,8 @@ Reservation ReserveStock(store::Connection& conn, orders::Order& order,
 void RecordReservation(store::Connection& conn, const CommandContext& ctx,
                        const orders::Order& order, const Reservation& reservation);
 // Adds the reservation's takes to the lines' allocations in memory, one per warehouse, kept in
-// the order LoadOrder reads them (allocation rank, then id). `warehouses` names and ranks them.
+// the order views::LoadOrder shows them (allocation rank, then id). `warehouses` names and
+// ranks them.
 // Writes nothing: the stock was set aside by whoever made the reservation.
 void ApplyReservation(orders::Order& order, const Reservation& reservation,
                       const std::vector<inventory::Warehouse>& warehouses);

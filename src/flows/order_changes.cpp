@@ -14,13 +14,14 @@
 #include "orders/order_json.h"
 #include "orders/order_repository.h"
 #include "pricing/price_resolution.h"
+#include "views/order_view.h"
 
 namespace ordo::flows {
 namespace {
 
 Result<orders::Order> LoadForChange(store::Connection& conn, OrderId id,
                                     std::optional<int64_t> expected_version) {
-  auto order = orders::LoadOrder(conn, id);
+  auto order = views::LoadOrder(conn, id);
   if (!order) return Status::NotFound("no order " + std::to_string(id.value()));
   if (Status st = CheckVersion(expected_version, order->version, "order", order->number);
       !st.ok()) {

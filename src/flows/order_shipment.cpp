@@ -16,6 +16,8 @@
 #include "inventory/warehouse_repository.h"
 #include "orders/order_json.h"
 #include "orders/order_repository.h"
+#include "views/order_view.h"
+#include "views/shipment_view.h"
 
 namespace ordo::flows {
 namespace {
@@ -92,7 +94,7 @@ Result<std::map<int, int64_t>> ShippedQuantities(const fulfillment::Shipment& s,
 
 Result<fulfillment::Shipment> CreateShipment(store::Connection& conn, const CommandContext& ctx,
                                              OrderId order_id, std::string_view warehouse_code) {
-  auto order = orders::LoadOrder(conn, order_id);
+  auto order = views::LoadOrder(conn, order_id);
   if (!order) return Status::NotFound("no order " + std::to_string(order_id.value()));
   auto warehouse = inventory::FindWarehouseByCode(conn, warehouse_code);
   if (!warehouse) return Status::NotFound("no warehouse " + std::string(warehouse_code));
@@ -138,7 +140,7 @@ Result<fulfillment::Shipment> CreateShipment(store::Connection& conn, const Comm
 Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const CommandContext& ctx,
                                           ShipmentId id, const ShipmentConfirmation& request,
                                           std::optional<int64_t> expected_version) {
-  auto loaded = fulfillment::LoadShipment(conn, id);
+  auto loaded = views::LoadShipment(conn, id);
   if (!loaded) return Status::NotFound("no shipment " + std::to_string(id.value()));
   fulfillment::Shipment s = std::move(*loaded);
   if (Status st = CheckVersion(expected_version, s.version, "shipment", s.number); !st.ok()) {
@@ -151,7 +153,7 @@ Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const Command
   }
   auto shipped = ShippedQuantities(s, request);
   if (!shipped.ok()) return shipped.status();
-  auto order = orders::LoadOrder(conn, s.order);
+  auto order = views::LoadOrder(conn, s.order);
   if (!order) return Status::NotFound("no order " + std::to_string(s.order.value()));
   if (Status st = CheckShippable(*order); !st.ok()) return st;
   if (!order->allow_partial_shipment) {
@@ -240,7 +242,7 @@ Result<fulfillment::Shipment> CancelShipment(store::Connection& conn, const Comm
         "a cancellation needs a reason",
         {{"reason", "required", "say why the pick list is cancelled (UTF-8, at most 500 bytes)"}});
   }
-  auto loaded = fulfillment::LoadShipment(conn, id);
+  auto loaded = views::LoadShipment(conn, id);
   if (!loaded) return Status::NotFound("no shipment " + std::to_string(id.value()));
   fulfillment::Shipment s = std::move(*loaded);
   if (Status st = CheckVersion(expected_version, s.version, "shipment", s.number); !st.ok()) {

@@ -12,6 +12,7 @@
 #include "flows/document_addresses.h"
 #include "inventory/warehouse_repository.h"
 #include "orders/order_repository.h"
+#include "views/order_view.h"
 
 namespace ordo::flows {
 namespace {
@@ -109,7 +110,7 @@ Result<PrintedDocument> LoadPackingSlip(store::Connection& conn,
                                         const fulfillment::Shipment& shipment) {
   PackingSlipSource source;
   source.shipment = shipment;
-  auto order = orders::LoadOrder(conn, shipment.order);
+  auto order = views::LoadOrder(conn, shipment.order);
   if (!order) return Status::Internal("shipment " + shipment.number + " has no order");
   source.order = std::move(*order);
   auto customer = customers::FindCustomerById(conn, source.order.customer);

@@ -9,6 +9,7 @@
 #include "invoicing/invoice_repository.h"
 #include "orders/order_repository.h"
 #include "returns/return_repository.h"
+#include "views/order_view.h"
 
 namespace ordo::flows {
 
@@ -17,7 +18,7 @@ using nlohmann::json;
 Result<returns::Rma> AuthorizeReturn(store::Connection& conn, const CommandContext& ctx,
                                      OrderId order_id, std::optional<invoicing::InvoiceId> invoice,
                                      const std::vector<ReturnRequestLine>& lines) {
-  auto order = orders::LoadOrder(conn, order_id);
+  auto order = views::LoadOrder(conn, order_id);
   if (!order) return Status::NotFound("no order " + std::to_string(order_id.value()));
   std::optional<invoicing::Invoice> inv;
   if (invoice) {

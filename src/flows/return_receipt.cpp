@@ -19,6 +19,7 @@
 #include "orders/order_repository.h"
 #include "pricing/price_resolution.h"
 #include "returns/return_repository.h"
+#include "views/order_view.h"
 #include "views/return_view.h"
 
 namespace ordo::flows {
@@ -143,7 +144,7 @@ Result<ReceivedReturn> ReceiveReturn(store::Connection& conn, const CommandConte
     return Status::InvalidArgument("the receipt does not fit return " + rma.number,
                                    std::move(errors));
   }
-  auto order = orders::LoadOrder(conn, rma.order);
+  auto order = views::LoadOrder(conn, rma.order);
   if (!order) throw std::logic_error(rma.number + " has no order");
   Currency currency = FindCurrency(order->currency).value_or(kUsd);
 

@@ -26,8 +26,8 @@ std::optional<ShipmentStatus> StatusFromName(std::string_view name);
 struct ShipmentLine {
   OrderLineId order_line;
   int line_no = 0;
-  ItemId item;
-  std::string sku;
+  ItemId item;                   // the order line's, copied when the pick list is made
+  std::string sku;               // display name (see Shipment)
   int64_t quantity = 0;          // picked: to be shipped
   int64_t quantity_shipped = 0;  // 0 until confirmed
 };
@@ -36,14 +36,18 @@ struct Package {
   std::string weight;  // a positive decimal, kept as the exact text given
 };
 
+// A shipment refers to its order, customer, warehouse and items by id. The order number,
+// warehouse code and SKUs it shows are display names this module never reads: the command
+// that makes a pick list fills them from what it loaded, and the read model
+// (views/shipment_view.h) fills them for a stored shipment. The repository leaves them empty.
 struct Shipment {
   ShipmentId id;
   std::string number;  // "SH-000001"
   OrderId order;
-  std::string order_number;
-  CustomerId customer;  // the order's, for portal scope
+  std::string order_number;  // display name
+  CustomerId customer;       // the order's, copied when the pick list is made: portal scope
   WarehouseId warehouse;
-  std::string warehouse_code;
+  std::string warehouse_code;  // display name
   ShipmentStatus status = ShipmentStatus::kPicking;
   std::optional<std::string> carrier;
   std::optional<std::string> service;

@@ -4,17 +4,16 @@
 #include <stdexcept>
 
 #include "store/query.h"
+#include "store/row_reader.h"
 #include "store/sequences.h"
 
 namespace ordo::fulfillment {
 namespace {
 
 constexpr std::string_view kHeaderSelect =
-    "SELECT s.id, s.number, s.order_id, o.number, o.customer_id, s.warehouse_id, w.code, "
-    "s.status, s.carrier, s.service, s.tracking_number, s.packages, s.version, s.created_at, "
-    "s.shipped_at, s.created_by, s.cancelled_at, s.cancel_reason "
-    "FROM shipments s JOIN orders o ON o.id = s.order_id "
-    "JOIN warehouses w ON w.id = s.warehouse_id ";
+    "SELECT id, number, order_id, customer_id, warehouse_id, status, carrier, service, "
+    "tracking_number, packages, version, created_at, shipped_at, created_by, cancelled_at, "
+    "cancel_reason FROM shipments ";
 
 std::vector<Package> ParsePackages(const std::string& text) {
   std::vector<Package> out;
@@ -34,58 +33,43 @@ std::string PackagesText(const std::vector<Package>& packages) {
   return doc.dump();
 }
 
-Shipment ReadHeader(const store::Query& q) {
+Shipment ReadHeader(store::RowReader& r) {
   Shipment s;
-  s.id = ShipmentId(q.Int(0));
-  s.number = q.Text(1);
-  s.order = OrderId(q.Int(2));
-  s.order_number = q.Text(3);
-  s.customer = CustomerId(q.Int(4));
-  s.warehouse = WarehouseId(q.Int(5));
-  s.warehouse_code = q.Text(6);
-  s.status = StatusFromName(q.Text(7)).value_or(ShipmentStatus::kPicking);
-  s.carrier = q.OptText(8);
-  s.service = q.OptText(9);
-  s.tracking_number = q.OptText(10);
-  s.packages = ParsePackages(q.Text(11));
-  s.version = q.Int(12);
-  s.created_at = q.Time(13);
-  if (auto at = q.OptInt(14)) s.shipped_at = Timestamp{*at};
-  s.created_by = q.Text(15);
-  if (auto at = q.OptInt(16)) {
-    s.cancelled_at = Timestamp{*at};
-    s.status = ShipmentStatus::kCancelled;  // stored as picking: see migration 0010
-  }
-  s.cancel_reason = q.OptText(17);
+  s.id = r.Id<ShipmentId>();
+  s.number = r.Text();
+  s.order = r.Id<OrderId>();
+  s.customer = r.Id<CustomerId>();
+  s.warehouse = r.Id<WarehouseId>();
+  s.status = StatusFromName(r.Text()).value_or(ShipmentStatus::kPicking);
+  s.carrier = r.OptText();
+  s.service = r.OptText();
+  s.tracking_number = r.OptText();
+  s.packages = ParsePackages(r.Text());
+  s.version = r.Int();
+  s.created_at = r.Time();
+  s.shipped_at = r.OptTime();
+  s.created_by = r.Text();
+  s.cancelled_at = r.OptTime();
+  if (s.cancelled_at) s.status = ShipmentStatus::kCancelled;  // stored as picking: see 0010
+  s.cancel_reason = r.OptText();
   return s;
 }
 
 void LoadLines(store::Connection& conn, Shipment& s) {
   store::Query q(conn,
-                 "SELECT sl.order_line_id, sl.line_no, l.item_id, i.sku, sl.quantity, "
-                 "sl.quantity_shipped FROM shipment_lines sl "
-                 "JOIN order_lines l ON l.id = sl.order_line_id "
-                 "JOIN items i ON i.id = l.item_id "
-                 "WHERE sl.shipment_id = ? ORDER BY sl.line_no",
+                 "SELECT order_line_id, line_no, item_id, quantity, quantity_shipped "
+                 "FROM shipment_lines WHERE shipment_id = ? ORDER BY line_no",
                  s.id);
   while (q.Next()) {
-    s.lines.push_back(ShipmentLine{OrderLineId(q.Int(0)), static_cast<int>(q.Int(1)),
-                                   ItemId(q.Int(2)), q.Text(3), q.Int(4), q.Int(5)});
+    store::RowReader r(q);
+    ShipmentLine l;
+    l.order_line = r.Id<OrderLineId>();
+    l.line_no = static_cast<int>(r.Int());
+    l.item = r.Id<ItemId>();
+    l.quantity = r.Int();
+    l.quantity_shipped = r.Int();
+    s.lines.push_back(std::move(l));
   }
-}
-
-// `sql` is kHeaderSelect plus a WHERE clause with one parameter; it must outlive the call
-// (the statement cache is keyed by the text's address).
-std::optional<Shipment> LoadWhere(store::Connection& conn, const std::string& sql,
-                                  const auto& key) {
-  Shipment s;
-  {
-    store::Query q(conn, sql, key);
-    if (!q.Next()) return std::nullopt;
-    s = ReadHeader(q);
-  }
-  LoadLines(conn, s);
-  return s;
 }
 
 }  // namespace
@@ -97,20 +81,21 @@ std::string NextShipmentNumber(store::Connection& conn) {
 void InsertShipment(store::Connection& conn, Shipment& s) {
   {
     store::Query q(conn,
-                   "INSERT INTO shipments (number, order_id, warehouse_id, status, carrier, "
-                   "service, tracking_number, packages, version, created_at, shipped_at, "
-                   "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                   s.number, s.order, s.warehouse, StatusName(s.status), s.carrier, s.service,
-                   s.tracking_number, PackagesText(s.packages), s.version, s.created_at,
+                   "INSERT INTO shipments (number, order_id, customer_id, warehouse_id, status, "
+                   "carrier, service, tracking_number, packages, version, created_at, "
+                   "shipped_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                   "RETURNING id",
+                   s.number, s.order, s.customer, s.warehouse, StatusName(s.status), s.carrier,
+                   s.service, s.tracking_number, PackagesText(s.packages), s.version, s.created_at,
                    s.shipped_at, s.created_by);
     q.Next();
     s.id = ShipmentId(q.Int(0));
   }
   for (const auto& l : s.lines) {
     store::Exec(conn,
-                "INSERT INTO shipment_lines (shipment_id, order_line_id, line_no, quantity, "
-                "quantity_shipped) VALUES (?, ?, ?, ?, ?)",
-                s.id, l.order_line, l.line_no, l.quantity, l.quantity_shipped);
+                "INSERT INTO shipment_lines (shipment_id, order_line_id, item_id, line_no, "
+                "quantity, quantity_shipped) VALUES (?, ?, ?, ?, ?, ?)",
+                s.id, l.order_line, l.item, l.line_no, l.quantity, l.quantity_shipped);
   }
 }
 
@@ -134,13 +119,13 @@ bool StoreConfirmation(store::Connection& conn, const Shipment& s) {
 }
 
 std::optional<Shipment> LoadShipment(store::Connection& conn, ShipmentId id) {
-  static const std::string sql = std::string(kHeaderSelect) + "WHERE s.id = ?";
-  return LoadWhere(conn, sql, id);
+  static const std::string sql = std::string(kHeaderSelect) + "WHERE id = ?";
+  return store::FindOne(conn, sql, id, ReadHeader, [&](Shipment& s) { LoadLines(conn, s); });
 }
 
 std::optional<Shipment> LoadShipmentByNumber(store::Connection& conn, std::string_view number) {
-  static const std::string sql = std::string(kHeaderSelect) + "WHERE s.number = ?";
-  return LoadWhere(conn, sql, number);
+  static const std::string sql = std::string(kHeaderSelect) + "WHERE number = ?";
+  return store::FindOne(conn, sql, number, ReadHeader, [&](Shipment& s) { LoadLines(conn, s); });
 }
 
 bool StoreCancellation(store::Connection& conn, const Shipment& s) {
@@ -169,17 +154,20 @@ std::vector<Shipment> ListShipments(store::Connection& conn, const ShipmentFilte
                                     std::optional<ShipmentId> before, int limit) {
   static const std::string kList =
       std::string(kHeaderSelect) +
-      "WHERE (? IS NULL OR (CASE WHEN s.cancelled_at IS NOT NULL THEN 'cancelled' "
-      "ELSE s.status END) = ?) AND (? IS NULL OR s.order_id = ?) "
-      "AND (? IS NULL OR s.warehouse_id = ?) AND (? IS NULL OR o.customer_id = ?) "
-      "AND s.id < ? ORDER BY s.id DESC LIMIT ?";
+      "WHERE (? IS NULL OR (CASE WHEN cancelled_at IS NOT NULL THEN 'cancelled' "
+      "ELSE status END) = ?) AND (? IS NULL OR order_id = ?) "
+      "AND (? IS NULL OR warehouse_id = ?) AND (? IS NULL OR customer_id = ?) "
+      "AND id < ? ORDER BY id DESC LIMIT ?";
   std::optional<std::string> status;
   if (f.status) status = std::string(StatusName(*f.status));
   std::vector<Shipment> out;
   {
     store::Query q(conn, kList, status, status, f.order, f.order, f.warehouse, f.warehouse,
                    f.customer, f.customer, before ? before->value() : INT64_MAX, limit);
-    while (q.Next()) out.push_back(ReadHeader(q));
+    while (q.Next()) {
+      store::RowReader r(q);
+      out.push_back(ReadHeader(r));
+    }
   }
   for (auto& s : out) LoadLines(conn, s);
   return out;
@@ -197,6 +185,11 @@ std::unordered_map<ShipmentId, std::string> ShipmentNumbers(store::Connection& c
   for (ShipmentId id : distinct) q.BindMore(id);
   while (q.Next()) out.emplace(ShipmentId(q.Int(0)), q.Text(1));
   return out;
+}
+
+int64_t CountShippedShipments(store::Connection& conn) {
+  store::Query q(conn, "SELECT COUNT(*) FROM shipments WHERE status = 'shipped'");
+  return q.Next() ? q.Int(0) : 0;
 }
 
 }  // namespace ordo::fulfillment

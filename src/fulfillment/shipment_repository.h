@@ -47,6 +47,9 @@ struct ShipmentFilter {
 std::vector<Shipment> ListShipments(store::Connection& conn, const ShipmentFilter& filter,
                                     std::optional<ShipmentId> before, int limit);
 
+// How many shipments were confirmed (shipped).
+int64_t CountShippedShipments(store::Connection& conn);
+
 // Per order line id: the quantity on the order's picking (not yet confirmed nor cancelled)
 // shipments from
 // `warehouse`.

@@ -2,7 +2,9 @@
 
 #include <array>
 
+#include "catalog/item_repository.h"
 #include "store/query.h"
+#include "store/row_reader.h"
 
 namespace ordo::inventory {
 
@@ -34,11 +36,13 @@ nlohmann::json AvailabilityJson(std::string_view sku, const std::vector<Warehous
 }
 
 StockLevel StockOf(store::Connection& conn, std::string_view sku, std::string_view warehouse_code) {
+  auto item = catalog::FindItemBySku(conn, sku);
+  if (!item) return StockLevel{};
   store::Query q(conn,
                  "SELECT s.on_hand, s.allocated FROM stock s "
-                 "JOIN items i ON i.id = s.item_id JOIN warehouses w ON w.id = s.warehouse_id "
-                 "WHERE i.sku = ? AND w.code = ?",
-                 sku, warehouse_code);
+                 "JOIN warehouses w ON w.id = s.warehouse_id "
+                 "WHERE s.item_id = ? AND w.code = ?",
+                 item->id, warehouse_code);
   if (!q.Next()) return StockLevel{};
   return StockLevel{q.Int(0), q.Int(1)};
 }
@@ -46,9 +50,8 @@ StockLevel StockOf(store::Connection& conn, std::string_view sku, std::string_vi
 namespace {
 
 constexpr const char* kMovementColumns =
-    "SELECT m.id, i.sku, w.code, m.kind, m.quantity, m.reference, m.order_id, m.at ";
-constexpr const char* kMovementJoins =
-    "JOIN items i ON i.id = m.item_id JOIN warehouses w ON w.id = m.warehouse_id ";
+    "SELECT m.id, m.item_id, w.code, m.kind, m.quantity, m.reference, m.order_id, m.at ";
+constexpr const char* kMovementJoins = "JOIN warehouses w ON w.id = m.warehouse_id ";
 
 // One SQL text per combination of filters (bit 0: item, bit 1: warehouse), built once so each
 // is prepared once per connection. Without an item the movements are walked by id. With one, its
@@ -101,15 +104,16 @@ std::vector<Movement> ListMovements(store::Connection& conn, const MovementFilte
   q.BindMore(limit);
   std::vector<Movement> out;
   while (q.Next()) {
+    store::RowReader r(q);
     Movement m;
-    m.id = MovementId(q.Int(0));
-    m.sku = q.Text(1);
-    m.warehouse = q.Text(2);
-    m.kind = q.Text(3);
-    m.quantity = q.Int(4);
-    m.reference = q.Text(5);
-    if (auto order = q.OptInt(6)) m.order = OrderId(*order);
-    m.at = q.Time(7);
+    m.id = r.Id<MovementId>();
+    m.item = r.Id<ItemId>();
+    m.warehouse = r.Text();
+    m.kind = r.Text();
+    m.quantity = r.Int();
+    m.reference = r.Text();
+    m.order = r.OptId<OrderId>();
+    m.at = r.Time();
     out.push_back(std::move(m));
   }
   return out;

@@ -44,7 +44,8 @@ StockLevel StockOf(store::Connection& conn, std::string_view sku, std::string_vi
 // deallocations and downward adjustments negative.
 struct Movement {
   MovementId id;
-  std::string sku;
+  ItemId item;
+  std::string sku;        // display name: filled by views::ListMovements, empty here
   std::string warehouse;  // code
   std::string kind;       // receipt, adjustment, allocate, deallocate
   int64_t quantity = 0;
@@ -58,7 +59,8 @@ struct MovementFilter {
   std::optional<WarehouseId> warehouse;
 };
 
-// Up to `limit` movements matching `filter` with id > `after_id`, oldest first (by id).
+// Up to `limit` movements matching `filter` with id > `after_id`, oldest first (by id), without
+// their SKUs (views::ListMovements names them).
 std::vector<Movement> ListMovements(store::Connection& conn, const MovementFilter& filter,
                                     int64_t after_id, int limit);
 

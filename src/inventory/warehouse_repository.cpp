@@ -59,6 +59,11 @@ std::vector<Warehouse> ListWarehouses(store::Connection& conn) {
   return out;
 }
 
+int64_t CountWarehouses(store::Connection& conn) {
+  store::Query q(conn, "SELECT COUNT(*) FROM warehouses");
+  return q.Next() ? q.Int(0) : 0;
+}
+
 Result<Warehouse> CreateWarehouse(store::Connection& conn, const CommandContext& ctx, Warehouse w) {
   if (Status st = ValidateWarehouse(w); !st.ok()) return st;
   if (FindWarehouseByCode(conn, w.code)) {

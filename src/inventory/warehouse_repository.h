@@ -18,6 +18,9 @@ std::vector<Warehouse> ListWarehousesAfter(store::Connection& conn, int64_t afte
 // All warehouses by allocation rank, then id.
 std::vector<Warehouse> ListWarehouses(store::Connection& conn);
 
+// How many warehouses there are.
+int64_t CountWarehouses(store::Connection& conn);
+
 // Errors: invalid_argument, conflict (code taken).
 Result<Warehouse> CreateWarehouse(store::Connection& conn, const CommandContext& ctx, Warehouse w);
 

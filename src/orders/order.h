@@ -2,6 +2,11 @@
 //
 // Nothing here stores an order's status: DeriveStatus() computes it from the lines and the
 // active holds, so it can never disagree with them.
+//
+// An order refers to customers, ship-tos, items and warehouses by id. The codes it shows
+// (customer_code, ship_to_code, a line's sku, an allocation's warehouse_code) are display names
+// that this module never reads: order placement fills them from what it resolved, and the read
+// model (views/order_view.h) fills them for a stored order. The repository leaves them empty.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +23,7 @@ namespace ordo::orders {
 
 struct LineAllocation {
   WarehouseId warehouse;
-  std::string warehouse_code;
+  std::string warehouse_code;  // display name (see above)
   int64_t quantity = 0;
 };
 
@@ -26,7 +31,7 @@ struct OrderLine {
   OrderLineId id;
   int line_no = 0;
   ItemId item;
-  std::string sku;
+  std::string sku;  // display name (see above)
   int64_t entered_quantity = 0;
   std::string entered_uom;
   int64_t quantity = 0;  // base units ordered
@@ -76,9 +81,9 @@ struct Order {
   OrderId id;
   std::string number;
   CustomerId customer;
-  std::string customer_code;
+  std::string customer_code;  // display name (see above)
   ShipToId ship_to;
-  std::string ship_to_code;
+  std::string ship_to_code;  // display name (see above)
   std::string po_number;
   std::string channel;
   std::optional<Date> requested_date;

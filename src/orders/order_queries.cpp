@@ -14,22 +14,19 @@ namespace {
 // One bit per optional filter, in bind order.
 constexpr unsigned kStatus = 1u << 0;
 constexpr unsigned kCustomerId = 1u << 1;
-constexpr unsigned kCustomerCode = 1u << 2;
-constexpr unsigned kCreatedFrom = 1u << 3;
-constexpr unsigned kCreatedBefore = 1u << 4;
-constexpr unsigned kFilterCombinations = 1u << 5;
+constexpr unsigned kCreatedFrom = 1u << 2;
+constexpr unsigned kCreatedBefore = 1u << 3;
+constexpr unsigned kFilterCombinations = 1u << 4;
 
 std::string ListSql(unsigned mask) {
   std::string sql =
-      "SELECT o.id, o.number, o.version, o.customer_id, c.code, o.status, o.po_number, "
-      "o.channel, o.subtotal, o.tax, o.freight, o.currency, o.created_at "
-      "FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id < ?";
-  if (mask & kStatus) sql += " AND o.status = ?";
-  if (mask & kCustomerId) sql += " AND o.customer_id = ?";
-  if (mask & kCustomerCode) sql += " AND c.code = ?";
-  if (mask & kCreatedFrom) sql += " AND o.created_at >= ?";
-  if (mask & kCreatedBefore) sql += " AND o.created_at < ?";
-  sql += " ORDER BY o.id DESC LIMIT ?";
+      "SELECT id, number, version, customer_id, status, po_number, channel, subtotal, tax, "
+      "freight, currency, created_at FROM orders WHERE id < ?";
+  if (mask & kStatus) sql += " AND status = ?";
+  if (mask & kCustomerId) sql += " AND customer_id = ?";
+  if (mask & kCreatedFrom) sql += " AND created_at >= ?";
+  if (mask & kCreatedBefore) sql += " AND created_at < ?";
+  sql += " ORDER BY id DESC LIMIT ?";
   return sql;
 }
 
@@ -50,50 +47,58 @@ const std::string& ListSqlFor(unsigned mask) {
 std::vector<OrderSummary> ListOrders(store::Connection& conn, const OrderFilter& filter,
                                      std::optional<OrderId> before, int limit) {
   unsigned mask = (filter.status ? kStatus : 0) | (filter.customer_id ? kCustomerId : 0) |
-                  (filter.customer_code ? kCustomerCode : 0) |
                   (filter.created_from ? kCreatedFrom : 0) |
                   (filter.created_before ? kCreatedBefore : 0);
   store::Query q(conn, ListSqlFor(mask),
                  before ? before->value() : std::numeric_limits<int64_t>::max());
   if (filter.status) q.BindMore(StatusName(*filter.status));
   if (filter.customer_id) q.BindMore(*filter.customer_id);
-  if (filter.customer_code) q.BindMore(*filter.customer_code);
   if (filter.created_from) q.BindMore(*filter.created_from);
   if (filter.created_before) q.BindMore(*filter.created_before);
   q.BindMore(limit);
 
   std::vector<OrderSummary> out;
   while (q.Next()) {
+    store::RowReader r(q);
     OrderSummary s;
-    s.id = OrderId(q.Int(0));
-    s.number = q.Text(1);
-    s.version = q.Int(2);
-    s.customer = CustomerId(q.Int(3));
-    s.customer_code = q.Text(4);
-    std::string status = q.Text(5);
+    s.id = r.Id<OrderId>();
+    s.number = r.Text();
+    s.version = r.Int();
+    s.customer = r.Id<CustomerId>();
+    std::string status = r.Text();
     auto parsed = StatusFromName(status);
     if (!parsed) throw std::logic_error("order " + s.number + " has unknown status " + status);
     s.status = *parsed;
-    s.po_number = q.Text(6);
-    s.channel = q.Text(7);
-    s.total = q.Amount(8) + q.Amount(9) + q.Amount(10);
-    s.currency = q.Text(11);
-    s.created_at = q.Time(12);
+    s.po_number = r.Text();
+    s.channel = r.Text();
+    s.total = r.Amount();
+    s.total += r.Amount();
+    s.total += r.Amount();
+    s.currency = r.Text();
+    s.created_at = r.Time();
     out.push_back(std::move(s));
   }
   return out;
 }
 
+namespace {
+
+OrderKey ReadKey(store::RowReader& r) {
+  OrderKey k;
+  k.id = r.Id<OrderId>();
+  k.customer = r.Id<CustomerId>();
+  return k;
+}
+
+}  // namespace
+
 std::optional<OrderKey> FindOrderKey(store::Connection& conn, OrderId id) {
-  store::Query q(conn, "SELECT id, customer_id FROM orders WHERE id = ?", id);
-  if (!q.Next()) return std::nullopt;
-  return OrderKey{OrderId(q.Int(0)), CustomerId(q.Int(1))};
+  return store::FindOne(conn, "SELECT id, customer_id FROM orders WHERE id = ?", id, ReadKey);
 }
 
 std::optional<OrderKey> FindOrderKeyByNumber(store::Connection& conn, std::string_view number) {
-  store::Query q(conn, "SELECT id, customer_id FROM orders WHERE number = ?", number);
-  if (!q.Next()) return std::nullopt;
-  return OrderKey{OrderId(q.Int(0)), CustomerId(q.Int(1))};
+  return store::FindOne(conn, "SELECT id, customer_id FROM orders WHERE number = ?", number,
+                        ReadKey);
 }
 
 std::unordered_map<OrderId, std::string> OrderNumbers(store::Connection& conn,
@@ -110,6 +115,36 @@ std::unordered_map<OrderId, std::string> OrderNumbers(store::Connection& conn,
     store::RowReader r(q);
     auto id = r.Id<OrderId>();
     out.emplace(id, r.Text());
+  }
+  return out;
+}
+
+int64_t CountOrders(store::Connection& conn) {
+  store::Query q(conn, "SELECT COUNT(*) FROM orders");
+  return q.Next() ? q.Int(0) : 0;
+}
+
+int64_t CountCancelledOrders(store::Connection& conn) {
+  store::Query q(conn, "SELECT COUNT(*) FROM orders WHERE cancel_reason IS NOT NULL");
+  return q.Next() ? q.Int(0) : 0;
+}
+
+std::vector<AllocatedOrderWarehouse> ListAllocatedOrderWarehouses(store::Connection& conn,
+                                                                  Timestamp created_before) {
+  store::Query q(conn,
+                 "SELECT DISTINCT l.order_id, a.warehouse_id FROM order_allocations a "
+                 "JOIN order_lines l ON l.id = a.order_line_id "
+                 "JOIN orders o ON o.id = l.order_id "
+                 "WHERE o.created_at < ? AND o.status IN ('open', 'backordered', "
+                 "'partially_shipped') ORDER BY l.order_id, a.warehouse_id",
+                 created_before);
+  std::vector<AllocatedOrderWarehouse> out;
+  while (q.Next()) {
+    store::RowReader r(q);
+    AllocatedOrderWarehouse x;
+    x.order = r.Id<OrderId>();
+    x.warehouse = r.Id<WarehouseId>();
+    out.push_back(x);
   }
   return out;
 }

@@ -27,7 +27,7 @@ struct OrderSummary {
   std::string number;
   int64_t version = 0;
   CustomerId customer;
-  std::string customer_code;
+  std::string customer_code;  // display name, filled by views::ListOrders; empty here
   OrderStatus status = OrderStatus::kOpen;
   std::string po_number;
   std::string channel;
@@ -39,8 +39,7 @@ struct OrderSummary {
 // Every set field narrows the list; all unset lists every order.
 struct OrderFilter {
   std::optional<OrderStatus> status;
-  std::optional<CustomerId> customer_id;
-  std::optional<std::string> customer_code;
+  std::optional<CustomerId> customer_id;    // a code is resolved to its id first
   std::optional<Timestamp> created_from;    // created_at >= created_from
   std::optional<Timestamp> created_before;  // created_at < created_before
 };
@@ -59,6 +58,21 @@ struct OrderKey {
 std::optional<OrderKey> FindOrderKey(store::Connection& conn, OrderId id);
 // The order numbered `number` ("SO-000042"), or nullopt.
 std::optional<OrderKey> FindOrderKeyByNumber(store::Connection& conn, std::string_view number);
+
+// How many orders there are, and how many of them were cancelled (a cancel reason is stored
+// when anything of the order was cancelled).
+int64_t CountOrders(store::Connection& conn);
+int64_t CountCancelledOrders(store::Connection& conn);
+
+// An (order, warehouse) pair where the order has stock allocated: what a pick list could take.
+struct AllocatedOrderWarehouse {
+  OrderId order;
+  WarehouseId warehouse;
+};
+// Each (order, warehouse) with an allocation, of the open, backordered or partially shipped
+// orders created before `created_before`, by order id then warehouse id.
+std::vector<AllocatedOrderWarehouse> ListAllocatedOrderWarehouses(store::Connection& conn,
+                                                                  Timestamp created_before);
 
 // The number of each order in `ids` that exists, by id: one query for a whole page (read models
 // name the orders other modules refer to by id). Repeated ids are read once.

@@ -2,86 +2,82 @@
 
 #include "core/ids.h"
 #include "store/query.h"
+#include "store/row_reader.h"
 #include "store/sequences.h"
 
 namespace ordo::orders {
 namespace {
 
 constexpr std::string_view kHeaderSelect =
-    "SELECT o.id, o.number, o.customer_id, c.code, o.ship_to_id, s.code, o.po_number, "
-    "o.channel, o.requested_date, o.allow_partial_shipment, o.currency, o.subtotal, o.tax, "
-    "o.freight, o.cancel_reason, o.created_by, o.version, o.created_at, o.updated_at, "
-    "o.settled "
-    "FROM orders o JOIN customers c ON c.id = o.customer_id "
-    "JOIN ship_tos s ON s.id = o.ship_to_id ";
+    "SELECT id, number, customer_id, ship_to_id, po_number, channel, requested_date, "
+    "allow_partial_shipment, currency, subtotal, tax, freight, cancel_reason, created_by, "
+    "version, created_at, updated_at, settled FROM orders ";
 
-Order ReadHeader(const store::Query& q) {
+Order ReadHeader(store::RowReader& r) {
   Order o;
-  o.id = OrderId(q.Int(0));
-  o.number = q.Text(1);
-  o.customer = CustomerId(q.Int(2));
-  o.customer_code = q.Text(3);
-  o.ship_to = ShipToId(q.Int(4));
-  o.ship_to_code = q.Text(5);
-  o.po_number = q.Text(6);
-  o.channel = q.Text(7);
-  o.requested_date = q.OptDate(8);
-  o.allow_partial_shipment = q.Bool(9);
-  o.currency = q.Text(10);
-  o.subtotal = q.Amount(11);
-  o.tax = q.Amount(12);
-  o.freight = q.Amount(13);
-  o.cancel_reason = q.OptText(14);
-  o.created_by = q.Text(15);
-  o.version = q.Int(16);
-  o.created_at = q.Time(17);
-  o.updated_at = q.Time(18);
-  o.settled = q.Bool(19);
+  o.id = r.Id<OrderId>();
+  o.number = r.Text();
+  o.customer = r.Id<CustomerId>();
+  o.ship_to = r.Id<ShipToId>();
+  o.po_number = r.Text();
+  o.channel = r.Text();
+  o.requested_date = r.OptDate();
+  o.allow_partial_shipment = r.Bool();
+  o.currency = r.Text();
+  o.subtotal = r.Amount();
+  o.tax = r.Amount();
+  o.freight = r.Amount();
+  o.cancel_reason = r.OptText();
+  o.created_by = r.Text();
+  o.version = r.Int();
+  o.created_at = r.Time();
+  o.updated_at = r.Time();
+  o.settled = r.Bool();
   return o;
 }
 
 void LoadDetails(store::Connection& conn, Order& o) {
   {
     store::Query q(conn,
-                   "SELECT l.id, l.line_no, l.item_id, i.sku, l.entered_quantity, l.entered_uom, "
-                   "l.quantity, l.quantity_shipped, l.quantity_invoiced, l.quantity_cancelled, "
-                   "l.unit_price, l.price_source, l.override_reason, l.extended_amount, "
-                   "l.quantity_returned "
-                   "FROM order_lines l JOIN items i ON i.id = l.item_id "
-                   "WHERE l.order_id = ? ORDER BY l.line_no",
+                   "SELECT id, line_no, item_id, entered_quantity, entered_uom, quantity, "
+                   "quantity_shipped, quantity_invoiced, quantity_cancelled, unit_price, "
+                   "price_source, override_reason, extended_amount, quantity_returned "
+                   "FROM order_lines WHERE order_id = ? ORDER BY line_no",
                    o.id);
     while (q.Next()) {
+      store::RowReader r(q);
       OrderLine l;
-      l.id = OrderLineId(q.Int(0));
-      l.line_no = static_cast<int>(q.Int(1));
-      l.item = ItemId(q.Int(2));
-      l.sku = q.Text(3);
-      l.entered_quantity = q.Int(4);
-      l.entered_uom = q.Text(5);
-      l.quantity = q.Int(6);
-      l.quantity_shipped = q.Int(7);
-      l.quantity_invoiced = q.Int(8);
-      l.quantity_cancelled = q.Int(9);
-      l.unit_price = q.Amount(10);
-      l.price_source = q.Text(11);
-      l.override_reason = q.OptText(12);
-      l.extended_amount = q.Amount(13);
-      l.quantity_returned = q.Int(14);
+      l.id = r.Id<OrderLineId>();
+      l.line_no = static_cast<int>(r.Int());
+      l.item = r.Id<ItemId>();
+      l.entered_quantity = r.Int();
+      l.entered_uom = r.Text();
+      l.quantity = r.Int();
+      l.quantity_shipped = r.Int();
+      l.quantity_invoiced = r.Int();
+      l.quantity_cancelled = r.Int();
+      l.unit_price = r.Amount();
+      l.price_source = r.Text();
+      l.override_reason = r.OptText();
+      l.extended_amount = r.Amount();
+      l.quantity_returned = r.Int();
       o.lines.push_back(std::move(l));
     }
   }
   {
     store::Query q(conn,
-                   "SELECT l.line_no, a.warehouse_id, w.code, a.quantity "
+                   "SELECT l.line_no, a.warehouse_id, a.quantity "
                    "FROM order_allocations a JOIN order_lines l ON l.id = a.order_line_id "
-                   "JOIN warehouses w ON w.id = a.warehouse_id "
-                   "WHERE l.order_id = ? ORDER BY l.line_no, w.allocation_rank, w.id",
+                   "WHERE l.order_id = ? ORDER BY l.line_no, a.warehouse_id",
                    o.id);
     while (q.Next()) {
-      auto line_no = static_cast<size_t>(q.Int(0));
+      store::RowReader r(q);
+      auto line_no = static_cast<size_t>(r.Int());
       if (line_no == 0 || line_no > o.lines.size()) continue;
-      o.lines[line_no - 1].allocations.push_back(
-          LineAllocation{WarehouseId(q.Int(1)), q.Text(2), q.Int(3)});
+      LineAllocation a;
+      a.warehouse = r.Id<WarehouseId>();
+      a.quantity = r.Int();
+      o.lines[line_no - 1].allocations.push_back(std::move(a));
     }
   }
   store::Query q(conn,
@@ -89,8 +85,15 @@ void LoadDetails(store::Connection& conn, Order& o) {
                  "FROM order_holds WHERE order_id = ? ORDER BY id",
                  o.id);
   while (q.Next()) {
-    Hold h{q.Int(0), q.Text(1), q.Text(2), q.Time(3), std::nullopt, q.OptText(5), q.OptText(6)};
-    if (auto at = q.OptInt(4)) h.released_at = Timestamp{*at};
+    store::RowReader r(q);
+    Hold h;
+    h.id = r.Int();
+    h.kind = r.Text();
+    h.reason = r.Text();
+    h.created_at = r.Time();
+    h.released_at = r.OptTime();
+    h.released_by = r.OptText();
+    h.release_note = r.OptText();
     o.holds.push_back(std::move(h));
   }
 }
@@ -267,27 +270,13 @@ std::vector<BackorderedLine> ListBackorderedLines(store::Connection& conn, ItemI
 }
 
 std::optional<Order> LoadOrder(store::Connection& conn, OrderId id) {
-  static const std::string sql = std::string(kHeaderSelect) + "WHERE o.id = ?";
-  std::optional<Order> o;
-  {
-    store::Query q(conn, sql, id);
-    if (!q.Next()) return std::nullopt;
-    o = ReadHeader(q);
-  }
-  LoadDetails(conn, *o);
-  return o;
+  static const std::string sql = std::string(kHeaderSelect) + "WHERE id = ?";
+  return store::FindOne(conn, sql, id, ReadHeader, [&](Order& o) { LoadDetails(conn, o); });
 }
 
 std::optional<Order> LoadOrderByNumber(store::Connection& conn, std::string_view number) {
-  static const std::string sql = std::string(kHeaderSelect) + "WHERE o.number = ?";
-  std::optional<Order> o;
-  {
-    store::Query q(conn, sql, number);
-    if (!q.Next()) return std::nullopt;
-    o = ReadHeader(q);
-  }
-  LoadDetails(conn, *o);
-  return o;
+  static const std::string sql = std::string(kHeaderSelect) + "WHERE number = ?";
+  return store::FindOne(conn, sql, number, ReadHeader, [&](Order& o) { LoadDetails(conn, o); });
 }
 
 }  // namespace ordo::orders

@@ -74,6 +74,9 @@ struct BackorderedLine {
 // (lowest id), then line_no. Reads only the lines awaiting stock (order_lines_awaiting).
 std::vector<BackorderedLine> ListBackorderedLines(store::Connection& conn, ItemId item);
 
+// The stored order with its lines (by line_no), allocations (by warehouse id) and holds, and
+// without display names: views::LoadOrder names it and puts allocations in the order the
+// order shows them (the warehouses' allocation rank).
 std::optional<Order> LoadOrder(store::Connection& conn, OrderId id);
 std::optional<Order> LoadOrderByNumber(store::Connection& conn, std::string_view number);
 

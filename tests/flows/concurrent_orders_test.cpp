@@ -25,6 +25,7 @@
 #include "support/checker_status.h"
 #include "support/invariants.h"
 #include "support/test_db.h"
+#include "views/order_view.h"
 
 namespace ordo::flows {
 namespace {
@@ -243,7 +244,7 @@ TEST_F(ConcurrentOrdersTest, ConcurrentPlacementAndCancellationKeepEveryInvarian
         break;
       }
     }
-    auto stored = orders::LoadOrder(*conn, placed.id);
+    auto stored = views::LoadOrder(*conn, placed.id);
     ASSERT_TRUE(stored.has_value()) << placed.number;
     EXPECT_EQ(stored->number, placed.number);
     EXPECT_TRUE(numbers.insert(stored->number).second);

@@ -14,6 +14,7 @@
 #include "orders/order_repository.h"
 #include "store/migrations.h"
 #include "store/query.h"
+#include "views/order_view.h"
 
 namespace ordo::test_support {
 namespace {
@@ -231,11 +232,11 @@ Result<orders::Order> TestDb::ReleaseHold(OrderId id, const std::string& kind,
 }
 
 std::optional<orders::Order> TestDb::LoadOrder(OrderId id) {
-  return orders::LoadOrder(reader(), id);
+  return views::LoadOrder(reader(), id);
 }
 
 std::optional<orders::Order> TestDb::LoadOrder(std::string_view number) {
-  return orders::LoadOrderByNumber(reader(), number);
+  return views::LoadOrderByNumber(reader(), number);
 }
 
 TestDb::StockRow TestDb::Stock(const std::string& sku, const std::string& warehouse) {

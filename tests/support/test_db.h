@@ -98,7 +98,7 @@ class TestDb {
                                     std::string_view actor = kManager,
                                     std::optional<int64_t> expected_version = std::nullopt);
 
-  // Reads through reader().
+  // Reads through reader(); the order as shown (views::LoadOrder: codes and SKUs filled).
   std::optional<orders::Order> LoadOrder(OrderId id);
   std::optional<orders::Order> LoadOrder(std::string_view number);
   struct StockRow {
