@@ -13,7 +13,8 @@
 // better than none.
 //
 // Output is deterministic: the same document gives the same bytes (no creation date, no file
-// id), and the content streams are not compressed, so tests can compare them (pdf_text.h).
+// id), and the content streams are not compressed, so tests can compare them
+// (tests/support/pdf_text.h).
 //
 // Thread-safety: RenderPdf may be called from several threads at once (each call has its own
 // libharu document).

@@ -2,8 +2,8 @@
 // standard Helvetica fonts RenderPdf uses. It covers ASCII, Latin-1 (é, ß, ñ, ©, °) and a few
 // typographic characters (€, “ ”, ‘ ’, –, —, …, •, ™, Š, Œ, Ÿ); nothing else.
 //
-// Internal to the documents module: pdf_renderer.cpp encodes what it shows, pdf_text.cpp
-// decodes what it extracts.
+// Internal to the documents module: pdf_renderer.cpp encodes what it shows; the tests' PDF
+// text extraction (tests/support/pdf_text.cpp) decodes what it extracts.
 #pragma once
 
 #include <string>

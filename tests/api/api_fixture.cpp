@@ -39,12 +39,25 @@ void ApiTest::SetUp() {
     tokens_[u.name] = token->token;
   }
 
+  StartServer();
+}
+
+void ApiTest::StartServer() {
   readers_ = std::make_unique<store::ConnectionPool>(4, [this] { return db_.ConnectReader(); });
   ctx_ = std::make_unique<ApiContext>(ApiContext{db_.executor(), *readers_, db_.clock()});
   http::Router router;
   AddApiRoutes(router, *ctx_);
   server_ = http::testing::StartServer(std::move(router));
   client_ = NewClient();
+}
+
+void ApiTest::RestartServer() {
+  client_.reset();
+  server_.reset();
+  ctx_.reset();
+  readers_.reset();
+  db_.RestartExecutor();
+  StartServer();
 }
 
 void ApiTest::TearDown() {

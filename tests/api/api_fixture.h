@@ -41,6 +41,11 @@ class ApiTest : public ::testing::Test {
   // A new connection to the server, e.g. for another thread.
   std::unique_ptr<http::testing::TestClient> NewClient() const;
   uint16_t port() const { return server_->port(); }
+  // Stops the server, its read pool and the executor, and starts new ones over the same
+  // database file, as a restarted `ordo serve` would; client_ talks to the new server.
+  void RestartServer();
+
+  void StartServer();
 
   test_support::TestDb db_;
   std::unique_ptr<store::ConnectionPool> readers_;

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "api/orders_fixture.h"
-#include "documents/pdf_text.h"
+#include "support/pdf_text.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -98,7 +98,7 @@ TEST_F(InvoicesApiTest, ThePrintedInvoiceIsAPdf) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Header("Content-Type").value_or(""), "application/pdf");
   EXPECT_EQ(r.Header("Content-Disposition").value_or(""), "inline; filename=\"IN-000001.pdf\"");
-  std::string text = documents::ExtractPdfText(r.body);
+  std::string text = test_support::ExtractPdfText(r.body);
   EXPECT_NE(text.find("INVOICE\nIN-000001\n"), std::string::npos) << text;
   EXPECT_NE(text.find("WID-200"), std::string::npos) << text;
   EXPECT_NE(text.find("Total USD | 35.00"), std::string::npos) << text;

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "api/orders_fixture.h"
-#include "documents/pdf_text.h"
+#include "support/pdf_text.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -313,7 +313,7 @@ TEST_F(ReturnsApiTest, CreditMemosReadListAndPrint) {
   ASSERT_EQ(pdf.status, 200) << pdf.body;
   EXPECT_EQ(pdf.Header("Content-Type").value_or(""), "application/pdf");
   EXPECT_EQ(pdf.Header("Content-Disposition").value_or(""), "inline; filename=\"CM-000001.pdf\"");
-  std::string text = documents::ExtractPdfText(pdf.body);
+  std::string text = test_support::ExtractPdfText(pdf.body);
   EXPECT_NE(text.find("CREDIT MEMO\nCM-000001\n"), std::string::npos) << text;
   EXPECT_NE(text.find("Total credit USD | 20.00"), std::string::npos) << text;
   EXPECT_TRUE(

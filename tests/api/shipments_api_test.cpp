@@ -7,7 +7,7 @@
 #include <string>
 
 #include "api/orders_fixture.h"
-#include "documents/pdf_text.h"
+#include "support/pdf_text.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -337,7 +337,7 @@ TEST_F(ShipmentsApiTest, PackingSlipIsAPdfOfTheShipment) {
   EXPECT_EQ(picking.Header("Content-Disposition").value_or(""),
             "inline; filename=\"SH-000001.pdf\"");
   ASSERT_TRUE(picking.body.starts_with("%PDF-"));
-  std::string text = documents::ExtractPdfText(picking.body);
+  std::string text = test_support::ExtractPdfText(picking.body);
   EXPECT_THAT(text, ::testing::HasSubstr("\nSH-000001\n"));
   EXPECT_THAT(text, ::testing::HasSubstr("\nShip date | not shipped\n"));
   EXPECT_THAT(text, ::testing::HasSubstr("| WID-100 |"));
@@ -348,7 +348,7 @@ TEST_F(ShipmentsApiTest, PackingSlipIsAPdfOfTheShipment) {
   auto shipped = Call("portal", "GET", "/api/v1/shipments/SH-000001/packing-slip.pdf");
   ASSERT_EQ(shipped.status, 200) << shipped.body;
   EXPECT_EQ(shipped.Header("Content-Type").value_or(""), "application/pdf");
-  text = documents::ExtractPdfText(shipped.body);
+  text = test_support::ExtractPdfText(shipped.body);
   EXPECT_THAT(text, ::testing::HasSubstr("\nSH-000001\n"));
   EXPECT_THAT(text, ::testing::HasSubstr("\nOrder | " + order["number"].get<std::string>() + "\n"));
   EXPECT_THAT(text, ::testing::HasSubstr("| WID-100 |"));

@@ -9,7 +9,7 @@
 
 #include "documents/golden.h"
 #include "documents/pdf_renderer.h"
-#include "documents/pdf_text.h"
+#include "support/pdf_text.h"
 
 namespace ordo::flows {
 namespace {
@@ -76,7 +76,7 @@ CreditMemoDocumentSource Source() {
 }
 
 std::string Text(const CreditMemoDocumentSource& src) {
-  return documents::ExtractPdfText(documents::RenderPdf(CreditMemoDocument(src)));
+  return test_support::ExtractPdfText(documents::RenderPdf(CreditMemoDocument(src)));
 }
 
 TEST(CreditMemoDocument, OpenMemoMatchesTheGoldenText) {

@@ -9,7 +9,7 @@
 
 #include "documents/golden.h"
 #include "documents/pdf_renderer.h"
-#include "documents/pdf_text.h"
+#include "support/pdf_text.h"
 
 namespace ordo::flows {
 namespace {
@@ -71,7 +71,7 @@ InvoiceDocumentSource Source() {
 }
 
 std::string Text(const InvoiceDocumentSource& src) {
-  return documents::ExtractPdfText(documents::RenderPdf(InvoiceDocument(src)));
+  return test_support::ExtractPdfText(documents::RenderPdf(InvoiceDocument(src)));
 }
 
 TEST(InvoiceDocument, OpenInvoiceMatchesTheGoldenText) {

@@ -12,7 +12,7 @@
 
 #include "documents/golden.h"
 #include "documents/pdf_renderer.h"
-#include "documents/pdf_text.h"
+#include "support/pdf_text.h"
 
 namespace ordo::flows {
 namespace {
@@ -95,7 +95,7 @@ PackingSlipSource ShippedSource() {
 }
 
 std::string Text(const PackingSlipSource& src) {
-  return documents::ExtractPdfText(documents::RenderPdf(PackingSlip(src)));
+  return test_support::ExtractPdfText(documents::RenderPdf(PackingSlip(src)));
 }
 
 TEST(PackingSlip, ShippedShipmentMatchesTheGoldenText) {

@@ -12,11 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "documents/pdf_text.h"
+#include "support/pdf_text.h"
 
 namespace ordo::documents {
 namespace {
 
+using test_support::ExtractPdfText;
 using ::testing::HasSubstr;
 using ::testing::Not;
 

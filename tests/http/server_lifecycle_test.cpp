@@ -156,10 +156,23 @@ TEST(ServerLifecycleTest, WaitForSignalsReturnsWhenStopped) {
 
 TEST(ServerLifecycleTest, StopIsIdempotentAndFineWithoutStart) {
   Server never_started(LocalOptions(), Router());
-  never_started.Stop();
-  auto server = StartServer(Router());
-  server->Stop();
-  server->Stop();
+  EXPECT_NO_THROW(never_started.Stop());
+  EXPECT_NO_THROW(never_started.Stop());
+  EXPECT_EQ(never_started.WaitForSignals(), 0);  // stopped already: returns at once
+
+  Router router;
+  router.Add("GET", "/quick", Quick());
+  auto server = StartServer(std::move(router));
+  const uint16_t port = server->port();
+  TestClient client(port);
+  ASSERT_EQ(client.Send("GET", "/quick").status, 200);
+  EXPECT_NO_THROW(server->Stop());
+  EXPECT_TRUE(client.ReadUntilClosed());
+  EXPECT_THROW(TestClient{port}, boost::system::system_error);
+  // A second Stop() changes nothing: no throw, no hang, still closed.
+  EXPECT_NO_THROW(server->Stop());
+  EXPECT_THROW(TestClient{port}, boost::system::system_error);
+  EXPECT_EQ(server->WaitForSignals(), 0);
 }
 
 }  // namespace

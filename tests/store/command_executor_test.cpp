@@ -395,22 +395,37 @@ TEST_F(CommandExecutorTest, ManyThreadsSubmittingConcurrentlyAllGetTheirOwnAnswe
   EXPECT_LE(stats.batches, stats.commands);
 }
 
+// Lets the steady clock move on (by any amount), so that two reads of a time figure are
+// apart in time. Nothing is asserted on how long it took.
+void LetTheClockMove() {
+  const auto start = std::chrono::steady_clock::now();
+  while (std::chrono::steady_clock::now() == start) std::this_thread::yield();
+}
+
+// While a command holds the writer its waiting time stands still, exactly; with nothing
+// queued it grows, and grows while the wait is still going on (no command ends it). Asserted
+// on the counter alone, never on how long anything took.
 TEST_F(CommandExecutorTest, WaitTimeCountsOnlyTimeWithNothingQueued) {
   auto ex = Start();
   ASSERT_TRUE(ex->Run(Insert("a")).ok());
-  const double idle_before = ex->Stats().writer_wait_seconds;
-  std::this_thread::sleep_for(std::chrono::milliseconds(60));
-  // Counted while it is still waiting, not only once the wait ends.
-  const double idle_after = ex->Stats().writer_wait_seconds;
-  EXPECT_GE(idle_after - idle_before, 0.05);
-  // A command that keeps the writer busy is not waiting time.
   Gate gate;
   auto held = gate.Close(*ex);
   const double busy_from = ex->Stats().writer_wait_seconds;
-  std::this_thread::sleep_for(std::chrono::milliseconds(60));
-  EXPECT_LT(ex->Stats().writer_wait_seconds - busy_from, 0.01);
+  LetTheClockMove();
+  EXPECT_EQ(ex->Stats().writer_wait_seconds, busy_from);
   gate.Open();
   EXPECT_TRUE(held.get().ok());
+
+  // Nothing is queued from here on, so the writer goes back to waiting and stays there: the
+  // figure can only grow by counting the wait in progress (this loop would not end otherwise).
+  double waiting = ex->Stats().writer_wait_seconds;
+  while (waiting <= busy_from) {
+    std::this_thread::yield();
+    waiting = ex->Stats().writer_wait_seconds;
+  }
+  LetTheClockMove();
+  EXPECT_GT(ex->Stats().writer_wait_seconds, waiting);
+  EXPECT_EQ(ex->Stats().commands, 2);  // no command ended the wait
 }
 
 TEST_F(CommandExecutorTest, BatchesFormWhenThreadsQueueBehindABusyWriter) {

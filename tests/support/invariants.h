@@ -8,16 +8,17 @@
 //                movement of -q is allocated stock leaving: both drop by q); no other kinds;
 //                the item index holds exactly the movements up to its through_id
 //   credit       customer_balances.open_order_value == SUM over the customer's lines of
-//                ExtendedAmount(unit_price, quantity - cancelled - invoiced)
+//                round(unit_price x (quantity - cancelled - invoiced))
 //   orders       >= 1 line; an 'order.place' audit row; extended_amount ==
-//                ExtendedAmount(unit_price, quantity); subtotal == SUM(extended_amount);
+//                round(unit_price x quantity); subtotal == SUM(extended_amount);
 //                numbers SO-000001..SO-N without gaps and the SO sequence at N + 1;
-//                the stored orders.status == DeriveStatus() of the stored lines and holds
+//                the stored orders.status is what the lines, allocations and holds make it
 //   shipments    per order line quantity_shipped == SUM(quantity_shipped of its lines on
 //                shipped shipments) and shipped + cancelled <= quantity; a shipment line
 //                belongs to its shipment's order and nothing is shipped while picking;
 //                numbers SH-000001..SH-N without gaps and the SH sequence at N + 1
-//   invoices     lines sum to the subtotal and tax; extended == unit price x quantity; paid
+//   invoices     lines sum to the subtotal and tax; extended == round(unit price x quantity);
+//                tax == round(extended x rate); paid
 //                exactly when the balance is 0; per order line quantity_invoiced ==
 //                SUM(invoice lines) == quantity_shipped; one invoice per shipped shipment;
 //                amount_credited == SUM(credit memo applications to it); numbers
@@ -34,11 +35,15 @@
 //                return lines) == SUM(credit memo lines), returned + awaited on authorized
 //                RMAs <= shipped; a return line's received == SUM(its receipts); an RMA is
 //                received exactly when nothing is awaited; RA-000001..RA-N without gaps
-//   credit memos subtotal and tax == SUM(lines), total == subtotal + tax - discount
-//                adjustment, applied ==
+//   credit memos subtotal and tax == SUM(lines), lines' extension and tax as for invoices,
+//                total == subtotal + tax - discount adjustment, applied ==
 //                SUM(applications), refunded == SUM(refunds), balance >= 0, status follows
 //                the balance; no invoice line credited beyond its quantity;
 //                CM-000001..CM-N without gaps
+//
+// round() is half-even to the currency's minor unit. The checker computes every amount and
+// status with its own plain arithmetic (checker_arithmetic.h, checker_status.h), never with
+// the production functions it checks; each family is one file (invariant_checks.h).
 //
 // Reads run in one read transaction (a consistent snapshot) unless `conn` is in one already.
 #pragma once

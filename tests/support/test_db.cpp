@@ -35,14 +35,22 @@ void OkOrThrow(const Status& status, std::string_view what) {
 
 }  // namespace
 
-TestDb::TestDb(TestDbOptions options) : clock_(kStart) {
+TestDb::TestDb(TestDbOptions options) : options_(std::move(options)), clock_(kStart) {
   store::SqliteOptions sqlite;
-  sqlite.synchronous = options.synchronous;
+  sqlite.synchronous = options_.synchronous;
   store::ConnectionPtr writer = db_.Connect(sqlite);
   auto applied = store::Migrate(*writer, clock_);
   if (!applied.ok()) throw std::runtime_error("migrate: " + applied.status().ToString());
   executor_ = std::make_unique<store::CommandExecutor>(
-      std::move(writer), store::CommandExecutor::Options{options.max_batch});
+      std::move(writer), store::CommandExecutor::Options{options_.max_batch});
+}
+
+void TestDb::RestartExecutor() {
+  executor_.reset();
+  store::SqliteOptions sqlite;
+  sqlite.synchronous = options_.synchronous;
+  executor_ = std::make_unique<store::CommandExecutor>(
+      db_.Connect(sqlite), store::CommandExecutor::Options{options_.max_batch});
 }
 
 TestDb::~TestDb() {

@@ -52,6 +52,10 @@ class TestDb {
 
   const std::string& path() const { return db_.path(); }
   store::CommandExecutor& executor() { return *executor_; }
+  // Stops the executor (after the commands it was given) and starts a new one on a new write
+  // connection to the same file, as a restarted process would. References to the old
+  // executor are invalid afterwards.
+  void RestartExecutor();
   ManualClock& clock() { return clock_; }
   // A command context for `actor` at the clock's current time.
   CommandContext Context(std::string_view actor = kClerk) const;
@@ -107,6 +111,7 @@ class TestDb {
 
  private:
   TempDb db_;
+  TestDbOptions options_;
   ManualClock clock_;
   std::unique_ptr<store::CommandExecutor> executor_;
   store::ConnectionPtr reader_;

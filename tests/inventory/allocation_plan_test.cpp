@@ -83,6 +83,29 @@ TEST(AllocationPlan, NothingAvailableBackordersEverything) {
   EXPECT_EQ(none.backordered, 7);
 }
 
+// The boundary: a need of exactly what is available takes all of it; one unit more
+// backorders exactly that unit, in one warehouse or across several.
+TEST(AllocationPlan, ExactlyTheAvailableQuantityTakesAllOfIt) {
+  auto one = PlanAllocation(8, {S(1, 10, 8)});
+  EXPECT_EQ(Takes(one), (Pairs{{1, 8}}));
+  EXPECT_EQ(one.backordered, 0);
+  auto split = PlanAllocation(13, {S(1, 10, 8), S(2, 20, 5)});
+  EXPECT_EQ(Takes(split), (Pairs{{1, 8}, {2, 5}}));
+  EXPECT_EQ(split.backordered, 0);
+}
+
+TEST(AllocationPlan, OneMoreThanAvailableBackordersExactlyOne) {
+  auto one = PlanAllocation(9, {S(1, 10, 8)});
+  EXPECT_EQ(Takes(one), (Pairs{{1, 8}}));
+  EXPECT_EQ(one.backordered, 1);
+  auto split = PlanAllocation(14, {S(1, 10, 8), S(2, 20, 5)});
+  EXPECT_EQ(Takes(split), (Pairs{{1, 8}, {2, 5}}));
+  EXPECT_EQ(split.backordered, 1);
+  auto single_unit = PlanAllocation(1, {S(1, 10, 0)});
+  EXPECT_TRUE(single_unit.takes.empty());
+  EXPECT_EQ(single_unit.backordered, 1);
+}
+
 TEST(AllocationPlan, ZeroNeedTakesNothing) {
   auto plan = PlanAllocation(0, {S(1, 10, 5)});
   EXPECT_TRUE(plan.takes.empty());

@@ -1,5 +1,5 @@
-// ExtractPdfText: the text a PDF written by RenderPdf shows, for tests (golden files) and
-// checks. Not a general PDF reader.
+// ExtractPdfText: the text a PDF written by documents::RenderPdf shows, for tests (golden
+// files). Test code only: built into test targets, never into ordo. Not a general PDF reader.
 //
 // What it reads: every uncompressed stream without /Type or /Subtype (a page's content
 // stream), in file order (RenderPdf writes pages in order). In each, the strings shown by
@@ -18,11 +18,11 @@
 #include <string>
 #include <string_view>
 
-namespace ordo::documents {
+namespace ordo::test_support {
 
 // Throws std::invalid_argument when `pdf` does not start with "%PDF-", a content stream is
 // compressed, a stream's /Length cannot be found or runs past the end, or a content stream
 // holds an unterminated string or an inline image.
 std::string ExtractPdfText(std::string_view pdf);
 
-}  // namespace ordo::documents
+}  // namespace ordo::test_support

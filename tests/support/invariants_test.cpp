@@ -142,5 +142,34 @@ TEST_F(InvariantCheckerTest, AllocationsOnAHeldOrder) {
   EXPECT_THAT(v, Contains(HasSubstr("is on hold but has allocations")));
 }
 
+// The checker rounds on its own: an order whose extension, subtotal and open value all agree
+// with each other but were rounded half-up (2.1250 x 1 -> 2.13) is still wrong.
+TEST_F(InvariantCheckerTest, AnExtensionRoundedHalfUpIsSeenEvenWhenEverythingAgreesWithIt) {
+  db_.AddItem("TIE-1", "2.1250");
+  db_.Receive("W1", "TIE-1", 5);
+  auto placed = db_.Place(OrderFor("C-1", {{"TIE-1", "1"}}));
+  ASSERT_TRUE(placed.ok()) << placed.status().ToString();
+  ASSERT_EQ(placed->lines[0].extended_amount, Dollars("2.12"));
+  ASSERT_TRUE(InvariantsHold(db_.reader()));
+  auto v = After(
+      "UPDATE order_lines SET extended_amount = 21300 WHERE extended_amount = 21200; "
+      "UPDATE orders SET subtotal = 21300 WHERE subtotal = 21200; "
+      "UPDATE customer_balances SET open_order_value = open_order_value + 100");
+  EXPECT_THAT(v, Contains(HasSubstr("extended_amount 2.1300 != unit_price * quantity 2.1200")));
+  EXPECT_THAT(v, Contains(HasSubstr("open_order_value")));
+}
+
+// The stored status is compared with the checker's own reading of the lines and holds.
+TEST_F(InvariantCheckerTest, AStoredStatusTheLinesDoNotMake) {
+  auto v = After("UPDATE orders SET status = 'backordered'");
+  EXPECT_THAT(v, Contains(HasSubstr("has stored status 'backordered' but its lines and holds "
+                                    "make it 'open'")));
+}
+
+TEST_F(InvariantCheckerTest, AnOrderInACurrencyTheCheckerDoesNotKnow) {
+  auto v = After("UPDATE orders SET currency = 'XXX'");
+  EXPECT_THAT(v, Contains(HasSubstr("has unknown currency 'XXX'")));
+}
+
 }  // namespace
 }  // namespace ordo::test_support

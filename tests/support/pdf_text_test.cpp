@@ -1,13 +1,13 @@
 // ExtractPdfText on small hand-written PDFs: operators, string escapes, lines per text
 // object, and what it refuses.
-#include "documents/pdf_text.h"
+#include "support/pdf_text.h"
 
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 #include <string>
 
-namespace ordo::documents {
+namespace ordo::test_support {
 namespace {
 
 // A minimal PDF holding `content` as one stream with a direct /Length.
@@ -56,4 +56,4 @@ TEST(PdfText, RefusesWhatItCannotRead) {
 }
 
 }  // namespace
-}  // namespace ordo::documents
+}  // namespace ordo::test_support

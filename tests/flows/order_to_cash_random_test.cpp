@@ -6,6 +6,12 @@
 // thrown in,
 // operations the documents' states forbid, which must be refused and change nothing.
 //
+// Every order placed is checked against the test's own credit decision: from the customer's
+// limit and on-hold flag (kept by the test) and its open order value and open receivables
+// (summed from the documents' tables with the checker's arithmetic, not read from
+// customer_balances), the order must get a credit hold exactly when the customer is on hold
+// or its exposure with the order would pass the limit.
+//
 // After every step the invariant checker (tests/support/invariants.h) must find nothing wrong:
 // no negative stock, allocations equal to open order allocations, shipped <= ordered -
 // cancelled, invoiced == shipped, returned <= shipped, every journal entry balanced, each
@@ -15,10 +21,13 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "customers/customer_repository.h"
+#include "customers/customer_update.h"
 #include "flows/credit_memo_settlement.h"
 #include "flows/order_changes.h"
 #include "flows/order_shipment.h"
@@ -32,6 +41,7 @@
 #include "receivables/payment_repository.h"
 #include "returns/return_repository.h"
 #include "store/query.h"
+#include "support/checker_arithmetic.h"
 #include "support/invariants.h"
 #include "support/test_db.h"
 #include "views/invoice_view.h"
@@ -58,6 +68,7 @@ class OrderToCashRandomTest : public ::testing::Test {
     db_.AddWarehouse("W2", 20);
     const char* prices[] = {"10.00", "2.1250", "0.3333", "125.00", "7.99", "19.95"};
     for (int i = 0; i < 6; ++i) {
+      price_units_["SKU-" + std::to_string(i)] = Dollars(prices[i]).units();
       catalog::NewItem item;
       item.sku = "SKU-" + std::to_string(i);
       item.name = "Item " + std::to_string(i);
@@ -78,6 +89,8 @@ class OrderToCashRandomTest : public ::testing::Test {
       c.tax_exempt = i == 3;
       db_.AddCustomer(c);
       customers_.push_back(c.code);
+      limit_units_.push_back(c.credit_limit.units());
+      on_hold_.push_back(false);
     }
   }
 
@@ -119,6 +132,53 @@ class OrderToCashRandomTest : public ::testing::Test {
     return Forbidden();
   }
 
+  // What the customer owes on open orders: each line's extension of what is neither
+  // cancelled nor invoiced, rounded half-even on its own (USD).
+  int64_t OpenOrderUnits(const std::string& customer) {
+    store::Query q(db_.reader(),
+                   "SELECT l.unit_price, l.quantity - l.quantity_cancelled - l.quantity_invoiced "
+                   "FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                   "JOIN customers c ON c.id = o.customer_id WHERE c.code = ?",
+                   customer);
+    int64_t sum = 0;
+    while (q.Next()) sum += test_support::ExpectedExtension(q.Int(0), q.Int(1), 2);
+    return sum;
+  }
+
+  // What the customer owes on its documents: open invoice balances, less unapplied cash and
+  // what its credit memos still owe it.
+  int64_t OpenReceivableUnits(const std::string& customer) {
+    store::Query q(db_.reader(),
+                   "SELECT COALESCE((SELECT SUM(v.total - v.amount_paid - v.discount_taken - "
+                   "v.amount_credited) FROM invoices v WHERE v.customer_id = c.id "
+                   "AND v.status <> 'void'), 0) - "
+                   "COALESCE((SELECT SUM(p.amount - p.amount_applied) FROM payments p "
+                   "WHERE p.customer_id = c.id), 0) - "
+                   "COALESCE((SELECT SUM(m.total - m.amount_applied - m.amount_refunded) "
+                   "FROM credit_memos m WHERE m.customer_id = c.id), 0) "
+                   "FROM customers c WHERE c.code = ?",
+                   customer);
+    return q.Next() ? q.Int(0) : 0;
+  }
+
+  // A credit manager's change to a customer's on-hold flag or credit limit.
+  void PatchCustomer(int customer, const customers::CustomerPatch& patch) {
+    auto c = customers::FindCustomerByCode(db_.reader(), customers_[customer]);
+    ASSERT_TRUE(c.has_value());
+    CommandContext ctx = Ctx("user:credit");
+    Status st = db_.executor().Run([&](store::Connection& conn) {
+      return customers::UpdateCustomer(conn, ctx, c->id, patch, std::nullopt).status();
+    });
+    ASSERT_TRUE(st.ok()) << st.ToString();
+    if (patch.on_hold) on_hold_[customer] = *patch.on_hold;
+    if (patch.credit_limit) limit_units_[customer] = patch.credit_limit->units();
+  }
+  void SetLimit(int customer, int64_t units) {
+    customers::CustomerPatch patch;
+    patch.credit_limit = Money::FromUnits(units);
+    PatchCustomer(customer, patch);
+  }
+
   std::string PlaceOrder() {
     std::vector<test_support::LineSpec> lines;
     int n = 1 + Pick(3);
@@ -128,11 +188,51 @@ class OrderToCashRandomTest : public ::testing::Test {
       for (const auto& l : lines) dup = dup || l.sku == sku;
       if (!dup) lines.push_back({sku, std::to_string(1 + Pick(30))});
     }
-    auto request = OrderFor(customers_[Pick(5)], lines);
+    const int customer = Pick(5);
+    const std::string& code = customers_[customer];
+    if (on_hold_[customer] ? Chance(30) : Chance(3)) {  // a hold lasts a few orders
+      customers::CustomerPatch patch;
+      patch.on_hold = !on_hold_[customer];
+      PatchCustomer(customer, patch);
+    }
+    auto request = OrderFor(code, lines);
     request.allow_partial_shipment = !Chance(15);
+
+    // The test's own credit decision, before the order exists.
+    int64_t value = 0;  // customers here have no tier: every line at list price
+    for (const auto& l : lines) {
+      value += test_support::ExpectedExtension(price_units_[l.sku], std::stoll(l.quantity), 2);
+    }
+    const int64_t open_orders = OpenOrderUnits(code);
+    const int64_t receivables = OpenReceivableUnits(code);
+    // Now and then the limit is moved to where what the customer owes on its invoices decides:
+    // above its open orders with this one, and either below the whole exposure (a hold that
+    // only the receivables explain) or exactly at it (no hold); it is put back afterwards.
+    const int64_t usual_limit = limit_units_[customer];
+    const bool probe = receivables > 0 && !on_hold_[customer] && Chance(25);
+    if (probe) {
+      const int64_t cents_of_half = receivables / 2 / 100 * 100;
+      SetLimit(customer, open_orders + value + (Chance(50) ? cents_of_half : receivables));
+    }
+    const int64_t limit = limit_units_[customer];
+    const bool over_limit = open_orders + receivables + value > limit;
+    const bool must_hold = on_hold_[customer] || over_limit;
+
     auto placed = db_.Place(request);
+    if (probe) SetLimit(customer, usual_limit);
     EXPECT_TRUE(placed.ok()) << placed.status().ToString();
-    return "place";
+    if (!placed.ok()) return "place";
+    EXPECT_EQ(placed->subtotal.units(), value) << placed->number;
+    const bool held = placed->ActiveHold("credit") != nullptr;
+    EXPECT_EQ(held, must_hold) << placed->number << " for " << code << ": on hold "
+                               << on_hold_[customer] << ", open orders " << open_orders
+                               << ", receivables " << receivables << ", order " << value
+                               << ", limit " << limit;
+    if (held && !on_hold_[customer] && open_orders + value <= limit) {
+      return "place (held for receivables)";
+    }
+    if (probe) return "place (at the limit)";
+    return held ? "place (held)" : "place";
   }
 
   std::string Receive() {
@@ -418,6 +518,9 @@ class OrderToCashRandomTest : public ::testing::Test {
   std::mt19937 rng_;
   std::vector<std::string> skus_;
   std::vector<std::string> customers_;
+  std::map<std::string, int64_t> price_units_;  // list price by SKU
+  std::vector<int64_t> limit_units_;            // credit limit by customer index
+  std::vector<bool> on_hold_;                   // customer on hold, by customer index
 };
 
 TEST_F(OrderToCashRandomTest, InvariantsHoldAfterEveryStep) {
@@ -440,6 +543,11 @@ TEST_F(OrderToCashRandomTest, InvariantsHoldAfterEveryStep) {
   EXPECT_GT(counts["ship short"], at_least(5));
   EXPECT_GT(counts["pay"] + counts["pay partial"] + counts["pay over"], at_least(50));
   EXPECT_GT(counts["apply"], at_least(5));
+  // Holds were decided both ways, and some only because of what the customer still owed.
+  EXPECT_GT(counts["place"], at_least(100));
+  EXPECT_GT(counts["place (held)"], at_least(10));
+  EXPECT_GT(counts["place (held for receivables)"], at_least(10));
+  EXPECT_GT(counts["place (at the limit)"], at_least(10));
   EXPECT_GT(counts["receive return"], at_least(10));
   EXPECT_GT(counts["apply credit"] + counts["refund"], at_least(10));
   EXPECT_GT(db_.QueryInt("SELECT COUNT(*) FROM orders WHERE status = 'closed'"), at_least(10));

@@ -1,4 +1,4 @@
-#include "documents/pdf_text.h"
+#include "support/pdf_text.h"
 
 #include <cstdint>
 #include <stdexcept>
@@ -8,7 +8,7 @@
 
 #include "documents/winansi.h"
 
-namespace ordo::documents {
+namespace ordo::test_support {
 namespace {
 
 using std::string_view;
@@ -157,7 +157,7 @@ class ContentReader {
   // A literal "(...)" or hex "<...>" string at i_, decoded to UTF-8.
   std::string ReadString() {
     std::string bytes = s_[i_] == '(' ? ReadLiteral() : ReadHex();
-    return WinAnsiToUtf8(bytes);
+    return documents::WinAnsiToUtf8(bytes);
   }
 
   std::string ReadLiteral() {
@@ -303,4 +303,4 @@ std::string ExtractPdfText(string_view pdf) {
   return out;
 }
 
-}  // namespace ordo::documents
+}  // namespace ordo::test_support

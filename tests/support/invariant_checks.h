@@ -1,0 +1,56 @@
+// The invariant checker's families, one file each; invariants.cpp runs them all in one read
+// snapshot. Each appends a readable sentence per violation it finds to `v`.
+//
+//   stock_invariants.cpp     stock levels, the movements that explain them, the item index
+//   order_invariants.cpp     orders, their lines and allocations, stored status, open value
+//   shipment_invariants.cpp  shipped quantities and shipment lines
+//   invoice_invariants.cpp   invoices and the payments applied to them
+//   return_invariants.cpp    returns (RMAs) and credit memos
+//   ledger_invariants.cpp    the general ledger and each customer's receivables sub-ledger
+//   document_numbers.cpp     document numbers without gaps, sequences in step
+//
+// Amounts and statuses are recomputed with the checker's own arithmetic
+// (checker_arithmetic.h, checker_status.h), never with the production functions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace ordo::test_support {
+
+using Violations = std::vector<std::string>;
+
+void CheckStock(store::Connection& conn, Violations& v);
+void CheckMovementItemIndex(store::Connection& conn, Violations& v);
+
+void CheckOrders(store::Connection& conn, Violations& v);
+void CheckOpenOrderValue(store::Connection& conn, Violations& v);
+void CheckStoredStatus(store::Connection& conn, Violations& v);
+void CheckAwaitingStock(store::Connection& conn, Violations& v);
+
+void CheckShipments(store::Connection& conn, Violations& v);
+
+void CheckInvoices(store::Connection& conn, Violations& v);
+void CheckPayments(store::Connection& conn, Violations& v);
+
+void CheckReturns(store::Connection& conn, Violations& v);
+void CheckCreditMemos(store::Connection& conn, Violations& v);
+
+void CheckLedger(store::Connection& conn, Violations& v);
+
+// Numbers PREFIX-000001..PREFIX-N in `table` without gaps, and the sequence PREFIX at N + 1.
+// `table` is one of the callers' constants, never input; `noun` names a row in messages.
+void CheckNumbering(store::Connection& conn, const std::string& table, const std::string& noun,
+                    const std::string& prefix, Violations& v);
+
+// The currency's minor digits, or nullopt after reporting an unknown code for `what`.
+std::optional<int> CurrencyDigits(const std::string& code, const std::string& what, Violations& v);
+
+// An amount in stored units as text with four decimals, for messages.
+std::string Units(int64_t units);
+
+}  // namespace ordo::test_support
