@@ -42,7 +42,8 @@ namespace {
 // The item and its pack sizes in one statement (a LEFT JOIN: one row per pack, or one row
 // with NULL pack columns). Order entry looks up every line's item, so one statement per item
 // instead of two is a tenth of an order's statements.
-std::optional<Item> FindOne(store::Connection& conn, const std::string& sql, auto key) {
+// (store::FindOne reads one row; this one reads every pack row of the item.)
+std::optional<Item> FindWithPacks(store::Connection& conn, const std::string& sql, auto key) {
   store::Query q(conn, sql, key);
   if (!q.Next()) return std::nullopt;
   store::RowReader first(q);
@@ -66,7 +67,7 @@ std::optional<Item> FindItemBySku(store::Connection& conn, std::string_view sku)
       "SELECT " + std::string(kItemColumns) +
       ", p.uom, p.quantity FROM items i LEFT JOIN item_packs p ON p.item_id = i.id "
       "WHERE i.sku = ? ORDER BY p.quantity, p.uom";
-  return FindOne(conn, sql, sku);
+  return FindWithPacks(conn, sql, sku);
 }
 
 std::optional<Item> FindItemById(store::Connection& conn, ItemId id) {
@@ -74,7 +75,7 @@ std::optional<Item> FindItemById(store::Connection& conn, ItemId id) {
       "SELECT " + std::string(kItemColumns) +
       ", p.uom, p.quantity FROM items i LEFT JOIN item_packs p ON p.item_id = i.id "
       "WHERE i.id = ? ORDER BY p.quantity, p.uom";
-  return FindOne(conn, sql, id);
+  return FindWithPacks(conn, sql, id);
 }
 
 std::unordered_map<std::string, Item> FindItemsBySku(store::Connection& conn,
