@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "flows/order_shipment.h"
 #include "store/query.h"
 #include "support/test_db.h"
 
@@ -94,6 +95,28 @@ TEST_F(InvariantCheckerTest, ShippedAndCancelledBeyondTheQuantity) {
   damage_->Execute("PRAGMA ignore_check_constraints = ON");
   auto v = After("UPDATE order_lines SET quantity_cancelled = quantity, quantity_shipped = 1");
   EXPECT_THAT(v, Contains(HasSubstr("shipped 1 + cancelled 4 > quantity 4")));
+}
+
+// Migration 0014 copies the order's customer onto each shipment and each order line's item
+// onto its shipment line; a copy that disagrees with the order is reported.
+TEST_F(InvariantCheckerTest, AShipmentWhoseCopiedCustomerOrItemDisagreesWithItsOrder) {
+  CommandContext ctx = db_.Context();
+  auto pick = db_.executor().RunFor<fulfillment::Shipment>(
+      [&](store::Connection& c) { return flows::CreateShipment(c, ctx, order_, "W1"); });
+  ASSERT_TRUE(pick.ok()) << pick.status().ToString();
+  ASSERT_TRUE(InvariantsHold(db_.reader()));
+  db_.AddCustomer(SimpleCustomer("C-2", "1000.00"));
+  db_.AddItem("BOLT-7", "0.25");
+  EXPECT_THAT(After("UPDATE shipments SET customer_id = (SELECT id FROM customers "
+                    "WHERE code = 'C-2')"),
+              Contains(HasSubstr("does not match its order line")));
+  damage_->Execute(
+      "UPDATE shipments SET customer_id = (SELECT customer_id FROM orders "
+      "WHERE orders.id = shipments.order_id)");
+  ASSERT_TRUE(InvariantsHold(db_.reader()));
+  EXPECT_THAT(After("UPDATE shipment_lines SET item_id = (SELECT id FROM items "
+                    "WHERE sku = 'BOLT-7')"),
+              Contains(HasSubstr("does not match its order line")));
 }
 
 TEST_F(InvariantCheckerTest, ShipmentNumberGap) {

@@ -1,5 +1,6 @@
 // Shipments: shipped quantities are the confirmed shipment lines', never past what was
-// ordered less cancelled; shipment lines match their order's lines.
+// ordered less cancelled; shipment lines match their order's lines, and the customer and
+// items a shipment copies from its order (migration 0014) are the order's.
 #include <string>
 
 #include "store/query.h"
@@ -31,11 +32,15 @@ void CheckShipments(store::Connection& conn, Violations& v) {
                    "SELECT s.number, l.line_no FROM shipment_lines sl "
                    "JOIN shipments s ON s.id = sl.shipment_id "
                    "JOIN order_lines l ON l.id = sl.order_line_id "
+                   "JOIN orders o ON o.id = s.order_id "
                    "WHERE l.order_id <> s.order_id OR l.line_no <> sl.line_no "
+                   "OR sl.item_id <> l.item_id OR s.customer_id <> o.customer_id "
                    "OR (s.status = 'picking' AND sl.quantity_shipped <> 0)");
     while (q.Next()) {
-      v.push_back("shipment " + q.Text(0) + " line " + std::to_string(q.Int(1)) +
-                  " does not match its order line or is shipped while picking");
+      v.push_back(
+          "shipment " + q.Text(0) + " line " + std::to_string(q.Int(1)) +
+          " does not match its order line (order, line, item, customer; migration 0014 copies "
+          "the last two) or is shipped while picking");
     }
   }
   CheckNumbering(conn, "shipments", "shipment", "SH", v);
