@@ -117,6 +117,8 @@ TEST_F(InvariantCheckerTest, AShipmentWhoseCopiedCustomerOrItemDisagreesWithItsO
   EXPECT_THAT(After("UPDATE shipment_lines SET item_id = (SELECT id FROM items "
                     "WHERE sku = 'BOLT-7')"),
               Contains(HasSubstr("does not match its order line")));
+  EXPECT_THAT(After("UPDATE shipment_lines SET item_id = NULL"),
+              Contains(HasSubstr("does not match its order line")));
 }
 
 TEST_F(InvariantCheckerTest, ShipmentNumberGap) {

@@ -34,7 +34,7 @@ void CheckShipments(store::Connection& conn, Violations& v) {
                    "JOIN order_lines l ON l.id = sl.order_line_id "
                    "JOIN orders o ON o.id = s.order_id "
                    "WHERE l.order_id <> s.order_id OR l.line_no <> sl.line_no "
-                   "OR sl.item_id <> l.item_id OR s.customer_id <> o.customer_id "
+                   "OR sl.item_id IS NOT l.item_id OR s.customer_id IS NOT o.customer_id "
                    "OR (s.status = 'picking' AND sl.quantity_shipped <> 0)");
     while (q.Next()) {
       v.push_back(

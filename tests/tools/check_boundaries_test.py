@@ -60,6 +60,7 @@ def clean_tree(root):
         """)
     write(root, "src/orders/order.cpp", """\
         #include "catalog/item.h"
+        #include <store/x.h>
         const char* k = "SELECT o.id FROM orders o "
                         "JOIN order_lines l ON l.order_id = o.id";
         const char* r = R"(INSERT INTO order_lines (id) VALUES (1))";
@@ -106,6 +107,39 @@ class CheckBoundariesTest(unittest.TestCase):
     def test_a_table_row_that_disagrees_with_cmake_fails(self):
         write(self.root, "docs/architecture.md", ARCHITECTURE.replace("| `store`, `catalog` |", "| `store` |"))
         self.assertFailsWith("ordo_orders depends on catalog, store in CMake (not in the table: catalog")
+
+    def test_each_item_of_a_from_list_is_read(self):
+        write(self.root, "src/catalog/comma.cpp", 'const char* k = "SELECT i.id FROM items i, orders o WHERE 1";\n')
+        self.assertFailsWith("src/catalog/comma.cpp:1: SQL names `orders`")
+
+    def test_quoted_and_qualified_names_are_read(self):
+        for i, spelled in enumerate(["main.orders", "[orders]", "`orders`", '\\"orders\\"']):
+            write(self.root, f"src/catalog/q{i}.cpp", f'const char* k = "UPDATE {spelled} SET id = 1";\n')
+        self.assertFailsWith(*[f"src/catalog/q{i}.cpp:1: SQL names `orders`" for i in range(4)])
+
+    def test_an_escaped_newline_before_the_name_is_read(self):
+        write(self.root, "src/catalog/nl.cpp", 'const char* k = "SELECT id FROM\\n" "orders";\n')
+        self.assertFailsWith("src/catalog/nl.cpp:1: SQL names `orders`")
+
+    def test_a_double_slash_inside_a_string_is_not_a_comment(self):
+        write(self.root, "src/catalog/url.cpp", 'const char* k = "http://x"; const char* q = "SELECT id FROM orders";\n')
+        self.assertFailsWith("src/catalog/url.cpp:1: SQL names `orders`")
+
+    def test_a_table_name_added_at_run_time_is_refused(self):
+        write(self.root, "src/catalog/dyn.cpp", 'std::string k = std::string("SELECT COUNT(*) FROM ") + table;\n')
+        self.assertFailsWith("src/catalog/dyn.cpp:1: SQL takes a table name built at run time")
+
+    def test_other_header_suffixes_are_read(self):
+        write(self.root, "src/catalog/x.hpp", 'inline const char* k = "DELETE FROM orders";\n')
+        self.assertFailsWith("src/catalog/x.hpp:1: SQL names `orders`")
+
+    def test_angle_and_dotted_includes_are_read(self):
+        write(self.root, "src/catalog/a.h", '#include <orders/order.h>\n#include "catalog/../orders/x.h"\n')
+        self.assertFailsWith("src/catalog/a.h:1: includes orders/", "src/catalog/a.h:2: includes orders/")
+
+    def test_a_linked_module_that_is_never_included_fails(self):
+        write(self.root, "src/orders/order.cpp", '#include "store/x.h"\nconst char* k = "SELECT o.id FROM orders o";\n')
+        self.assertFailsWith("ordo_orders links ordo_catalog but includes none of its headers")
 
     def test_write_dependencies_fills_the_column_from_cmake(self):
         write(self.root, "docs/architecture.md", ARCHITECTURE.replace("| `store`, `catalog` |", "| DEPS |"))
