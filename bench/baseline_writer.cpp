@@ -88,7 +88,7 @@ RunFigures Run(const std::string& path, const std::vector<BaselineOrder>& orders
   auto* ins_move = db.Prepare(
       "INSERT INTO stock_movements (item_id, warehouse_id, kind, quantity, order_id, at) "
       "VALUES (?, 1, 'allocate', ?, ?, 0) RETURNING id");
-  // The plain way to keep the ledger's item index: a row per movement, as it is written.
+  // The plain way to keep the movements' item index: a row per movement, as it is written.
   auto* ins_move_by_item = db.Prepare(
       "INSERT INTO stock_movements_by_item (item_id, movement_id, warehouse_id) VALUES (?, ?, 1)");
   auto* upd_indexed = db.Prepare("UPDATE stock_movements_indexed SET through_id = ?");

@@ -9,7 +9,7 @@
 //        → 201 {"warehouse", "sku", "quantity_delta", "reason", "on_hand", "allocated",
 //        "available"}; 422 insufficient_stock when on hand would fall below zero or below
 //        what is allocated.                                               inventory.write
-//   GET  /api/v1/inventory/movements?sku=&warehouse= cursor list of the stock ledger, oldest
+//   GET  /api/v1/inventory/movements?sku=&warehouse= cursor list of the stock movements, oldest
 //        first (a cursor stays valid as new movements are appended); an unknown sku or
 //        warehouse matches nothing.                                        inventory.read
 //

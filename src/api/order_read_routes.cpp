@@ -55,7 +55,7 @@ Result<std::optional<orders::OrderFilter>> ParseOrderFilter(store::Connection& c
                             "on_hold, open, backordered, partially_shipped, shipped, invoiced, "
                             "closed, cancelled",
                             errors);
-  if (auto from = request.Query("created_from"); from && !from->empty()) {
+  if (auto from = NonEmptyQuery(request, "created_from")) {
     if (auto bound = ParseBound(*from)) {
       filter.created_from = bound->first;
     } else {
@@ -63,7 +63,7 @@ Result<std::optional<orders::OrderFilter>> ParseOrderFilter(store::Connection& c
                         "created_from is a date (YYYY-MM-DD) or an RFC 3339 time"});
     }
   }
-  if (auto to = request.Query("created_to"); to && !to->empty()) {
+  if (auto to = NonEmptyQuery(request, "created_to")) {
     if (auto bound = ParseBound(*to)) {
       filter.created_before = bound->second;
     } else {

@@ -78,7 +78,7 @@ void DaysSalesOutstanding(ApiContext& ctx, http::Request& request, http::Respond
   std::vector<FieldError> errors;
   Date as_of = QueryDate(request, "as_of", errors).value_or(DateOf(ctx.clock.Now()));
   int days = 90;
-  if (auto text = request.Query("days"); text && !text->empty()) {
+  if (auto text = NonEmptyQuery(request, "days")) {
     ResourceRef n = ParseResourceRef(*text);
     if (!n.id || *n.id < 1 || *n.id > 3650) {
       errors.push_back({"days", "out_of_range", "days is a whole number from 1 to 3650"});

@@ -2,7 +2,7 @@
 // sales outstanding. They read invoices (invoicing/balances_as_of.h), payments and the
 // receivables ledger (ledger/receivables_lines.h) as they stood on the date asked for
 // (invoices dated then, settlements applied by then), so a report for a past date reads the
-// same whatever happened later. Customers are ids here: views::LoadAgingView adds their codes
+// same whatever happened later. Customers are ids here: views::LoadAging adds their codes
 // and names and orders the rows by code.
 #pragma once
 

@@ -1,5 +1,5 @@
 // The stock endpoints over real HTTP: item availability, receipts, adjustments and the
-// movement ledger.
+// movements.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -306,7 +306,7 @@ TEST_F(InventoryApiTest, BadAdjustmentsListEveryProblemAndChangeNothing) {
   EXPECT_EQ(db_.Snapshot(), before);
 }
 
-TEST_F(InventoryApiTest, MovementsListTheLedgerOldestFirst) {
+TEST_F(InventoryApiTest, MovementsAreListedOldestFirst) {
   db_.clock().AdvanceSeconds(60);
   ASSERT_EQ(
       Call("warehouse", "POST", "/api/v1/inventory/adjustments",

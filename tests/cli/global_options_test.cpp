@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <string>
 
+#include "store/query.h"
+#include "store/sqlite/sqlite_connection.h"
 #include "support/temp_dir.h"
 
 namespace ordo {
@@ -18,9 +20,11 @@ struct Outcome {
   std::string output;  // stdout and stderr
 };
 
-// Runs the ordo binary with `args` (already shell-quoted where needed) and no ORDO_DB.
-Outcome Ordo(const std::string& args) {
-  std::string command = "env -u ORDO_DB " + std::string(ORDO_BINARY) + " " + args + " 2>&1";
+// Runs the ordo binary with `args` (already shell-quoted where needed) and no ORDO_DB; with
+// `raw`, `args` is the whole shell command.
+Outcome Ordo(const std::string& args, bool raw = false) {
+  std::string command = raw ? "unset ORDO_DB; " + args + " 2>&1"
+                            : "env -u ORDO_DB " + std::string(ORDO_BINARY) + " " + args + " 2>&1";
   Outcome run;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return run;
@@ -56,12 +60,19 @@ TEST(GlobalOptionsTest, DbAndActorAfterANestedSubcommand) {
   test_support::TempDir dir;
   std::string db = dir.File("nested.db");
   ASSERT_EQ(Ordo("migrate --db " + Quoted(db)).exit_code, 0);
-  // An order that does not exist: the command ran against the database it was given (no
-  // "arguments were not expected", no ./data/ordo.db created).
-  Outcome run = Ordo("order show SO-000001 --db " + Quoted(db) + " --actor tester");
-  EXPECT_NE(run.exit_code, 0);
-  EXPECT_EQ(run.output.find("not expected"), std::string::npos) << run.output;
-  EXPECT_NE(run.output.find("SO-000001"), std::string::npos) << run.output;
+  // Run from the temp directory: had --db been ignored, ./data/ordo.db would appear there.
+  std::string in_dir = "cd " + Quoted(dir.path().string()) + " && ";
+  Outcome added = Ordo(in_dir + std::string(ORDO_BINARY) +
+                           " user add --username nested-user --password nested-pw-1 --role admin"
+                           " --db " +
+                           Quoted(db) + " --actor nested-actor",
+                       /*raw=*/true);
+  ASSERT_EQ(added.exit_code, 0) << added.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "data" / "ordo.db"));
+  auto conn = store::OpenSqlite(db);
+  store::Query q(*conn, "SELECT actor FROM audit_log WHERE action = 'user.create'");
+  ASSERT_TRUE(q.Next()) << "no user.create audit row in the database given with --db";
+  EXPECT_EQ(q.Text(0), "nested-actor");
 }
 
 TEST(GlobalOptionsTest, AnUnknownOptionIsStillRefused) {

@@ -102,7 +102,7 @@ test_support::OrderFacts FactsOf(const orders::Order& o) {
 class ConcurrentOrdersTest : public ::testing::Test {
  protected:
   ConcurrentOrdersTest() {
-    // The ledger's item index takes in its tail every 32 movements, inside the batches.
+    // The movements' item index takes in its tail every 32 movements, inside the batches.
     db_.Connect()->Execute("UPDATE stock_movements_indexed SET batch = 32");
     db_.AddWarehouse("W1", 10);
     db_.AddWarehouse("W2", 20);

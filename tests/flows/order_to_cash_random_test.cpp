@@ -61,7 +61,7 @@ int EnvInt(const char* name, int fallback) {
 class OrderToCashRandomTest : public ::testing::Test {
  protected:
   OrderToCashRandomTest() : rng_(EnvInt("ORDO_RANDOM_SEED", 20261201)) {
-    // The ledger's item index takes in its tail every 16 movements, so that the checks after
+    // The movements' item index takes in its tail every 16 movements, so that the checks after
     // each step see it done in the middle of every kind of command.
     db_.Connect()->Execute("UPDATE stock_movements_indexed SET batch = 16");
     db_.AddWarehouse("W1", 10);

@@ -3,7 +3,7 @@
 //   stock        on_hand >= 0, allocated >= 0, allocated <= on_hand
 //   allocations  stock.allocated == SUM(order_allocations) per (item, warehouse); a line's
 //                allocations never exceed its open quantity; an order on hold has none
-//   ledger       on_hand == SUM(receipt + adjustment + ship + return movements), allocated ==
+//   movements    on_hand == SUM(receipt + adjustment + ship + return movements), allocated ==
 //                SUM(allocate + deallocate + ship movements) per (item, warehouse) (a ship
 //                movement of -q is allocated stock leaving: both drop by q); no other kinds;
 //                the item index holds exactly the movements up to its through_id

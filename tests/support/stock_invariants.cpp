@@ -82,8 +82,8 @@ void CheckStock(store::Connection& conn, Violations& v) {
   }
 }
 
-// The ledger's item index (inventory/movement_item_index.h) holds exactly the movements up to
-// through_id, each under its own item and warehouse, and through_id is not past the ledger.
+// The movements' item index (inventory/movement_item_index.h) holds exactly the movements up to
+// through_id, each under its own item and warehouse, and through_id is not past the last movement.
 void CheckMovementItemIndex(store::Connection& conn, Violations& v) {
   int64_t through = -1;
   {
