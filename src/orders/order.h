@@ -43,6 +43,9 @@ struct OrderLine {
   std::string price_source;
   std::optional<std::string> override_reason;
   Money extended_amount;
+  // By warehouse id as orders::LoadOrder reads them; views::LoadOrder (what commands and
+  // answers use) puts them in the warehouses' allocation rank, the order they are shown and
+  // given back in.
   std::vector<LineAllocation> allocations;
 
   int64_t quantity_allocated() const;

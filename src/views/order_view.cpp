@@ -9,21 +9,12 @@
 #include "customers/customer_queries.h"
 #include "inventory/warehouse_repository.h"
 #include "orders/order_repository.h"
+#include "views/name_of.h"
 
 namespace ordo::views {
-namespace {
-
-template <typename Map, typename Key>
-std::string NameOr(const Map& names, const Key& key) {
-  auto it = names.find(key);
-  return it == names.end() ? std::string() : it->second;
-}
-
-}  // namespace
-
 void NameOrder(store::Connection& conn, orders::Order& order) {
-  order.customer_code = NameOr(customers::CustomerCodes(conn, {order.customer}), order.customer);
-  order.ship_to_code = NameOr(customers::ShipToCodes(conn, {order.ship_to}), order.ship_to);
+  order.customer_code = NameOf(customers::CustomerCodes(conn, {order.customer}), order.customer);
+  order.ship_to_code = NameOf(customers::ShipToCodes(conn, {order.ship_to}), order.ship_to);
   std::vector<ItemId> items;
   for (const auto& l : order.lines) items.push_back(l.item);
   auto skus = catalog::SkusOf(conn, items);
@@ -36,7 +27,7 @@ void NameOrder(store::Connection& conn, orders::Order& order) {
     return it == place.end() ? warehouses.size() : it->second;
   };
   for (auto& l : order.lines) {
-    l.sku = NameOr(skus, l.item);
+    l.sku = NameOf(skus, l.item);
     for (auto& a : l.allocations) {
       size_t at = place_of(a.warehouse);
       a.warehouse_code = at < warehouses.size() ? warehouses[at].code : std::string();

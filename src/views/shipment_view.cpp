@@ -5,6 +5,7 @@
 #include "catalog/item_queries.h"
 #include "inventory/warehouse_repository.h"
 #include "orders/order_queries.h"
+#include "views/name_of.h"
 
 namespace ordo::views {
 namespace {
@@ -32,14 +33,10 @@ void NameShipments(store::Connection& conn, std::vector<fulfillment::Shipment>& 
   auto skus = catalog::SkusOf(conn, items);
   std::unordered_map<WarehouseId, std::string> codes;
   for (auto& w : inventory::ListWarehouses(conn)) codes.emplace(w.id, std::move(w.code));
-  auto name = [](const auto& names, const auto& key) {
-    auto it = names.find(key);
-    return it == names.end() ? std::string() : it->second;
-  };
   for (auto& s : shipments) {
-    s.order_number = name(numbers, s.order);
-    s.warehouse_code = name(codes, s.warehouse);
-    for (auto& l : s.lines) l.sku = name(skus, l.item);
+    s.order_number = NameOf(numbers, s.order);
+    s.warehouse_code = NameOf(codes, s.warehouse);
+    for (auto& l : s.lines) l.sku = NameOf(skus, l.item);
   }
 }
 
