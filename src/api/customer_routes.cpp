@@ -13,10 +13,10 @@
 #include "core/resource_ref.h"
 #include "customers/credit.h"
 #include "customers/customer_commands.h"
-#include "customers/customer_json.h"
 #include "customers/customer_queries.h"
 #include "customers/customer_repository.h"
 #include "customers/customer_update.h"
+#include "requests/customer_request_json.h"
 
 namespace ordo::api {
 namespace {
@@ -107,7 +107,7 @@ void Credit(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "customers.write");
   if (!who) return;
-  auto customer = customers::ParseNewCustomerJson(request.body);
+  auto customer = requests::ParseNewCustomerJson(request.body);
   if (!customer.ok()) return respond(ProblemFor(customer.status()));
   RunWrite(
       ctx, request, *who,
@@ -126,7 +126,7 @@ void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequireWrite(ctx, request, respond, "customers.write");
   if (!who) return;
   RunVersionedWrite(
-      ctx, request, *who, customers::ParseCustomerPatchJson,
+      ctx, request, *who, requests::ParseCustomerPatchJson,
       [ref = ParseResourceRef(*request.PathParam("ref"))](
           store::Connection& conn, const CommandContext& cc, const customers::CustomerPatch& p,
           std::optional<int64_t> expected) -> Result<http::Response> {

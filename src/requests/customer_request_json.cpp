@@ -1,11 +1,19 @@
-#include "customers/customer_json.h"
+#include "requests/customer_request_json.h"
 
 #include <algorithm>
 
 #include "core/field_path.h"
 #include "jsonio/field_reader.h"
 
-namespace ordo::customers {
+namespace ordo::requests {
+
+using customers::Address;
+using customers::AddressPatch;
+using customers::CustomerPatch;
+using customers::NewCustomer;
+using customers::NewShipTo;
+using customers::ShipToPatch;
+using customers::ValidateNewCustomer;
 namespace {
 
 using jsonio::FieldReader;
@@ -191,4 +199,4 @@ Result<CustomerPatch> ParseCustomerPatchJson(std::string_view body) {
   return patch;
 }
 
-}  // namespace ordo::customers
+}  // namespace ordo::requests

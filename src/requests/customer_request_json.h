@@ -20,14 +20,14 @@
 #include "customers/customer.h"
 #include "customers/customer_update.h"
 
-namespace ordo::customers {
+namespace ordo::requests {
 
 // Errors: invalid_argument (malformed JSON, wrong types, unknown fields, and the checks of
 // ValidateNewCustomer; the price tier and warehouses are checked by CreateCustomer).
-Result<NewCustomer> ParseNewCustomerJson(std::string_view body);
+Result<customers::NewCustomer> ParseNewCustomerJson(std::string_view body);
 
 // Errors: invalid_argument (malformed JSON, wrong types, unknown fields, nulls where a value is
 // needed; the values themselves are checked by UpdateCustomer).
-Result<CustomerPatch> ParseCustomerPatchJson(std::string_view body);
+Result<customers::CustomerPatch> ParseCustomerPatchJson(std::string_view body);
 
-}  // namespace ordo::customers
+}  // namespace ordo::requests
