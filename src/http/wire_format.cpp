@@ -1,6 +1,7 @@
 #include "http/wire_format.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace ordo::http::internal {
 namespace {
@@ -19,6 +20,23 @@ bool IsWritableHeader(std::string_view name, std::string_view value) {
   auto unsafe = [](char c) { return c == '\r' || c == '\n' || c == '\0'; };
   return !name.empty() && std::none_of(name.begin(), name.end(), unsafe) &&
          std::none_of(value.begin(), value.end(), unsafe);
+}
+
+// Headers every answer carries unless its handler set its own value: the answers are data for
+// a client, never a page to sniff, frame or cache (an answer may hold a token or a customer's
+// figures, and shared caches must not keep it). A handler that serves something cacheable or
+// framable (the web application's assets, later) sets its own Cache-Control or CSP.
+constexpr std::pair<std::string_view, std::string_view> kDefaultHeaders[] = {
+    {"X-Content-Type-Options", "nosniff"},
+    {"X-Frame-Options", "DENY"},
+    {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
+    {"Referrer-Policy", "no-referrer"},
+    {"Cache-Control", "no-store"},
+};
+
+bool HasHeader(const Response& response, std::string_view name) {
+  return std::any_of(response.headers.begin(), response.headers.end(),
+                     [&](const auto& h) { return EqualsIgnoreCase(h.first, name); });
 }
 
 }  // namespace
@@ -52,6 +70,12 @@ void BuildResponseMessage(const Response& response, std::string_view request_id,
   out.result(static_cast<unsigned>(response.status));
   for (const auto& [name, value] : response.headers) {
     if (IsWritableHeader(name, value)) out.insert(name, value);
+  }
+  for (const auto& [name, value] : kDefaultHeaders) {
+    if (!HasHeader(response, name)) {
+      out.insert(boost::beast::string_view(name.data(), name.size()),
+                 boost::beast::string_view(value.data(), value.size()));
+    }
   }
   out.insert("X-Request-Id", boost::beast::string_view(request_id.data(), request_id.size()));
   if (response.status != 204 && response.status != 304) {

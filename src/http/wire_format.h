@@ -28,8 +28,10 @@ void CopyRequestHead(const RequestMessage& message, Request& request);
 bool ExpectsContinue(const RequestMessage& message);
 
 // The message to write for `response`: its headers minus those the server owns
-// (Content-Length, Transfer-Encoding, Connection, X-Request-Id) and any with CR/LF, then
-// X-Request-Id, Content-Length and Connection. A HEAD answer keeps Content-Length but no body.
+// (Content-Length, Transfer-Encoding, Connection, X-Request-Id) and any with CR/LF, then the
+// security headers it did not set itself (nosniff, X-Frame-Options DENY, a CSP that allows
+// nothing, no referrer, Cache-Control no-store), then X-Request-Id, Content-Length and
+// Connection. A HEAD answer keeps Content-Length but no body.
 // `out` borrows response.body. REQUIRES: 200 <= response.status <= 599.
 void BuildResponseMessage(const Response& response, std::string_view request_id, unsigned version,
                           bool head_request, bool keep_alive, ResponseMessage& out);

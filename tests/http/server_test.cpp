@@ -51,6 +51,33 @@ TEST(ServerTest, RoutesWithPathParams) {
   EXPECT_EQ(post.Json(), nlohmann::json({{"id", "7"}, {"kind", "credit"}, {"body", "{}"}}));
 }
 
+// Every answer, problems included, carries the security headers and is not to be stored; a
+// handler that sets its own Cache-Control or CSP keeps it.
+TEST(ServerTest, EveryAnswerCarriesTheSecurityHeaders) {
+  Router router = EchoRouter();
+  router.Add("GET", "/cacheable", SyncHandler([](Request&) {
+               Response r = Response::Text(200, "ok");
+               r.SetHeader("Cache-Control", "max-age=60");
+               r.SetHeader("Content-Security-Policy", "default-src 'self'");
+               return r;
+             }));
+  auto server = StartServer(std::move(router));
+  TestClient client(server->port());
+  for (const char* path : {"/api/v1/orders/7", "/api/v1/nothing"}) {
+    auto r = client.Send("GET", path);
+    EXPECT_EQ(r.Header("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_EQ(r.Header("X-Frame-Options"), "DENY") << path;
+    EXPECT_EQ(r.Header("Content-Security-Policy"), "default-src 'none'; frame-ancestors 'none'")
+        << path;
+    EXPECT_EQ(r.Header("Referrer-Policy"), "no-referrer") << path;
+    EXPECT_EQ(r.Header("Cache-Control"), "no-store") << path;
+  }
+  auto own = client.Send("GET", "/cacheable");
+  EXPECT_EQ(own.Header("Cache-Control"), "max-age=60");
+  EXPECT_EQ(own.Header("Content-Security-Policy"), "default-src 'self'");
+  EXPECT_EQ(own.Header("X-Content-Type-Options"), "nosniff");
+}
+
 TEST(ServerTest, NotFoundAndMethodNotAllowedAreProblems) {
   auto server = StartServer(EchoRouter());
   TestClient client(server->port());
