@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "http/url.h"
 
 namespace ordo::http {
 
@@ -49,6 +54,23 @@ std::vector<std::string_view> SplitSegments(std::string_view path) {
     path.remove_prefix(slash + 1);
   }
   return segments;
+}
+
+// The segments of the path as received, each percent-decoded on its own, so that an encoded
+// '/' stays inside its segment: "/api%2Fv1%2Faudit" is the one segment "api/v1/audit", which
+// no route has, and cannot slip past a reverse proxy's rules for /api/v1/audit. A request
+// built by hand without a target is routed on its path. Nullopt for a malformed escape.
+std::optional<std::vector<std::string>> DecodedSegments(const Request& request) {
+  std::string_view raw =
+      request.target.empty() ? std::string_view(request.path) : SplitTarget(request.target).first;
+  std::vector<std::string> out;
+  if (raw.empty() || raw[0] != '/') return out;
+  for (std::string_view segment : SplitSegments(raw)) {
+    auto decoded = PercentDecode(segment, /*plus_as_space=*/false);
+    if (!decoded) return std::nullopt;
+    out.push_back(std::move(*decoded));
+  }
+  return out;
 }
 
 bool IsParamName(std::string_view name) {
@@ -148,9 +170,11 @@ void Router::Add(std::string_view method, std::string_view pattern, Handler hand
 
 void Router::Dispatch(Request& request, Responder respond) const {
   std::vector<Candidate> candidates;
-  if (!request.path.empty() && request.path[0] == '/') {
+  auto segments = DecodedSegments(request);
+  if (segments && !request.path.empty() && request.path[0] == '/') {
+    std::vector<std::string_view> views(segments->begin(), segments->end());
     Bindings bound;
-    Collect(*root_, SplitSegments(request.path), 0, bound, candidates);
+    Collect(*root_, views, 0, bound, candidates);
   }
   if (candidates.empty()) {
     respond(Response::Problem(404, "not_found", "Not Found", "no resource at " + request.path));

@@ -78,6 +78,24 @@ TEST(ServerTest, EveryAnswerCarriesTheSecurityHeaders) {
   EXPECT_EQ(own.Header("X-Content-Type-Options"), "nosniff");
 }
 
+// Routing reads the path as received, segment by segment: an encoded '/' stays inside its
+// segment (so "/api%2Fv1%2F..." reaches no route past a proxy's path rules), and each segment
+// is decoded before it is matched or bound.
+TEST(ServerTest, AnEncodedSlashStaysInsideItsSegment) {
+  auto server = StartServer(EchoRouter());
+  TestClient client(server->port());
+  auto smuggled = client.Send("GET", "/api%2Fv1%2Forders%2F7");
+  EXPECT_EQ(smuggled.status, 404);
+  EXPECT_EQ(client.Send("GET", "/api/v1%2Forders/7").status, 404);
+  auto inside = client.Send("GET", "/api/v1/orders/a%2Fb");
+  ASSERT_EQ(inside.status, 200);
+  EXPECT_EQ(inside.Json()["id"], "a/b");
+  auto escaped = client.Send("GET", "/api/v1/orders/SO%2D000042");
+  ASSERT_EQ(escaped.status, 200);
+  EXPECT_EQ(escaped.Json()["id"], "SO-000042");
+  EXPECT_EQ(client.Send("GET", "/%61pi/v1/orders/7").status, 200);  // an escaped letter is fine
+}
+
 TEST(ServerTest, NotFoundAndMethodNotAllowedAreProblems) {
   auto server = StartServer(EchoRouter());
   TestClient client(server->port());
