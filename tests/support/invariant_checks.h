@@ -50,6 +50,13 @@ void CheckNumbering(store::Connection& conn, const std::string& table, const std
 // The currency's minor digits, or nullopt after reporting an unknown code for `what`.
 std::optional<int> CurrencyDigits(const std::string& code, const std::string& what, Violations& v);
 
+// The lines of a priced document (invoice, credit memo) that `sql` selects as (number,
+// line_no, unit_price, quantity, extended_amount, currency, tax_rate_ppm, tax_amount): each
+// extension is unit price x quantity and each tax one half-even rounding of extension x rate,
+// in the document currency's minor unit. `document` names it in messages. `sql` is a constant.
+void CheckDocumentLines(store::Connection& conn, const std::string& sql,
+                        const std::string& document, Violations& v);
+
 // An amount in stored units as text with four decimals, for messages.
 std::string Units(int64_t units);
 

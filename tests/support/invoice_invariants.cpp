@@ -30,25 +30,11 @@ void CheckInvoices(store::Connection& conn, Violations& v) {
       }
     }
   }
-  {
-    store::Query q(conn,
-                   "SELECT v.number, l.line_no, l.unit_price, l.quantity, l.extended_amount, "
-                   "v.currency, l.tax_rate_ppm, l.tax_amount "
-                   "FROM invoice_lines l JOIN invoices v ON v.id = l.invoice_id");
-    while (q.Next()) {
-      const std::string line = "invoice " + q.Text(0) + " line " + std::to_string(q.Int(1));
-      std::optional<int> digits = CurrencyDigits(q.Text(5), line, v);
-      if (!digits) continue;
-      if (ExpectedExtension(q.Int(2), q.Int(3), *digits) != q.Int(4)) {
-        v.push_back(line + " extended_amount != unit_price x quantity");
-      }
-      const int64_t tax = ExpectedTax(q.Int(4), q.Int(6), *digits);
-      if (q.Int(7) != tax) {
-        v.push_back(line + " tax_amount " + Units(q.Int(7)) + " != extended_amount x rate " +
-                    Units(tax));
-      }
-    }
-  }
+  CheckDocumentLines(conn,
+                     "SELECT v.number, l.line_no, l.unit_price, l.quantity, l.extended_amount, "
+                     "v.currency, l.tax_rate_ppm, l.tax_amount "
+                     "FROM invoice_lines l JOIN invoices v ON v.id = l.invoice_id",
+                     "invoice", v);
   {
     // Invoicing happens on shipment: every line is invoiced for exactly what shipped.
     store::Query q(conn,
@@ -144,6 +130,24 @@ void CheckPayments(store::Connection& conn, Violations& v) {
     }
   }
   CheckNumbering(conn, "payments", "payment", "PM", v);
+}
+
+void CheckDocumentLines(store::Connection& conn, const std::string& sql,
+                        const std::string& document, Violations& v) {
+  store::Query q(conn, sql);
+  while (q.Next()) {
+    const std::string line = document + " " + q.Text(0) + " line " + std::to_string(q.Int(1));
+    std::optional<int> digits = CurrencyDigits(q.Text(5), line, v);
+    if (!digits) continue;
+    if (q.Int(4) != ExpectedExtension(q.Int(2), q.Int(3), *digits)) {
+      v.push_back(line + " extended_amount != unit_price x quantity");
+    }
+    const int64_t tax = ExpectedTax(q.Int(4), q.Int(6), *digits);
+    if (q.Int(7) != tax) {
+      v.push_back(line + " tax_amount " + Units(q.Int(7)) + " != extended_amount x rate " +
+                  Units(tax));
+    }
+  }
 }
 
 }  // namespace ordo::test_support

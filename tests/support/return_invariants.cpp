@@ -118,25 +118,11 @@ void CheckCreditMemos(store::Connection& conn, Violations& v) {
       }
     }
   }
-  {
-    store::Query q(conn,
-                   "SELECT m.number, l.line_no, l.unit_price, l.quantity, l.extended_amount, "
-                   "m.currency, l.tax_rate_ppm, l.tax_amount FROM credit_memo_lines l "
-                   "JOIN credit_memos m ON m.id = l.credit_memo_id");
-    while (q.Next()) {
-      const std::string line = "credit memo " + q.Text(0) + " line " + std::to_string(q.Int(1));
-      std::optional<int> digits = CurrencyDigits(q.Text(5), line, v);
-      if (!digits) continue;
-      if (q.Int(4) != ExpectedExtension(q.Int(2), q.Int(3), *digits)) {
-        v.push_back(line + " extended_amount != unit_price x quantity");
-      }
-      const int64_t tax = ExpectedTax(q.Int(4), q.Int(6), *digits);
-      if (q.Int(7) != tax) {
-        v.push_back(line + " tax_amount " + Units(q.Int(7)) + " != extended_amount x rate " +
-                    Units(tax));
-      }
-    }
-  }
+  CheckDocumentLines(conn,
+                     "SELECT m.number, l.line_no, l.unit_price, l.quantity, l.extended_amount, "
+                     "m.currency, l.tax_rate_ppm, l.tax_amount FROM credit_memo_lines l "
+                     "JOIN credit_memos m ON m.id = l.credit_memo_id",
+                     "credit memo", v);
   {
     store::Query q(conn,
                    "SELECT v.number, il.line_no, il.quantity, SUM(cl.quantity) "
