@@ -43,7 +43,7 @@ Status ApplyTable(ServeSettings& s, const toml::value& root, const std::string& 
   for (const auto& [section, table] : root.as_table()) {
     if (!table.is_table()) {
       return Bad(Where(source, table, section) + " is not a known setting (expected tables " +
-                 "[server], [database], [log])");
+                 "[server], [database], [log], [orders])");
     }
     for (const auto& [key, value] : table.as_table()) {
       std::string name = section + "." + key;
@@ -56,6 +56,10 @@ Status ApplyTable(ServeSettings& s, const toml::value& root, const std::string& 
         st = ReadInt(value, source, name, s.readers);
       } else if (name == "server.max_body_bytes") {
         st = ReadInt(value, source, name, s.max_body_bytes);
+      } else if (name == "orders.max_line_quantity") {
+        st = ReadInt(value, source, name, s.max_line_quantity);
+      } else if (name == "orders.max_order_quantity") {
+        st = ReadInt(value, source, name, s.max_order_quantity);
       } else if (name == "database.path") {
         st = ReadString(value, source, name, s.db_path);
       } else if (name == "log.level") {
@@ -69,9 +73,10 @@ Status ApplyTable(ServeSettings& s, const toml::value& root, const std::string& 
   return Status::Ok();
 }
 
-Status ParseIntEnv(const char* name, const char* text, int& out) {
+template <typename Int>
+Status ParseIntEnv(const char* name, const char* text, Int& out) {
   std::string_view v(text);
-  int value = 0;
+  Int value = 0;
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
   if (ec != std::errc() || end != v.data() + v.size()) {
     return Bad(std::string(name) + " must be an integer, got \"" + text + "\"");
@@ -115,6 +120,12 @@ Status ApplyEnvironment(ServeSettings& settings, const EnvLookup& getenv) {
   if (const char* v = set("ORDO_READERS")) {
     if (Status st = ParseIntEnv("ORDO_READERS", v, settings.readers); !st.ok()) return st;
   }
+  for (auto [name, out] : {std::pair{"ORDO_MAX_LINE_QUANTITY", &settings.max_line_quantity},
+                           {"ORDO_MAX_ORDER_QUANTITY", &settings.max_order_quantity}}) {
+    if (const char* v = set(name)) {
+      if (Status st = ParseIntEnv(name, v, *out); !st.ok()) return st;
+    }
+  }
   return Status::Ok();
 }
 
@@ -146,6 +157,13 @@ Status ValidateSettings(const ServeSettings& s) {
   if (s.readers < 1 || s.readers > 256) return Bad("readers must be 1 to 256");
   if (s.max_body_bytes < 1024 || s.max_body_bytes > (int64_t{1} << 30)) {
     return Bad("max_body_bytes must be 1024 to 1073741824");
+  }
+  // 10^12 base units is what a quantity can be at all (core/quantity.h).
+  if (s.max_line_quantity < 1 || s.max_line_quantity > s.max_order_quantity ||
+      s.max_order_quantity > 1'000'000'000'000) {
+    return Bad(
+        "max_line_quantity must be at least 1 and at most max_order_quantity, "
+        "which is at most 1000000000000");
   }
   return Status::Ok();
 }

@@ -12,8 +12,12 @@
 //   path = "./data/ordo.db"
 //   [log]
 //   level = "info"         # debug | info | warn | error
+//   [orders]
+//   max_line_quantity = 1000000    # base units on one order line (flows/order_limits.h)
+//   max_order_quantity = 10000000  # base units on all lines of one order
 //
-// Environment: ORDO_LISTEN, ORDO_DB, ORDO_LOG_LEVEL, ORDO_WORKERS, ORDO_READERS.
+// Environment: ORDO_LISTEN, ORDO_DB, ORDO_LOG_LEVEL, ORDO_WORKERS, ORDO_READERS,
+// ORDO_MAX_LINE_QUANTITY, ORDO_MAX_ORDER_QUANTITY.
 // A file with a syntax error, an unknown key or a value of the wrong type or range is
 // refused with the file name, line and key, so a typo never silently runs defaults.
 #pragma once
@@ -35,6 +39,8 @@ struct ServeSettings {
   int workers = 8;
   int readers = 4;
   int64_t max_body_bytes = 1024 * 1024;
+  int64_t max_line_quantity = 1'000'000;  // the defaults of flows::OrderLimits
+  int64_t max_order_quantity = 10'000'000;
 };
 
 // Applies the TOML document `text` (named `source` in messages) over `settings`.
@@ -47,7 +53,7 @@ using EnvLookup = std::function<const char*(const char* name)>;
 Status ApplyEnvironment(ServeSettings& settings, const EnvLookup& getenv);
 
 // Checks ranges and names: listen is HOST:PORT, workers/readers 1..256, a known log level,
-// max_body_bytes 1 KiB..1 GiB.
+// max_body_bytes 1 KiB..1 GiB, 1 <= max_line_quantity <= max_order_quantity <= 10^12.
 Status ValidateSettings(const ServeSettings& settings);
 
 // "HOST:PORT" → (host, port); invalid_argument otherwise.
