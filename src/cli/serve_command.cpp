@@ -88,6 +88,7 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
     return store::OpenSqlite(settings.db_path, store::SqliteOptions{.query_only = true});
   });
   api::ApiContext api{*executor, readers, ctx.clock(), &metrics};
+  api.order_limits = {settings.max_line_quantity, settings.max_order_quantity};
   http::Router router;
   api::AddApiRoutes(router, api);
 

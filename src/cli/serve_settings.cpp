@@ -45,7 +45,7 @@ Status ApplyTable(ServeSettings& s, const toml::value& root, const std::string& 
   for (const auto& [section, table] : root.as_table()) {
     if (!table.is_table()) {
       return Bad(Where(source, table, section) + " is not a known setting (expected tables " +
-                 "[server], [database], [log])");
+                 "[server], [database], [log], [orders])");
     }
     for (const auto& [key, value] : table.as_table()) {
       std::string name = section + "." + key;
@@ -66,6 +66,10 @@ Status ApplyTable(ServeSettings& s, const toml::value& root, const std::string& 
         st = ReadInt(value, source, name, s.header_timeout_seconds);
       } else if (name == "server.idle_timeout_seconds") {
         st = ReadInt(value, source, name, s.idle_timeout_seconds);
+      } else if (name == "orders.max_line_quantity") {
+        st = ReadInt(value, source, name, s.max_line_quantity);
+      } else if (name == "orders.max_order_quantity") {
+        st = ReadInt(value, source, name, s.max_order_quantity);
       } else if (name == "database.path") {
         st = ReadString(value, source, name, s.db_path);
       } else if (name == "log.level") {
@@ -79,9 +83,10 @@ Status ApplyTable(ServeSettings& s, const toml::value& root, const std::string& 
   return Status::Ok();
 }
 
-Status ParseIntEnv(const char* name, const char* text, int& out) {
+template <typename Int>
+Status ParseIntEnv(const char* name, const char* text, Int& out) {
   std::string_view v(text);
-  int value = 0;
+  Int value = 0;
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
   if (ec != std::errc() || end != v.data() + v.size()) {
     return Bad(std::string(name) + " must be an integer, got \"" + text + "\"");
@@ -132,6 +137,12 @@ Status ApplyEnvironment(ServeSettings& settings, const EnvLookup& getenv) {
       if (Status st = ParseIntEnv(name, v, *out); !st.ok()) return st;
     }
   }
+  for (auto [name, out] : {std::pair{"ORDO_MAX_LINE_QUANTITY", &settings.max_line_quantity},
+                           {"ORDO_MAX_ORDER_QUANTITY", &settings.max_order_quantity}}) {
+    if (const char* v = set(name)) {
+      if (Status st = ParseIntEnv(name, v, *out); !st.ok()) return st;
+    }
+  }
   return Status::Ok();
 }
 
@@ -175,6 +186,13 @@ Status ValidateSettings(const ServeSettings& s) {
   }
   if (s.idle_timeout_seconds < 1 || s.idle_timeout_seconds > 3600) {
     return Bad("idle_timeout_seconds must be 1 to 3600");
+  }
+  // 10^12 base units is what a quantity can be at all (core/quantity.h).
+  if (s.max_line_quantity < 1 || s.max_line_quantity > s.max_order_quantity ||
+      s.max_order_quantity > 1'000'000'000'000) {
+    return Bad(
+        "max_line_quantity must be at least 1 and at most max_order_quantity, "
+        "which is at most 1000000000000");
   }
   return Status::Ok();
 }

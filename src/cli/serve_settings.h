@@ -16,10 +16,13 @@
 //   path = "./data/ordo.db"
 //   [log]
 //   level = "info"         # debug | info | warn | error
+//   [orders]
+//   max_line_quantity = 1000000    # base units on one order line (flows/order_limits.h)
+//   max_order_quantity = 10000000  # base units on all lines of one order
 //
 // Environment: ORDO_LISTEN, ORDO_DB, ORDO_LOG_LEVEL, ORDO_WORKERS, ORDO_READERS,
 // ORDO_MAX_CONNECTIONS, ORDO_MAX_CONNECTIONS_PER_ADDRESS, ORDO_HEADER_TIMEOUT_SECONDS,
-// ORDO_IDLE_TIMEOUT_SECONDS.
+// ORDO_IDLE_TIMEOUT_SECONDS, ORDO_MAX_LINE_QUANTITY, ORDO_MAX_ORDER_QUANTITY.
 // A file with a syntax error, an unknown key or a value of the wrong type or range is
 // refused with the file name, line and key, so a typo never silently runs defaults.
 #pragma once
@@ -45,6 +48,8 @@ struct ServeSettings {
   int max_connections_per_address = 256;
   int header_timeout_seconds = 5;
   int idle_timeout_seconds = 30;
+  int64_t max_line_quantity = 1'000'000;  // the defaults of flows::OrderLimits
+  int64_t max_order_quantity = 10'000'000;
 };
 
 // Applies the TOML document `text` (named `source` in messages) over `settings`.
@@ -58,7 +63,8 @@ Status ApplyEnvironment(ServeSettings& settings, const EnvLookup& getenv);
 
 // Checks ranges and names: listen is HOST:PORT, workers/readers 1..256, a known log level,
 // max_body_bytes 1 KiB..1 GiB, max_connections 0..1000000, max_connections_per_address
-// 1..1000000, header_timeout_seconds 1..300, idle_timeout_seconds 1..3600.
+// 1..1000000, header_timeout_seconds 1..300, idle_timeout_seconds 1..3600,
+// 1 <= max_line_quantity <= max_order_quantity <= 10^12.
 Status ValidateSettings(const ServeSettings& settings);
 
 // Connections the server answers 503 at once while over its limits (each holds a descriptor).

@@ -137,6 +137,28 @@ TEST(ServeSettingsTest, TheConnectionLimitLeavesRoomForTheDatabaseUnderTheFileLi
       << too_many.status().message();
 }
 
+TEST(ServeSettingsTest, OrderQuantityBoundsFromFileAndEnvironment) {
+  ServeSettings s;
+  EXPECT_EQ(s.max_line_quantity, 1'000'000);
+  EXPECT_EQ(s.max_order_quantity, 10'000'000);
+  ASSERT_TRUE(
+      ApplyToml(s, "[orders]\nmax_line_quantity = 50\nmax_order_quantity = 500\n", "f").ok());
+  EXPECT_EQ(s.max_line_quantity, 50);
+  EXPECT_EQ(s.max_order_quantity, 500);
+  std::map<std::string, std::string> env = {{"ORDO_MAX_ORDER_QUANTITY", "20000000000"}};
+  auto lookup = [&](const char* name) -> const char* {
+    auto it = env.find(name);
+    return it == env.end() ? nullptr : it->second.c_str();
+  };
+  ASSERT_TRUE(ApplyEnvironment(s, lookup).ok());
+  EXPECT_EQ(s.max_order_quantity, 20'000'000'000);
+  EXPECT_TRUE(ValidateSettings(s).ok());
+  s.max_line_quantity = s.max_order_quantity + 1;  // a line cannot hold more than an order
+  EXPECT_FALSE(ValidateSettings(s).ok());
+  s.max_line_quantity = 0;
+  EXPECT_FALSE(ValidateSettings(s).ok());
+}
+
 TEST(ServeSettingsTest, ListenAddresses) {
   auto v4 = ParseListenAddress("127.0.0.1:8080");
   ASSERT_TRUE(v4.ok());
