@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "api/authenticate.h"
+#include "api/portal_operations.h"
 #include "api/status_response.h"
 #include "auth/user_json.h"
 
@@ -75,11 +76,12 @@ void AddAuthRoutes(http::Router& router, ApiContext& ctx, AuthRouteOptions optio
       [&ctx, ttl = options.token_ttl_seconds](http::Request& request, http::Responder respond) {
         IssueToken(ctx, ttl, request, std::move(respond));
       });
-  router.Add("GET", "/api/v1/auth/me", [&ctx](http::Request& request, http::Responder respond) {
-    auto principal = RequirePrincipal(ctx, request, respond);
-    if (!principal) return;
-    respond(http::Response::Json(200, auth::ToJson(*principal)));
-  });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/auth/me",
+                 [&ctx](http::Request& request, http::Responder respond) {
+                   auto principal = RequirePrincipal(ctx, request, respond);
+                   if (!principal) return;
+                   respond(http::Response::Json(200, auth::ToJson(*principal)));
+                 });
 }
 
 }  // namespace ordo::api

@@ -4,6 +4,7 @@
 
 #include "api/authenticate.h"
 #include "api/pagination.h"
+#include "api/portal_operations.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
 #include "auth/permissions.h"
@@ -192,8 +193,9 @@ void Movements(ApiContext& ctx, http::Request& request, http::Responder respond)
 }  // namespace
 
 void AddInventoryRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/items/{ref}/availability",
-             [&ctx](http::Request& q, http::Responder r) { Availability(ctx, q, std::move(r)); });
+  AddPortalRoute(
+      router, ctx.portal, "GET", "/api/v1/items/{ref}/availability",
+      [&ctx](http::Request& q, http::Responder r) { Availability(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/inventory/receipts",
              [&ctx](http::Request& q, http::Responder r) { Receive(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/inventory/adjustments",

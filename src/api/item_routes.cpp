@@ -5,6 +5,7 @@
 
 #include "api/authenticate.h"
 #include "api/pagination.h"
+#include "api/portal_operations.h"
 #include "api/preconditions.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
@@ -242,12 +243,12 @@ void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }  // namespace
 
 void AddItemRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/items",
-             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/items",
+                 [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/items",
              [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/items/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/items/{ref}",
+                 [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
   router.Add("PATCH", "/api/v1/items/{ref}",
              [&ctx](http::Request& q, http::Responder r) { Patch(ctx, q, std::move(r)); });
 }

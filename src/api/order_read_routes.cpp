@@ -10,6 +10,7 @@
 #include "api/customer_filter.h"
 #include "api/order_resource.h"
 #include "api/pagination.h"
+#include "api/portal_operations.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
 #include "events/outbox.h"
@@ -170,12 +171,12 @@ void Events(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }  // namespace
 
 void AddOrderReadRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/orders",
-             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/orders/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/orders/{ref}/events",
-             [&ctx](http::Request& q, http::Responder r) { Events(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/orders",
+                 [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/orders/{ref}",
+                 [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/orders/{ref}/events",
+                 [&ctx](http::Request& q, http::Responder r) { Events(ctx, q, std::move(r)); });
 }
 
 }  // namespace ordo::api

@@ -7,6 +7,7 @@
 
 #include "api/authenticate.h"
 #include "api/order_resource.h"
+#include "api/portal_operations.h"
 #include "api/preconditions.h"
 #include "api/status_response.h"
 #include "api/versioned_write.h"
@@ -143,8 +144,8 @@ void ReleaseHold(ApiContext& ctx, http::Request& request, http::Responder respon
 }  // namespace
 
 void AddOrderWriteRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("POST", "/api/v1/orders",
-             [&ctx](http::Request& q, http::Responder r) { Place(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "POST", "/api/v1/orders",
+                 [&ctx](http::Request& q, http::Responder r) { Place(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/orders/{ref}/cancel",
              [&ctx](http::Request& q, http::Responder r) { Cancel(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/orders/{ref}/holds/{kind}/release",

@@ -10,6 +10,7 @@
 #include "api/customer_scope.h"
 #include "api/order_resource.h"
 #include "api/pagination.h"
+#include "api/portal_operations.h"
 #include "api/preconditions.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
@@ -151,12 +152,12 @@ void Receive(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }  // namespace
 
 void AddReturnRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("POST", "/api/v1/returns",
-             [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/returns",
-             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/returns/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "POST", "/api/v1/returns",
+                 [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/returns",
+                 [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/returns/{ref}",
+                 [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/returns/{ref}/receive",
              [&ctx](http::Request& q, http::Responder r) { Receive(ctx, q, std::move(r)); });
 }

@@ -11,6 +11,7 @@
 #include "api/order_resource.h"
 #include "api/pagination.h"
 #include "api/pdf_response.h"
+#include "api/portal_operations.h"
 #include "api/preconditions.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
@@ -240,12 +241,13 @@ void Cancel(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void AddShipmentRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("POST", "/api/v1/shipments",
              [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/shipments",
-             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/shipments/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/shipments/{ref}/packing-slip.pdf",
-             [&ctx](http::Request& q, http::Responder r) { PackingSlip(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/shipments",
+                 [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/shipments/{ref}",
+                 [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  AddPortalRoute(
+      router, ctx.portal, "GET", "/api/v1/shipments/{ref}/packing-slip.pdf",
+      [&ctx](http::Request& q, http::Responder r) { PackingSlip(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/shipments/{ref}/cancel",
              [&ctx](http::Request& q, http::Responder r) { Cancel(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/shipments/{ref}/confirm",

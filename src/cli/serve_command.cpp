@@ -67,7 +67,7 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
   store::ConnectionPool readers(static_cast<size_t>(settings.readers), [&settings] {
     return store::OpenSqlite(settings.db_path, store::SqliteOptions{.query_only = true});
   });
-  api::ApiContext api{*executor, readers, ctx.clock(), &metrics};
+  api::ApiContext api{*executor, readers, ctx.clock(), &metrics, &log};
   http::Router router;
   api::AddApiRoutes(router, api);
 
