@@ -5,6 +5,7 @@
 #include "api/authenticate.h"
 #include "api/pagination.h"
 #include "api/portal_operations.h"
+#include "api/portal_redaction.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
 #include "auth/permissions.h"
@@ -105,6 +106,7 @@ void Availability(ApiContext& ctx, http::Request& request, http::Responder respo
   if (!auth::Allowed(*who, "inventory.read") && !auth::Allowed(*who, "items.read")) {
     return respond(ProblemFor(Status::Forbidden("this user may not read stock availability")));
   }
+  respond = ForPortal(*who, PortalDocument::kAvailability, std::move(respond));
   ResourceRef ref = ParseResourceRef(*request.PathParam("ref"));
   std::optional<json> body = [&]() -> std::optional<json> {
     auto conn = ctx.readers.Borrow();

@@ -11,6 +11,7 @@
 #include "api/order_resource.h"
 #include "api/pagination.h"
 #include "api/portal_operations.h"
+#include "api/portal_redaction.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
 #include "events/outbox.h"
@@ -140,6 +141,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "orders.read");
   if (!who) return;
+  respond = ForPortal(*who, PortalDocument::kOrder, std::move(respond));
   auto order = [&] {
     auto conn = ctx.readers.Borrow();
     return LoadOrderFor(*conn, *request.PathParam("ref"), *who);
@@ -151,6 +153,7 @@ void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Events(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "orders.read");
   if (!who) return;
+  respond = ForPortal(*who, PortalDocument::kOrderTimeline, std::move(respond));
   std::vector<events::Event> timeline;
   {
     auto conn = ctx.readers.Borrow();

@@ -12,6 +12,7 @@
 #include "api/pagination.h"
 #include "api/pdf_response.h"
 #include "api/portal_operations.h"
+#include "api/portal_redaction.h"
 #include "api/preconditions.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
@@ -112,6 +113,7 @@ void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "shipments.read");
   if (!who) return;
+  respond = ForPortal(*who, PortalDocument::kShipment, std::move(respond));
   std::optional<std::string> invoice;
   auto s = [&] {
     auto conn = ctx.readers.Borrow();
@@ -165,6 +167,7 @@ constexpr std::array<std::string_view, 6> kListParameters = {"status",   "order"
 void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "shipments.read");
   if (!who) return;
+  respond = ForPortal(*who, PortalDocument::kShipmentList, std::move(respond));
   auto page = ParsePage(request);
   if (!page.ok()) return respond(ProblemFor(page.status()));
   std::vector<FieldError> errors;
