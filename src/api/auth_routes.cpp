@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "api/authenticate.h"
+#include "api/failure_log.h"
 #include "api/portal_operations.h"
 #include "api/status_response.h"
 #include "auth/user_json.h"
@@ -59,8 +60,9 @@ void IssueToken(ApiContext& ctx, int64_t ttl, http::Request& request, http::Resp
         *issued = std::move(token).value();
         return Status::Ok();
       },
-      [issued, respond](const Status& st) {
-        if (!st.ok()) return respond(ProblemFor(st));
+      // `request` outlives this callback: it stays alive until `respond` is called.
+      [&ctx, &request, issued, respond](const Status& st) {
+        if (!st.ok()) return respond(FailureResponse(ctx, request, st));
         const auth::IssuedToken& t = **issued;
         respond(http::Response::Json(200, {{"token", t.token},
                                            {"expires_at", FormatRfc3339(t.expires_at)},

@@ -88,15 +88,17 @@ void Place(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!prepared.ok()) return respond(FailureResponse(ctx, request, prepared.status(), threw));
   RunWrite(
       ctx, request, *who,
-      [r = std::move(order_request), p = std::move(prepared).value(), who = *who](
-          store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+      [r = std::move(order_request), p = std::move(prepared).value(),
+       portal = who->customer_id.has_value()](store::Connection& conn,
+                                              const CommandContext& cc) -> Result<http::Response> {
         auto placed = flows::PlacePreparedOrder(conn, cc, r, p);
         if (!placed.ok()) return placed.status();
         std::string location = "/api/v1/orders/" + std::to_string(placed->order.id.value());
         http::Response response = OrderResponse(201, placed->order, std::move(placed->json));
         response.SetHeader("Location", location);
         // A portal user's answer is redacted here, so that a replay of it is too.
-        return ForPortal(who, PortalDocument::kOrder, std::move(response));
+        if (!portal) return response;
+        return RedactResponse(PortalDocument::kOrder, std::move(response));
       },
       std::move(respond));
 }

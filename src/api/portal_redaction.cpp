@@ -91,6 +91,10 @@ void RedactForPortal(PortalDocument kind, json& doc) {
 
 http::Response ForPortal(const auth::Principal& who, PortalDocument kind, http::Response response) {
   if (!who.customer_id) return response;
+  return RedactResponse(kind, std::move(response));
+}
+
+http::Response RedactResponse(PortalDocument kind, http::Response response) {
   bool is_json = response.Header("Content-Type").value_or("") == "application/json";
   if (response.status < 200 || response.status >= 300 || !is_json) return response;
   json doc = json::parse(response.body, nullptr, /*allow_exceptions=*/false);

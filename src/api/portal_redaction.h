@@ -36,6 +36,10 @@ enum class PortalDocument {
 // Removes `kind`'s staff-only fields from `doc` in place.
 void RedactForPortal(PortalDocument kind, nlohmann::ordered_json& doc);
 
+// `response` (a successful JSON answer; anything else is returned unchanged) without `kind`'s
+// staff-only fields.
+http::Response RedactResponse(PortalDocument kind, http::Response response);
+
 // `response` as `who` may see it: unchanged for a principal not bound to a customer; for a
 // customer-bound one, a successful JSON answer without `kind`'s staff-only fields. For answers
 // built inside a command, so that an idempotent replay (stored per user) shows the same.

@@ -99,6 +99,23 @@ TEST_F(InternalErrorsTest, AFailureWhilePreparingAnOrderIsLoggedNotAnswered) {
   EXPECT_TRUE(logged);
 }
 
+// A token is stored through the executor outside RunWrite; its failure is answered the same way.
+TEST_F(InternalErrorsTest, AFailureStoringATokenIsLoggedNotAnswered) {
+  DropTable("auth_tokens");
+  auto r =
+      Call("", "POST", "/api/v1/auth/token", R"({"username": "sales", "password": "sales-pw-1"})");
+  ASSERT_TRUE(IsProblem(r, 500, "internal"));
+  EXPECT_EQ(r.body.find("auth_tokens"), std::string::npos) << r.body;
+  std::string request_id = r.Header("X-Request-Id").value_or("");
+  auto lines = CloseLog();
+  bool logged = false;
+  for (const json& line : lines) {
+    logged = logged || (line.value("request_id", "") == request_id &&
+                        line.value("error", "").find("auth_tokens") != std::string::npos);
+  }
+  EXPECT_TRUE(logged);
+}
+
 TEST_F(InternalErrorsTest, ReadinessSaysReadyAndNothingMore) {
   auto r = Call("", "GET", "/readyz");
   ASSERT_EQ(r.status, 200) << r.body;
