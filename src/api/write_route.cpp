@@ -84,11 +84,11 @@ void RunWrite(ApiContext& ctx, const http::Request& request, const auth::Princip
   ctx.executor.Submit(
       [response, threw, write = std::move(write), cc, key = *key, hash,
        user_id = who.user_id](store::Connection& conn) -> Status {
+        *threw = false;
         // Re-checked on the writer: a request with the same key may have committed since the
         // read above, and the command must not run twice.
         if (key && FindStoredResponse(conn, user_id, *key))
           return Status::Conflict(kKeyRaceMessage);
-        *threw = false;
         Result<http::Response> r = [&] {
           try {
             return write(conn, cc);
