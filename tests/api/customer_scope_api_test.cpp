@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "api/api_routes.h"
+#include "api/openapi_answers.h"
 #include "api/orders_fixture.h"
 #include "auth/auth_fixture.h"
 #include "auth/tokens.h"
@@ -220,7 +221,13 @@ class CustomerScopeTest : public OrdersApiTest {
     http::testing::HeaderList headers = {{"Authorization", "Bearer " + Token(user)}};
     if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
     http::testing::TestClient client(full_server_->port());
-    return client.Send(route.method, target, body, headers);
+    auto r = client.Send(route.method, target, body, headers);
+    // Refusals and redacted answers alike keep the published document's promise.
+    for (const std::string& broken : PublishedAnswers().Check(
+             route.method, target, r.status, r.Header("Content-Type").value_or(""), r.body)) {
+      ADD_FAILURE() << "answer breaks the OpenAPI document: " << broken;
+    }
+    return r;
   }
 
   Documents c1_;
