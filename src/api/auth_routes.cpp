@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "api/authenticate.h"
+#include "api/failure_log.h"
 #include "api/json_body.h"
+#include "api/portal_operations.h"
 #include "api/status_response.h"
 #include "auth/user_json.h"
 #include "jsonio/field_reader.h"
@@ -61,8 +63,9 @@ void IssueToken(ApiContext& ctx, int64_t ttl, http::Request& request, http::Resp
         *issued = std::move(token).value();
         return Status::Ok();
       },
-      [issued, respond](const Status& st) {
-        if (!st.ok()) return respond(ProblemFor(st));
+      // `request` outlives this callback: it stays alive until `respond` is called.
+      [&ctx, &request, issued, respond](const Status& st) {
+        if (!st.ok()) return respond(FailureResponse(ctx, request, st));
         const auth::IssuedToken& t = **issued;
         respond(http::Response::Json(200, {{"token", t.token},
                                            {"expires_at", FormatRfc3339(t.expires_at)},
@@ -78,11 +81,12 @@ void AddAuthRoutes(http::Router& router, ApiContext& ctx, AuthRouteOptions optio
       [&ctx, ttl = options.token_ttl_seconds](http::Request& request, http::Responder respond) {
         IssueToken(ctx, ttl, request, std::move(respond));
       });
-  router.Add("GET", "/api/v1/auth/me", [&ctx](http::Request& request, http::Responder respond) {
-    auto principal = RequirePrincipal(ctx, request, respond);
-    if (!principal) return;
-    respond(http::Response::Json(200, auth::ToJson(*principal)));
-  });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/auth/me",
+                 [&ctx](http::Request& request, http::Responder respond) {
+                   auto principal = RequirePrincipal(ctx, request, respond);
+                   if (!principal) return;
+                   respond(http::Response::Json(200, auth::ToJson(*principal)));
+                 });
 }
 
 }  // namespace ordo::api

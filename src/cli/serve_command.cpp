@@ -89,6 +89,7 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
   });
   api::ApiContext api{*executor, readers, ctx.clock(), &metrics};
   api.order_limits = {settings.max_line_quantity, settings.max_order_quantity};
+  api.log = &log;
   http::Router router;
   api::AddApiRoutes(router, api);
 
