@@ -15,8 +15,11 @@ packages=(
   clang-format
   # tools/check-boundaries (CTest check_boundaries)
   python3
-  # the OpenAPI linter (scripts/lint-openapi.sh, CTest openapi_lint): Redocly CLI from npm
+  # the OpenAPI linter (scripts/lint-openapi.sh, CTest openapi_lint): Redocly CLI from npm;
+  # the web application (web/: TypeScript, Preact, esbuild from npm, built into the binary)
   nodejs npm
+  # the web application's end-to-end test (tests/web, CTest web_e2e), driven by playwright-core
+  chromium fonts-dejavu-core
 )
 
 missing=()

@@ -16,6 +16,7 @@
 #include "store/sqlite/wal_checkpointer.h"
 #include "telemetry/json_log.h"
 #include "telemetry/metrics.h"
+#include "web/web_routes.h"
 
 namespace ordo::cli {
 namespace {
@@ -92,6 +93,7 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
   api.log = &log;
   http::Router router;
   api::AddApiRoutes(router, api);
+  web::AddWebRoutes(router);
 
   http::ServerOptions options;
   options.host = listen.host;
