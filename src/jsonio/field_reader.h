@@ -7,8 +7,9 @@
 //   if (!errors.empty()) return Status::InvalidArgument("...", std::move(errors));
 //
 // Field paths are JSON-pointer-like without the leading slash ("lines/2/quantity"), built with
-// core/field_path.h. Error codes: "required", "invalid_type", "unknown_field". A missing field
-// and an explicit null are treated alike. Not thread-safe; one reader per request.
+// core/field_path.h. Error codes: "required", "invalid_type", "unknown_field", and for text
+// "invalid_text" and "too_long" (core/text_check.h). A missing field and an explicit null are
+// treated alike. Not thread-safe; one reader per request.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +22,7 @@
 
 #include "core/money.h"
 #include "core/status.h"
+#include "core/text_limits.h"
 
 namespace ordo::jsonio {
 
@@ -36,12 +38,23 @@ class FieldReader {
   // True when `key` is present and not null.
   static bool Has(const nlohmann::json& obj, const char* key);
 
-  // A string field; "" when missing (reported when required) or of the wrong type.
+  // A text field within `limit` (core/text_limits.h: the field's length in characters,
+  // whether it may span lines), valid UTF-8 without control characters; "" when missing
+  // (reported when required), of the wrong type or refused by CheckText (reported).
   std::string String(const nlohmann::json& obj, const char* key, const std::string& path,
-                     bool required);
-  // A string field that may be absent: nullopt when missing or of the wrong type.
+                     TextLimit limit, bool required);
+  // A text field that may be absent: nullopt when missing, of the wrong type or refused.
   std::optional<std::string> OptionalString(const nlohmann::json& obj, const char* key,
-                                            const std::string& path);
+                                            const std::string& path, TextLimit limit);
+  // The same for a field with no entry in the table yet: text_limits::kUnlisted.
+  std::string String(const nlohmann::json& obj, const char* key, const std::string& path,
+                     bool required) {
+    return String(obj, key, path, text_limits::kUnlisted, required);
+  }
+  std::optional<std::string> OptionalString(const nlohmann::json& obj, const char* key,
+                                            const std::string& path) {
+    return OptionalString(obj, key, path, text_limits::kUnlisted);
+  }
   // A decimal given as a JSON number or a string, as its exact text.
   std::optional<std::string> Decimal(const nlohmann::json& obj, const char* key,
                                      const std::string& path, bool required);
