@@ -24,8 +24,9 @@ Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
   req.customer = r.String(doc, "customer", "customer", text_limits::kCustomerCode, true);
   req.ship_to = r.String(doc, "ship_to", "ship_to", text_limits::kShipToCode, false);
   req.po_number = r.String(doc, "po_number", "po_number", text_limits::kPoNumber, false);
-  if (doc.contains("channel")) req.channel = r.String(doc, "channel", "channel", true);
-  if (doc.contains("currency")) req.currency = r.String(doc, "currency", "currency", true);
+  // Optional with a default: null, like absence, keeps the default (FieldReader's rule).
+  if (auto channel = r.OptionalString(doc, "channel", "channel")) req.channel = *channel;
+  if (auto currency = r.OptionalString(doc, "currency", "currency")) req.currency = *currency;
   if (auto it = doc.find("requested_date"); it != doc.end() && !it->is_null()) {
     req.requested_date = r.String(doc, "requested_date", "requested_date", true);
   }
