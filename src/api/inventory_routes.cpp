@@ -25,8 +25,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr size_t kMaxText = 200;
-
 // A whole quantity of base units (JSON integer or decimal string); nullopt when absent
 // (reported when required) or not a whole number (reported). The sign is the command's to judge.
 std::optional<int64_t> ReadQuantity(jsonio::FieldReader& r, const json& obj, const char* key,
@@ -43,13 +41,6 @@ std::optional<int64_t> ReadQuantity(jsonio::FieldReader& r, const json& obj, con
   return *amount;
 }
 
-// Free text of at most kMaxText characters; "" when absent.
-std::string ReadText(jsonio::FieldReader& r, const json& obj, const char* key, bool required) {
-  std::string text = r.String(obj, key, key, required);
-  if (text.size() > kMaxText) r.Fail(key, "too_long", std::string(key) + " is too long");
-  return text;
-}
-
 Result<inventory::Receipt> ParseReceipt(const std::string& body) {
   Result<json> doc = jsonio::ParseJsonObject(body);
   if (!doc.ok()) return doc.status();
@@ -57,8 +48,8 @@ Result<inventory::Receipt> ParseReceipt(const std::string& body) {
   jsonio::FieldReader r(errors);
   r.OnlyKnown(*doc, {"warehouse", "lines", "reference"}, "");
   inventory::Receipt receipt;
-  receipt.warehouse = r.String(*doc, "warehouse", "warehouse", true);
-  receipt.reference = ReadText(r, *doc, "reference", false);
+  receipt.warehouse = r.String(*doc, "warehouse", "warehouse", text_limits::kWarehouseCode, true);
+  receipt.reference = r.String(*doc, "reference", "reference", text_limits::kReference, false);
   if (const json* lines = r.Array(*doc, "lines", "lines", true)) {
     for (size_t i = 0; i < lines->size(); ++i) {
       const std::string path = ElementPath("lines", i);
@@ -69,7 +60,7 @@ Result<inventory::Receipt> ParseReceipt(const std::string& body) {
       }
       r.OnlyKnown(line, {"sku", "quantity"}, path);
       inventory::ReceiptLine parsed;
-      parsed.sku = r.String(line, "sku", FieldPath(path, "sku"), true);
+      parsed.sku = r.String(line, "sku", FieldPath(path, "sku"), text_limits::kSku, true);
       parsed.quantity = ReadQuantity(r, line, "quantity", FieldPath(path, "quantity")).value_or(0);
       receipt.lines.push_back(std::move(parsed));
     }
@@ -85,10 +76,10 @@ Result<inventory::Adjustment> ParseAdjustment(const std::string& body) {
   jsonio::FieldReader r(errors);
   r.OnlyKnown(*doc, {"warehouse", "sku", "quantity_delta", "reason"}, "");
   inventory::Adjustment adj;
-  adj.warehouse = r.String(*doc, "warehouse", "warehouse", true);
-  adj.sku = r.String(*doc, "sku", "sku", true);
+  adj.warehouse = r.String(*doc, "warehouse", "warehouse", text_limits::kWarehouseCode, true);
+  adj.sku = r.String(*doc, "sku", "sku", text_limits::kSku, true);
   adj.quantity_delta = ReadQuantity(r, *doc, "quantity_delta", "quantity_delta").value_or(0);
-  adj.reason = ReadText(r, *doc, "reason", true);
+  adj.reason = r.String(*doc, "reason", "reason", text_limits::kAdjustmentReason, true);
   if (!errors.empty()) return Status::InvalidArgument("invalid adjustment", std::move(errors));
   return adj;
 }

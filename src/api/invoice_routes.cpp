@@ -130,8 +130,8 @@ Result<invoicing::TaxRate> ParseTaxRate(const std::string& body) {
   jsonio::FieldReader r(errors);
   r.OnlyKnown(*doc, {"region", "tax_class", "rate_percent"}, "");
   invoicing::TaxRate t;
-  t.region = r.String(*doc, "region", "region", true);
-  t.tax_class = r.String(*doc, "tax_class", "tax_class", true);
+  t.region = r.String(*doc, "region", "region", text_limits::kRegion, true);
+  t.tax_class = r.String(*doc, "tax_class", "tax_class", text_limits::kTaxClass, true);
   if (auto rate = r.Decimal(*doc, "rate_percent", "rate_percent", true)) {
     auto ppm = invoicing::ParseRatePercent(*rate);
     if (ppm.ok()) {

@@ -48,7 +48,7 @@ std::optional<std::vector<PackSize>> ReadPacks(jsonio::FieldReader& r, const jso
       r.Fail(path, "invalid_type", "a pack size is an object {\"uom\", \"quantity\"}");
     } else {
       r.OnlyKnown(entry, {"uom", "quantity"}, path);
-      pack.uom = r.String(entry, "uom", FieldPath(path, "uom"), true);
+      pack.uom = r.String(entry, "uom", FieldPath(path, "uom"), text_limits::kUom, true);
       pack.quantity = r.Integer(entry, "quantity", FieldPath(path, "quantity"), true).value_or(0);
     }
     packs.push_back(std::move(pack));
@@ -86,13 +86,13 @@ Result<catalog::NewItem> ParseNewItem(const std::string& body) {
                "reorder_point"},
               "");
   catalog::NewItem item;
-  item.sku = r.String(*doc, "sku", "sku", true);
-  item.name = r.String(*doc, "name", "name", true);
-  if (auto uom = r.OptionalString(*doc, "uom", "uom")) item.uom = *uom;
+  item.sku = r.String(*doc, "sku", "sku", text_limits::kSku, true);
+  item.name = r.String(*doc, "name", "name", text_limits::kItemName, true);
+  if (auto uom = r.OptionalString(*doc, "uom", "uom", text_limits::kUom)) item.uom = *uom;
   if (auto packs = ReadPacks(r, *doc)) item.packs = std::move(*packs);
   item.list_price = ReadMoney(r, *doc, "list_price", true).value_or(Money());
   if (auto cost = ReadMoney(r, *doc, "cost", false)) item.cost = *cost;
-  if (auto tax_class = r.OptionalString(*doc, "tax_class", "tax_class")) {
+  if (auto tax_class = r.OptionalString(*doc, "tax_class", "tax_class", text_limits::kTaxClass)) {
     item.tax_class = *tax_class;
   }
   if (auto active = r.Bool(*doc, "active", "active", false)) item.active = *active;
@@ -128,10 +128,10 @@ Result<catalog::ItemPatch> ParseItemPatch(const std::string& body) {
       *doc, {"name", "list_price", "cost", "tax_class", "active", "reorder_point", "pack_sizes"},
       "");
   catalog::ItemPatch patch;
-  patch.name = r.OptionalString(*doc, "name", "name");
+  patch.name = r.OptionalString(*doc, "name", "name", text_limits::kItemName);
   patch.list_price = ReadMoney(r, *doc, "list_price", false);
   patch.cost = ReadMoney(r, *doc, "cost", false);
-  patch.tax_class = r.OptionalString(*doc, "tax_class", "tax_class");
+  patch.tax_class = r.OptionalString(*doc, "tax_class", "tax_class", text_limits::kTaxClass);
   patch.active = r.Bool(*doc, "active", "active", false);
   patch.reorder_point = r.Integer(*doc, "reorder_point", "reorder_point", false);
   patch.pack_sizes = ReadPacks(r, *doc);

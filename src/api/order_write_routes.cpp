@@ -104,13 +104,14 @@ void Place(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }
 
 // The body of cancel ({"reason"}) or release ({"note"}): one text field; an empty body is {}.
-Result<std::string> ParseTextBody(const std::string& body, const char* field, bool required) {
+Result<std::string> ParseTextBody(const std::string& body, const char* field, TextLimit limit,
+                                  bool required) {
   Result<json> doc = jsonio::ParseJsonObject(body.empty() ? std::string_view("{}") : body);
   if (!doc.ok()) return doc.status();
   std::vector<FieldError> errors;
   jsonio::FieldReader r(errors);
   r.OnlyKnown(*doc, {field}, "");
-  std::string text = r.String(*doc, field, field, required);
+  std::string text = r.String(*doc, field, field, limit, required);
   if (!errors.empty()) return Status::InvalidArgument("invalid request body", std::move(errors));
   return text;
 }
@@ -120,7 +121,9 @@ void Cancel(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!who) return;
   RunVersionedWrite(
       ctx, request, *who,
-      [](const std::string& body) { return ParseTextBody(body, "reason", true); },
+      [](const std::string& body) {
+        return ParseTextBody(body, "reason", text_limits::kCancelReason, true);
+      },
       [ref = std::string(*request.PathParam("ref")), who = *who](
           store::Connection& conn, const CommandContext& cc, const std::string& reason,
           std::optional<int64_t> expected) -> Result<http::Response> {
@@ -138,7 +141,9 @@ void ReleaseHold(ApiContext& ctx, http::Request& request, http::Responder respon
   if (!who) return;
   RunVersionedWrite(
       ctx, request, *who,
-      [](const std::string& body) { return ParseTextBody(body, "note", false); },
+      [](const std::string& body) {
+        return ParseTextBody(body, "note", text_limits::kHoldReleaseNote, false);
+      },
       [ref = std::string(*request.PathParam("ref")), kind = std::string(*request.PathParam("kind")),
        who = *who](store::Connection& conn, const CommandContext& cc, const std::string& note,
                    std::optional<int64_t> expected) -> Result<http::Response> {

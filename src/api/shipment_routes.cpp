@@ -19,6 +19,7 @@
 #include "api/versioned_write.h"
 #include "api/write_route.h"
 #include "core/resource_ref.h"
+#include "core/text_check.h"
 #include "flows/order_shipment.h"
 #include "flows/packing_slip.h"
 #include "fulfillment/shipment_repository.h"
@@ -78,11 +79,15 @@ Result<CreateRequest> ParseCreate(const std::string& body) {
   } else if (order->is_number_integer() && order->get<int64_t>() > 0) {
     c.order = std::to_string(order->get<int64_t>());
   } else if (order->is_string() && !order->get<std::string>().empty()) {
-    c.order = order->get<std::string>();
+    if (auto problem = CheckText(order->get<std::string>(), text_limits::kDocumentRef, "order")) {
+      r.Fail(problem->field, problem->code, problem->message);
+    } else {
+      c.order = order->get<std::string>();
+    }
   } else {
     r.Fail("order", "invalid_type", "order is an order id or number");
   }
-  c.warehouse = r.String(*doc, "warehouse", "warehouse", true);
+  c.warehouse = r.String(*doc, "warehouse", "warehouse", text_limits::kWarehouseCode, true);
   if (doc->contains("warehouse") && (*doc)["warehouse"].is_string() && c.warehouse.empty()) {
     r.Fail("warehouse", "required", "warehouse must not be empty");
   }
@@ -217,7 +222,7 @@ Result<std::string> ParseCancelBody(const std::string& body) {
   std::vector<FieldError> errors;
   jsonio::FieldReader r(errors);
   r.OnlyKnown(*doc, {"reason"}, "");
-  std::string reason = r.String(*doc, "reason", "reason", true);
+  std::string reason = r.String(*doc, "reason", "reason", text_limits::kCancelReason, true);
   if (!errors.empty()) return Status::InvalidArgument("invalid request body", std::move(errors));
   return reason;
 }

@@ -23,15 +23,16 @@ Result<inventory::Warehouse> ParseNewWarehouse(const std::string& body) {
   jsonio::FieldReader r(errors);
   r.OnlyKnown(*doc, {"code", "name", "address", "allocation_rank"}, "");
   inventory::Warehouse w;
-  w.code = r.String(*doc, "code", "code", true);
-  w.name = r.String(*doc, "name", "name", true);
+  w.code = r.String(*doc, "code", "code", text_limits::kWarehouseCode, true);
+  w.name = r.String(*doc, "name", "name", text_limits::kWarehouseName, true);
   if (const json* a = r.Object(*doc, "address", "address", false)) {
     r.OnlyKnown(*a, {"line1", "city", "region", "postal_code", "country"}, "address");
-    w.address.line1 = r.String(*a, "line1", "address/line1", false);
-    w.address.city = r.String(*a, "city", "address/city", false);
-    w.address.region = r.String(*a, "region", "address/region", false);
-    w.address.postal_code = r.String(*a, "postal_code", "address/postal_code", false);
-    w.address.country = r.String(*a, "country", "address/country", false);
+    w.address.line1 = r.String(*a, "line1", "address/line1", text_limits::kAddressLine, false);
+    w.address.city = r.String(*a, "city", "address/city", text_limits::kCity, false);
+    w.address.region = r.String(*a, "region", "address/region", text_limits::kRegion, false);
+    w.address.postal_code =
+        r.String(*a, "postal_code", "address/postal_code", text_limits::kPostalCode, false);
+    w.address.country = r.String(*a, "country", "address/country", text_limits::kCountry, false);
   }
   if (auto rank = r.Integer(*doc, "allocation_rank", "allocation_rank", false)) {
     if (*rank < 0 || *rank > 1'000'000) {

@@ -1,9 +1,11 @@
 #include "catalog/item.h"
 
+#include "core/text_check.h"
+
 namespace ordo::catalog {
 
 bool IsValidSku(std::string_view sku) {
-  if (sku.empty() || sku.size() > 64) return false;
+  if (sku.empty() || sku.size() > text_limits::kSku.max_chars) return false;  // ASCII only
   for (char c : sku) {
     bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
               c == '-' || c == '_' || c == '.' || c == '/';
@@ -18,8 +20,10 @@ Status ValidateNewItem(const NewItem& item) {
     errors.push_back({"sku", "invalid_sku",
                       "a SKU is 1 to 64 letters, digits, '-', '_', '.' or '/'"});
   }
-  if (item.name.empty() || item.name.size() > 200) {
+  if (item.name.empty()) {
     errors.push_back({"name", "required", "a name of 1 to 200 characters is required"});
+  } else {
+    CheckText(item.name, text_limits::kItemName, "name", errors);
   }
   if (!IsValidUom(item.uom)) {
     errors.push_back({"uom", "invalid_uom", "a unit of measure is 1 to 8 letters or digits"});
@@ -32,6 +36,8 @@ Status ValidateNewItem(const NewItem& item) {
   }
   if (item.tax_class.empty()) {
     errors.push_back({"tax_class", "required", "a tax class is required"});
+  } else {
+    CheckText(item.tax_class, text_limits::kTaxClass, "tax_class", errors);
   }
   if (item.reorder_point < 0) {
     errors.push_back({"reorder_point", "out_of_range", "the reorder point cannot be negative"});

@@ -9,7 +9,9 @@
 #include "cli/migrate_command.h"
 #include "cli/order_command.h"
 #include "cli/serve_command.h"
+#include "cli/text_argument.h"
 #include "cli/user_command.h"
+#include "core/text_limits.h"
 
 int main(int argc, char** argv) {
   using namespace ordo::cli;
@@ -23,7 +25,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", ctx.mutable_options().db_path,
                  "SQLite database (default ./data/ordo.db, or env ORDO_DB)");
   app.add_option("--actor", ctx.mutable_options().actor,
-                 "Who is acting, for the audit trail (default cli)");
+                 "Who is acting, for the audit trail (default cli)")
+      ->check(TextArgument(ordo::text_limits::kActor));
   RegisterMigrateCommand(app, ctx);
   RegisterOrderCommands(app, ctx);
   RegisterDemoCommand(app, ctx);

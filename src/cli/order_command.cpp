@@ -6,6 +6,7 @@
 
 #include "cli/cli_output.h"
 #include "core/ids.h"
+#include "core/text_check.h"
 #include "flows/order_changes.h"
 #include "flows/order_placement.h"
 #include "orders/order_json.h"
@@ -39,6 +40,29 @@ std::string ReadAll(const std::string& file) {
   return buf.str();
 }
 
+// The text of the arguments, checked as the API checks the same fields (core/text_check.h),
+// each named by its option; nullopt when all are acceptable.
+std::optional<Status> CheckTextArgs(const PlaceArgs& a, const flows::PlaceOrderRequest& r) {
+  std::vector<FieldError> errors;
+  CheckText(a.customer, text_limits::kCustomerCode, "--customer", errors);
+  CheckText(a.ship_to, text_limits::kShipToCode, "--ship-to", errors);
+  CheckText(a.po_number, text_limits::kPoNumber, "--po", errors);
+  CheckText(a.channel, text_limits::kUnlisted, "--channel", errors);
+  CheckText(a.requested_date, text_limits::kUnlisted, "--requested-date", errors);
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    const flows::PlaceOrderLine& line = r.lines[i];
+    const std::string at = "--line " + std::to_string(i + 1) + " ";
+    CheckText(line.sku, text_limits::kSku, at + "SKU", errors);
+    CheckText(line.quantity, text_limits::kUnlisted, at + "QTY", errors);
+    CheckText(line.uom, text_limits::kUom, at + "UOM", errors);
+    CheckText(line.unit_price.value_or(""), text_limits::kUnlisted, at + "PRICE", errors);
+    CheckText(line.override_reason, text_limits::kOverrideReason, at + "REASON", errors);
+  }
+  if (errors.empty()) return std::nullopt;
+  return Status::InvalidArgument("the arguments hold text that is not acceptable",
+                                 std::move(errors));
+}
+
 Result<flows::PlaceOrderRequest> BuildRequest(const PlaceArgs& a) {
   if (!a.json_file.empty()) return requests::ParsePlaceOrderJson(ReadAll(a.json_file));
   flows::PlaceOrderRequest r;
@@ -60,6 +84,7 @@ Result<flows::PlaceOrderRequest> BuildRequest(const PlaceArgs& a) {
     if (parts.size() > 4) line.override_reason = parts[4];
     r.lines.push_back(std::move(line));
   }
+  if (std::optional<Status> refused = CheckTextArgs(a, r)) return *refused;
   return r;
 }
 

@@ -5,12 +5,13 @@
 
 #include "core/decimal_syntax.h"
 #include "core/field_path.h"
+#include "core/text_limits.h"
 
 namespace ordo {
 namespace {
 
 constexpr int64_t kMaxAmount = 1'000'000'000'000;
-constexpr size_t kMaxUomLength = 8;
+constexpr size_t kMaxUomLength = text_limits::kUom.max_chars;
 constexpr int64_t kMinPackQuantity = 2;
 
 bool IsUpper(char c) {

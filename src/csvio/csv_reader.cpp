@@ -1,5 +1,7 @@
 #include "csvio/csv_reader.h"
 
+#include "core/utf8.h"
+
 namespace ordo::csvio {
 namespace {
 
@@ -25,7 +27,9 @@ CsvReader::CsvReader(std::string_view text) : text_(text) {
 
 void CsvReader::Advance() {
   ++pos_;
-  if (!AtEnd() && !IsUtf8Continuation(Peek())) ++column_;
+  // A continuation byte inside a character CheckCharacter found well-formed is not a column
+  // of its own; a stray one is, so that an error can point at it.
+  if (!AtEnd() && !(IsUtf8Continuation(Peek()) && pos_ < checked_to_)) ++column_;
 }
 
 void CsvReader::ConsumeLineBreak(std::string* value) {
@@ -35,6 +39,15 @@ void CsvReader::ConsumeLineBreak(std::string* value) {
   pos_ += length;
   ++line_;
   column_ = 1;
+}
+
+void CsvReader::CheckCharacter(std::optional<CsvError>& error) {
+  if (pos_ < checked_to_) return;
+  const size_t n = Utf8SequenceLength(text_.substr(pos_));
+  if (n == 0) {
+    NoteFirst(error, line_, column_, "invalid_utf8", "the text is not valid UTF-8 here");
+  }
+  checked_to_ = pos_ + (n == 0 ? 1 : n);
 }
 
 bool CsvReader::ReadField(std::string& value, std::optional<CsvError>& error) {
@@ -57,6 +70,7 @@ bool CsvReader::ReadField(std::string& value, std::optional<CsvError>& error) {
       } else if (IsLineBreak(c)) {
         ConsumeLineBreak(&value);
       } else {
+        CheckCharacter(error);
         value += c;
         Advance();
       }
@@ -71,6 +85,7 @@ bool CsvReader::ReadField(std::string& value, std::optional<CsvError>& error) {
                 "a field that contains a quote must be enclosed in quotes, with the quote "
                 "doubled");
     }
+    CheckCharacter(error);
     value += Peek();
     Advance();
   }

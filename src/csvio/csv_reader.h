@@ -8,7 +8,8 @@
 // Each record carries the physical line on which it starts, so records after a quoted field
 // that spans lines are still located correctly. Malformed input is reported with its line and
 // character column: a quote inside an unquoted field ("stray_quote"), text after a closing
-// quote ("text_after_quote"), or a quote that is never closed ("unterminated_quote"). A
+// quote ("text_after_quote"), a quote that is never closed ("unterminated_quote"), or bytes
+// that are not UTF-8 ("invalid_utf8", at the first such character of the record). A
 // malformed record is skipped after its first problem is recorded and reading goes on with the
 // next record; an unterminated quote swallows the rest of the input, so reading stops there.
 #pragma once
@@ -47,9 +48,13 @@ class CsvReader {
   // Reads one field into `value`, noting the record's first syntax error in `error`. False
   // when the input ends inside quotes.
   bool ReadField(std::string& value, std::optional<CsvError>& error);
+  // Notes "invalid_utf8" in `error` when the byte at pos_ starts no well-formed UTF-8
+  // character (bytes inside a character already checked pass).
+  void CheckCharacter(std::optional<CsvError>& error);
 
   std::string_view text_;
   size_t pos_ = 0;
+  size_t checked_to_ = 0;  // the bytes before this one are known to be well-formed UTF-8
   int line_ = 1;
   int column_ = 1;
   bool stopped_ = false;

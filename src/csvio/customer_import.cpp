@@ -42,6 +42,7 @@ Locate CustomerLocate(const CustomerRecord& record) {
   return [&record](std::string_view path) {
     const int first_line = record.first_row->line;
     const std::string_view head = PathHead(path);
+    if (head == "bill_to") return CellRef{first_line, "bill_" + std::string(PathTail(path)), ""};
     if (head != "ship_to") return CellRef{first_line, std::string(head), ""};
     const int index = PathIndex(path);
     if (index < 0 || static_cast<size_t>(index) >= record.ship_to_lines.size()) {

@@ -1,5 +1,7 @@
 #include "csvio/row_fields.h"
 
+#include "core/text_check.h"
+
 namespace ordo::csvio {
 namespace {
 
@@ -26,6 +28,15 @@ bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
+
+std::string RowFields::Text(std::string_view column, TextLimit limit) {
+  const std::string& text = Text(column);
+  if (auto problem = CheckText(text, limit, std::string(column))) {
+    AddError(column, problem->code, problem->message);
+    return "";
+  }
+  return text;
+}
 
 std::optional<std::string> RowFields::OptionalText(std::string_view column) const {
   const std::string& text = Text(column);

@@ -12,6 +12,7 @@
 
 #include "core/money.h"
 #include "core/quantity.h"
+#include "core/text_limits.h"
 #include "csvio/csv_table.h"
 #include "csvio/import_errors.h"
 
@@ -27,6 +28,9 @@ class RowFields {
 
   // The trimmed text; "" when empty or the file has no such column.
   const std::string& Text(std::string_view column) const { return table_.Value(row_, column); }
+  // The trimmed text, checked against `limit` (core/text_check.h): a control character or too
+  // many characters is an error for the cell, and gives "".
+  std::string Text(std::string_view column, TextLimit limit);
   // nullopt when empty.
   std::optional<std::string> OptionalText(std::string_view column) const;
   // The text, or `fallback` when empty.

@@ -42,11 +42,13 @@ std::vector<ReceiptRecord> ReadReceipts(const CsvTable& table, ImportErrors& err
   for (const CsvRow& row : table.rows()) {
     RowFields fields(table, row, errors);
     inventory::Receipt receipt;
-    receipt.warehouse = fields.Text("warehouse");
-    receipt.reference = fields.Text("reference");
-    inventory::ReceiptLine line{fields.Text("sku"), 0};
-    if (receipt.warehouse.empty()) fields.AddError("warehouse", "required", "a value is required");
-    if (line.sku.empty()) fields.AddError("sku", "required", "a value is required");
+    receipt.warehouse = fields.Text("warehouse", text_limits::kWarehouseCode);
+    receipt.reference = fields.Text("reference", text_limits::kReference);
+    inventory::ReceiptLine line{fields.Text("sku", text_limits::kSku), 0};
+    if (fields.Text("warehouse").empty()) {
+      fields.AddError("warehouse", "required", "a value is required");
+    }
+    if (fields.Text("sku").empty()) fields.AddError("sku", "required", "a value is required");
     if (std::optional<int64_t> quantity = fields.Whole("quantity", std::nullopt)) {
       if (*quantity <= 0) {
         fields.AddError("quantity", "invalid_quantity",

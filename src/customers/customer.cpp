@@ -4,6 +4,8 @@
 #include <set>
 
 #include "core/field_path.h"
+#include "core/text_check.h"
+
 namespace ordo::customers {
 
 const ShipTo* Customer::FindShipTo(std::string_view code) const {
@@ -22,14 +24,29 @@ bool IsKnownPaymentTerms(std::string_view terms) {
   return false;
 }
 
+void CheckAddressText(const Address& a, std::string_view parent, std::vector<FieldError>& errors) {
+  CheckText(a.line1, text_limits::kAddressLine, FieldPath(parent, "line1"), errors);
+  CheckText(a.city, text_limits::kCity, FieldPath(parent, "city"), errors);
+  CheckText(a.region, text_limits::kRegion, FieldPath(parent, "region"), errors);
+  CheckText(a.postal_code, text_limits::kPostalCode, FieldPath(parent, "postal_code"), errors);
+  CheckText(a.country, text_limits::kCountry, FieldPath(parent, "country"), errors);
+}
+
 Status ValidateNewCustomer(const NewCustomer& c) {
   std::vector<FieldError> errors;
-  if (c.code.empty() || c.code.size() > 32) {
+  if (c.code.empty()) {
     errors.push_back({"code", "required", "a customer code of 1 to 32 characters is required"});
+  } else {
+    CheckText(c.code, text_limits::kCustomerCode, "code", errors);
   }
-  if (c.name.empty() || c.name.size() > 200) {
+  if (c.name.empty()) {
     errors.push_back({"name", "required", "a name of 1 to 200 characters is required"});
+  } else {
+    CheckText(c.name, text_limits::kCustomerName, "name", errors);
   }
+  CheckAddressText(c.bill_to, "bill_to", errors);
+  CheckText(c.salesperson, text_limits::kSalesperson, "salesperson", errors);
+  if (c.price_tier) CheckText(*c.price_tier, text_limits::kPriceTierCode, "price_tier", errors);
   if (!IsKnownPaymentTerms(c.payment_terms)) {
     errors.push_back({"payment_terms", "unknown_terms",
                       "payment terms are NET15, NET30, NET60, 2/10NET30 or DUE_ON_RECEIPT"});
@@ -44,10 +61,18 @@ Status ValidateNewCustomer(const NewCustomer& c) {
   for (size_t i = 0; i < c.ship_tos.size(); ++i) {
     const auto& s = c.ship_tos[i];
     const std::string path = FieldPath("ship_to", i, "code");
-    if (s.code.empty() || s.code.size() > 32) {
+    if (s.code.empty()) {
       errors.push_back({path, "required", "a ship-to code of 1 to 32 characters is required"});
-    } else if (!seen.insert(s.code).second) {
+    } else if (CheckText(s.code, text_limits::kShipToCode, path, errors) &&
+               !seen.insert(s.code).second) {
       errors.push_back({path, "duplicate", "ship-to code " + s.code + " appears twice"});
+    }
+    const std::string at = ElementPath("ship_to", i);
+    CheckText(s.name, text_limits::kShipToName, FieldPath(at, "name"), errors);
+    CheckAddressText(s.address, at, errors);
+    if (s.preferred_warehouse) {
+      CheckText(*s.preferred_warehouse, text_limits::kWarehouseCode,
+                FieldPath(at, "preferred_warehouse"), errors);
     }
   }
   if (errors.empty()) return Status::Ok();

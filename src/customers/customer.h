@@ -73,6 +73,8 @@ struct NewCustomer {
 bool IsKnownPaymentTerms(std::string_view terms);
 // Field-level checks that need no database.
 Status ValidateNewCustomer(const NewCustomer& c);
+// The address's text fields against core/text_limits.h, at `parent`/line1 and so on.
+void CheckAddressText(const Address& a, std::string_view parent, std::vector<FieldError>& errors);
 
 nlohmann::json ToJson(const Address& a);
 nlohmann::json ToJson(const Customer& c);

@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.h"
 #include "core/field_path.h"
+#include "core/text_check.h"
 #include "events/outbox.h"
 #include "inventory/warehouse_repository.h"
 
@@ -46,8 +47,10 @@ Result<Customer> CreateCustomer(store::Connection& conn, const CommandContext& c
 
 Status SavePriceTier(store::Connection& conn, const CommandContext& ctx, const PriceTier& tier) {
   std::vector<FieldError> errors;
-  if (tier.code.empty() || tier.code.size() > 16) {
+  if (tier.code.empty()) {
     errors.push_back({"code", "required", "a tier code of 1 to 16 characters is required"});
+  } else {
+    CheckText(tier.code, text_limits::kPriceTierCode, "code", errors);
   }
   if (tier.discount_bp < 0 || tier.discount_bp > 10000) {
     errors.push_back({"discount_bp", "out_of_range", "a discount is 0 to 10000 basis points"});

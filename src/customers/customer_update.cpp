@@ -4,6 +4,7 @@
 
 #include "audit/audit_log.h"
 #include "core/field_path.h"
+#include "core/text_check.h"
 #include "core/version_check.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
@@ -12,6 +13,19 @@
 
 namespace ordo::customers {
 namespace {
+
+// The patch's given address fields against their limits, at `parent`/line1 and so on.
+void CheckAddressText(const AddressPatch& p, std::string_view parent,
+                      std::vector<FieldError>& errors) {
+  auto check = [&](const std::optional<std::string>& v, TextLimit limit, const char* name) {
+    if (v) CheckText(*v, limit, FieldPath(parent, name), errors);
+  };
+  check(p.line1, text_limits::kAddressLine, "line1");
+  check(p.city, text_limits::kCity, "city");
+  check(p.region, text_limits::kRegion, "region");
+  check(p.postal_code, text_limits::kPostalCode, "postal_code");
+  check(p.country, text_limits::kCountry, "country");
+}
 
 void Apply(const AddressPatch& p, Address& a) {
   if (p.line1) a.line1 = *p.line1;
@@ -28,11 +42,17 @@ void ApplyShipTos(store::Connection& conn, const std::vector<ShipToPatch>& patch
   for (size_t i = 0; i < patches.size(); ++i) {
     const ShipToPatch& p = patches[i];
     const std::string ship_to_path = ElementPath("ship_to", i);
-    if (p.code.empty() || p.code.size() > 32) {
+    if (p.code.empty()) {
       errors.push_back(
           {FieldPath(ship_to_path, "code"), "required", "a ship-to code of 1 to 32 characters"});
       continue;
     }
+    if (!CheckText(p.code, text_limits::kShipToCode, FieldPath(ship_to_path, "code"), errors)) {
+      continue;
+    }
+    if (p.name)
+      CheckText(*p.name, text_limits::kShipToName, FieldPath(ship_to_path, "name"), errors);
+    CheckAddressText(p.address, ship_to_path, errors);
     if (!seen.insert(p.code).second) {
       errors.push_back({FieldPath(ship_to_path, "code"), "duplicate",
                         "ship-to code " + p.code + " appears twice"});
@@ -65,10 +85,13 @@ Result<Customer> Patched(store::Connection& conn, const Customer& before,
   std::vector<FieldError> errors;
   if (patch.name) {
     c.name = *patch.name;
-    if (c.name.empty() || c.name.size() > 200) {
+    if (c.name.empty()) {
       errors.push_back({"name", "required", "a name of 1 to 200 characters is required"});
+    } else {
+      CheckText(c.name, text_limits::kCustomerName, "name", errors);
     }
   }
+  CheckAddressText(patch.bill_to, "bill_to", errors);
   Apply(patch.bill_to, c.bill_to);
   if (patch.payment_terms) {
     c.payment_terms = *patch.payment_terms;
@@ -90,7 +113,10 @@ Result<Customer> Patched(store::Connection& conn, const Customer& before,
     }
   }
   if (patch.tax_exempt) c.tax_exempt = *patch.tax_exempt;
-  if (patch.salesperson) c.salesperson = *patch.salesperson;
+  if (patch.salesperson) {
+    c.salesperson = *patch.salesperson;
+    CheckText(c.salesperson, text_limits::kSalesperson, "salesperson", errors);
+  }
   if (patch.on_hold) c.on_hold = *patch.on_hold;
   ApplyShipTos(conn, patch.ship_tos, c, errors);
   if (!errors.empty()) {

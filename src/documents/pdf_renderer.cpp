@@ -29,6 +29,16 @@ constexpr float kHeadingRow = 18;   // the table heading's band
 constexpr float kRow = 15;          // a table row
 constexpr float kTextSize = 9;      // table, fields, totals, footer
 
+// Text is measured on this many characters at most. No Helvetica glyph in WinAnsi is narrower
+// than 0.19 em, so at the smallest size printed (8 points) so many characters are wider
+// (3,100 points) than any line of the page: a longer text is cut from this prefix alone. Any
+// text a database row may hold (old rows may exceed today's field limits) is thus measured in
+// bounded time and never passes libharu's 65,535 bytes per string (HPDF_STRING_OUT_OF_RANGE).
+constexpr size_t kMeasuredPrefix = 2048;
+// The widest a text column that does not stretch gets (a SKU, a unit of measure): a long code
+// is cut to it, so that the figures beside it keep their room.
+constexpr float kMaxTextColumn = kWidth / 4;
+
 // One piece of text on a line: where it starts, in which font and size.
 struct TextRun {
   float x = 0;
@@ -106,22 +116,34 @@ class Layout {
   }
 
  private:
+  // The width of `text` in points; of its first kMeasuredPrefix characters when longer.
   float Width(HPDF_Font font, float size, std::string_view text) const {
+    text = text.substr(0, kMeasuredPrefix);
     if (text.empty()) return 0;
     HPDF_TextWidth w = HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(text.data()),
                                            static_cast<HPDF_UINT>(text.size()));
     return static_cast<float>(w.width) * size / 1000.0f;
   }
 
-  // `text`, cut to `width` points with a trailing ellipsis (WinAnsi 0x85) when too wide.
-  // Widths are sums of floats: a hundredth of a point of slack keeps a text that was
-  // measured to fit from being cut by rounding.
-  std::string Fit(HPDF_Font font, float size, std::string text, float width) const {
+  // `text`, cut to `width` points with a trailing ellipsis (WinAnsi 0x85) when too wide: the
+  // longest prefix that fits with the ellipsis, found by bisection (a prefix is never wider
+  // than the text it starts). Widths are sums of floats: a hundredth of a point of slack
+  // keeps a text that was measured to fit from being cut by rounding.
+  std::string Fit(HPDF_Font font, float size, const std::string& text, float width) const {
     width += 0.01f;
-    if (Width(font, size, text) <= width) return text;
+    if (text.size() <= kMeasuredPrefix && Width(font, size, text) <= width) return text;
     const std::string ellipsis = "\x85";
-    while (!text.empty() && Width(font, size, text + ellipsis) > width) text.pop_back();
-    return text + ellipsis;
+    size_t fits = 0;  // the longest prefix known to fit with the ellipsis
+    size_t too_wide = std::min(text.size(), kMeasuredPrefix) + 1;  // the shortest known not to
+    while (too_wide - fits > 1) {
+      const size_t mid = fits + (too_wide - fits) / 2;
+      if (Width(font, size, text.substr(0, mid) + ellipsis) <= width) {
+        fits = mid;
+      } else {
+        too_wide = mid;
+      }
+    }
+    return text.substr(0, fits) + ellipsis;
   }
 
   TextRun Text(float x, HPDF_Font font, float size, const std::string& text, float width) const {
@@ -230,7 +252,12 @@ class Layout {
       for (const auto& row : d_.table.rows) {
         natural = std::max(natural, Width(regular_, kTextSize, row[c]));
       }
-      needs.push_back({natural + 2 * kCellPad, d_.table.columns[c].stretch});
+      natural += 2 * kCellPad;
+      const TableColumn& column = d_.table.columns[c];
+      if (column.align == Align::kLeft && !column.stretch) {
+        natural = std::min(natural, kMaxTextColumn);
+      }
+      needs.push_back({natural, column.stretch});
     }
     widths_ = ColumnWidths(needs, kWidth);
   }

@@ -64,8 +64,10 @@ struct TableColumn {
   Align align = Align::kLeft;
   // Every column is as wide as its widest cell (or its heading). Stretch columns (typically
   // the description) share the width that is left over; when no column stretches, every
-  // column grows in proportion. When the natural widths do not fit the page, stretch columns
-  // shrink first; a cell too wide for its column is cut and ends with "…".
+  // column grows in proportion. A left-aligned column that does not stretch is at most a
+  // quarter of the table's width, so that a long code cannot push the figures out. When the
+  // natural widths do not fit the page, stretch columns shrink first; a cell too wide for its
+  // column is cut and ends with "…".
   bool stretch = false;
 };
 

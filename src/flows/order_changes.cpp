@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "audit/audit_log.h"
-#include "core/utf8.h"
+#include "core/text_check.h"
 #include "core/version_check.h"
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
@@ -49,9 +49,8 @@ Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext&
     return Status::InvalidArgument("a cancellation needs a reason",
                                    {{"reason", "required", "say why the order is cancelled"}});
   }
-  if (!IsValidUtf8(reason)) {
-    return Status::InvalidArgument("the reason is not valid UTF-8 text",
-                                   {{"reason", "invalid_text", "the reason is not valid UTF-8"}});
+  if (auto problem = CheckText(reason, text_limits::kCancelReason, "reason")) {
+    return Status::InvalidArgument("the reason is not acceptable text", {std::move(*problem)});
   }
   auto loaded = LoadForChange(conn, id, expected_version);
   if (!loaded.ok()) return loaded.status();
@@ -101,9 +100,8 @@ Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext&
 Result<orders::Order> ReleaseHold(store::Connection& conn, const CommandContext& ctx, OrderId id,
                                   const std::string& kind, const std::string& note,
                                   std::optional<int64_t> expected_version) {
-  if (!IsValidUtf8(note)) {
-    return Status::InvalidArgument("the note is not valid UTF-8 text",
-                                   {{"note", "invalid_text", "the note is not valid UTF-8"}});
+  if (auto problem = CheckText(note, text_limits::kHoldReleaseNote, "note")) {
+    return Status::InvalidArgument("the note is not acceptable text", {std::move(*problem)});
   }
   auto loaded = LoadForChange(conn, id, expected_version);
   if (!loaded.ok()) return loaded.status();

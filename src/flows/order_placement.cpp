@@ -3,7 +3,7 @@
 #include "audit/audit_log.h"
 #include "catalog/item_repository.h"
 #include "core/field_path.h"
-#include "core/utf8.h"
+#include "core/text_check.h"
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
@@ -19,7 +19,6 @@ namespace ordo::flows {
 namespace {
 
 constexpr size_t kMaxLines = 1000;
-constexpr size_t kMaxPoLength = 64;
 
 struct Validated {
   customers::Customer customer;
@@ -64,10 +63,8 @@ void ValidateHeader(store::Connection& conn, const PlaceOrderRequest& r, Validat
   if (r.currency != "USD") {
     errors.push_back({"currency", "unsupported_currency", "orders are in USD"});
   }
-  if (!IsValidUtf8(r.po_number)) {
-    errors.push_back({"po_number", "invalid_text", "the PO number is not valid UTF-8 text"});
-  } else if (r.po_number.size() > kMaxPoLength) {
-    errors.push_back({"po_number", "too_long", "a PO number has at most 64 characters"});
+  if (auto problem = CheckText(r.po_number, text_limits::kPoNumber, "po_number")) {
+    errors.push_back(std::move(*problem));
   }
   if (r.lines.empty()) errors.push_back({"lines", "required", "an order needs at least one line"});
   if (r.lines.size() > kMaxLines) {
@@ -123,9 +120,9 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
     if (in.override_reason.empty()) {
       errors.push_back(
           {FieldPath(at, "override_reason"), "required", "a manual price needs a reason"});
-    } else if (!IsValidUtf8(in.override_reason)) {
-      errors.push_back(
-          {FieldPath(at, "override_reason"), "invalid_text", "the reason is not valid UTF-8"});
+    } else if (auto problem = CheckText(in.override_reason, text_limits::kOverrideReason,
+                                        FieldPath(at, "override_reason"))) {
+      errors.push_back(std::move(*problem));
     }
   }
   if (errors.size() != before) return;

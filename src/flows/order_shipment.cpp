@@ -5,7 +5,7 @@
 #include "audit/audit_log.h"
 #include "catalog/item_repository.h"
 #include "core/field_path.h"
-#include "core/utf8.h"
+#include "core/text_check.h"
 #include "core/version_check.h"
 #include "events/outbox.h"
 #include "flows/ledger_postings.h"
@@ -237,10 +237,12 @@ Result<ConfirmedShipment> ConfirmShipment(store::Connection& conn, const Command
 Result<fulfillment::Shipment> CancelShipment(store::Connection& conn, const CommandContext& ctx,
                                              ShipmentId id, const std::string& reason,
                                              std::optional<int64_t> expected_version) {
-  if (reason.empty() || reason.size() > 500 || !IsValidUtf8(reason)) {
-    return Status::InvalidArgument(
-        "a cancellation needs a reason",
-        {{"reason", "required", "say why the pick list is cancelled (UTF-8, at most 500 bytes)"}});
+  if (reason.empty()) {
+    return Status::InvalidArgument("a cancellation needs a reason",
+                                   {{"reason", "required", "say why the pick list is cancelled"}});
+  }
+  if (auto problem = CheckText(reason, text_limits::kCancelReason, "reason")) {
+    return Status::InvalidArgument("the reason is not acceptable text", {std::move(*problem)});
   }
   auto loaded = views::LoadShipment(conn, id);
   if (!loaded) return Status::NotFound("no shipment " + std::to_string(id.value()));

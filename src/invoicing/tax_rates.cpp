@@ -1,6 +1,7 @@
 #include "invoicing/tax_rates.h"
 
 #include "audit/audit_log.h"
+#include "core/text_check.h"
 #include "store/query.h"
 
 namespace ordo::invoicing {
@@ -21,11 +22,15 @@ std::vector<TaxRate> ListTaxRates(store::Connection& conn) {
 
 Status SaveTaxRate(store::Connection& conn, const CommandContext& ctx, const TaxRate& rate) {
   std::vector<FieldError> errors;
-  if (rate.region.empty() || rate.region.size() > 64) {
+  if (rate.region.empty()) {
     errors.push_back({"region", "required", "a region of 1 to 64 characters is required"});
+  } else {
+    CheckText(rate.region, text_limits::kRegion, "region", errors);
   }
-  if (rate.tax_class.empty() || rate.tax_class.size() > 64) {
+  if (rate.tax_class.empty()) {
     errors.push_back({"tax_class", "required", "a tax class of 1 to 64 characters is required"});
+  } else {
+    CheckText(rate.tax_class, text_limits::kTaxClass, "tax_class", errors);
   }
   if (rate.rate_ppm < 0 || rate.rate_ppm > kPpm) {
     errors.push_back({"rate_percent", "out_of_range", "a rate is between 0 and 100 percent"});

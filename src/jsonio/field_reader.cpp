@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "core/field_path.h"
+#include "core/text_check.h"
 #include "jsonio/exact_json.h"
 
 namespace ordo::jsonio {
@@ -31,7 +32,7 @@ bool FieldReader::Has(const json& obj, const char* key) {
 }
 
 std::string FieldReader::String(const json& obj, const char* key, const std::string& path,
-                                bool required) {
+                                TextLimit limit, bool required) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) {
     if (required) Fail(path, "required", std::string(key) + " is required");
@@ -41,18 +42,28 @@ std::string FieldReader::String(const json& obj, const char* key, const std::str
     Fail(path, "invalid_type", std::string(key) + " must be a string");
     return {};
   }
-  return it->get<std::string>();
+  const std::string& text = it->get_ref<const std::string&>();
+  if (auto problem = CheckText(text, limit, path)) {
+    errors_.push_back(std::move(*problem));
+    return {};
+  }
+  return text;
 }
 
 std::optional<std::string> FieldReader::OptionalString(const json& obj, const char* key,
-                                                       const std::string& path) {
+                                                       const std::string& path, TextLimit limit) {
   if (!Has(obj, key)) return std::nullopt;
   const json& v = obj.at(key);
   if (!v.is_string()) {
     Fail(path, "invalid_type", std::string(key) + " must be a string");
     return std::nullopt;
   }
-  return v.get<std::string>();
+  const std::string& text = v.get_ref<const std::string&>();
+  if (auto problem = CheckText(text, limit, path)) {
+    errors_.push_back(std::move(*problem));
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::optional<std::string> FieldReader::Decimal(const json& obj, const char* key,

@@ -8,8 +8,8 @@
 //
 // Field paths are JSON-pointer-like without the leading slash ("lines/2/quantity"), built with
 // core/field_path.h. Error codes: "required", "invalid_type", "unknown_field", "out_of_range"
-// (a number beyond what the field takes, named by its path). Not thread-safe; one reader per
-// request.
+// (a number beyond what the field takes, named by its path), and for text "invalid_text" and
+// "too_long" (core/text_check.h). Not thread-safe; one reader per request.
 //
 // null, the same on every route: null means "no value". Every reader below treats a field
 // that is null exactly like a missing one: an optional field takes its default, a required
@@ -29,6 +29,7 @@
 
 #include "core/money.h"
 #include "core/status.h"
+#include "core/text_limits.h"
 
 namespace ordo::jsonio {
 
@@ -44,12 +45,23 @@ class FieldReader {
   // True when `key` is present and not null.
   static bool Has(const nlohmann::json& obj, const char* key);
 
-  // A string field; "" when missing (reported when required) or of the wrong type.
+  // A text field within `limit` (core/text_limits.h: the field's length in characters,
+  // whether it may span lines), valid UTF-8 without control characters; "" when missing
+  // (reported when required), of the wrong type or refused by CheckText (reported).
   std::string String(const nlohmann::json& obj, const char* key, const std::string& path,
-                     bool required);
-  // A string field that may be absent: nullopt when missing or of the wrong type.
+                     TextLimit limit, bool required);
+  // A text field that may be absent: nullopt when missing, of the wrong type or refused.
   std::optional<std::string> OptionalString(const nlohmann::json& obj, const char* key,
-                                            const std::string& path);
+                                            const std::string& path, TextLimit limit);
+  // The same for a field with no entry in the table yet: text_limits::kUnlisted.
+  std::string String(const nlohmann::json& obj, const char* key, const std::string& path,
+                     bool required) {
+    return String(obj, key, path, text_limits::kUnlisted, required);
+  }
+  std::optional<std::string> OptionalString(const nlohmann::json& obj, const char* key,
+                                            const std::string& path) {
+    return OptionalString(obj, key, path, text_limits::kUnlisted);
+  }
   // A decimal given as a JSON number or a string, as its exact text.
   std::optional<std::string> Decimal(const nlohmann::json& obj, const char* key,
                                      const std::string& path, bool required);

@@ -1,7 +1,7 @@
 #include "requests/credit_memo_request_json.h"
 
 #include "core/field_path.h"
-#include "core/utf8.h"
+#include "core/text_check.h"
 #include "invoicing/credit_memo.h"
 #include "jsonio/field_reader.h"
 
@@ -36,7 +36,12 @@ Result<std::vector<flows::MemoApplication>> ParseMemoApplicationsJson(std::strin
       } else if (inv->is_number_integer() && inv->get<int64_t>() > 0) {
         app.invoice = std::to_string(inv->get<int64_t>());
       } else if (inv->is_string() && !inv->get<std::string>().empty()) {
-        app.invoice = inv->get<std::string>();
+        if (auto problem =
+                CheckText(inv->get<std::string>(), text_limits::kDocumentRef, invoice_at)) {
+          r.Fail(problem->field, problem->code, problem->message);
+        } else {
+          app.invoice = inv->get<std::string>();
+        }
       } else {
         r.Fail(invoice_at, "invalid_type", "invoice is an invoice id or number");
       }
@@ -76,10 +81,7 @@ Result<flows::MemoRefund> ParseMemoRefundJson(std::string_view body) {
       !invoicing::IsRefundMethod(out.method)) {
     r.Fail("method", "invalid_value", "method is one of check, ach, wire, card");
   }
-  out.reference = r.String(doc, "reference", "reference", false);
-  if (out.reference.size() > 200 || !IsValidUtf8(out.reference)) {
-    r.Fail("reference", "invalid_value", "reference is UTF-8 text of at most 200 bytes");
-  }
+  out.reference = r.String(doc, "reference", "reference", text_limits::kReference, false);
   if (!errors.empty()) {
     return Status::InvalidArgument("the refund has invalid fields", std::move(errors));
   }

@@ -39,11 +39,12 @@ std::optional<Money> ReadMoney(FieldReader& r, const json& obj, const char* key,
 
 AddressPatch ReadAddress(FieldReader& r, const json& obj, std::string_view parent) {
   AddressPatch a;
-  a.line1 = r.OptionalString(obj, "line1", FieldPath(parent, "line1"));
-  a.city = r.OptionalString(obj, "city", FieldPath(parent, "city"));
-  a.region = r.OptionalString(obj, "region", FieldPath(parent, "region"));
-  a.postal_code = r.OptionalString(obj, "postal_code", FieldPath(parent, "postal_code"));
-  a.country = r.OptionalString(obj, "country", FieldPath(parent, "country"));
+  a.line1 = r.OptionalString(obj, "line1", FieldPath(parent, "line1"), text_limits::kAddressLine);
+  a.city = r.OptionalString(obj, "city", FieldPath(parent, "city"), text_limits::kCity);
+  a.region = r.OptionalString(obj, "region", FieldPath(parent, "region"), text_limits::kRegion);
+  a.postal_code = r.OptionalString(obj, "postal_code", FieldPath(parent, "postal_code"),
+                                   text_limits::kPostalCode);
+  a.country = r.OptionalString(obj, "country", FieldPath(parent, "country"), text_limits::kCountry);
   return a;
 }
 
@@ -96,8 +97,8 @@ Result<NewCustomer> ParseNewCustomerJson(std::string_view body) {
                "tax_exempt", "salesperson", "on_hold"},
               "");
   NewCustomer c;
-  c.code = r.String(doc, "code", "code", true);
-  c.name = r.String(doc, "name", "name", true);
+  c.code = r.String(doc, "code", "code", text_limits::kCustomerCode, true);
+  c.name = r.String(doc, "name", "name", text_limits::kCustomerName, true);
   if (const json* bill_to = BillTo(r, doc)) {
     c.bill_to = Filled(ReadAddress(r, *bill_to, "bill_to"));
   }
@@ -108,20 +109,20 @@ Result<NewCustomer> ParseNewCustomerJson(std::string_view body) {
     }
     const json& s = *object;
     NewShipTo ship_to;
-    ship_to.code = r.String(s, "code", FieldPath(p, "code"), true);
-    ship_to.name = r.String(s, "name", FieldPath(p, "name"), false);
+    ship_to.code = r.String(s, "code", FieldPath(p, "code"), text_limits::kShipToCode, true);
+    ship_to.name = r.String(s, "name", FieldPath(p, "name"), text_limits::kShipToName, false);
     ship_to.address = Filled(ReadAddress(r, s, p));
-    ship_to.preferred_warehouse =
-        r.OptionalString(s, "preferred_warehouse", FieldPath(p, "preferred_warehouse"));
+    ship_to.preferred_warehouse = r.OptionalString(
+        s, "preferred_warehouse", FieldPath(p, "preferred_warehouse"), text_limits::kWarehouseCode);
     c.ship_tos.push_back(std::move(ship_to));
   });
   if (auto terms = r.OptionalString(doc, "payment_terms", "payment_terms")) {
     c.payment_terms = *terms;
   }
   if (auto limit = ReadMoney(r, doc, "credit_limit", "credit_limit")) c.credit_limit = *limit;
-  c.price_tier = r.OptionalString(doc, "price_tier", "price_tier");
+  c.price_tier = r.OptionalString(doc, "price_tier", "price_tier", text_limits::kPriceTierCode);
   c.tax_exempt = r.Bool(doc, "tax_exempt", "tax_exempt", false).value_or(false);
-  c.salesperson = r.String(doc, "salesperson", "salesperson", false);
+  c.salesperson = r.String(doc, "salesperson", "salesperson", text_limits::kSalesperson, false);
   c.on_hold = r.Bool(doc, "on_hold", "on_hold", false).value_or(false);
   if (errors.empty()) return c;
   // The rules of ValidateNewCustomer for the fields that were readable, so that one answer
@@ -151,7 +152,7 @@ Result<CustomerPatch> ParseCustomerPatchJson(std::string_view body) {
                  "salesperson", "on_hold"},
                 "");
   CustomerPatch patch;
-  patch.name = r.OptionalString(doc, "name", "name");
+  patch.name = r.OptionalString(doc, "name", "name", text_limits::kCustomerName);
   if (const json* bill_to = BillTo(r, doc)) {
     r.RefuseNulls(*bill_to, {"line1", "city", "region", "postal_code", "country"}, "bill_to");
     patch.bill_to = ReadAddress(r, *bill_to, "bill_to");
@@ -161,13 +162,14 @@ Result<CustomerPatch> ParseCustomerPatchJson(std::string_view body) {
     const json& s = *object;
     r.RefuseNulls(s, {"name", "line1", "city", "region", "postal_code", "country"}, p);
     ShipToPatch ship_to;
-    ship_to.code = r.String(s, "code", FieldPath(p, "code"), true);
-    ship_to.name = r.OptionalString(s, "name", FieldPath(p, "name"));
+    ship_to.code = r.String(s, "code", FieldPath(p, "code"), text_limits::kShipToCode, true);
+    ship_to.name = r.OptionalString(s, "name", FieldPath(p, "name"), text_limits::kShipToName);
     ship_to.address = ReadAddress(r, s, p);
     if (IsNull(s, "preferred_warehouse")) {
       ship_to.preferred_warehouse.emplace();
-    } else if (auto w = r.OptionalString(s, "preferred_warehouse",
-                                         FieldPath(p, "preferred_warehouse"))) {
+    } else if (auto w =
+                   r.OptionalString(s, "preferred_warehouse", FieldPath(p, "preferred_warehouse"),
+                                    text_limits::kWarehouseCode)) {
       ship_to.preferred_warehouse.emplace(*w);
     }
     patch.ship_tos.push_back(std::move(ship_to));
@@ -176,11 +178,13 @@ Result<CustomerPatch> ParseCustomerPatchJson(std::string_view body) {
   patch.credit_limit = ReadMoney(r, doc, "credit_limit", "credit_limit");
   if (IsNull(doc, "price_tier")) {
     patch.price_tier.emplace();
-  } else if (auto tier = r.OptionalString(doc, "price_tier", "price_tier")) {
+  } else if (auto tier =
+                 r.OptionalString(doc, "price_tier", "price_tier", text_limits::kPriceTierCode)) {
     patch.price_tier.emplace(*tier);
   }
   patch.tax_exempt = r.Bool(doc, "tax_exempt", "tax_exempt", false);
-  patch.salesperson = r.OptionalString(doc, "salesperson", "salesperson");
+  patch.salesperson =
+      r.OptionalString(doc, "salesperson", "salesperson", text_limits::kSalesperson);
   patch.on_hold = r.Bool(doc, "on_hold", "on_hold", false);
   if (!errors.empty()) {
     return Status::InvalidArgument("the customer change has invalid fields", std::move(errors));

@@ -21,9 +21,9 @@ Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
               {"customer", "ship_to", "po_number", "channel", "requested_date",
                "allow_partial_shipment", "currency", "lines"},
               "");
-  req.customer = r.String(doc, "customer", "customer", true);
-  req.ship_to = r.String(doc, "ship_to", "ship_to", false);
-  req.po_number = r.String(doc, "po_number", "po_number", false);
+  req.customer = r.String(doc, "customer", "customer", text_limits::kCustomerCode, true);
+  req.ship_to = r.String(doc, "ship_to", "ship_to", text_limits::kShipToCode, false);
+  req.po_number = r.String(doc, "po_number", "po_number", text_limits::kPoNumber, false);
   // Optional with a default: null, like absence, keeps the default (FieldReader's rule).
   if (auto channel = r.OptionalString(doc, "channel", "channel")) req.channel = *channel;
   if (auto currency = r.OptionalString(doc, "currency", "currency")) req.currency = *currency;
@@ -53,12 +53,12 @@ Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
         continue;
       }
       r.OnlyKnown(l, {"sku", "quantity", "uom", "unit_price", "override_reason"}, at);
-      line.sku = r.String(l, "sku", FieldPath(at, "sku"), true);
+      line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku, true);
       line.quantity = r.Decimal(l, "quantity", FieldPath(at, "quantity"), true).value_or("");
-      line.uom = r.String(l, "uom", FieldPath(at, "uom"), false);
+      line.uom = r.String(l, "uom", FieldPath(at, "uom"), text_limits::kUom, false);
       line.unit_price = r.Decimal(l, "unit_price", FieldPath(at, "unit_price"), false);
-      line.override_reason =
-          r.String(l, "override_reason", FieldPath(at, "override_reason"), false);
+      line.override_reason = r.String(l, "override_reason", FieldPath(at, "override_reason"),
+                                      text_limits::kOverrideReason, false);
       req.lines.push_back(std::move(line));
     }
   }

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "core/field_path.h"
-#include "core/utf8.h"
+#include "core/text_check.h"
 #include "jsonio/field_reader.h"
 #include "receivables/payment.h"
 
@@ -48,7 +48,12 @@ std::vector<ApplicationRequest> ReadApplications(jsonio::FieldReader& r, const j
     } else if (invoice->is_number_integer() && invoice->get<int64_t>() > 0) {
       app.invoice = std::to_string(invoice->get<int64_t>());
     } else if (invoice->is_string() && !invoice->get<std::string>().empty()) {
-      app.invoice = invoice->get<std::string>();
+      if (auto problem =
+              CheckText(invoice->get<std::string>(), text_limits::kDocumentRef, invoice_at)) {
+        r.Fail(problem->field, problem->code, problem->message);
+      } else {
+        app.invoice = invoice->get<std::string>();
+      }
     } else {
       r.Fail(invoice_at, "invalid_type", "invoice is an invoice id or number");
     }
@@ -80,7 +85,12 @@ Result<flows::PaymentRequest> ParsePaymentJson(std::string_view body) {
   } else if (customer->is_number_integer() && customer->get<int64_t>() > 0) {
     p.customer = std::to_string(customer->get<int64_t>());
   } else if (customer->is_string() && !customer->get<std::string>().empty()) {
-    p.customer = customer->get<std::string>();
+    if (auto problem =
+            CheckText(customer->get<std::string>(), text_limits::kCustomerCode, "customer")) {
+      r.Fail(problem->field, problem->code, problem->message);
+    } else {
+      p.customer = customer->get<std::string>();
+    }
   } else {
     r.Fail("customer", "invalid_type", "customer is a customer code or id");
   }
@@ -90,10 +100,7 @@ Result<flows::PaymentRequest> ParsePaymentJson(std::string_view body) {
       !receivables::IsPaymentMethod(p.method)) {
     r.Fail("method", "invalid_value", "method is one of check, ach, wire, card");
   }
-  p.reference = r.String(doc, "reference", "reference", false);
-  if (!IsValidUtf8(p.reference) || p.reference.size() > 200) {
-    r.Fail("reference", "invalid_text", "reference is UTF-8 text of at most 200 bytes");
-  }
+  p.reference = r.String(doc, "reference", "reference", text_limits::kReference, false);
   if (auto text = r.OptionalString(doc, "received_date", "received_date")) {
     p.received_date = ParseDate(*text);
     if (!p.received_date) {

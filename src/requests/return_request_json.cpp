@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/field_path.h"
+#include "core/text_check.h"
 #include "jsonio/field_reader.h"
 #include "returns/rma.h"
 
@@ -16,7 +17,13 @@ std::string ReadReference(jsonio::FieldReader& r, const json& doc, const char* k
   auto it = doc.find(key);
   if (it == doc.end() || it->is_null()) return "";
   if (it->is_number_integer() && it->get<int64_t>() > 0) return std::to_string(it->get<int64_t>());
-  if (it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
+  if (it->is_string() && !it->get<std::string>().empty()) {
+    if (auto problem = CheckText(it->get<std::string>(), text_limits::kDocumentRef, key)) {
+      r.Fail(problem->field, problem->code, problem->message);
+      return "";
+    }
+    return it->get<std::string>();
+  }
   r.Fail(key, "invalid_type", std::string(key) + " is an id or a number");
   return "";
 }
@@ -93,7 +100,7 @@ Result<flows::ReturnReceiptRequest> ParseReturnReceiptJson(std::string_view body
   jsonio::FieldReader r(errors);
   r.OnlyKnown(doc, {"warehouse", "lines"}, "");
   flows::ReturnReceiptRequest req;
-  req.warehouse = r.String(doc, "warehouse", "warehouse", true);
+  req.warehouse = r.String(doc, "warehouse", "warehouse", text_limits::kWarehouseCode, true);
   if (doc.contains("warehouse") && doc["warehouse"].is_string() && req.warehouse.empty()) {
     r.Fail("warehouse", "required", "warehouse must not be empty");
   }

@@ -4,7 +4,6 @@
 
 #include "core/decimal_syntax.h"
 #include "core/field_path.h"
-#include "core/utf8.h"
 #include "jsonio/field_reader.h"
 
 namespace ordo::requests {
@@ -25,18 +24,15 @@ bool IsPositiveDecimal(const std::string& text) {
   return false;
 }
 
-std::string RequiredText(jsonio::FieldReader& r, const json& doc, const char* key) {
+std::string RequiredText(jsonio::FieldReader& r, const json& doc, const char* key,
+                         TextLimit limit) {
   if (!jsonio::FieldReader::Has(doc, key)) {
     r.Fail(key, "required", std::string(key) + " is required");
     return "";
   }
-  std::string text = r.String(doc, key, key, true);
-  if (doc[key].is_string()) {
-    if (text.empty()) {
-      r.Fail(key, "required", std::string(key) + " must not be empty");
-    } else if (!IsValidUtf8(text)) {
-      r.Fail(key, "invalid_text", std::string(key) + " is not valid UTF-8");
-    }
+  std::string text = r.String(doc, key, key, limit, true);
+  if (doc[key].is_string() && doc[key].get_ref<const std::string&>().empty()) {
+    r.Fail(key, "required", std::string(key) + " must not be empty");
   }
   return text;
 }
@@ -51,9 +47,9 @@ Result<flows::ShipmentConfirmation> ParseShipmentConfirmationJson(std::string_vi
   jsonio::FieldReader r(errors);
   r.OnlyKnown(doc, {"carrier", "service", "tracking_number", "packages", "freight", "lines"}, "");
   flows::ShipmentConfirmation c;
-  c.carrier = RequiredText(r, doc, "carrier");
-  c.service = RequiredText(r, doc, "service");
-  c.tracking_number = RequiredText(r, doc, "tracking_number");
+  c.carrier = RequiredText(r, doc, "carrier", text_limits::kCarrier);
+  c.service = RequiredText(r, doc, "service", text_limits::kCarrierService);
+  c.tracking_number = RequiredText(r, doc, "tracking_number", text_limits::kTrackingNumber);
   if (const json* packages = r.Array(doc, "packages", "packages", true)) {
     if (packages->empty()) r.Fail("packages", "required", "at least one package is required");
     for (size_t i = 0; i < packages->size(); ++i) {

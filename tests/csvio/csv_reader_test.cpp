@@ -149,6 +149,19 @@ TEST(CsvReaderTest, ColumnsCountCharactersNotBytes) {
   EXPECT_EQ(p.errors[0].column, 4);
 }
 
+TEST(CsvReaderTest, BytesThatAreNotUtf8AreAnErrorAtTheirCharacter) {
+  // A lone continuation byte, an overlong '/', a truncated sequence inside quotes: each record
+  // is reported once, at its first bad character, and left out; good records are kept.
+  Parsed p = Read("a,b\nc\x80,d\n\xC3\xA9,\xC0\xAF\n\"x\ny\xE2\x82\",z\nok,fine\n");
+  ASSERT_EQ(p.errors.size(), 3u);
+  EXPECT_EQ(p.errors[0], (CsvError{2, 2, "", "invalid_utf8", "the text is not valid UTF-8 here"}));
+  EXPECT_EQ(p.errors[1].line, 3);
+  EXPECT_EQ(p.errors[1].column, 3);
+  EXPECT_EQ(p.errors[2].line, 5);
+  EXPECT_EQ(p.errors[2].column, 2);
+  EXPECT_EQ(Lines(p), (std::vector<int>{1, 6}));
+}
+
 TEST(CsvReaderTest, NextYieldsRecordsOneAtATime) {
   CsvReader reader("a\n\"b\"\"\"\n");
   std::optional<CsvRecord> first = reader.Next();

@@ -49,8 +49,10 @@ TEST_F(ImportCliTest, PrintsEveryProblemAsFileLineColumnAndExitsOne) {
   Outcome outcome = Ordo("import items '" + file + "'");
   EXPECT_EQ(outcome.status, 1);
   EXPECT_EQ(outcome.out, "");
+  // An item name is one line: the quoted line break on line 3 is refused too.
   EXPECT_EQ(outcome.err,
             file + ":2:3: list_price: invalid_money: \"12,50\" is not a decimal amount\n" + file +
+                ":3:2: name: invalid_text: name holds a control character (character 8)\n" + file +
                 ":5:1: sku: duplicate: SKU B-2 is also on line 3\n" + file +
                 ":6:3: list_price: field_count: the header has 3 fields but this record has 2: "
                 "it ends before field 3 (list_price)\n");
@@ -94,6 +96,61 @@ TEST_F(ImportCliTest, DomainRejectionFailsTheWholeFile) {
   EXPECT_EQ(outcome.status, 1);
   EXPECT_EQ(outcome.err, file + ":3:1: sku: duplicate: SKU A-1 is taken\n");
   EXPECT_EQ(db_.Count("items"), 1);
+}
+
+TEST_F(ImportCliTest, BytesThatAreNotUtf8FailWithLineAndColumnAndStoreNothing) {
+  const std::string file = db_.WriteFile("items.csv",
+                                         "sku,name,list_price\nA-1,Anchor,1\nB-2,Br\xFF"
+                                         "cket,2\nC-3,Clamp,3\n");
+  Outcome outcome = Ordo("import items '" + file + "'");
+  EXPECT_EQ(outcome.status, 1);
+  EXPECT_EQ(outcome.err, file + ":3:7: invalid_utf8: the text is not valid UTF-8 here\n");
+  EXPECT_EQ(db_.Count("items"), 0);
+}
+
+TEST_F(ImportCliTest, ControlCharactersAndOverlongTextFailByCell) {
+  const std::string file =
+      db_.WriteFile("customers.csv",
+                    "code,name,ship_to_code,bill_line1\nC-1,Ac\x01me,MAIN,1 Main St\nC-2,Bolt,HQ," +
+                        std::string(201, 'x') + "\n");
+  Outcome outcome = Ordo("import customers '" + file + "'");
+  EXPECT_EQ(outcome.status, 1);
+  EXPECT_EQ(outcome.err,
+            file + ":2:2: name: invalid_text: name holds a control character (character 3)\n" +
+                file + ":3:4: bill_line1: too_long: line1 is at most 200 characters (201 given)\n");
+  EXPECT_EQ(db_.Count("customers"), 0);
+}
+
+// Command-line text is held to the same limits as the API's, in characters: a PO number of
+// 64 "ü" (128 bytes) places the order, 65 are refused naming the option, and so is an actor
+// with a control character; nothing is written for a refusal.
+TEST_F(ImportCliTest, OrderArgumentsAreCheckedAsText) {
+  ASSERT_EQ(Ordo("import items '" +
+                 db_.WriteFile("items.csv", "sku,name,list_price\nA-1,Anchor,1\n") + "'")
+                .status,
+            0);
+  ASSERT_EQ(Ordo("import customers '" +
+                 db_.WriteFile("customers.csv", "code,name,ship_to_code\nC-1,Acme,MAIN\n") + "'")
+                .status,
+            0);
+  auto po = [](size_t n) {
+    std::string text;
+    for (size_t i = 0; i < n; ++i) text += "ü";
+    return text;
+  };
+  Outcome placed = Ordo("order place --customer C-1 --line A-1:1 --po '" + po(64) + "'");
+  EXPECT_EQ(placed.status, 0) << placed.err;
+  EXPECT_NE(placed.out.find(po(64)), std::string::npos);
+
+  Outcome refused = Ordo("order place --customer C-1 --line A-1:1 --po '" + po(65) + "'");
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.err.find("\"field\": \"--po\""), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("too_long"), std::string::npos) << refused.err;
+
+  Outcome actor = Ordo("--actor 'a\x01b' order place --customer C-1 --line A-1:1");
+  EXPECT_NE(actor.status, 0);
+  EXPECT_NE(actor.err.find("invalid_text"), std::string::npos) << actor.err;
+  EXPECT_EQ(db_.Count("orders"), 1);
 }
 
 TEST_F(ImportCliTest, UnreadableFileFails) {

@@ -68,6 +68,7 @@ TEST_F(ItemImportTest, ReportsEveryBadRowWithItsLineAndImportsNothing) {
                                "F-6,Fine,EA,1,1,standard,1,0,\n");
   EXPECT_EQ(Locations(report.errors),
             (std::vector<Where>{{3, 4, "list_price", "invalid_money"},
+                                {4, 2, "name", "invalid_text"},  // an item name is one line
                                 {4, 7, "active", "invalid_boolean"},
                                 {6, 1, "sku", "duplicate"},
                                 {7, 4, "list_price", "too_many_decimals"},
@@ -78,8 +79,9 @@ TEST_F(ItemImportTest, ReportsEveryBadRowWithItsLineAndImportsNothing) {
                                 {8, 5, "cost", "out_of_range"},
                                 {8, 9, "pack_sizes", "invalid_pack_quantity"}}));
   EXPECT_EQ(report.errors[0].message, "\"12,50\" is not a decimal amount");
-  EXPECT_EQ(report.errors[2].message, "SKU A-1 is also on line 2");
-  EXPECT_EQ(report.errors[9].message, "pack 1 quantity: must be at least 2");
+  EXPECT_EQ(report.errors[1].message, "name holds a control character (character 6)");
+  EXPECT_EQ(report.errors[3].message, "SKU A-1 is also on line 2");
+  EXPECT_EQ(report.errors[10].message, "pack 1 quantity: must be at least 2");
   EXPECT_EQ(report.imported, 0);
   EXPECT_EQ(db_.Count("items"), 0);
 }
