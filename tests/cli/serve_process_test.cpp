@@ -142,6 +142,39 @@ TEST_F(ServeProcessTest, RefusesABadConfigurationFile) {
       << p.Stderr();
 }
 
+// The server purges expired tokens and idempotency answers past their window by itself (the
+// housekeeping task's first round runs when it starts). The rows were written at the test
+// clock's time, long before the server's real clock.
+TEST_F(ServeProcessTest, PurgesExpiredTokensAndOldIdempotencyAnswers) {
+  auth::Principal sales = test_support::AddUser(db_, "sales", "sales-pass-phrase-1", {"sales"});
+  for (int64_t ttl : {int64_t{3600}, int64_t{3600} * 24 * 365 * 30}) {
+    ASSERT_TRUE(db_.executor()
+                    .RunFor<auth::IssuedToken>([&](store::Connection& conn) {
+                      return auth::StoreToken(conn, sales, db_.clock().Now(), ttl);
+                    })
+                    .ok());
+  }
+  db_.Connect()->Execute(
+      "INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, status, body, "
+      "created_at) VALUES (1, 'old', 'h', 201, '{}', 0)");
+  ASSERT_EQ(db_.Count("auth_tokens"), 2);
+  ASSERT_EQ(db_.Count("idempotency_keys"), 1);
+
+  uint16_t port = FreePort();
+  OrdoProcess p({"--db", db_.path(), "serve", "--listen", "127.0.0.1:" + std::to_string(port)},
+                Log("purge"));
+  ASSERT_TRUE(WaitUntilServing(port, 20s)) << p.Stderr();
+  auto deadline = std::chrono::steady_clock::now() + 20s;
+  while ((db_.Count("auth_tokens") != 1 || db_.Count("idempotency_keys") != 0) &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_EQ(db_.Count("auth_tokens"), 1);
+  EXPECT_EQ(db_.Count("idempotency_keys"), 0);
+  p.Signal(SIGTERM);
+  EXPECT_EQ(p.Wait(30s), 0) << p.Stderr();
+}
+
 // Clients keep placing orders while SIGTERM arrives. Every order answered 201 must be stored
 // whole; every stored order must have been answered or never acknowledged — and the store's
 // invariants hold afterwards. The server must exit 0 by itself.
@@ -152,7 +185,7 @@ TEST_F(ServeProcessTest, SigtermFinishesInFlightOrdersAndExitsCleanly) {
   db_.Receive("W1", "WID-100", 1'000'000);
   db_.Receive("W1", "WID-200", 1'000'000);
   db_.AddCustomer(test_support::SimpleCustomer("C-1", "100000000.00", "W1"));
-  auth::Principal sales = test_support::AddUser(db_, "sales", "sales-pw-1", {"sales"});
+  auth::Principal sales = test_support::AddUser(db_, "sales", "sales-pass-phrase-1", {"sales"});
   auto token = db_.executor().RunFor<auth::IssuedToken>([&](store::Connection& conn) {
     return auth::StoreToken(conn, sales, db_.clock().Now(), 3600 * 24 * 365 * 30);
   });
