@@ -11,6 +11,10 @@
 // first, then the one whose lockout ends soonest. A username longer than 128 bytes is kept as
 // its SHA-256, so a key is never large.
 //
+// Attempts checked at the same moment all pass the check before their failures are counted, so
+// concurrent guesses can pass the limit by at most the number of request threads; the next
+// failure then starts the lockout (and each after it doubles it).
+//
 // A success forgets the username's failures, not the address's (an attacker who knows one
 // password must not clear the address's count by using it). Thread-safe.
 #pragma once
