@@ -109,6 +109,21 @@ TEST_F(CredentialsApiTest, ChangingThePasswordNeedsTheCurrentOne) {
   EXPECT_EQ(Login("sales", "sales-pass-phrase-1").status, 200);
 }
 
+TEST_F(CredentialsApiTest, GuessingTheCurrentPasswordIsThrottledLikeALogin) {
+  const std::string wrong =
+      R"({"current_password": "not-the-password", "new_password": "brand-new-phrase-7"})";
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_TRUE(IsProblem(Call("sales", "POST", "/api/v1/auth/password", wrong), 403, "forbidden"));
+  }
+  ClientResponse locked =
+      Call("sales", "POST", "/api/v1/auth/password",
+           R"({"current_password": "sales-pass-phrase-1", "new_password": "brand-new-phrase-7"})");
+  ASSERT_TRUE(IsProblem(locked, 429, "too_many_requests"));
+  EXPECT_EQ(locked.Header("Retry-After").value_or(""), "30");
+  EXPECT_TRUE(IsProblem(Login("sales", "sales-pass-phrase-1"), 429, "too_many_requests"));
+  EXPECT_EQ(AuditCount("user.password_change"), 0);
+}
+
 TEST_F(CredentialsApiTest, AWeakNewPasswordIsRefusedNamingTheField) {
   for (std::string weak : {"short-1", "Password1234", "qwertyuiop12", "123456789012"}) {
     nlohmann::json body = {{"current_password", "sales-pass-phrase-1"}, {"new_password", weak}};
