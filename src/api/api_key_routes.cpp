@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/authenticate.h"
+#include "api/json_body.h"
 #include "api/pagination.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
@@ -87,6 +88,7 @@ Result<NewKey> ParseNewKey(const std::string& body) {
 void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto admin = RequirePermission(ctx, request, respond, "users.write");
   if (!admin) return;
+  if (auto refused = RefuseNonJsonBody(request)) return respond(std::move(*refused));
   auto in = ParseNewKey(request.body);
   if (!in.ok()) return respond(ProblemFor(in.status()));
   CommandContext cmd{admin->Actor(), request.request_id, ctx.clock.Now()};

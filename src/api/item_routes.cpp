@@ -25,19 +25,11 @@ using nlohmann::json;
 constexpr size_t kMaxSearchText = 200;
 
 // A money field given as a JSON number or a decimal string, parsed exactly (at most four
-// decimals); nullopt when absent (reported when required) or invalid (reported).
+// decimals) and within FieldReader::kMaxAmountWhole, so that a price times a line's quantity
+// stays far from overflow; nullopt when absent (reported when required) or invalid (reported).
 std::optional<Money> ReadMoney(jsonio::FieldReader& r, const json& obj, const char* key,
                                bool required) {
-  std::optional<std::string> text = r.Decimal(obj, key, key, required);
-  if (!text) return std::nullopt;
-  Result<Money> money = Money::Parse(*text);
-  if (!money.ok()) {
-    const auto& e = money.status().errors();
-    r.Fail(key, e.empty() ? "invalid_amount" : e.front().code,
-           std::string(key) + " " + (e.empty() ? "is not a decimal amount" : e.front().message));
-    return std::nullopt;
-  }
-  return *money;
+  return r.Amount(obj, key, key, required);
 }
 
 // "pack_sizes": [{"uom", "quantity"}]; nullopt when absent. A malformed entry stays in the list
@@ -129,6 +121,10 @@ Result<catalog::ItemPatch> ParseItemPatch(const std::string& body) {
   for (const char* fixed : {"id", "sku", "uom", "version"}) {
     if (doc->contains(fixed)) r.Fail(fixed, "read_only", std::string(fixed) + " cannot be changed");
   }
+  // None of these can be cleared, and an absent field means unchanged (FieldReader's rule).
+  r.RefuseNulls(
+      *doc, {"name", "list_price", "cost", "tax_class", "active", "reorder_point", "pack_sizes"},
+      "");
   catalog::ItemPatch patch;
   patch.name = r.OptionalString(*doc, "name", "name");
   patch.list_price = ReadMoney(r, *doc, "list_price", false);

@@ -72,7 +72,7 @@ void Place(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto prepared = [&]() -> Result<flows::PreparedOrder> {
     try {
       auto conn = ctx.readers.Borrow();
-      return flows::PrepareOrder(*conn, order_request);
+      return flows::PrepareOrder(*conn, order_request, ctx.order_limits);
     } catch (...) {
       return store::StatusOfException(std::current_exception());
     }

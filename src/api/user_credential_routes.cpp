@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "api/authenticate.h"
+#include "api/json_body.h"
 #include "api/status_response.h"
 #include "auth/credential_commands.h"
 #include "auth/password_policy.h"
@@ -48,6 +49,7 @@ void Answer204(const http::Responder& respond, const Status& st) {
 void ResetPassword(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto admin = RequirePermission(ctx, request, respond, "users.write");
   if (!admin) return;
+  if (auto refused = RefuseNonJsonBody(request)) return respond(std::move(*refused));
   auto password = ParseNewPassword(request.body);
   if (!password.ok()) return respond(ProblemFor(password.status()));
   auto user = UserOfPath(ctx, request, respond);
@@ -64,6 +66,8 @@ void ResetPassword(ApiContext& ctx, http::Request& request, http::Responder resp
 void Disable(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto admin = RequirePermission(ctx, request, respond, "users.write");
   if (!admin) return;
+  // No body is read, but one that is sent must be JSON like any other (json_body.h).
+  if (auto refused = RefuseNonJsonBody(request)) return respond(std::move(*refused));
   auto user = UserOfPath(ctx, request, respond);
   if (!user) return;
   CommandContext cmd{admin->Actor(), request.request_id, ctx.clock.Now()};

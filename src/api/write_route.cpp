@@ -5,6 +5,7 @@
 
 #include "api/authenticate.h"
 #include "api/idempotency.h"
+#include "api/json_body.h"
 #include "api/status_response.h"
 
 namespace ordo::api {
@@ -40,6 +41,10 @@ std::optional<auth::Principal> RequireWrite(ApiContext& ctx, const http::Request
                                             std::string_view action) {
   auto who = RequirePermission(ctx, request, respond, action);
   if (!who) return std::nullopt;
+  if (auto refused = RefuseNonJsonBody(request)) {
+    respond(std::move(*refused));
+    return std::nullopt;
+  }
   Result<std::optional<std::string>> key = IdempotencyKeyOf(request);
   if (!key.ok()) {
     respond(ProblemFor(key.status()));

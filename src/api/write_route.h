@@ -38,7 +38,8 @@ using WriteFn =
 void RunWrite(ApiContext& ctx, const http::Request& request, const auth::Principal& who,
               WriteFn write, http::Responder respond);
 
-// What a write handler calls first: RequirePermission, then, for a request whose
+// What a write handler calls first: RequirePermission, then the body's media type (415 for a
+// body not sent as application/json, json_body.h), then, for a request whose
 // Idempotency-Key is already stored, its answer (the first response, or 409 for a different
 // request; 400 for a malformed key) before the body is even read, so a retry is answered the
 // same way whatever has changed since. nullopt when it has answered.

@@ -1,7 +1,6 @@
 #include "cli/cli_output.h"
 
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 namespace ordo::cli {

@@ -1,5 +1,7 @@
 #include "cli/serve_command.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -8,6 +10,7 @@
 #include "api/api_routes.h"
 #include "api/housekeeping.h"
 #include "api/telemetry_hooks.h"
+#include "cli/open_file_limit.h"
 #include "cli/serve_settings.h"
 #include "http/server.h"
 #include "store/sqlite/sqlite_connection.h"
@@ -24,6 +27,10 @@ struct ServeFlags {
   std::string log_level;
   int workers = 0;
   int readers = 0;
+  int max_connections = 0;
+  int max_connections_per_address = 0;
+  int header_timeout_seconds = 0;
+  int idle_timeout_seconds = 0;
 };
 
 void Check(const Status& st) {
@@ -46,12 +53,25 @@ ServeSettings ResolveSettings(const ServeFlags& flags, const CLI::App& app, cons
   if (cmd.get_option("--log-level")->count() > 0) s.log_level = flags.log_level;
   if (cmd.get_option("--workers")->count() > 0) s.workers = flags.workers;
   if (cmd.get_option("--readers")->count() > 0) s.readers = flags.readers;
+  if (cmd.get_option("--max-connections")->count() > 0) s.max_connections = flags.max_connections;
+  if (cmd.get_option("--max-connections-per-address")->count() > 0) {
+    s.max_connections_per_address = flags.max_connections_per_address;
+  }
+  if (cmd.get_option("--header-timeout-seconds")->count() > 0) {
+    s.header_timeout_seconds = flags.header_timeout_seconds;
+  }
+  if (cmd.get_option("--idle-timeout-seconds")->count() > 0) {
+    s.idle_timeout_seconds = flags.idle_timeout_seconds;
+  }
   Check(ValidateSettings(s));
   return s;
 }
 
 void Serve(const ServeSettings& settings, CliContext& ctx) {
   ListenAddress listen = ParseListenAddress(settings.listen).value();
+  uint64_t file_limit = RaiseOpenFileLimit();
+  Result<size_t> max_connections = ConnectionLimit(settings, file_limit);
+  Check(max_connections.status());
   telemetry::JsonLog log(*telemetry::ParseLogLevel(settings.log_level), ctx.clock());
   telemetry::Metrics metrics;
 
@@ -71,6 +91,7 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
   api::ApiContext api{*executor, readers, ctx.clock(), &metrics};
   // Expired tokens and old idempotency answers are purged every few minutes (housekeeping.h).
   auto housekeeping = std::make_unique<api::Housekeeping>(*executor, ctx.clock());
+  api.order_limits = {settings.max_line_quantity, settings.max_order_quantity};
   http::Router router;
   api::AddApiRoutes(router, api);
 
@@ -79,6 +100,11 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
   options.port = listen.port;
   options.worker_threads = static_cast<size_t>(settings.workers);
   options.max_body_bytes = static_cast<size_t>(settings.max_body_bytes);
+  options.max_connections = *max_connections;
+  options.max_connections_per_address = static_cast<size_t>(settings.max_connections_per_address);
+  options.max_refusing_connections = static_cast<size_t>(kRefusingConnections);
+  options.header_timeout = std::chrono::seconds(settings.header_timeout_seconds);
+  options.idle_timeout = std::chrono::seconds(settings.idle_timeout_seconds);
   api::InstallTelemetry(options, metrics, log);
   http::Server server(options, std::move(router));
   server.Start();
@@ -86,7 +112,10 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
     w.Field("db", settings.db_path)
         .Field("url", "http://" + listen.host + ":" + std::to_string(server.port()))
         .Field("workers", settings.workers)
-        .Field("readers", settings.readers);
+        .Field("readers", settings.readers)
+        .Field("open_file_limit", static_cast<int64_t>(std::min<uint64_t>(file_limit, INT64_MAX)))
+        .Field("max_connections", static_cast<int64_t>(*max_connections))
+        .Field("max_connections_per_address", settings.max_connections_per_address);
   });
   int sig = server.WaitForSignals();
   server.Stop();
@@ -111,6 +140,18 @@ void RegisterServeCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--workers", flags->workers,
                   "Request handler threads (env ORDO_WORKERS, default 8)");
   cmd->add_option("--readers", flags->readers, "Read connections (env ORDO_READERS, default 4)");
+  cmd->add_option("--max-connections", flags->max_connections,
+                  "Open HTTP connections; more are answered 503 (env ORDO_MAX_CONNECTIONS, "
+                  "default 0: derived from the open-file limit)");
+  cmd->add_option("--max-connections-per-address", flags->max_connections_per_address,
+                  "Open HTTP connections from one client address (env "
+                  "ORDO_MAX_CONNECTIONS_PER_ADDRESS, default 256)");
+  cmd->add_option("--header-timeout-seconds", flags->header_timeout_seconds,
+                  "Time for a connection to send a complete request header (env "
+                  "ORDO_HEADER_TIMEOUT_SECONDS, default 5)");
+  cmd->add_option("--idle-timeout-seconds", flags->idle_timeout_seconds,
+                  "Time a kept-alive connection may wait for its next request (env "
+                  "ORDO_IDLE_TIMEOUT_SECONDS, default 30)");
   cmd->callback([&app, cmd, &ctx, flags] {
     ServeSettings settings = ResolveSettings(*flags, app, *cmd, ctx);
     Serve(settings, ctx);

@@ -1,10 +1,12 @@
 #include "cli/serve_settings.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <limits>
 #include <sstream>
 #include <toml.hpp>
+#include <utility>
 
 #include "telemetry/json_log.h"
 
@@ -43,7 +45,7 @@ Status ApplyTable(ServeSettings& s, const toml::value& root, const std::string& 
   for (const auto& [section, table] : root.as_table()) {
     if (!table.is_table()) {
       return Bad(Where(source, table, section) + " is not a known setting (expected tables " +
-                 "[server], [database], [log])");
+                 "[server], [database], [log], [orders])");
     }
     for (const auto& [key, value] : table.as_table()) {
       std::string name = section + "." + key;
@@ -56,6 +58,18 @@ Status ApplyTable(ServeSettings& s, const toml::value& root, const std::string& 
         st = ReadInt(value, source, name, s.readers);
       } else if (name == "server.max_body_bytes") {
         st = ReadInt(value, source, name, s.max_body_bytes);
+      } else if (name == "server.max_connections") {
+        st = ReadInt(value, source, name, s.max_connections);
+      } else if (name == "server.max_connections_per_address") {
+        st = ReadInt(value, source, name, s.max_connections_per_address);
+      } else if (name == "server.header_timeout_seconds") {
+        st = ReadInt(value, source, name, s.header_timeout_seconds);
+      } else if (name == "server.idle_timeout_seconds") {
+        st = ReadInt(value, source, name, s.idle_timeout_seconds);
+      } else if (name == "orders.max_line_quantity") {
+        st = ReadInt(value, source, name, s.max_line_quantity);
+      } else if (name == "orders.max_order_quantity") {
+        st = ReadInt(value, source, name, s.max_order_quantity);
       } else if (name == "database.path") {
         st = ReadString(value, source, name, s.db_path);
       } else if (name == "log.level") {
@@ -69,9 +83,10 @@ Status ApplyTable(ServeSettings& s, const toml::value& root, const std::string& 
   return Status::Ok();
 }
 
-Status ParseIntEnv(const char* name, const char* text, int& out) {
+template <typename Int>
+Status ParseIntEnv(const char* name, const char* text, Int& out) {
   std::string_view v(text);
-  int value = 0;
+  Int value = 0;
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), value);
   if (ec != std::errc() || end != v.data() + v.size()) {
     return Bad(std::string(name) + " must be an integer, got \"" + text + "\"");
@@ -109,11 +124,24 @@ Status ApplyEnvironment(ServeSettings& settings, const EnvLookup& getenv) {
   if (const char* v = set("ORDO_LISTEN")) settings.listen = v;
   if (const char* v = set("ORDO_DB")) settings.db_path = v;
   if (const char* v = set("ORDO_LOG_LEVEL")) settings.log_level = v;
-  if (const char* v = set("ORDO_WORKERS")) {
-    if (Status st = ParseIntEnv("ORDO_WORKERS", v, settings.workers); !st.ok()) return st;
+  const std::pair<const char*, int*> integers[] = {
+      {"ORDO_WORKERS", &settings.workers},
+      {"ORDO_READERS", &settings.readers},
+      {"ORDO_MAX_CONNECTIONS", &settings.max_connections},
+      {"ORDO_MAX_CONNECTIONS_PER_ADDRESS", &settings.max_connections_per_address},
+      {"ORDO_HEADER_TIMEOUT_SECONDS", &settings.header_timeout_seconds},
+      {"ORDO_IDLE_TIMEOUT_SECONDS", &settings.idle_timeout_seconds},
+  };
+  for (const auto& [name, out] : integers) {
+    if (const char* v = set(name)) {
+      if (Status st = ParseIntEnv(name, v, *out); !st.ok()) return st;
+    }
   }
-  if (const char* v = set("ORDO_READERS")) {
-    if (Status st = ParseIntEnv("ORDO_READERS", v, settings.readers); !st.ok()) return st;
+  for (auto [name, out] : {std::pair{"ORDO_MAX_LINE_QUANTITY", &settings.max_line_quantity},
+                           {"ORDO_MAX_ORDER_QUANTITY", &settings.max_order_quantity}}) {
+    if (const char* v = set(name)) {
+      if (Status st = ParseIntEnv(name, v, *out); !st.ok()) return st;
+    }
   }
   return Status::Ok();
 }
@@ -147,7 +175,48 @@ Status ValidateSettings(const ServeSettings& s) {
   if (s.max_body_bytes < 1024 || s.max_body_bytes > (int64_t{1} << 30)) {
     return Bad("max_body_bytes must be 1024 to 1073741824");
   }
+  if (s.max_connections < 0 || s.max_connections > 1'000'000) {
+    return Bad("max_connections must be 0 (derived from the open-file limit) to 1000000");
+  }
+  if (s.max_connections_per_address < 1 || s.max_connections_per_address > 1'000'000) {
+    return Bad("max_connections_per_address must be 1 to 1000000");
+  }
+  if (s.header_timeout_seconds < 1 || s.header_timeout_seconds > 300) {
+    return Bad("header_timeout_seconds must be 1 to 300");
+  }
+  if (s.idle_timeout_seconds < 1 || s.idle_timeout_seconds > 3600) {
+    return Bad("idle_timeout_seconds must be 1 to 3600");
+  }
+  // 10^12 base units is what a quantity can be at all (core/quantity.h).
+  if (s.max_line_quantity < 1 || s.max_line_quantity > s.max_order_quantity ||
+      s.max_order_quantity > 1'000'000'000'000) {
+    return Bad(
+        "max_line_quantity must be at least 1 and at most max_order_quantity, "
+        "which is at most 1000000000000");
+  }
   return Status::Ok();
+}
+
+Result<size_t> ConnectionLimit(const ServeSettings& s, uint64_t file_limit) {
+  constexpr uint64_t kFilesPerSqliteConnection = 3;  // database, WAL, shared memory
+  uint64_t sqlite_connections = static_cast<uint64_t>(s.readers) + 2;  // + writer, checkpointer
+  uint64_t headroom = kReservedFiles + kFilesPerSqliteConnection * sqlite_connections +
+                      static_cast<uint64_t>(kRefusingConnections);
+  uint64_t room = file_limit > headroom ? file_limit - headroom : 0;
+  if (s.max_connections == 0) {
+    if (room == 0) {
+      return Bad("the open-file limit " + std::to_string(file_limit) +
+                 " leaves no room for connections (it needs more than " + std::to_string(headroom) +
+                 "); raise it (ulimit -n)");
+    }
+    return static_cast<size_t>(std::min(room, kMaxDerivedConnections));
+  }
+  if (static_cast<uint64_t>(s.max_connections) > room) {
+    return Bad("max_connections " + std::to_string(s.max_connections) +
+               " does not fit under the open-file limit " + std::to_string(file_limit) +
+               " (at most " + std::to_string(room) + "); lower it or raise the limit (ulimit -n)");
+  }
+  return static_cast<size_t>(s.max_connections);
 }
 
 }  // namespace ordo::cli

@@ -8,12 +8,21 @@
 //   workers = 8            # request handler threads
 //   readers = 4            # read connections
 //   max_body_bytes = 1048576
+//   max_connections = 0               # open connections; 0 = derived from the open-file limit
+//   max_connections_per_address = 256 # from one client address (behind a proxy: raise it)
+//   header_timeout_seconds = 5        # for a connection to send a complete request header
+//   idle_timeout_seconds = 30         # a kept-alive connection waiting for its next request
 //   [database]
 //   path = "./data/ordo.db"
 //   [log]
 //   level = "info"         # debug | info | warn | error
+//   [orders]
+//   max_line_quantity = 1000000    # base units on one order line (flows/order_limits.h)
+//   max_order_quantity = 10000000  # base units on all lines of one order
 //
-// Environment: ORDO_LISTEN, ORDO_DB, ORDO_LOG_LEVEL, ORDO_WORKERS, ORDO_READERS.
+// Environment: ORDO_LISTEN, ORDO_DB, ORDO_LOG_LEVEL, ORDO_WORKERS, ORDO_READERS,
+// ORDO_MAX_CONNECTIONS, ORDO_MAX_CONNECTIONS_PER_ADDRESS, ORDO_HEADER_TIMEOUT_SECONDS,
+// ORDO_IDLE_TIMEOUT_SECONDS, ORDO_MAX_LINE_QUANTITY, ORDO_MAX_ORDER_QUANTITY.
 // A file with a syntax error, an unknown key or a value of the wrong type or range is
 // refused with the file name, line and key, so a typo never silently runs defaults.
 #pragma once
@@ -35,6 +44,12 @@ struct ServeSettings {
   int workers = 8;
   int readers = 4;
   int64_t max_body_bytes = 1024 * 1024;
+  int max_connections = 0;  // 0: ConnectionLimit() derives it from the open-file limit
+  int max_connections_per_address = 256;
+  int header_timeout_seconds = 5;
+  int idle_timeout_seconds = 30;
+  int64_t max_line_quantity = 1'000'000;  // the defaults of flows::OrderLimits
+  int64_t max_order_quantity = 10'000'000;
 };
 
 // Applies the TOML document `text` (named `source` in messages) over `settings`.
@@ -47,8 +62,23 @@ using EnvLookup = std::function<const char*(const char* name)>;
 Status ApplyEnvironment(ServeSettings& settings, const EnvLookup& getenv);
 
 // Checks ranges and names: listen is HOST:PORT, workers/readers 1..256, a known log level,
-// max_body_bytes 1 KiB..1 GiB.
+// max_body_bytes 1 KiB..1 GiB, max_connections 0..1000000, max_connections_per_address
+// 1..1000000, header_timeout_seconds 1..300, idle_timeout_seconds 1..3600,
+// 1 <= max_line_quantity <= max_order_quantity <= 10^12.
 Status ValidateSettings(const ServeSettings& settings);
+
+// Connections the server answers 503 at once while over its limits (each holds a descriptor).
+inline constexpr int kRefusingConnections = 64;
+
+// The connection limit to serve with under the open-file limit `file_limit`. Every open
+// connection holds a file descriptor, and so do the database (three per SQLite connection: the
+// writer, the checkpointer and each reader), the refusals in flight and the process itself
+// (kReservedFiles); past the file limit accept() fails and clients get no answer at all. So a
+// configured limit must fit under the file limit less that headroom (invalid_argument
+// otherwise, naming both), and the default (0) is that room, at most kMaxDerivedConnections.
+inline constexpr uint64_t kReservedFiles = 64;
+inline constexpr uint64_t kMaxDerivedConnections = 10'000;
+Result<size_t> ConnectionLimit(const ServeSettings& settings, uint64_t file_limit);
 
 // "HOST:PORT" → (host, port); invalid_argument otherwise.
 struct ListenAddress {

@@ -1,5 +1,7 @@
 #include "csvio/csv_table.h"
 
+#include <algorithm>
+
 #include "csvio/csv_reader.h"
 
 namespace ordo::csvio {
@@ -14,6 +16,23 @@ std::string Lower(std::string text) {
 
 bool IsBlank(const CsvRecord& record) {
   return record.fields.size() == 1 && TrimBlanks(record.fields[0]).empty();
+}
+
+// A record with more or fewer fields than the header, located at the first field that is
+// missing (named by its header) or the first one too many, so an editor can go straight there.
+CsvError FieldCountError(const CsvRecord& record, const std::vector<std::string>& header) {
+  const size_t count = record.fields.size();
+  const int column = static_cast<int>(std::min(count, header.size())) + 1;
+  std::string message = "the header has " + std::to_string(header.size()) +
+                        " fields but this record has " + std::to_string(count);
+  std::string field;
+  if (count < header.size()) {
+    field = Lower(std::string(TrimBlanks(header[count])));
+    message += ": it ends before field " + std::to_string(column) + " (" + field + ")";
+  } else {
+    message += ": field " + std::to_string(column) + " is beyond the header";
+  }
+  return {record.line, column, field, "field_count", std::move(message)};
 }
 
 }  // namespace
@@ -45,14 +64,12 @@ CsvTable CsvTable::Read(std::string_view text, std::span<const CsvColumn> column
   }
   if (!table.ReadHeader(record->fields, record->line)) return table;
 
-  const size_t width = record->fields.size();
+  const std::vector<std::string> header = record->fields;
+  const size_t width = header.size();
   for (++record; record != records.end(); ++record) {
     if (IsBlank(*record)) continue;
     if (record->fields.size() != width) {
-      table.errors_.push_back({record->line, 0, "", "field_count",
-                               "the header has " + std::to_string(width) +
-                                   " fields but this record has " +
-                                   std::to_string(record->fields.size())});
+      table.errors_.push_back(FieldCountError(*record, header));
       continue;
     }
     CsvRow row{record->line, std::vector<std::string>(columns.size())};

@@ -78,8 +78,8 @@ void ValidateHeader(store::Connection& conn, const PlaceOrderRequest& r, Validat
 // Adds the line's problems to `errors` (paths under "lines/<i>/"); fills `out` when none.
 // Each check that does not depend on another runs, so one pass reports everything.
 void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
-                  const PlaceOrderLine& in, size_t i, const Validated& v, orders::OrderLine& out,
-                  std::vector<FieldError>& errors) {
+                  const PlaceOrderLine& in, size_t i, const Validated& v, const OrderLimits& limits,
+                  orders::OrderLine& out, std::vector<FieldError>& errors) {
   const std::string at = ElementPath("lines", i);
   size_t before = errors.size();
   auto found = items.find(in.sku);
@@ -152,7 +152,47 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
   out.unit_price = price->unit_price;
   out.price_source = price->source;
   if (manual) out.override_reason = in.override_reason;
+  if (out.quantity > limits.max_line_quantity) {
+    errors.push_back(
+        {FieldPath(at, "quantity"), "out_of_range",
+         "a line has at most " + std::to_string(limits.max_line_quantity) + " " + item->uom});
+    return;
+  }
+  // quantity × price, checked: a manual price is what makes it large, so it is named then.
+  const std::string amount_field = FieldPath(at, manual ? "unit_price" : "quantity");
+  std::optional<Money> extended = out.unit_price.CheckedMul(out.quantity);
+  if (!extended || *extended > Money::FromWhole(kMaxOrderAmountWhole)) {
+    errors.push_back({amount_field, "out_of_range",
+                      "a line's value is at most " + std::to_string(kMaxOrderAmountWhole)});
+    return;
+  }
   out.extended_amount = pricing::ExtendedAmount(out.unit_price, out.quantity, v.currency);
+}
+
+// The order's totals over its valid lines: base units within limits.max_order_quantity and
+// the subtotal within kMaxOrderAmountWhole, each reported at the line that passes the bound.
+void CheckOrderTotals(const std::vector<orders::OrderLine>& lines,
+                      const std::vector<PlaceOrderLine>& in, const OrderLimits& limits,
+                      std::vector<FieldError>& errors) {
+  int64_t units = 0;
+  Money subtotal;
+  const Money max_amount = Money::FromWhole(kMaxOrderAmountWhole);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    units += lines[i].quantity;  // each line is at most max_line_quantity: no overflow
+    if (units > limits.max_order_quantity) {
+      errors.push_back({FieldPath("lines", i, "quantity"), "out_of_range",
+                        "an order has at most " + std::to_string(limits.max_order_quantity) +
+                            " base units on all its lines"});
+      return;
+    }
+    subtotal += lines[i].extended_amount;  // each line is at most max_amount: no overflow
+    if (subtotal > max_amount) {
+      errors.push_back({FieldPath("lines", i, in[i].unit_price ? "unit_price" : "quantity"),
+                        "out_of_range",
+                        "an order's value is at most " + std::to_string(kMaxOrderAmountWhole)});
+      return;
+    }
+  }
 }
 
 // Adds the order's value to the customer's open orders and returns the credit hold the order
@@ -223,8 +263,10 @@ PlacedOrder Place(store::Connection& conn, const CommandContext& ctx, const Prep
 
 }  // namespace
 
-Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequest& r) {
+Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequest& r,
+                                   const OrderLimits& limits) {
   PreparedOrder p;
+  p.limits = limits;
   p.reference_version = ReadReferenceVersion(conn);
   std::vector<FieldError> errors;
   Validated v;
@@ -235,8 +277,9 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
   for (size_t i = 0; i < order.lines.size(); ++i) skus.push_back(r.lines[i].sku);
   auto items = catalog::FindItemsBySku(conn, skus);
   for (size_t i = 0; i < order.lines.size(); ++i) {
-    ValidateLine(items, r.lines[i], i, v, order.lines[i], errors);
+    ValidateLine(items, r.lines[i], i, v, limits, order.lines[i], errors);
   }
+  if (errors.empty()) CheckOrderTotals(order.lines, r.lines, limits, errors);
   if (!errors.empty()) {
     return Status::InvalidArgument("the order has invalid fields", std::move(errors));
   }
@@ -261,14 +304,14 @@ Result<PlacedOrder> PlacePreparedOrder(store::Connection& conn, const CommandCon
                                        const PlaceOrderRequest& request,
                                        const PreparedOrder& prepared) {
   if (ReadReferenceVersion(conn) == prepared.reference_version) return Place(conn, ctx, prepared);
-  auto again = PrepareOrder(conn, request);
+  auto again = PrepareOrder(conn, request, prepared.limits);
   if (!again.ok()) return again.status();
   return Place(conn, ctx, *again);
 }
 
 Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& ctx,
-                                 const PlaceOrderRequest& request) {
-  auto prepared = PrepareOrder(conn, request);
+                                 const PlaceOrderRequest& request, const OrderLimits& limits) {
+  auto prepared = PrepareOrder(conn, request, limits);
   if (!prepared.ok()) return prepared.status();
   return Place(conn, ctx, *prepared).order;
 }

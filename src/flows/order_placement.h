@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/command_context.h"
+#include "flows/order_limits.h"
 #include "flows/place_order_request.h"
 #include "inventory/warehouse.h"
 #include "orders/order.h"
@@ -18,14 +19,17 @@ namespace ordo::flows {
 // Validation reports every problem at once as invalid_argument with field errors: unknown
 // customer or ship-to, bad channel, date or currency, no lines, unknown or inactive SKU,
 // unknown unit of measure, a quantity that is not a positive whole number of its unit, a
-// manual price that is malformed or has no reason. Nothing is written when any is found.
+// manual price that is malformed or has no reason; a line beyond `limits.max_line_quantity`
+// base units, lines together beyond `limits.max_order_quantity`, or a line value or subtotal
+// beyond kMaxOrderAmountWhole ("out_of_range" at "lines/<i>/quantity", or at
+// "lines/<i>/unit_price" for a manual price). Nothing is written when any is found.
 //
 // A customer on hold, or an order that would take the customer's exposure (open orders +
 // open receivables) past its credit limit, is accepted on a credit hold and allocates
 // nothing. Otherwise each line is allocated across warehouses, and what no warehouse has is
 // backordered; stock is never allocated beyond what is available.
 Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& ctx,
-                                 const PlaceOrderRequest& request);
+                                 const PlaceOrderRequest& request, const OrderLimits& limits = {});
 
 // Order entry in two steps, so that validation and pricing run beside the single writer:
 // PrepareOrder on a read connection, then PlacePreparedOrder as the writer's command.
@@ -40,12 +44,14 @@ struct PreparedOrder {
   Money credit_limit;
   std::optional<WarehouseId> preferred_warehouse;
   std::vector<inventory::Warehouse> warehouses;  // by rank, then id
+  OrderLimits limits;  // what it was validated against; the writer validates again with them
 };
 
 // Validates and prices `request`, reporting every problem at once exactly as PlaceOrder does.
 // Writes nothing, so it may run on a read connection; it reads the reference version before
 // the data, so any change committed after that reading changes the version the writer sees.
-Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequest& request);
+Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequest& request,
+                                   const OrderLimits& limits = {});
 
 // The placed order and its JSON as the audit record stored it (orders::OrderJson).
 struct PlacedOrder {

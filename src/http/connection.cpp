@@ -30,18 +30,38 @@ std::string RemoteAddress(const tcp::socket& socket) {
   return ec ? "unknown" : FormatEndpoint(endpoint);
 }
 
+std::string PeerAddress(const tcp::socket& socket) {
+  beast::error_code ec;
+  tcp::endpoint endpoint = socket.remote_endpoint(ec);
+  return ec ? "unknown" : endpoint.address().to_string();
+}
+
 }  // namespace
 
 Connection::Connection(tcp::socket socket, ServerContext& context)
     : context_(context),
       executor_(socket.get_executor()),
       stream_(std::move(socket)),
-      remote_address_(RemoteAddress(stream_.socket())) {}
+      remote_address_(RemoteAddress(stream_.socket())),
+      peer_address_(PeerAddress(stream_.socket())) {}
 
 void Connection::Start() {
   net::post(executor_, [self = shared_from_this()] {
     if (self->state_ != State::kNew) return;
     self->AwaitRequest();
+  });
+}
+
+void Connection::Refuse(Response response) {
+  net::post(executor_, [self = shared_from_this(), response = std::move(response)]() mutable {
+    if (self->state_ != State::kNew) return;
+    self->refusing_ = true;
+    self->started_ = std::chrono::steady_clock::now();
+    self->request_ = std::make_shared<Request>();
+    self->request_->remote_address = self->remote_address_;
+    self->request_->request_id = NewRequestId();
+    // Lingering lets the client read the answer even if it has sent a request meanwhile.
+    self->Answer(std::move(response), /*close_after=*/true, /*linger=*/true);
   });
 }
 
@@ -72,7 +92,13 @@ void Connection::AwaitRequest() {
     ReadHeader();
     return;
   }
-  stream_.expires_after(context_.options.idle_timeout);
+  // A new connection's wait for its first byte counts against its header deadline, so a
+  // client that connects and sends nothing is closed as soon as one that trickles a header.
+  if (requests_read_ == 0) {
+    stream_.expires_at(accepted_ + context_.options.header_timeout);
+  } else {
+    stream_.expires_after(context_.options.idle_timeout);
+  }
   stream_.async_read_some(buffer_.prepare(kReadChunk),
                           beast::bind_front_handler(&Connection::OnIdleRead, shared_from_this()));
 }
@@ -93,9 +119,15 @@ void Connection::ReadHeader() {
   parser_.emplace();
   parser_->header_limit(static_cast<uint32_t>(context_.options.max_header_bytes));
   parser_->body_limit(context_.options.max_body_bytes);
-  stream_.expires_after(context_.options.read_timeout);
+  stream_.expires_at(HeaderDeadline());
   bhttp::async_read_header(stream_, buffer_, *parser_,
                            beast::bind_front_handler(&Connection::OnHeader, shared_from_this()));
+}
+
+std::chrono::steady_clock::time_point Connection::HeaderDeadline() const {
+  const ServerOptions& options = context_.options;
+  auto header_from = requests_read_ == 0 ? accepted_ : started_;
+  return std::min(header_from + options.header_timeout, started_ + options.read_timeout);
 }
 
 void Connection::OnHeader(beast::error_code ec, size_t) {
@@ -108,6 +140,7 @@ void Connection::OnHeader(beast::error_code ec, size_t) {
     OnRequestRead();
     return;
   }
+  stream_.expires_at(started_ + context_.options.read_timeout);  // for the body
   if (ExpectsContinue(parser_->get())) {
     net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
                      beast::bind_front_handler(&Connection::OnContinueSent, shared_from_this()));
@@ -175,9 +208,14 @@ std::shared_ptr<Request> Connection::RequestFromParser() {
 
 void Connection::OnRequestRead() {
   request_ = RequestFromParser();
+  ++requests_read_;
   bool close_after = !parser_->get().keep_alive();
   request_->body = std::move(parser_->get().body());
   parser_.reset();
+  if (std::optional<Response> problem = HostProblem(*request_, request_version_)) {
+    Answer(std::move(*problem), /*close_after=*/true, /*linger=*/false);
+    return;
+  }
   auto [raw_path, raw_query] = SplitTarget(request_->target);
   std::optional<std::string> path;
   std::optional<QueryParams> query;
@@ -218,9 +256,8 @@ void Connection::Dispatch() {
   });
   if (!accepted) {
     exchange->Abandon();
-    Answer(Response::Problem(503, "unavailable", "Service Unavailable",
-                             "the server is busy; retry later"),
-           close_after_write_, false);
+    Answer(BusyResponse("unavailable", "the server is busy; retry later"), close_after_write_,
+           false);
   }
 }
 
@@ -243,7 +280,10 @@ void Connection::Answer(Response response, bool close_after, bool linger) {
   message_.emplace();
   BuildResponseMessage(response_, request_->request_id, request_version_, head_request_,
                        !close_after_write_, *message_);
-  stream_.expires_after(context_.options.write_timeout);
+  // A refusal is a few hundred bytes on a fresh connection: it never needs long.
+  stream_.expires_after(refusing_ ? std::min<std::chrono::steady_clock::duration>(
+                                        kLingerTimeout, context_.options.write_timeout)
+                                  : context_.options.write_timeout);
   bhttp::async_write(stream_, *message_,
                      beast::bind_front_handler(&Connection::OnWritten, shared_from_this()));
 }
@@ -291,7 +331,11 @@ void Connection::Close() {
   beast::error_code ignored;
   stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
   stream_.close();
-  context_.connections.Remove(this);
+  if (refusing_) {
+    context_.connections.EndRefusal();
+  } else {
+    context_.connections.Remove(this);
+  }
 }
 
 }  // namespace ordo::http::internal

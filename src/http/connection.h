@@ -5,7 +5,8 @@
 // it to the worker pool, and writes the response when the handler's Responder delivers it;
 // then waits for the next request on the same connection unless either side asked to close.
 // Limits and timeouts come from ServerOptions; protocol errors are answered with a problem and
-// the connection is closed after the client has had a chance to read it.
+// the connection is closed after the client has had a chance to read it. A connection the
+// registry did not admit is Refuse()d instead: it answers at once, reads no request and closes.
 //
 // Thread-safety: every member runs on the connection's strand; the public methods only post
 // to it and may be called from any thread. Owned by the ConnectionRegistry while open and by
@@ -37,12 +38,19 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Connection& operator=(const Connection&) = delete;
 
   void Start();
+  // Writes `response` (a 503 for a connection beyond the limits) without reading a request,
+  // then closes. REQUIRES: instead of Start(), after TryBeginRefusal() succeeded; the refusal
+  // ends when the connection closes.
+  void Refuse(Response response);
   // Closes the connection if it is between requests; otherwise it closes after its response.
   void BeginDrain();
   void ForceClose();
   // Answers request number `sequence`; ignored unless that request is still being handled.
   // A non-empty `error` is reported through on_error first.
   void Deliver(uint64_t sequence, Response response, std::string error);
+
+  // The client's IP address without the port ("127.0.0.1", "::1"); per-address limits key on it.
+  const std::string& peer_address() const { return peer_address_; }
 
  private:
   enum class State { kNew, kIdle, kReading, kHandling, kWriting, kLingering, kClosed };
@@ -51,6 +59,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void AwaitRequest();
   void OnIdleRead(boost::beast::error_code ec, size_t bytes);
   void ReadHeader();
+  // When the request being read must have its complete header (see ServerOptions).
+  std::chrono::steady_clock::time_point HeaderDeadline() const;
   void OnHeader(boost::beast::error_code ec, size_t bytes);
   void OnContinueSent(boost::beast::error_code ec, size_t bytes);
   void OnBody(boost::beast::error_code ec, size_t bytes);
@@ -70,10 +80,14 @@ class Connection : public std::enable_shared_from_this<Connection> {
   const boost::asio::any_io_executor executor_;
   boost::beast::tcp_stream stream_;
   const std::string remote_address_;
+  const std::string peer_address_;
+  const std::chrono::steady_clock::time_point accepted_ = std::chrono::steady_clock::now();
   boost::beast::flat_buffer buffer_;
   std::optional<RequestParser> parser_;
   State state_ = State::kNew;
   uint64_t sequence_ = 0;
+  uint64_t requests_read_ = 0;  // complete requests read; 0 while the first is awaited
+  bool refusing_ = false;
   std::shared_ptr<Request> request_;
   unsigned request_version_ = 11;
   bool head_request_ = false;

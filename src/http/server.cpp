@@ -142,10 +142,23 @@ void Server::Impl::OnAccept(const ErrorCode& ec, tcp::socket socket) {
     return;
   }
   auto connection = std::make_shared<internal::Connection>(std::move(socket), context_);
+  const ServerOptions& options = context_.options;
   // Registered before Start() checks `draining`, so Stop() either sees it or it sees Stop().
-  if (context_.connections.Add(connection, context_.options.max_connections)) {
+  internal::Admission admission =
+      context_.connections.Add(connection, connection->peer_address(), options.max_connections,
+                               options.max_connections_per_address);
+  if (admission == internal::Admission::kAdmitted) {
     connection->Start();
+  } else if (context_.connections.TryBeginRefusal(options.max_refusing_connections)) {
+    connection->Refuse(admission == internal::Admission::kServerFull
+                           ? internal::BusyResponse("server_busy",
+                                                    "the server has too many open connections; "
+                                                    "retry later")
+                           : internal::BusyResponse("too_many_connections",
+                                                    "too many open connections from this "
+                                                    "address; retry later"));
   }
+  // Otherwise the connection is dropped here, which closes it unanswered.
   Accept();
 }
 

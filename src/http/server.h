@@ -3,6 +3,9 @@
 // io threads read and write sockets; handlers run on a bounded worker pool and answer through
 // an asynchronous Responder (see handler.h). Connections are kept alive and serve one request
 // at a time (pipelined requests are answered in order). Every response carries X-Request-Id.
+// Open connections are bounded in total and per client address; one beyond a bound is answered
+// 503 with Retry-After and closed at once (see ServerOptions), so slow or idle clients cannot
+// exhaust the process's file descriptors, and every connection has a deadline for its header.
 //
 // Lifecycle: construct, Start(), ... , Stop() (or destroy). Stop() is graceful: it stops
 // accepting, closes idle connections, lets in-flight requests finish and their responses be

@@ -24,4 +24,10 @@ Response InternalErrorResponse() {
                            "the server failed to process the request");
 }
 
+Response BusyResponse(std::string_view code, std::string_view detail) {
+  Response response = Response::Problem(503, code, "Service Unavailable", detail);
+  response.SetHeader("Retry-After", std::to_string(kRetryAfterSeconds));
+  return response;
+}
+
 }  // namespace ordo::http::internal

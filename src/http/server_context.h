@@ -44,4 +44,9 @@ struct ServerContext {
 // The 500 problem sent when a handler fails; its detail never includes internal messages.
 Response InternalErrorResponse();
 
+// A 503 problem with `code` and Retry-After (kRetryAfterSeconds): the server cannot take this
+// request or connection now, a retry soon may succeed.
+inline constexpr int kRetryAfterSeconds = 1;
+Response BusyResponse(std::string_view code, std::string_view detail);
+
 }  // namespace ordo::http::internal

@@ -23,16 +23,29 @@ struct ServerOptions {
   size_t io_threads = 2;      // socket I/O only; handlers never run here
   size_t worker_threads = 4;  // run handlers
   // Requests accepted beyond the busy workers; when exceeded the server answers 503
-  // ("unavailable") at once.
+  // ("unavailable", Retry-After) at once.
   size_t max_queued_requests = 64;
-  size_t max_connections = 1024;  // further connections are closed on accept
+
+  // Open connections. A connection accepted beyond `max_connections` (code "server_busy") or
+  // beyond `max_connections_per_address` from one client address (code "too_many_connections")
+  // is answered 503 with Retry-After and closed without its request being read or handled; it
+  // holds no worker. At most `max_refusing_connections` such answers are in flight at once,
+  // further excess connections are closed unanswered. Keep max_connections +
+  // max_refusing_connections below the process's open-file limit, or accept() itself fails.
+  size_t max_connections = 1024;
+  size_t max_connections_per_address = 256;
+  size_t max_refusing_connections = 64;
 
   size_t max_header_bytes = 8 * 1024;   // request line + headers; over -> 431
   size_t max_body_bytes = 1024 * 1024;  // over -> 413 ("payload_too_large")
 
+  // A new connection must deliver a complete request line and headers within header_timeout
+  // of being accepted; a kept-alive one within header_timeout of the next request's first byte
+  // (slow clients cannot hold a connection by trickling a header). Closed unanswered otherwise.
+  std::chrono::milliseconds header_timeout{5'000};
   std::chrono::milliseconds read_timeout{30'000};   // a request's headers+body must arrive in this
   std::chrono::milliseconds write_timeout{30'000};  // a response must be written in this
-  std::chrono::milliseconds idle_timeout{60'000};   // keep-alive wait for the next request
+  std::chrono::milliseconds idle_timeout{30'000};   // keep-alive wait for the next request
   std::chrono::milliseconds drain_timeout{10'000};  // Stop() waits this long for in-flight work
 
   // After each response is written (or failed to be), with the time from the request's first

@@ -64,6 +64,20 @@ bool ExpectsContinue(const RequestMessage& message) {
          EqualsIgnoreCase(View(message[bhttp::field::expect]), "100-continue");
 }
 
+std::optional<Response> HostProblem(const Request& request, unsigned version) {
+  auto hosts = std::count_if(request.headers.begin(), request.headers.end(),
+                             [](const auto& h) { return EqualsIgnoreCase(h.first, "Host"); });
+  if (hosts == 0 && version >= 11) {
+    return Response::Problem(400, "missing_host", "Bad Request",
+                             "an HTTP/1.1 request must carry a Host header");
+  }
+  if (hosts > 1) {
+    return Response::Problem(400, "bad_request", "Bad Request",
+                             "the request carries more than one Host header");
+  }
+  return std::nullopt;
+}
+
 void BuildResponseMessage(const Response& response, std::string_view request_id, unsigned version,
                           bool head_request, bool keep_alive, ResponseMessage& out) {
   out.version(version == 10 ? 10 : 11);

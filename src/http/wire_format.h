@@ -7,6 +7,7 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/span_body.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,11 @@ std::string FormatEndpoint(const boost::asio::ip::tcp::endpoint& endpoint);
 void CopyRequestHead(const RequestMessage& message, Request& request);
 
 bool ExpectsContinue(const RequestMessage& message);
+
+// The 400 problem for a request whose Host header breaks HTTP/1.1 (RFC 9112, section 3.2):
+// "missing_host" when an HTTP/1.1 request has none, "bad_request" when it has more than one.
+// nullopt when the Host header is acceptable; HTTP/1.0 needs none.
+std::optional<Response> HostProblem(const Request& request, unsigned version);
 
 // The message to write for `response`: its headers minus those the server owns
 // (Content-Length, Transfer-Encoding, Connection, X-Request-Id) and any with CR/LF, then the

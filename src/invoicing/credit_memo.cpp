@@ -40,7 +40,7 @@ nlohmann::json ToJson(const CreditMemo& m) {
                      {"order_line_no", l.order_line_no},
                      {"sku", l.sku},
                      {"quantity", l.quantity},
-                     {"unit_price", l.unit_price.Format(digits)},
+                     {"unit_price", l.unit_price.Format(4)},
                      {"extended_amount", l.extended_amount.Format(digits)},
                      {"tax_rate_percent", FormatRatePercent(l.tax_rate_ppm)},
                      {"tax", l.tax_amount.Format(digits)},

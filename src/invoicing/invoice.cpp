@@ -44,7 +44,7 @@ nlohmann::json ToJson(const Invoice& inv) {
     lines.push_back({{"line_no", l.line_no},
                      {"sku", l.sku},
                      {"quantity", l.quantity},
-                     {"unit_price", l.unit_price.Format(digits)},
+                     {"unit_price", l.unit_price.Format(4)},
                      {"extended_amount", l.extended_amount.Format(digits)},
                      {"tax_class", l.tax_class},
                      {"tax_rate_percent", FormatRatePercent(l.tax_rate_ppm)},

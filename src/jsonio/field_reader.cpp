@@ -1,11 +1,24 @@
 #include "jsonio/field_reader.h"
 
+#include <cstdlib>
+
 #include "core/field_path.h"
 #include "jsonio/exact_json.h"
 
 namespace ordo::jsonio {
 
 using nlohmann::json;
+
+namespace {
+
+// Whether the number written `text` (a JSON number token) lies beyond int64's range. Only the
+// magnitude is compared, so long double's precision is enough.
+bool BeyondInt64(const std::string& text) {
+  const long double value = std::strtold(text.c_str(), nullptr);
+  return value >= 9223372036854775808.0L || value < -9223372036854775808.0L;
+}
+
+}  // namespace
 
 void FieldReader::Fail(const std::string& field, const std::string& code,
                        const std::string& message) {
@@ -83,10 +96,14 @@ std::optional<int64_t> FieldReader::Integer(const json& obj, const char* key,
   }
   if (it->is_number_integer()) {
     if (it->is_number_unsigned() && it->get<uint64_t>() > uint64_t{INT64_MAX}) {
-      Fail(path, "invalid_type", std::string(key) + " is too large");
+      Fail(path, "out_of_range", std::string(key) + " is too large");
       return std::nullopt;
     }
     return it->get<int64_t>();
+  }
+  if (IsDecimalNumber(*it) && BeyondInt64(*DecimalText(*it))) {
+    Fail(path, "out_of_range", std::string(key) + " is too large");
+    return std::nullopt;
   }
   Fail(path, "invalid_type", std::string(key) + " must be an integer");
   return std::nullopt;
@@ -132,6 +149,16 @@ const json* FieldReader::Array(const json& obj, const char* key, const std::stri
   return &*it;
 }
 
+void FieldReader::RefuseNulls(const json& obj, std::initializer_list<const char*> keys,
+                              std::string_view parent) {
+  for (const char* key : keys) {
+    auto it = obj.find(key);
+    if (it != obj.end() && it->is_null()) {
+      Fail(FieldPath(parent, key), "invalid_type", std::string(key) + " cannot be null");
+    }
+  }
+}
+
 void FieldReader::OnlyKnown(const json& obj, std::initializer_list<std::string_view> known,
                             std::string_view parent) {
   for (const auto& [key, value] : obj.items()) {
@@ -142,11 +169,8 @@ void FieldReader::OnlyKnown(const json& obj, std::initializer_list<std::string_v
 }
 
 Result<json> ParseJsonObject(std::string_view body) {
-  std::optional<json> parsed = ParseExactJson(body);
-  if (!parsed) {
-    return Status::InvalidArgument("the body is not valid JSON",
-                                   {{"", "malformed_json", "the body is not valid JSON"}});
-  }
+  Result<json> parsed = ParseExactJson(body);
+  if (!parsed.ok()) return parsed.status();
   if (!parsed->is_object()) {
     return Status::InvalidArgument("the body must be a JSON object",
                                    {{"", "invalid_type", "the body must be a JSON object"}});

@@ -7,8 +7,16 @@
 //   if (!errors.empty()) return Status::InvalidArgument("...", std::move(errors));
 //
 // Field paths are JSON-pointer-like without the leading slash ("lines/2/quantity"), built with
-// core/field_path.h. Error codes: "required", "invalid_type", "unknown_field". A missing field
-// and an explicit null are treated alike. Not thread-safe; one reader per request.
+// core/field_path.h. Error codes: "required", "invalid_type", "unknown_field", "out_of_range"
+// (a number beyond what the field takes, named by its path). Not thread-safe; one reader per
+// request.
+//
+// null, the same on every route: null means "no value". Every reader below treats a field
+// that is null exactly like a missing one: an optional field takes its default, a required
+// field is reported "required". The one exception is a PATCH, where a missing field means
+// "unchanged": there null clears a field that may be empty (a customer's price tier), and a
+// field that must keep a value refuses null with "invalid_type" (RefuseNulls), so that no
+// request is silently taken for something else.
 #pragma once
 
 #include <cstdint>
@@ -50,7 +58,8 @@ class FieldReader {
   // documents' amounts can never overflow; nullopt when absent or invalid (reported).
   std::optional<Money> Amount(const nlohmann::json& obj, const char* key, const std::string& path,
                               bool required);
-  // A JSON integer (not a string, not a fraction).
+  // A JSON integer (not a string, not a fraction); one beyond 64 bits (99999999999999999999,
+  // 1e30) is "out_of_range".
   std::optional<int64_t> Integer(const nlohmann::json& obj, const char* key,
                                  const std::string& path, bool required);
   std::optional<bool> Bool(const nlohmann::json& obj, const char* key, const std::string& path,
@@ -62,6 +71,11 @@ class FieldReader {
   const nlohmann::json* Array(const nlohmann::json& obj, const char* key, const std::string& path,
                               bool required);
 
+  // PATCH bodies: reports each of `keys` that `obj` sets to null as invalid_type at
+  // FieldPath(`parent`, key): these fields cannot be cleared, and absent means unchanged.
+  void RefuseNulls(const nlohmann::json& obj, std::initializer_list<const char*> keys,
+                   std::string_view parent);
+
   // Reports every key of `obj` not in `known` as unknown_field at FieldPath(`parent`, key);
   // `parent` is the path of `obj` itself ("" for the body, "lines/2" for a line).
   void OnlyKnown(const nlohmann::json& obj, std::initializer_list<std::string_view> known,
@@ -72,8 +86,9 @@ class FieldReader {
 };
 
 // Parses a request body that must be one JSON object (decimals kept exact, see
-// ParseExactJson). Errors: invalid_argument with one field error at "" whose code is
-// "malformed_json" (not JSON) or "invalid_type" (JSON, but not an object).
+// ParseExactJson). Errors: invalid_argument with one field error: those of ParseExactJson
+// (malformed_json, too_deep, duplicate_key, out_of_range), or "invalid_type" at "" (JSON, but
+// not an object).
 Result<nlohmann::json> ParseJsonObject(std::string_view body);
 
 }  // namespace ordo::jsonio

@@ -25,17 +25,6 @@ bool IsNull(const json& obj, const char* key) {
   return it != obj.end() && it->is_null();
 }
 
-// Reports `keys` of `obj` that are null: in a patch, null would mean "remove", which these
-// fields cannot be.
-void RejectNulls(FieldReader& r, const json& obj, std::initializer_list<const char*> keys,
-                 std::string_view parent) {
-  for (const char* key : keys) {
-    if (IsNull(obj, key)) {
-      r.Fail(FieldPath(parent, key), "invalid_type", std::string(key) + " cannot be null");
-    }
-  }
-}
-
 std::optional<Money> ReadMoney(FieldReader& r, const json& obj, const char* key,
                                const std::string& path) {
   std::optional<std::string> text = r.Decimal(obj, key, path, false);
@@ -157,20 +146,20 @@ Result<CustomerPatch> ParseCustomerPatchJson(std::string_view body) {
               {"name", "bill_to", "ship_to", "payment_terms", "credit_limit", "price_tier",
                "tax_exempt", "salesperson", "on_hold"},
               "");
-  RejectNulls(r, doc,
-              {"name", "bill_to", "ship_to", "payment_terms", "credit_limit", "tax_exempt",
-               "salesperson", "on_hold"},
-              "");
+  r.RefuseNulls(doc,
+                {"name", "bill_to", "ship_to", "payment_terms", "credit_limit", "tax_exempt",
+                 "salesperson", "on_hold"},
+                "");
   CustomerPatch patch;
   patch.name = r.OptionalString(doc, "name", "name");
   if (const json* bill_to = BillTo(r, doc)) {
-    RejectNulls(r, *bill_to, {"line1", "city", "region", "postal_code", "country"}, "bill_to");
+    r.RefuseNulls(*bill_to, {"line1", "city", "region", "postal_code", "country"}, "bill_to");
     patch.bill_to = ReadAddress(r, *bill_to, "bill_to");
   }
   ForEachShipTo(r, doc, [&](const json* object, const std::string& p) {
     if (!object) return;
     const json& s = *object;
-    RejectNulls(r, s, {"name", "line1", "city", "region", "postal_code", "country"}, p);
+    r.RefuseNulls(s, {"name", "line1", "city", "region", "postal_code", "country"}, p);
     ShipToPatch ship_to;
     ship_to.code = r.String(s, "code", FieldPath(p, "code"), true);
     ship_to.name = r.OptionalString(s, "name", FieldPath(p, "name"));

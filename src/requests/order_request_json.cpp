@@ -24,8 +24,9 @@ Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
   req.customer = r.String(doc, "customer", "customer", true);
   req.ship_to = r.String(doc, "ship_to", "ship_to", false);
   req.po_number = r.String(doc, "po_number", "po_number", false);
-  if (doc.contains("channel")) req.channel = r.String(doc, "channel", "channel", true);
-  if (doc.contains("currency")) req.currency = r.String(doc, "currency", "currency", true);
+  // Optional with a default: null, like absence, keeps the default (FieldReader's rule).
+  if (auto channel = r.OptionalString(doc, "channel", "channel")) req.channel = *channel;
+  if (auto currency = r.OptionalString(doc, "currency", "currency")) req.currency = *currency;
   if (auto it = doc.find("requested_date"); it != doc.end() && !it->is_null()) {
     req.requested_date = r.String(doc, "requested_date", "requested_date", true);
   }

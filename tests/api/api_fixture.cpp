@@ -1,6 +1,7 @@
 #include "api/api_fixture.h"
 
 #include "api/api_routes.h"
+#include "api/openapi_answers.h"
 #include "auth/auth_fixture.h"
 #include "auth/tokens.h"
 #include "http/test_server.h"
@@ -74,7 +75,13 @@ ClientResponse ApiTest::Call(const std::string& user, const std::string& method,
                              HeaderList headers) {
   if (!user.empty()) headers.emplace_back("Authorization", "Bearer " + Token(user));
   if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-  return client_->Send(method, target, body, headers);
+  ClientResponse r = client_->Send(method, target, body, headers);
+  // Every answer a test sees must keep the published document's promise (openapi_answers.h).
+  for (const std::string& broken : PublishedAnswers().Check(
+           method, target, r.status, r.Header("Content-Type").value_or(""), r.body)) {
+    ADD_FAILURE() << "answer breaks the OpenAPI document: " << broken;
+  }
+  return r;
 }
 
 ::testing::AssertionResult IsProblem(const ClientResponse& r, int status, const std::string& code) {

@@ -73,6 +73,38 @@ TEST_F(AuditEventsApiTest, AuditShowsAnEntitysHistoryWithRequestIds) {
   EXPECT_EQ(update["request_id"], "req-hold-1");
 }
 
+// A client's X-Request-Id correlates, it never identifies: a malformed one is replaced by the
+// server's own in the answer and in the audit row, and a well-formed one that looks like an
+// actor is only a request id; the actor is always the authenticated user.
+TEST_F(AuditEventsApiTest, AuditKeepsOnlyAWellFormedClientRequestIdAndTheAuthenticatedActor) {
+  std::string id = CustomerId("C-2");
+  const std::string malformed[] = {std::string(65, 'r'), "forged id", "req\tone", "caf\xc3\xa9",
+                                   "user:admin/x"};
+  std::vector<std::string> echoed;
+  bool hold = true;
+  for (const std::string& request_id : malformed) {
+    auto r = Call("manager", "PATCH", "/api/v1/customers/C-2",
+                  std::string(R"({"on_hold": )") + (hold ? "true" : "false") + "}",
+                  {{"X-Request-Id", request_id}});
+    ASSERT_EQ(r.status, 200) << r.body;
+    hold = !hold;
+    std::string replaced = r.Header("X-Request-Id").value_or("");
+    EXPECT_NE(replaced, request_id);
+    EXPECT_EQ(replaced.size(), 16u) << replaced;
+    echoed.push_back(replaced);
+  }
+  auto lookalike = Call("manager", "PATCH", "/api/v1/customers/C-2", R"({"salesperson": "x"})",
+                        {{"X-Request-Id", "user:admin"}});
+  ASSERT_EQ(lookalike.status, 200) << lookalike.body;
+  EXPECT_EQ(lookalike.Header("X-Request-Id"), "user:admin");
+  echoed.push_back("user:admin");
+
+  json page =
+      GetOk("admin", "/api/v1/audit?action=customer.update&entity=customer&entity_id=" + id);
+  EXPECT_EQ(Field(page, "request_id"), echoed);
+  EXPECT_EQ(Field(page, "actor"), std::vector<std::string>(echoed.size(), "user:manager"));
+}
+
 TEST_F(AuditEventsApiTest, AuditFiltersAndPages) {
   ASSERT_EQ(Call("manager", "PATCH", "/api/v1/customers/C-1", R"({"salesperson": "ann"})",
                  {{"X-Request-Id", "req-a"}})

@@ -9,8 +9,8 @@
 #include "api/api_fixture.h"
 #include "api/pagination.h"
 #include "api/preconditions.h"
-#include "core/resource_ref.h"
 #include "auth/auth_fixture.h"
+#include "core/resource_ref.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -113,7 +113,8 @@ TEST_F(ConventionsTest, KeysBelongToTheirUser) {
   auto other =
       client_->Send("POST", "/api/v1/warehouses", kNewWarehouse,
                     {{"Idempotency-Key", "shared-key"},
-                     {"Authorization", "Bearer " + login.Json()["token"].get<std::string>()}});
+                     {"Authorization", "Bearer " + login.Json()["token"].get<std::string>()},
+                     {"Content-Type", "application/json"}});
   EXPECT_TRUE(IsProblem(other, 409, "conflict"));
   EXPECT_FALSE(other.Header("Idempotent-Replayed"));
 }

@@ -64,7 +64,7 @@ TEST_F(InvoicesApiTest, ConfirmationCreatesTheInvoiceAndItReadsBack) {
   ASSERT_EQ(v["lines"].size(), 1u);
   EXPECT_EQ(v["lines"][0]["sku"], "WID-100");
   EXPECT_EQ(v["lines"][0]["quantity"], 12);
-  EXPECT_EQ(v["lines"][0]["unit_price"], "2.50");
+  EXPECT_EQ(v["lines"][0]["unit_price"], "2.5000");
   EXPECT_EQ(v["lines"][0]["extended_amount"], "30.00");
   EXPECT_EQ(v["lines"][0]["tax_rate_percent"], "8.875");
   EXPECT_EQ(v["lines"][0]["tax"], "2.66");

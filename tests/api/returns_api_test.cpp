@@ -245,6 +245,15 @@ TEST_F(ReturnsApiTest, ReceivingRestocksAndIssuesACreditMemo) {
   EXPECT_EQ(got["credit_memo"]["status"], "open");
   EXPECT_EQ(r.Header("ETag").value_or(""), "\"2\"");
   EXPECT_EQ(OnHand("WID-200"), 18);
+  // The restock is a stock movement of kind "return", listed among the item's movements.
+  auto moves = Call("warehouse", "GET", "/api/v1/inventory/movements?sku=WID-200");
+  ASSERT_EQ(moves.status, 200) << moves.body;
+  int returned = 0;
+  const json listed = moves.Json();
+  for (const auto& m : listed["items"]) {
+    if (m["kind"] == "return") returned += m["quantity"].get<int>();
+  }
+  EXPECT_EQ(returned, 3) << moves.body;
   auto again = Call("warehouse", "POST", target, three,
                     {{"If-Match", "\"1\""}, {"Idempotency-Key", "dock-1"}});
   EXPECT_EQ(again.status, 200);
@@ -282,7 +291,7 @@ TEST_F(ReturnsApiTest, CreditMemosReadListAndPrint) {
   EXPECT_EQ(m["subtotal"], "20.00");
   EXPECT_EQ(m["tax"], "0.00");
   EXPECT_EQ(m["lines"][0]["invoice"], "IN-000001");
-  EXPECT_EQ(m["lines"][0]["unit_price"], "10.00");
+  EXPECT_EQ(m["lines"][0]["unit_price"], "10.0000");
   EXPECT_EQ(shown.Header("ETag").value_or(""), "\"1\"");
   for (const char* user : {"manager", "integration", "portal"}) {
     EXPECT_EQ(Call(user, "GET", "/api/v1/credit-memos/1").status, 200) << user;

@@ -4,13 +4,16 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <chrono>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <thread>
 #include <vector>
@@ -104,6 +107,38 @@ bool WaitUntilServing(uint16_t port, std::chrono::milliseconds limit) {
   return false;
 }
 
+// Lowers this process's soft open-file limit while alive, so that a child started meanwhile
+// inherits the lowered one.
+class LoweredSoftFileLimit {
+ public:
+  explicit LoweredSoftFileLimit(rlim_t soft) {
+    getrlimit(RLIMIT_NOFILE, &saved_);
+    rlimit lowered = saved_;
+    lowered.rlim_cur = std::min(soft, saved_.rlim_max);
+    setrlimit(RLIMIT_NOFILE, &lowered);
+  }
+  ~LoweredSoftFileLimit() { setrlimit(RLIMIT_NOFILE, &saved_); }
+  rlim_t hard() const { return saved_.rlim_max; }
+
+ private:
+  rlimit saved_{};
+};
+
+// A kept-alive connection that has been answered 200 by /healthz: the server holds it open.
+// Connections refused while the server still counts ones just closed are retried.
+std::unique_ptr<http::testing::TestClient> HeldConnection(uint16_t port) {
+  auto deadline = std::chrono::steady_clock::now() + 30s;
+  while (std::chrono::steady_clock::now() < deadline) {
+    try {
+      auto client = std::make_unique<http::testing::TestClient>(port);
+      if (client->Send("GET", "/healthz").status == 200) return client;
+    } catch (const std::exception&) {
+    }
+    std::this_thread::sleep_for(20ms);
+  }
+  return nullptr;
+}
+
 class ServeProcessTest : public ::testing::Test {
  protected:
   std::string Log(const char* name) { return db_.path() + "." + name + ".log"; }
@@ -173,6 +208,56 @@ TEST_F(ServeProcessTest, PurgesExpiredTokensAndOldIdempotencyAnswers) {
   EXPECT_EQ(db_.Count("idempotency_keys"), 0);
   p.Signal(SIGTERM);
   EXPECT_EQ(p.Wait(30s), 0) << p.Stderr();
+}
+
+TEST_F(ServeProcessTest, RefusesAConnectionLimitTheFileLimitCannotHonour) {
+  OrdoProcess p(
+      {"--db", db_.path(), "serve", "--listen", "127.0.0.1:0", "--max-connections", "1000000"},
+      Log("limit"));
+  EXPECT_EQ(p.Wait(20s), 1) << p.Stderr();
+  EXPECT_NE(p.Stderr().find("max_connections 1000000 does not fit under the open-file limit"),
+            std::string::npos)
+      << p.Stderr();
+}
+
+// Started with a low soft file limit, the server raises it to the hard one; with a small
+// connection limit, a connection beyond it is answered 503 with Retry-After, and once the
+// held connections close a fresh one is served again.
+TEST_F(ServeProcessTest, RaisesTheFileLimitAndAnswersConnectionsBeyondItsLimit503) {
+  uint16_t port = FreePort();
+  std::unique_ptr<OrdoProcess> p;
+  rlim_t hard = 0;
+  {
+    LoweredSoftFileLimit lowered(256);
+    hard = lowered.hard();
+    p = std::make_unique<OrdoProcess>(
+        std::vector<std::string>{"--db", db_.path(), "serve", "--listen",
+                                 "127.0.0.1:" + std::to_string(port), "--max-connections", "2",
+                                 "--idle-timeout-seconds", "600"},
+        Log("connections"));
+  }
+  ASSERT_TRUE(WaitUntilServing(port, 20s)) << p->Stderr();
+  if (hard != RLIM_INFINITY) {
+    EXPECT_NE(p->Stderr().find("\"open_file_limit\":" + std::to_string(hard) + ","),
+              std::string::npos)
+        << p->Stderr();
+  }
+  EXPECT_NE(p->Stderr().find("\"max_connections\":2,"), std::string::npos) << p->Stderr();
+
+  auto first = HeldConnection(port);
+  auto second = HeldConnection(port);
+  ASSERT_TRUE(first && second);
+  http::testing::TestClient fresh(port);
+  auto refused = fresh.Read();  // answered on accept, before any request
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.Json()["code"], "server_busy");
+  EXPECT_EQ(refused.Header("Retry-After"), "1");
+
+  first.reset();
+  second.reset();
+  EXPECT_TRUE(HeldConnection(port) != nullptr);
+  p->Signal(SIGTERM);
+  EXPECT_EQ(p->Wait(30s), 0) << p->Stderr();
 }
 
 // Clients keep placing orders while SIGTERM arrives. Every order answered 201 must be stored

@@ -62,10 +62,15 @@ TEST(CsvTableTest, ReportsUnknownDuplicateAndMissingColumnsAndReadsNoRows) {
 TEST(CsvTableTest, RecordWithTheWrongNumberOfFieldsIsAnError) {
   CsvTable table = CsvTable::Read("sku,name\nA,a\nB\nC,c,extra\nD,d\n", kColumns);
   ASSERT_EQ(table.errors().size(), 2u);
-  EXPECT_EQ(table.errors()[0].line, 3);
-  EXPECT_EQ(table.errors()[0].code, "field_count");
-  EXPECT_EQ(table.errors()[0].message, "the header has 2 fields but this record has 1");
-  EXPECT_EQ(table.errors()[1].line, 4);
+  // Located at the first missing field (named by the header) or the first one too many.
+  EXPECT_EQ(table.errors()[0],
+            (CsvError{3, 2, "name", "field_count",
+                      "the header has 2 fields but this record has 1: it ends before field 2 "
+                      "(name)"}));
+  EXPECT_EQ(table.errors()[1],
+            (CsvError{4, 3, "", "field_count",
+                      "the header has 2 fields but this record has 3: field 3 is beyond the "
+                      "header"}));
   ASSERT_EQ(table.rows().size(), 2u);
   EXPECT_EQ(table.rows()[1].line, 5);
 }

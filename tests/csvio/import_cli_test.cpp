@@ -52,7 +52,8 @@ TEST_F(ImportCliTest, PrintsEveryProblemAsFileLineColumnAndExitsOne) {
   EXPECT_EQ(outcome.err,
             file + ":2:3: list_price: invalid_money: \"12,50\" is not a decimal amount\n" + file +
                 ":5:1: sku: duplicate: SKU B-2 is also on line 3\n" + file +
-                ":6: field_count: the header has 3 fields but this record has 2\n");
+                ":6:3: list_price: field_count: the header has 3 fields but this record has 2: "
+                "it ends before field 3 (list_price)\n");
   EXPECT_EQ(db_.Count("items"), 0);
 }
 

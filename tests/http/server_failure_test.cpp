@@ -123,13 +123,14 @@ TEST(ServerFailureTest, FullQueueAnswers503AtOnce) {
   auto response = rejected.Send("GET", "/fast");
   EXPECT_EQ(response.status, 503);
   EXPECT_EQ(response.Json()["code"], "unavailable");
+  EXPECT_EQ(response.Header("Retry-After"), "1");
   EXPECT_TRUE(response.Header("X-Request-Id").has_value());
 
   release.count_down();
   EXPECT_EQ(slow.Read().body, "slow");
 }
 
-TEST(ServerFailureTest, ConnectionsBeyondTheLimitAreClosed) {
+TEST(ServerFailureTest, ConnectionsBeyondTheLimitAreRefusedAndClosed) {
   Router router;
   router.Add("GET", "/ok", SyncHandler([](Request&) { return Response::Text(200, "ok"); }));
   ServerOptions options = LocalOptions();
@@ -138,6 +139,7 @@ TEST(ServerFailureTest, ConnectionsBeyondTheLimitAreClosed) {
   TestClient first(server->port());
   ASSERT_EQ(first.Send("GET", "/ok").status, 200);  // the first connection is registered
   TestClient second(server->port());
+  EXPECT_EQ(second.Read().status, 503);  // connection_limits_test.cpp has the details
   EXPECT_TRUE(second.ReadUntilClosed());
   EXPECT_EQ(first.Send("GET", "/ok").status, 200);
 }

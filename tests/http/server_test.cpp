@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <future>
 #include <latch>
 #include <mutex>
@@ -197,10 +198,59 @@ TEST(ServerTest, RequestIdIsEchoedOrGenerated) {
   std::string id = generated.Header("X-Request-Id").value_or("");
   EXPECT_EQ(id.size(), 16u);
   EXPECT_EQ(generated.Json()["request_id"], id);
-  auto unsafe = client.Send("GET", "/echo/x", "", {{"X-Request-Id", "a b"}});
-  EXPECT_EQ(unsafe.Header("X-Request-Id").value_or("").size(), 16u);
+  auto longest = client.Send("GET", "/echo/x", "", {{"X-Request-Id", std::string(64, 'r')}});
+  EXPECT_EQ(longest.Header("X-Request-Id"), std::string(64, 'r'));
+  // Anything else is replaced by an id of the server's own, in the header and for handlers.
+  for (std::string malformed : {std::string("a b"), std::string(65, 'r'), std::string("a\tb"),
+                                std::string("caf\xc3\xa9"), std::string("a/b")}) {
+    auto unsafe = client.Send("GET", "/echo/x", "", {{"X-Request-Id", malformed}});
+    std::string replaced = unsafe.Header("X-Request-Id").value_or("");
+    EXPECT_EQ(replaced.size(), 16u) << malformed;
+    EXPECT_EQ(unsafe.Json()["request_id"], replaced) << malformed;
+  }
+  // Control characters other than tab do not even parse as a header.
+  TestClient raw(server->port());
+  raw.WriteRaw("GET /echo/x HTTP/1.1\r\nHost: x\r\nX-Request-Id: a\x01b\r\n\r\n");
+  auto refused = raw.Read();
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(refused.Header("X-Request-Id").value_or("").size(), 16u);
   auto not_found = client.Send("GET", "/nope", "", {{"X-Request-Id", "nf-1"}});
   EXPECT_EQ(not_found.Header("X-Request-Id"), "nf-1");
+}
+
+TEST(ServerTest, Http11WithoutHostIs400AndNothingIsHandled) {
+  std::atomic<int> handled = 0;
+  Router router;
+  router.Add("GET", "/x", SyncHandler([&](Request&) {
+               ++handled;
+               return Response::Text(200, "x");
+             }));
+  auto server = StartServer(std::move(router));
+
+  TestClient missing(server->port());
+  missing.WriteRaw("GET /x HTTP/1.1\r\n\r\n");
+  auto response = missing.Read();
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(response.Header("Content-Type"), "application/problem+json");
+  EXPECT_EQ(response.Json()["code"], "missing_host");
+  EXPECT_TRUE(missing.ReadUntilClosed());
+
+  TestClient twice(server->port());
+  twice.WriteRaw("GET /x HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n");
+  response = twice.Read();
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(response.Json()["code"], "bad_request");
+  EXPECT_TRUE(twice.ReadUntilClosed());
+  EXPECT_EQ(handled.load(), 0);
+
+  // HTTP/1.0 has no Host requirement, and an empty Host is a Host.
+  TestClient old(server->port());
+  old.WriteRaw("GET /x HTTP/1.0\r\n\r\n");
+  EXPECT_EQ(old.Read().status, 200);
+  TestClient empty(server->port());
+  empty.WriteRaw("GET /x HTTP/1.1\r\nHost:\r\n\r\n");
+  EXPECT_EQ(empty.Read().status, 200);
+  EXPECT_EQ(handled.load(), 2);
 }
 
 TEST(ServerTest, ConnectionCloseIsHonoured) {

@@ -74,11 +74,16 @@ ClientResponse TestClient::Read() {
   return response;
 }
 
-bool TestClient::ReadUntilClosed() {
+bool TestClient::ReadUntilClosed(std::string* received) {
+  if (received) {
+    auto pending = buffer_.data();
+    received->append(static_cast<const char*>(pending.data()), pending.size());
+  }
   char scratch[4096];
   while (true) {
     beast::error_code ec;
-    socket_.read_some(net::buffer(scratch), ec);
+    size_t bytes = socket_.read_some(net::buffer(scratch), ec);
+    if (received) received->append(scratch, bytes);
     if (ec == net::error::eof || ec == net::error::connection_reset) return true;
     if (ec) return false;  // e.g. the receive timeout
   }

@@ -41,7 +41,8 @@ class TestClient {
   void WriteRaw(std::string_view bytes);
   ClientResponse Read();
   // Reads until the server closes the connection; true when it did so cleanly (EOF or reset).
-  bool ReadUntilClosed();
+  // What arrived meanwhile goes to `received` when given.
+  bool ReadUntilClosed(std::string* received = nullptr);
 
  private:
   boost::asio::io_context io_;

@@ -34,13 +34,13 @@ TEST(JsonWriter, StrayBytesBecomeReplacementCharactersSoTheTextStaysJson) {
 
 TEST(ExactJson, DecimalsKeepTheirSourceText) {
   auto doc = ParseExactJson(R"({"p": 2.1250, "q": 0.1, "n": 7, "s": "3.5", "o": {"a": 1}})");
-  ASSERT_TRUE(doc.has_value());
+  ASSERT_TRUE(doc.ok());
   EXPECT_EQ(DecimalText((*doc)["p"]), "2.1250");
   EXPECT_EQ(DecimalText((*doc)["q"]), "0.1");
   EXPECT_EQ(DecimalText((*doc)["n"]), "7");
   EXPECT_EQ(DecimalText((*doc)["s"]), "3.5");
   EXPECT_EQ(DecimalText((*doc)["o"]), std::nullopt);
-  EXPECT_FALSE(ParseExactJson("{\"a\": ").has_value());
+  EXPECT_FALSE(ParseExactJson("{\"a\": ").ok());
 }
 
 }  // namespace
