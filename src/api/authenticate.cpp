@@ -8,6 +8,25 @@
 #include "auth/tokens.h"
 
 namespace ordo::api {
+namespace {
+
+// The one rule of customer scope (portal_operations.h): a principal bound to a customer reaches
+// only the portal's operations, and there with the customer role's permissions alone, whatever
+// other roles it holds (an EDI user of the customer may also be an integration user; an account
+// given staff roles by mistake gains nothing from them).
+Result<auth::Principal> ScopeToCustomer(const PortalOperations& portal,
+                                        const http::Request& request, auth::Principal who) {
+  if (!who.customer_id) return who;
+  if (!portal.Allows(request.method, request.route)) {
+    return Status::Forbidden("a customer's user may use only the customer portal's operations");
+  }
+  bool is_customer = who.HasRole(auth::Role::kCustomer);
+  who.roles.clear();
+  if (is_customer) who.roles.push_back(auth::Role::kCustomer);
+  return who;
+}
+
+}  // namespace
 
 std::optional<std::string_view> BearerCredential(const http::Request& request) {
   auto header = request.Header("Authorization");
@@ -45,7 +64,7 @@ Result<auth::Principal> AuthenticateRequest(ApiContext& ctx, const http::Request
         },
         [](const Status&) {});
   }
-  return std::move(authenticated->principal);
+  return ScopeToCustomer(ctx.portal, request, std::move(authenticated->principal));
 }
 
 std::optional<auth::Principal> RequirePrincipal(ApiContext& ctx, const http::Request& request,
@@ -53,8 +72,10 @@ std::optional<auth::Principal> RequirePrincipal(ApiContext& ctx, const http::Req
   auto principal = AuthenticateRequest(ctx, request);
   if (principal.ok()) return std::move(principal).value();
   http::Response response = ProblemFor(principal.status());
-  response.SetHeader("WWW-Authenticate",
-                     BearerCredential(request) ? "Bearer error=\"invalid_token\"" : "Bearer");
+  if (principal.status().code() == ErrorCode::kUnauthenticated) {
+    response.SetHeader("WWW-Authenticate",
+                       BearerCredential(request) ? "Bearer error=\"invalid_token\"" : "Bearer");
+  }
   respond(std::move(response));
   return std::nullopt;
 }

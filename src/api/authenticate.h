@@ -6,6 +6,10 @@
 //
 // On failure the helpers answer `respond` themselves: 401 problem "unauthenticated" with a
 // `WWW-Authenticate: Bearer` header, or 403 problem "forbidden". They run on the handler thread.
+//
+// Customer scope is applied here, for every route at once: a principal bound to a customer
+// gets 403 on any route that is not a portal operation (portal_operations.h), and on a portal
+// operation it holds the customer role only, whatever other roles the user has.
 #pragma once
 
 #include <optional>
@@ -22,7 +26,8 @@ namespace ordo::api {
 // when the header is missing or not a bearer credential.
 std::optional<std::string_view> BearerCredential(const http::Request& request);
 
-// The principal behind the request's bearer credential, or unauthenticated.
+// The principal behind the request's bearer credential, or unauthenticated; forbidden for a
+// customer-bound principal on a route that is not a portal operation.
 Result<auth::Principal> AuthenticateRequest(ApiContext& ctx, const http::Request& request);
 
 // The principal, or nullopt after answering 401.

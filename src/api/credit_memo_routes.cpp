@@ -10,6 +10,7 @@
 #include "api/customer_scope.h"
 #include "api/pagination.h"
 #include "api/pdf_response.h"
+#include "api/portal_operations.h"
 #include "api/preconditions.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
@@ -19,8 +20,8 @@
 #include "flows/credit_memo_document.h"
 #include "flows/credit_memo_settlement.h"
 #include "invoicing/credit_memo_repository.h"
-#include "views/credit_memo_view.h"
 #include "requests/credit_memo_request_json.h"
+#include "views/credit_memo_view.h"
 
 namespace ordo::api {
 namespace {
@@ -147,12 +148,12 @@ void Refund(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }  // namespace
 
 void AddCreditMemoRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/credit-memos",
-             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/credit-memos/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/credit-memos/{ref}.pdf",
-             [&ctx](http::Request& q, http::Responder r) { ShowPdf(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/credit-memos",
+                 [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/credit-memos/{ref}",
+                 [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/credit-memos/{ref}.pdf",
+                 [&ctx](http::Request& q, http::Responder r) { ShowPdf(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/credit-memos/{ref}/apply",
              [&ctx](http::Request& q, http::Responder r) { Apply(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/credit-memos/{ref}/refund",

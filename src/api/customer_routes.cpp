@@ -5,6 +5,7 @@
 #include "api/authenticate.h"
 #include "api/customer_scope.h"
 #include "api/pagination.h"
+#include "api/portal_operations.h"
 #include "api/preconditions.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
@@ -143,16 +144,16 @@ void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }  // namespace
 
 void AddCustomerRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/customers",
-             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/customers",
+                 [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/customers",
              [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/customers/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/customers/{ref}",
+                 [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
   router.Add("PATCH", "/api/v1/customers/{ref}",
              [&ctx](http::Request& q, http::Responder r) { Patch(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/customers/{ref}/credit",
-             [&ctx](http::Request& q, http::Responder r) { Credit(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/customers/{ref}/credit",
+                 [&ctx](http::Request& q, http::Responder r) { Credit(ctx, q, std::move(r)); });
 }
 
 }  // namespace ordo::api

@@ -4,6 +4,8 @@
 
 #include "api/authenticate.h"
 #include "api/pagination.h"
+#include "api/portal_operations.h"
+#include "api/portal_redaction.h"
 #include "api/status_response.h"
 #include "api/write_route.h"
 #include "auth/permissions.h"
@@ -104,6 +106,7 @@ void Availability(ApiContext& ctx, http::Request& request, http::Responder respo
   if (!auth::Allowed(*who, "inventory.read") && !auth::Allowed(*who, "items.read")) {
     return respond(ProblemFor(Status::Forbidden("this user may not read stock availability")));
   }
+  respond = ForPortal(*who, PortalDocument::kAvailability, std::move(respond));
   ResourceRef ref = ParseResourceRef(*request.PathParam("ref"));
   std::optional<json> body = [&]() -> std::optional<json> {
     auto conn = ctx.readers.Borrow();
@@ -192,8 +195,9 @@ void Movements(ApiContext& ctx, http::Request& request, http::Responder respond)
 }  // namespace
 
 void AddInventoryRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/items/{ref}/availability",
-             [&ctx](http::Request& q, http::Responder r) { Availability(ctx, q, std::move(r)); });
+  AddPortalRoute(
+      router, ctx.portal, "GET", "/api/v1/items/{ref}/availability",
+      [&ctx](http::Request& q, http::Responder r) { Availability(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/inventory/receipts",
              [&ctx](http::Request& q, http::Responder r) { Receive(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/inventory/adjustments",

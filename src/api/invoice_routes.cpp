@@ -11,6 +11,7 @@
 #include "api/order_resource.h"
 #include "api/pagination.h"
 #include "api/pdf_response.h"
+#include "api/portal_operations.h"
 #include "api/preconditions.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
@@ -194,12 +195,12 @@ void TrialBalance(ApiContext& ctx, http::Request& request, http::Responder respo
 }  // namespace
 
 void AddInvoiceRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/invoices",
-             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/invoices/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/invoices/{ref}.pdf",
-             [&ctx](http::Request& q, http::Responder r) { ShowPdf(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/invoices",
+                 [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/invoices/{ref}",
+                 [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/invoices/{ref}.pdf",
+                 [&ctx](http::Request& q, http::Responder r) { ShowPdf(ctx, q, std::move(r)); });
   router.Add("GET", "/api/v1/tax-rates",
              [&ctx](http::Request& q, http::Responder r) { ListTaxRates(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/tax-rates",

@@ -5,6 +5,8 @@
 
 #include "api/authenticate.h"
 #include "api/pagination.h"
+#include "api/portal_operations.h"
+#include "api/portal_redaction.h"
 #include "api/preconditions.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
@@ -152,15 +154,10 @@ Result<catalog::ItemFilter> ParseItemFilter(const http::Request& request) {
   return filter;
 }
 
-// The item as `who` may see it: portal users get everything but the distributor's cost.
-json ItemJson(const catalog::Item& item, const auth::Principal& who) {
-  json j = catalog::ToJson(item);
-  if (who.customer_id) j.erase("cost");
-  return j;
-}
-
-http::Response ItemResponse(int status, const catalog::Item& item, const auth::Principal& who) {
-  http::Response r = http::Response::Json(status, ItemJson(item, who));
+// The item with its version as ETag; portal users get it without the distributor's cost
+// (portal_redaction.h).
+http::Response ItemResponse(int status, const catalog::Item& item) {
+  http::Response r = http::Response::Json(status, catalog::ToJson(item));
   SetVersionTag(r, item.version);
   return r;
 }
@@ -172,6 +169,7 @@ Status NoItem(const ResourceRef& ref) {
 void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "items.read");
   if (!who) return;
+  respond = ForPortal(*who, PortalDocument::kItemList, std::move(respond));
   auto page = ParsePage(request);
   if (!page.ok()) return respond(ProblemFor(page.status()));
   auto filter = ParseItemFilter(request);
@@ -182,20 +180,21 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   }();
   std::optional<int64_t> next = TrimToPage(rows, page->limit);
   json items = json::array();
-  for (const auto& item : rows) items.push_back(ItemJson(item, *who));
+  for (const auto& item : rows) items.push_back(catalog::ToJson(item));
   respond(http::Response::Json(200, PageJson(std::move(items), next)));
 }
 
 void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "items.read");
   if (!who) return;
+  respond = ForPortal(*who, PortalDocument::kItem, std::move(respond));
   ResourceRef ref = ParseResourceRef(*request.PathParam("ref"));
   auto found = [&] {
     auto conn = ctx.readers.Borrow();
     return catalog::FindItemByIdOrSku(*conn, ref.id, ref.code);
   }();
   if (!found) return respond(ProblemFor(NoItem(ref)));
-  respond(ItemResponse(200, *found, *who));
+  respond(ItemResponse(200, *found));
 }
 
 void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
@@ -205,11 +204,11 @@ void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!item.ok()) return respond(ProblemFor(item.status()));
   RunWrite(
       ctx, request, *who,
-      [in = std::move(item).value(), who = *who](
-          store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+      [in = std::move(item).value()](store::Connection& conn,
+                                     const CommandContext& cc) -> Result<http::Response> {
         auto created = catalog::CreateItem(conn, cc, in);
         if (!created.ok()) return WithoutBaseUomDuplicate(created.status());
-        http::Response r = ItemResponse(201, *created, who);
+        http::Response r = ItemResponse(201, *created);
         r.SetHeader("Location", "/api/v1/items/" + std::to_string(created->id.value()));
         return r;
       },
@@ -221,7 +220,7 @@ void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!who) return;
   RunVersionedWrite(
       ctx, request, *who, ParseItemPatch,
-      [ref = ParseResourceRef(*request.PathParam("ref")), who = *who](
+      [ref = ParseResourceRef(*request.PathParam("ref"))](
           store::Connection& conn, const CommandContext& cc, const catalog::ItemPatch& patch,
           std::optional<int64_t> version) -> Result<http::Response> {
         // Resolved on the writer, in the command's unit of work, so the item cannot change
@@ -230,7 +229,7 @@ void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
         if (!item) return NoItem(ref);
         auto updated = catalog::UpdateItem(conn, cc, item->id, patch, version);
         if (!updated.ok()) return WithoutBaseUomDuplicate(updated.status());
-        return ItemResponse(200, *updated, who);
+        return ItemResponse(200, *updated);
       },
       std::move(respond));
 }
@@ -238,12 +237,12 @@ void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }  // namespace
 
 void AddItemRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/items",
-             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/items",
+                 [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/items",
              [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/items/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/items/{ref}",
+                 [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
   router.Add("PATCH", "/api/v1/items/{ref}",
              [&ctx](http::Request& q, http::Responder r) { Patch(ctx, q, std::move(r)); });
 }

@@ -10,6 +10,8 @@
 #include "api/customer_filter.h"
 #include "api/order_resource.h"
 #include "api/pagination.h"
+#include "api/portal_operations.h"
+#include "api/portal_redaction.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
 #include "events/outbox.h"
@@ -139,6 +141,7 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "orders.read");
   if (!who) return;
+  respond = ForPortal(*who, PortalDocument::kOrder, std::move(respond));
   auto order = [&] {
     auto conn = ctx.readers.Borrow();
     return LoadOrderFor(*conn, *request.PathParam("ref"), *who);
@@ -150,6 +153,7 @@ void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Events(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "orders.read");
   if (!who) return;
+  respond = ForPortal(*who, PortalDocument::kOrderTimeline, std::move(respond));
   std::vector<events::Event> timeline;
   {
     auto conn = ctx.readers.Borrow();
@@ -170,12 +174,12 @@ void Events(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }  // namespace
 
 void AddOrderReadRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("GET", "/api/v1/orders",
-             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/orders/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/orders/{ref}/events",
-             [&ctx](http::Request& q, http::Responder r) { Events(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/orders",
+                 [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/orders/{ref}",
+                 [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/orders/{ref}/events",
+                 [&ctx](http::Request& q, http::Responder r) { Events(ctx, q, std::move(r)); });
 }
 
 }  // namespace ordo::api

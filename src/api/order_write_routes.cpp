@@ -6,13 +6,17 @@
 #include <vector>
 
 #include "api/authenticate.h"
+#include "api/failure_log.h"
 #include "api/order_resource.h"
+#include "api/portal_operations.h"
+#include "api/portal_redaction.h"
 #include "api/preconditions.h"
 #include "api/status_response.h"
 #include "api/versioned_write.h"
 #include "api/write_route.h"
 #include "auth/permissions.h"
 #include "core/field_path.h"
+#include "core/money.h"
 #include "customers/customer_repository.h"
 #include "flows/order_changes.h"
 #include "flows/order_placement.h"
@@ -69,25 +73,32 @@ void Place(ApiContext& ctx, http::Request& request, http::Responder respond) {
   }
   // Validation and pricing read on a read connection, beside the writer; the writer redoes
   // them only if the reference data changed meanwhile (flows::PlacePreparedOrder).
+  bool threw = false;
   auto prepared = [&]() -> Result<flows::PreparedOrder> {
     try {
       auto conn = ctx.readers.Borrow();
       return flows::PrepareOrder(*conn, order_request, ctx.order_limits);
+    } catch (const OverflowError&) {
+      return store::StatusOfException(std::current_exception());  // the client's amounts
     } catch (...) {
+      threw = true;  // its text (SQL) is logged, not answered
       return store::StatusOfException(std::current_exception());
     }
   }();
-  if (!prepared.ok()) return respond(ProblemFor(prepared.status()));
+  if (!prepared.ok()) return respond(FailureResponse(ctx, request, prepared.status(), threw));
   RunWrite(
       ctx, request, *who,
-      [r = std::move(order_request), p = std::move(prepared).value()](
-          store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+      [r = std::move(order_request), p = std::move(prepared).value(),
+       portal = who->customer_id.has_value()](store::Connection& conn,
+                                              const CommandContext& cc) -> Result<http::Response> {
         auto placed = flows::PlacePreparedOrder(conn, cc, r, p);
         if (!placed.ok()) return placed.status();
         std::string location = "/api/v1/orders/" + std::to_string(placed->order.id.value());
         http::Response response = OrderResponse(201, placed->order, std::move(placed->json));
         response.SetHeader("Location", location);
-        return response;
+        // A portal user's answer is redacted here, so that a replay of it is too.
+        if (!portal) return response;
+        return RedactResponse(PortalDocument::kOrder, std::move(response));
       },
       std::move(respond));
 }
@@ -143,8 +154,8 @@ void ReleaseHold(ApiContext& ctx, http::Request& request, http::Responder respon
 }  // namespace
 
 void AddOrderWriteRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("POST", "/api/v1/orders",
-             [&ctx](http::Request& q, http::Responder r) { Place(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "POST", "/api/v1/orders",
+                 [&ctx](http::Request& q, http::Responder r) { Place(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/orders/{ref}/cancel",
              [&ctx](http::Request& q, http::Responder r) { Cancel(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/orders/{ref}/holds/{kind}/release",

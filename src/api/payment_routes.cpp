@@ -9,6 +9,7 @@
 #include "api/customer_filter.h"
 #include "api/customer_scope.h"
 #include "api/pagination.h"
+#include "api/portal_operations.h"
 #include "api/preconditions.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
@@ -115,10 +116,10 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void AddPaymentRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("POST", "/api/v1/payments",
              [&ctx](http::Request& q, http::Responder r) { Receive(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/payments",
-             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/payments/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/payments",
+                 [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/payments/{ref}",
+                 [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/payments/{ref}/apply",
              [&ctx](http::Request& q, http::Responder r) { Apply(ctx, q, std::move(r)); });
 }

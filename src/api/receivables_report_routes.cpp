@@ -7,6 +7,7 @@
 
 #include "api/authenticate.h"
 #include "api/customer_scope.h"
+#include "api/portal_operations.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
 #include "core/resource_ref.h"
@@ -160,8 +161,8 @@ void AddReceivablesReportRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/ar/dso", [&ctx](http::Request& q, http::Responder r) {
     DaysSalesOutstanding(ctx, q, std::move(r));
   });
-  router.Add(
-      "GET", "/api/v1/customers/{ref}/statement",
+  AddPortalRoute(
+      router, ctx.portal, "GET", "/api/v1/customers/{ref}/statement",
       [&ctx](http::Request& q, http::Responder r) { CustomerStatement(ctx, q, std::move(r)); });
 }
 

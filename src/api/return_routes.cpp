@@ -10,6 +10,8 @@
 #include "api/customer_scope.h"
 #include "api/order_resource.h"
 #include "api/pagination.h"
+#include "api/portal_operations.h"
+#include "api/portal_redaction.h"
 #include "api/preconditions.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
@@ -74,7 +76,7 @@ void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
         if (!rma.ok()) return rma.status();
         http::Response response = ReturnResponse(201, returns::ToJson(*rma), rma->version);
         response.SetHeader("Location", "/api/v1/returns/" + std::to_string(rma->id.value()));
-        return response;
+        return ForPortal(who, PortalDocument::kReturn, std::move(response));
       },
       std::move(respond));
 }
@@ -82,6 +84,7 @@ void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "returns.read");
   if (!who) return;
+  respond = ForPortal(*who, PortalDocument::kReturn, std::move(respond));
   auto r = [&] {
     auto conn = ctx.readers.Borrow();
     return LoadReturnFor(*conn, *request.PathParam("ref"), *who);
@@ -96,6 +99,7 @@ constexpr std::array<std::string_view, 5> kListParameters = {"customer", "status
 void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "returns.read");
   if (!who) return;
+  respond = ForPortal(*who, PortalDocument::kReturnList, std::move(respond));
   auto page = ParsePage(request);
   if (!page.ok()) return respond(ProblemFor(page.status()));
   std::vector<FieldError> errors;
@@ -151,12 +155,12 @@ void Receive(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }  // namespace
 
 void AddReturnRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("POST", "/api/v1/returns",
-             [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/returns",
-             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/returns/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "POST", "/api/v1/returns",
+                 [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/returns",
+                 [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/returns/{ref}",
+                 [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/returns/{ref}/receive",
              [&ctx](http::Request& q, http::Responder r) { Receive(ctx, q, std::move(r)); });
 }

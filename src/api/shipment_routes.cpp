@@ -11,6 +11,8 @@
 #include "api/order_resource.h"
 #include "api/pagination.h"
 #include "api/pdf_response.h"
+#include "api/portal_operations.h"
+#include "api/portal_redaction.h"
 #include "api/preconditions.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
@@ -111,6 +113,7 @@ void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "shipments.read");
   if (!who) return;
+  respond = ForPortal(*who, PortalDocument::kShipment, std::move(respond));
   std::optional<std::string> invoice;
   auto s = [&] {
     auto conn = ctx.readers.Borrow();
@@ -164,6 +167,7 @@ constexpr std::array<std::string_view, 6> kListParameters = {"status",   "order"
 void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "shipments.read");
   if (!who) return;
+  respond = ForPortal(*who, PortalDocument::kShipmentList, std::move(respond));
   auto page = ParsePage(request);
   if (!page.ok()) return respond(ProblemFor(page.status()));
   std::vector<FieldError> errors;
@@ -240,12 +244,13 @@ void Cancel(ApiContext& ctx, http::Request& request, http::Responder respond) {
 void AddShipmentRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("POST", "/api/v1/shipments",
              [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/shipments",
-             [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/shipments/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/shipments/{ref}/packing-slip.pdf",
-             [&ctx](http::Request& q, http::Responder r) { PackingSlip(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/shipments",
+                 [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
+  AddPortalRoute(router, ctx.portal, "GET", "/api/v1/shipments/{ref}",
+                 [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  AddPortalRoute(
+      router, ctx.portal, "GET", "/api/v1/shipments/{ref}/packing-slip.pdf",
+      [&ctx](http::Request& q, http::Responder r) { PackingSlip(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/shipments/{ref}/cancel",
              [&ctx](http::Request& q, http::Responder r) { Cancel(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/shipments/{ref}/confirm",

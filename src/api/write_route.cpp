@@ -4,9 +4,11 @@
 #include <optional>
 
 #include "api/authenticate.h"
+#include "api/failure_log.h"
 #include "api/idempotency.h"
 #include "api/json_body.h"
 #include "api/status_response.h"
+#include "core/money.h"
 
 namespace ordo::api {
 namespace {
@@ -80,15 +82,28 @@ void RunWrite(ApiContext& ctx, const http::Request& request, const auth::Princip
   }
 
   auto response = std::make_shared<std::optional<http::Response>>();
+  // Whether the command's last run ended in an exception, whose text (SQL) the Status message
+  // then holds (store::StatusOfException): such a failure is logged, not answered.
+  auto threw = std::make_shared<bool>(false);
   CommandContext cc = ContextFor(ctx, request, who);
   ctx.executor.Submit(
-      [response, write = std::move(write), cc, key = *key, hash,
+      [response, threw, write = std::move(write), cc, key = *key, hash,
        user_id = who.user_id](store::Connection& conn) -> Status {
+        *threw = false;
         // Re-checked on the writer: a request with the same key may have committed since the
         // read above, and the command must not run twice.
         if (key && FindStoredResponse(conn, user_id, *key))
           return Status::Conflict(kKeyRaceMessage);
-        Result<http::Response> r = write(conn, cc);
+        Result<http::Response> r = [&] {
+          try {
+            return write(conn, cc);
+          } catch (const OverflowError&) {
+            throw;  // an amount out of range: the client's input, answered as such
+          } catch (...) {
+            *threw = true;
+            throw;
+          }
+        }();
         if (!r.ok()) return r.status();
         if (key) {
           StoredResponse stored{hash, r->status, r->body, {}};
@@ -105,7 +120,9 @@ void RunWrite(ApiContext& ctx, const http::Request& request, const auth::Princip
         *response = std::move(r).value();
         return Status::Ok();
       },
-      [&ctx, response, respond, key = *key, hash, user_id = who.user_id](const Status& st) {
+      // `request` outlives this callback: it stays alive until `respond` is called.
+      [&ctx, &request, response, threw, respond, key = *key, hash,
+       user_id = who.user_id](const Status& st) {
         if (st.ok()) return respond(std::move(**response));
         if (key && st.code() == ErrorCode::kConflict && st.message() == kKeyRaceMessage) {
           auto conn = ctx.readers.Borrow();
@@ -113,7 +130,7 @@ void RunWrite(ApiContext& ctx, const http::Request& request, const auth::Princip
             return respond(AnswerForStored(*stored, hash));
           }
         }
-        respond(ProblemFor(st));
+        respond(FailureResponse(ctx, request, st, *threw));
       });
 }
 

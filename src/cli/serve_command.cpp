@@ -92,6 +92,7 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
   // Expired tokens and old idempotency answers are purged every few minutes (housekeeping.h).
   auto housekeeping = std::make_unique<api::Housekeeping>(*executor, ctx.clock());
   api.order_limits = {settings.max_line_quantity, settings.max_order_quantity};
+  api.log = &log;
   http::Router router;
   api::AddApiRoutes(router, api);
 

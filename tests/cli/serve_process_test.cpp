@@ -333,5 +333,47 @@ TEST_F(ServeProcessTest, SigtermFinishesInFlightOrdersAndExitsCleanly) {
   EXPECT_NE(p.Stderr().find("\"msg\":\"stopped\""), std::string::npos) << p.Stderr();
 }
 
+// A database failure under a request (issue 12): the client gets a generic problem, and the
+// server's log line has SQLite's text with the request id the client was given.
+TEST_F(ServeProcessTest, LogsADatabaseFailureWithTheRequestIdAndAnswersGenerically) {
+  auth::Principal admin = test_support::AddUser(db_, "admin", "admin-pass-phrase-1", {"admin"});
+  auto token = db_.executor().RunFor<auth::IssuedToken>([&](store::Connection& conn) {
+    return auth::StoreToken(conn, admin, db_.clock().Now(), 3600 * 24 * 365 * 30);
+  });
+  ASSERT_TRUE(token.ok());
+  uint16_t port = FreePort();
+  OrdoProcess p({"--db", db_.path(), "serve", "--listen", "127.0.0.1:" + std::to_string(port)},
+                Log("failure"));
+  ASSERT_TRUE(WaitUntilServing(port, 20s)) << p.Stderr();
+  // Every write audits; without its table the server's command fails inside SQLite.
+  ASSERT_TRUE(db_.executor()
+                  .Run([](store::Connection& conn) {
+                    conn.Execute("DROP TABLE audit_log");
+                    return Status::Ok();
+                  })
+                  .ok());
+
+  http::testing::TestClient client(port);
+  auto r = client.Send(
+      "POST", "/api/v1/warehouses", R"({"code": "W9", "name": "Nine"})",
+      {{"Authorization", "Bearer " + token->token}, {"Content-Type", "application/json"}});
+  EXPECT_EQ(r.status, 500) << r.body;
+  EXPECT_EQ(r.body.find("audit_log"), std::string::npos) << r.body;
+  std::string request_id = r.Header("X-Request-Id").value_or("");
+  ASSERT_FALSE(request_id.empty());
+  p.Signal(SIGTERM);
+  ASSERT_EQ(p.Wait(30s), 0) << p.Stderr();
+
+  bool logged = false;
+  std::istringstream lines(p.Stderr());
+  for (std::string line; std::getline(lines, line);) {
+    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    logged = logged || (j.is_object() && j.value("msg", "") == "request failed" &&
+                        j.value("request_id", "") == request_id &&
+                        j.value("error", "").find("no such table: ") != std::string::npos);
+  }
+  EXPECT_TRUE(logged) << p.Stderr();
+}
+
 }  // namespace
 }  // namespace ordo
