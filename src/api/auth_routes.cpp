@@ -3,14 +3,22 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <tuple>
 #include <vector>
 
+#include "api/api_key_routes.h"
 #include "api/authenticate.h"
 #include "api/failure_log.h"
 #include "api/json_body.h"
+#include "api/login_guard.h"
 #include "api/portal_operations.h"
 #include "api/status_response.h"
+#include "api/user_credential_routes.h"
+#include "auth/api_keys.h"
+#include "auth/credential_commands.h"
+#include "auth/password_policy.h"
 #include "auth/user_json.h"
+#include "core/text_limits.h"
 #include "jsonio/field_reader.h"
 
 namespace ordo::api {
@@ -32,9 +40,10 @@ Result<Credentials> ParseCredentials(const std::string& body) {
   std::vector<FieldError> errors;
   jsonio::FieldReader r(errors);
   r.OnlyKnown(*doc, {"username", "password"}, "");
-  for (auto [name, out] : {std::pair{"username", &c.username}, {"password", &c.password}}) {
+  for (auto [name, out, limit] : {std::tuple{"username", &c.username, text_limits::kUsername},
+                                  std::tuple{"password", &c.password, text_limits::kPassword}}) {
     const size_t before = errors.size();
-    *out = r.String(*doc, name, name, true);
+    *out = r.String(*doc, name, name, limit, true);
     if (errors.size() == before && out->empty()) {
       r.Fail(name, "required", std::string("a non-empty string ") + name + " is required");
     }
@@ -44,18 +53,31 @@ Result<Credentials> ParseCredentials(const std::string& body) {
   return c;
 }
 
-void IssueToken(ApiContext& ctx, int64_t ttl, http::Request& request, http::Responder respond) {
+void IssueToken(ApiContext& ctx, auth::LoginThrottle& throttle, int64_t ttl, http::Request& request,
+                http::Responder respond) {
   if (auto refused = RefuseNonJsonBody(request)) return respond(std::move(*refused));
   auto credentials = ParseCredentials(request.body);
   if (!credentials.ok()) return respond(ProblemFor(credentials.status()));
+  Timestamp now = ctx.clock.Now();
+  // A locked-out username or address checks no password: a right one is refused like a wrong
+  // one, and an unknown username is locked out like a real one.
+  if (RefuseWhileLockedOut(throttle, credentials->username, ClientAddress(request.remote_address),
+                           now, respond)) {
+    return;
+  }
   std::optional<auth::UserRecord> record = [&] {
     auto conn = ctx.readers.Borrow();
     return auth::FindUserByName(*conn, credentials->username);
   }();
   Result<auth::Principal> user = auth::CheckPassword(record, credentials->password);
-  if (!user.ok()) return respond(ProblemFor(user.status()));
+  if (!user.ok()) {
+    std::optional<int64_t> user_id;
+    if (record) user_id = record->principal.user_id;
+    return RefuseLogin(ctx, throttle, request, credentials->username, user_id, now,
+                       ProblemFor(user.status()), std::move(respond));
+  }
+  throttle.RecordSuccess(credentials->username);
   auto issued = std::make_shared<std::optional<auth::IssuedToken>>();
-  Timestamp now = ctx.clock.Now();
   ctx.executor.Submit(
       [issued, principal = *user, now, ttl](store::Connection& conn) -> Status {
         auto token = auth::StoreToken(conn, principal, now, ttl);
@@ -73,20 +95,116 @@ void IssueToken(ApiContext& ctx, int64_t ttl, http::Request& request, http::Resp
       });
 }
 
+// DELETE /api/v1/auth/token: the token the request carries is revoked.
+void Logout(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto principal = RequirePrincipal(ctx, request, respond);
+  if (!principal) return;
+  std::string credential(*BearerCredential(request));
+  if (credential.starts_with(auth::kApiKeyPrefix)) {
+    return respond(ProblemFor(Status::InvalidArgument(
+        "an API key is not logged out; an admin revokes it with DELETE /api/v1/api-keys/{id}",
+        {{"Authorization", "api_key", "logout ends a token from POST /api/v1/auth/token"}})));
+  }
+  ctx.executor.Submit(
+      [credential](store::Connection& conn) {
+        auth::RevokeToken(conn, credential);  // not_found: revoked meanwhile, which is the aim
+        return Status::Ok();
+      },
+      [respond](const Status& st) {
+        if (!st.ok()) return respond(ProblemFor(st));
+        respond(http::Response{204, {}, ""});
+      });
+}
+
+struct PasswordChange {
+  std::string current_password;
+  std::string new_password;
+};
+
+Result<PasswordChange> ParsePasswordChange(const std::string& body) {
+  auto doc = jsonio::ParseJsonObject(body);
+  if (!doc.ok()) return doc.status();
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(*doc, {"current_password", "new_password"}, "");
+  PasswordChange change{
+      r.String(*doc, "current_password", "current_password", text_limits::kPassword, true),
+      r.String(*doc, "new_password", "new_password", text_limits::kPassword, true)};
+  if (errors.empty()) {
+    if (auto weak = auth::PasswordPolicyError(change.new_password, "new_password")) {
+      errors.push_back(*weak);
+    }
+  }
+  if (!errors.empty()) return auth::FieldErrorsStatus("the password change is invalid", errors);
+  return change;
+}
+
+// POST /api/v1/auth/password: the caller's own password, given the current one. Every token of
+// the user (the one used included) is revoked.
+void ChangeOwnPassword(ApiContext& ctx, auth::LoginThrottle& throttle, http::Request& request,
+                       http::Responder respond) {
+  auto principal = RequirePrincipal(ctx, request, respond);
+  if (!principal) return;
+  if (auto refused = RefuseNonJsonBody(request)) return respond(std::move(*refused));
+  auto change = ParsePasswordChange(request.body);
+  if (!change.ok()) return respond(ProblemFor(change.status()));
+  Timestamp now = ctx.clock.Now();
+  // The current password is a guess like a login's: the same throttle counts it.
+  if (RefuseWhileLockedOut(throttle, principal->username, ClientAddress(request.remote_address),
+                           now, respond)) {
+    return;
+  }
+  std::optional<auth::UserRecord> record = [&] {
+    auto conn = ctx.readers.Borrow();
+    return auth::FindUserById(*conn, principal->user_id);
+  }();
+  if (!record || !auth::VerifyPassword(change->current_password, record->password_hash)) {
+    Status wrong(ErrorCode::kForbidden, "the current password is not right",
+                 {{"current_password", "incorrect", "the current password is not right"}});
+    return RefuseLogin(ctx, throttle, request, principal->username, principal->user_id, now,
+                       ProblemFor(wrong), std::move(respond));
+  }
+  throttle.RecordSuccess(principal->username);
+  std::string hash = auth::HashPassword(change->new_password);
+  CommandContext cmd{principal->Actor(), request.request_id, now};
+  ctx.executor.Submit(
+      [cmd, user_id = principal->user_id, hash](store::Connection& conn) {
+        return auth::StorePassword(conn, cmd, user_id, hash, "user.password_change");
+      },
+      [respond](const Status& st) {
+        if (!st.ok()) return respond(ProblemFor(st));
+        respond(http::Response{204, {}, ""});
+      });
+}
+
 }  // namespace
 
 void AddAuthRoutes(http::Router& router, ApiContext& ctx, AuthRouteOptions options) {
-  router.Add(
-      "POST", "/api/v1/auth/token",
-      [&ctx, ttl = options.token_ttl_seconds](http::Request& request, http::Responder respond) {
-        IssueToken(ctx, ttl, request, std::move(respond));
-      });
+  // One throttle for the routes of this router, kept as long as they are (login_throttle.h).
+  auto throttle = std::make_shared<auth::LoginThrottle>(options.throttle);
+  router.Add("POST", "/api/v1/auth/token",
+             [&ctx, throttle, ttl = options.token_ttl_seconds](http::Request& request,
+                                                               http::Responder respond) {
+               IssueToken(ctx, *throttle, ttl, request, std::move(respond));
+             });
+  // Logout and the own password change are portal operations: they touch only the user's own
+  // credentials, whatever customer it acts for.
+  AddPortalRoute(router, ctx.portal, "DELETE", "/api/v1/auth/token",
+                 [&ctx](http::Request& request, http::Responder respond) {
+                   Logout(ctx, request, std::move(respond));
+                 });
   AddPortalRoute(router, ctx.portal, "GET", "/api/v1/auth/me",
                  [&ctx](http::Request& request, http::Responder respond) {
                    auto principal = RequirePrincipal(ctx, request, respond);
                    if (!principal) return;
                    respond(http::Response::Json(200, auth::ToJson(*principal)));
                  });
+  AddPortalRoute(router, ctx.portal, "POST", "/api/v1/auth/password",
+                 [&ctx, throttle](http::Request& request, http::Responder respond) {
+                   ChangeOwnPassword(ctx, *throttle, request, std::move(respond));
+                 });
+  AddUserCredentialRoutes(router, ctx);
+  AddApiKeyRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "api/status_response.h"
+#include "auth/api_keys.h"
 #include "auth/permissions.h"
 #include "auth/tokens.h"
 
@@ -48,12 +49,22 @@ Result<auth::Principal> AuthenticateRequest(ApiContext& ctx, const http::Request
   if (!credential) {
     return Status(ErrorCode::kUnauthenticated, "an Authorization: Bearer credential is required");
   }
-  Result<auth::Principal> who = [&] {
+  Timestamp now = ctx.clock.Now();
+  auto authenticated = [&] {
     auto conn = ctx.readers.Borrow();
-    return auth::Authenticate(*conn, *credential, ctx.clock.Now());
+    return auth::AuthenticateBearer(*conn, *credential, now);
   }();
-  if (!who.ok()) return who;
-  return ScopeToCustomer(ctx.portal, request, std::move(who).value());
+  if (!authenticated.ok()) return authenticated.status();
+  if (auto key = authenticated->api_key_to_record) {
+    // At most once a minute per key (api_keys.h); the request does not wait for it.
+    ctx.executor.Submit(
+        [key = *key, now](store::Connection& conn) {
+          auth::RecordApiKeyUse(conn, key, now);
+          return Status::Ok();
+        },
+        [](const Status&) {});
+  }
+  return ScopeToCustomer(ctx.portal, request, std::move(authenticated->principal));
 }
 
 std::optional<auth::Principal> RequirePrincipal(ApiContext& ctx, const http::Request& request,

@@ -56,4 +56,9 @@ void StoreResponse(store::Connection& conn, int64_t user_id, std::string_view ke
               now);
 }
 
+int64_t PurgeIdempotencyKeys(store::Connection& conn, Timestamp now, int64_t window_seconds) {
+  return store::Exec(conn, "DELETE FROM idempotency_keys WHERE created_at < ?",
+                     now.micros - window_seconds * 1'000'000);
+}
+
 }  // namespace ordo::api

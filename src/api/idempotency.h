@@ -1,5 +1,6 @@
 // Idempotency keys: a POST that carries `Idempotency-Key` is answered once; a retry with the
-// same key and the same request gets the first response back and creates nothing.
+// same key and the same request gets the first response back and creates nothing, for at least
+// kIdempotencyWindowSeconds (24 hours); the server purges older answers (housekeeping.h).
 //
 // The response is stored in the transaction of the command it answers (see RunWrite), so a
 // crash can never leave a created document without its stored answer or the reverse. Keys are
@@ -41,6 +42,12 @@ std::string RequestHash(const http::Request& request);
 
 std::optional<StoredResponse> FindStoredResponse(store::Connection& conn, int64_t user_id,
                                                  std::string_view key);
+
+inline constexpr int64_t kIdempotencyWindowSeconds = 24 * 60 * 60;
+
+// Deletes the stored answers made before `now` less `window_seconds`; returns how many.
+int64_t PurgeIdempotencyKeys(store::Connection& conn, Timestamp now,
+                             int64_t window_seconds = kIdempotencyWindowSeconds);
 
 // Stores the answer for (user_id, key). Throws StoreError(kUnique) when the key is taken
 // (a concurrent request with the same key committed first).

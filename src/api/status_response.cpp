@@ -21,6 +21,8 @@ std::string_view TitleFor(int http_status) {
       return "Precondition failed";
     case 422:
       return "Unprocessable request";
+    case 429:
+      return "Too many requests";
     case 503:
       return "Unavailable";
     default:
@@ -35,6 +37,7 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kOk:
       return 200;
     case ErrorCode::kInvalidArgument:
+    case ErrorCode::kWeakPassword:
       return 400;
     case ErrorCode::kUnauthenticated:
       return 401;
@@ -52,6 +55,8 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kCreditLimitExceeded:
     case ErrorCode::kCustomerOnHold:
       return 422;
+    case ErrorCode::kTooManyRequests:
+      return 429;
     case ErrorCode::kUnavailable:
       return 503;
     case ErrorCode::kInternal:

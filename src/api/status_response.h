@@ -1,7 +1,7 @@
 // Turning a non-OK Status into the API's problem+json response, with the HTTP status each
-// stable error code maps to (invalid_argument 400, unauthenticated 401, forbidden 403,
-// not_found 404, conflict and invalid_state (a transition the document's state forbids) 409,
-// precondition_failed 412, business rules 422, unavailable 503,
+// stable error code maps to (invalid_argument and weak_password 400, unauthenticated 401, forbidden
+// 403, not_found 404, conflict and invalid_state (a transition the document's state forbids) 409,
+// precondition_failed 412, business rules 422, too_many_requests 429, unavailable 503,
 // internal 500). Field errors become the problem's "errors" array.
 #pragma once
 

@@ -26,6 +26,22 @@ inline constexpr PasswordCost kTestPasswordCost{1, 64, 1};
 std::string HashPassword(std::string_view password, const PasswordCost& cost = {});
 
 // True when `password` matches `encoded`; false for a wrong password or a malformed hash.
+// Counted in PasswordVerificationCount().
 bool VerifyPassword(std::string_view password, const std::string& encoded);
+
+// Verifies `password` against a fixed argon2id hash of the default cost (kDummyPasswordHash)
+// and throws the answer away: a login for a user who does not exist does the same work as one
+// with a wrong password, so the time taken does not say which usernames exist.
+void VerifyDummyPassword(std::string_view password);
+
+// The argon2id hash VerifyDummyPassword checks against, made with PasswordCost{} (the test
+// password_test checks that its parameters stay those of the default cost).
+inline constexpr std::string_view kDummyPasswordHash =
+    "$argon2id$v=19$m=19456,t=2,p=1$b3Jkby1kdW1teS1zYWx0AA$"
+    "dlzGqJEP4k97v/8iuokO8msiQyeGnqCQsX2OQSMrPqw";
+
+// How many password verifications (VerifyPassword, VerifyDummyPassword) this process ran:
+// lets tests see that a login did the work of a verification whatever the username.
+uint64_t PasswordVerificationCount();
 
 }  // namespace ordo::auth

@@ -15,12 +15,6 @@ Status Unauthenticated(std::string message) {
   return Status(ErrorCode::kUnauthenticated, std::move(message));
 }
 
-// A real hash to verify against when the user does not exist, so that case costs the same.
-const std::string& DummyHash() {
-  static const std::string kHash = HashPassword("not-a-real-password");
-  return kHash;
-}
-
 }  // namespace
 
 Result<Principal> VerifyCredentials(store::Connection& conn, std::string_view username,
@@ -30,7 +24,7 @@ Result<Principal> VerifyCredentials(store::Connection& conn, std::string_view us
 
 Result<Principal> CheckPassword(const std::optional<UserRecord>& user, std::string_view password) {
   if (!user) {
-    VerifyPassword(password, DummyHash());
+    VerifyDummyPassword(password);
     return Unauthenticated(std::string(kBadCredentials));
   }
   if (!VerifyPassword(password, user->password_hash) || !user->active) {
@@ -56,23 +50,33 @@ Result<IssuedToken> IssueToken(store::Connection& conn, std::string_view usernam
   return StoreToken(conn, *user, now, ttl_seconds);
 }
 
-Result<Principal> Authenticate(store::Connection& conn, std::string_view bearer, Timestamp now) {
+Result<Authenticated> AuthenticateBearer(store::Connection& conn, std::string_view bearer,
+                                         Timestamp now) {
   if (bearer.empty()) return Unauthenticated("a bearer token is required");
   if (bearer.starts_with(kApiKeyPrefix)) {
-    if (auto p = FindApiKeyPrincipal(conn, bearer)) return *p;
-    return Unauthenticated("the API key is unknown or revoked");
+    auto use = FindApiKeyPrincipal(conn, bearer, now);
+    if (!use) return Unauthenticated("the API key is unknown, expired or revoked");
+    Authenticated out{std::move(use->principal), true, std::nullopt};
+    if (use->stale_last_used) out.api_key_to_record = use->key_id;
+    return out;
   }
   int64_t user_id = 0;
   {
     store::Query q(conn, "SELECT user_id, expires_at FROM auth_tokens WHERE token_hash = ?",
                    Sha256Hex(bearer));
-    if (!q.Next()) return Unauthenticated("the token is unknown or expired");
-    if (q.Time(1) <= now) return Unauthenticated("the token is unknown or expired");
+    if (!q.Next()) return Unauthenticated("the token is unknown, expired or revoked");
+    if (q.Time(1) <= now) return Unauthenticated("the token is unknown, expired or revoked");
     user_id = q.Int(0);
   }
   auto user = FindUserById(conn, user_id);
   if (!user || !user->active) return Unauthenticated("the user is not active");
-  return user->principal;
+  return Authenticated{std::move(user->principal), false, std::nullopt};
+}
+
+Result<Principal> Authenticate(store::Connection& conn, std::string_view bearer, Timestamp now) {
+  auto authenticated = AuthenticateBearer(conn, bearer, now);
+  if (!authenticated.ok()) return authenticated.status();
+  return std::move(authenticated->principal);
 }
 
 }  // namespace ordo::auth

@@ -1,7 +1,8 @@
 // Bearer tokens: issued for a username and password, checked on every request.
 //
 // A token is 32 random bytes as 64 hex characters, returned once; the database keeps only its
-// SHA-256. Tokens expire (12 hours by default). Authenticate() also accepts API keys
+// SHA-256. Tokens expire (12 hours by default) and are revoked by logout, a password change or
+// reset, and disabling the user (credential_commands.h). Authenticate() also accepts API keys
 // ("ok_<hex>", see api_keys.h) in the same place.
 //
 // Wrong username and wrong password fail alike (unauthenticated, "invalid username or
@@ -50,5 +51,17 @@ Result<IssuedToken> IssueToken(store::Connection& conn, std::string_view usernam
 // The principal for a bearer credential (a token or an "ok_" API key) at `now`. Fails
 // unauthenticated for an unknown, expired or revoked credential or an inactive user.
 Result<Principal> Authenticate(store::Connection& conn, std::string_view bearer, Timestamp now);
+
+// What AuthenticateBearer found behind a credential.
+struct Authenticated {
+  Principal principal;
+  bool api_key = false;  // the credential is an API key, not a token
+  // An API key whose last use should be recorded (RecordApiKeyUse, through the executor).
+  std::optional<int64_t> api_key_to_record;
+};
+
+// Authenticate, also saying what kind of credential it was.
+Result<Authenticated> AuthenticateBearer(store::Connection& conn, std::string_view bearer,
+                                         Timestamp now);
 
 }  // namespace ordo::auth

@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "audit/audit_log.h"
+#include "auth/password_policy.h"
 #include "auth/user_json.h"
 #include "core/field_path.h"
+#include "core/resource_ref.h"
 #include "customers/customer_repository.h"
 #include "store/query.h"
 
@@ -55,9 +57,7 @@ Status ValidateNewUser(const NewUser& in) {
   if (!IsSafeUsername(in.username)) {
     errors.push_back({"username", "invalid", "a username is 3 to 64 letters, digits or . _ - @"});
   }
-  if (in.password.size() < 8) {
-    errors.push_back({"password", "too_short", "a password has at least 8 characters"});
-  }
+  if (auto weak = PasswordPolicyError(in.password, "password")) errors.push_back(*weak);
   bool is_customer = false;
   if (in.roles.empty()) {
     errors.push_back({"roles", "required", "at least one role is required"});
@@ -75,7 +75,7 @@ Status ValidateNewUser(const NewUser& in) {
   } else if (!is_customer && in.customer) {
     errors.push_back({"customer", "not_allowed", "only a customer user belongs to a customer"});
   }
-  if (!errors.empty()) return Status::InvalidArgument("the user has invalid fields", errors);
+  if (!errors.empty()) return FieldErrorsStatus("the user has invalid fields", errors);
   return Status::Ok();
 }
 
@@ -93,9 +93,7 @@ Result<Principal> CreateUser(store::Connection& conn, const CommandContext& ctx,
       errors.push_back({"customer", "unknown_customer", "no customer " + *in.customer});
     }
   }
-  if (!errors.empty()) {
-    return Status::InvalidArgument("the user has invalid fields", std::move(errors));
-  }
+  if (!errors.empty()) return FieldErrorsStatus("the user has invalid fields", std::move(errors));
   if (FindUserByName(conn, in.username)) {
     return Status(ErrorCode::kConflict, "a user named " + in.username + " exists",
                   {{"username", "duplicate", "username " + in.username + " is taken"}});
@@ -129,6 +127,13 @@ std::optional<UserRecord> FindUserByName(store::Connection& conn, std::string_vi
 
 std::optional<UserRecord> FindUserById(store::Connection& conn, int64_t user_id) {
   return LoadUser(conn, "id = ?", user_id);
+}
+
+std::optional<UserRecord> FindUserByRef(store::Connection& conn, std::string_view ref) {
+  if (auto user = FindUserByName(conn, ref)) return user;
+  ResourceRef parsed = ParseResourceRef(ref);
+  if (parsed.id) return FindUserById(conn, *parsed.id);
+  return std::nullopt;
 }
 
 }  // namespace ordo::auth

@@ -21,7 +21,7 @@ namespace ordo::auth {
 
 struct NewUser {
   std::string username;                 // 3..64 of [A-Za-z0-9._@-]
-  std::string password;                 // at least 8 characters
+  std::string password;                 // satisfies the password policy (password_policy.h)
   std::vector<std::string> roles;       // role names, at least one
   std::optional<std::string> customer;  // customer code; required iff roles has "customer"
 };
@@ -33,12 +33,14 @@ struct UserRecord {
   bool active = true;
 };
 
-// Checks the fields that need no database (username, password, role names, customer presence).
+// Checks the fields that need no database (username, password policy, role names, customer
+// presence).
 // Field errors: username, password, roles (or roles/N), customer.
 Status ValidateNewUser(const NewUser& user);
 
-// Validates, hashes the password with `cost` and inserts the user. Fails invalid_argument (all
-// bad fields, including an unknown customer code) or conflict (username taken). The hashing is
+// Validates, hashes the password with `cost` and inserts the user. Fails weak_password (the
+// password is the only bad field), invalid_argument (all bad fields, including an unknown
+// customer code) or conflict (username taken). The hashing is
 // slow: see password.h. Returns the new user's principal.
 Result<Principal> CreateUser(store::Connection& conn, const CommandContext& ctx,
                              const NewUser& user, const PasswordCost& cost = {});
@@ -47,5 +49,7 @@ Result<Principal> CreateUser(store::Connection& conn, const CommandContext& ctx,
 std::optional<UserRecord> FindUserByName(store::Connection& conn, std::string_view username);
 // The user with id `user_id` (active or not), or nullopt.
 std::optional<UserRecord> FindUserById(store::Connection& conn, int64_t user_id);
+// The user named `ref`, else (for a reference of digits only) the user with that id.
+std::optional<UserRecord> FindUserByRef(store::Connection& conn, std::string_view ref);
 
 }  // namespace ordo::auth

@@ -8,6 +8,7 @@
 
 #include "api/api_context.h"
 #include "api/api_routes.h"
+#include "api/housekeeping.h"
 #include "api/telemetry_hooks.h"
 #include "cli/open_file_limit.h"
 #include "cli/serve_settings.h"
@@ -89,6 +90,8 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
     return store::OpenSqlite(settings.db_path, store::SqliteOptions{.query_only = true});
   });
   api::ApiContext api{*executor, readers, ctx.clock(), &metrics};
+  // Expired tokens and old idempotency answers are purged every few minutes (housekeeping.h).
+  auto housekeeping = std::make_unique<api::Housekeeping>(*executor, ctx.clock());
   api.order_limits = {settings.max_line_quantity, settings.max_order_quantity};
   api.log = &log;
   http::Router router;
@@ -119,6 +122,7 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
   });
   int sig = server.WaitForSignals();
   server.Stop();
+  housekeeping.reset();
   // Finish whatever commands are still queued while the read pool and the API context that
   // their callbacks use are alive.
   executor.reset();

@@ -10,7 +10,7 @@ struct CodeEntry {
   std::string_view name;
 };
 
-constexpr std::array<CodeEntry, 14> kCodes{{
+constexpr std::array<CodeEntry, 16> kCodes{{
     {ErrorCode::kOk, "ok"},
     {ErrorCode::kInvalidArgument, "invalid_argument"},
     {ErrorCode::kNotFound, "not_found"},
@@ -23,6 +23,8 @@ constexpr std::array<CodeEntry, 14> kCodes{{
     {ErrorCode::kInvalidState, "invalid_state"},
     {ErrorCode::kIdempotencyKeyReused, "idempotency_key_reused"},
     {ErrorCode::kPreconditionFailed, "precondition_failed"},
+    {ErrorCode::kWeakPassword, "weak_password"},
+    {ErrorCode::kTooManyRequests, "too_many_requests"},
     {ErrorCode::kUnavailable, "unavailable"},
     {ErrorCode::kInternal, "internal"},
 }};

@@ -29,6 +29,8 @@ enum class ErrorCode {
   kInvalidState,
   kIdempotencyKeyReused,
   kPreconditionFailed,
+  kWeakPassword,     // a new password too short or too common (400)
+  kTooManyRequests,  // throttled: retry after the answer's Retry-After (429)
   kUnavailable,
   kInternal,
 };

@@ -64,8 +64,14 @@ inline constexpr TextLimit kActor{64};
 inline constexpr TextLimit kAdjustmentReason{200};
 inline constexpr TextLimit kReference{200};
 
-// A field the table does not list yet (credentials are the auth module's; dates and enumerated
-// words are checked for their own form after this): single-line, and short enough for any
+// Credentials. The auth module's own rules are stricter within these (a username is 3 to 64
+// letters, digits or . _ - @; a new password at least 12 characters, auth/password_policy.h).
+inline constexpr TextLimit kUsername{64};
+inline constexpr TextLimit kPassword{256};
+inline constexpr TextLimit kApiKeyName{100};
+
+// A field the table does not list yet (dates and enumerated words are checked for their own
+// form after this): single-line, and short enough for any
 // document or log line.
 inline constexpr TextLimit kUnlisted{1000};
 

@@ -33,7 +33,7 @@ void ApiTest::SetUp() {
   };
   for (const auto& u : users) {
     auth::Principal p =
-        test_support::AddUser(db_, u.name, std::string(u.name) + "-pw-1", {u.role}, u.customer);
+        test_support::AddUser(db_, u.name, std::string(u.name) + "-pass-phrase-1", {u.role}, u.customer);
     auto token = db_.executor().RunFor<auth::IssuedToken>(
         [&](store::Connection& conn) { return auth::StoreToken(conn, p, db_.clock().Now()); });
     if (!token.ok()) throw std::runtime_error("token: " + token.status().ToString());

@@ -22,7 +22,7 @@ const std::map<std::string, std::vector<std::string>, std::less<>> kKnownValues 
     {"region", {"NY", "CA"}},
     {"country", {"US"}},
     {"username", {"admin", "sales", "nobody"}},
-    {"password", {"admin-pw-1", "wrong"}},
+    {"password", {"admin-pass-phrase-1", "wrong"}},
     {"order", {"1", "SO-000001"}},
     {"invoice", {"1", "IN-000001"}},
     {"tax_class", {"standard"}},

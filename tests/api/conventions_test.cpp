@@ -106,9 +106,9 @@ TEST_F(ConventionsTest, KeysBelongToTheirUser) {
   // The same key from another user is another request: it runs (and here conflicts on code).
   HeaderList key = {{"Idempotency-Key", "shared-key"}};
   ASSERT_EQ(Call("admin", "POST", "/api/v1/warehouses", kNewWarehouse, key).status, 201);
-  test_support::AddUser(db_, "admin2", "admin2-pw-1", {"admin"});
+  test_support::AddUser(db_, "admin2", "admin2-pass-phrase-1", {"admin"});
   auto login = Call("", "POST", "/api/v1/auth/token",
-                    R"({"username": "admin2", "password": "admin2-pw-1"})");
+                    R"({"username": "admin2", "password": "admin2-pass-phrase-1"})");
   ASSERT_EQ(login.status, 200) << login.body;
   auto other =
       client_->Send("POST", "/api/v1/warehouses", kNewWarehouse,

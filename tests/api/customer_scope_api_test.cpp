@@ -77,7 +77,7 @@ class CustomerScopeTest : public OrdersApiTest {
          {"admin", "sales", "sales_manager", "warehouse", "ar_clerk", "integration"}) {
       std::string name = std::string("c1-") + role;
       auth::Principal p =
-          test_support::AddUser(db_, name, name + "-pw-1", {"customer", role}, std::string("C-1"));
+          test_support::AddUser(db_, name, name + "-pass-phrase-1", {"customer", role}, std::string("C-1"));
       auto token = db_.executor().RunFor<auth::IssuedToken>(
           [&](store::Connection& conn) { return auth::StoreToken(conn, p, db_.clock().Now()); });
       ASSERT_TRUE(token.ok()) << token.status().ToString();
@@ -170,6 +170,10 @@ class CustomerScopeTest : public OrdersApiTest {
           value = "WID-100";  // the catalog is the same for every customer
         } else if (name == "ref" && previous == "warehouses") {
           value = "W1";
+        } else if (name == "ref" && previous == "users") {
+          value = "admin";  // an admin's route: the scope gate refuses it before it reads this
+        } else if (name == "id" && previous == "api-keys") {
+          value = "1";
         } else {
           ADD_FAILURE() << "no sample for {" << name << "} in " << pattern
                         << ": add one to CustomerScopeTest::Fill";
@@ -246,6 +250,9 @@ TEST_F(CustomerScopeTest, EveryRouteKeepsABoundUserAwayFromAnotherCustomer) {
     for (const http::RouteInfo& route : routes_) {
       std::string target = Fill(route.pattern, c2_);
       if (target.empty()) continue;
+      // Logout and the own password change act on the caller's own credentials only (no
+      // customer's data) and would end the token this loop goes on with.
+      if (target == "/api/v1/auth/token" || target == "/api/v1/auth/password") continue;
       // Lists are asked for the other customer's rows.
       if (route.method == "GET" && route.pattern.find('{') == std::string::npos &&
           route.pattern.starts_with("/api/v1/")) {
@@ -280,6 +287,9 @@ TEST_F(CustomerScopeTest, EveryPortalOperationStillWorksOnTheUsersOwnCustomer) {
     for (const http::RouteInfo& route : portal) {
       std::string target = Fill(route.pattern, c1_);
       if (target.empty()) continue;
+      // Logout and the own password change end the token this loop goes on with; the
+      // credentials tests cover them for a customer-bound user.
+      if (target == "/api/v1/auth/token" || target == "/api/v1/auth/password") continue;
       SCOPED_TRACE(user + ": " + route.method + " " + target);
       auto r = Send(user, route, target, BodyFor(route, c1_));
       EXPECT_EQ(r.status, route.method == "POST" ? 201 : 200) << r.body;

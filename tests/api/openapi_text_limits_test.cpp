@@ -91,12 +91,15 @@ const std::map<std::pair<std::string, std::string>, TextLimit>& Table() {
       {{"ReturnReceiptRequest", "warehouse"}, tl::kWarehouseCode},
       {{"CreditMemoApplicationInput", "invoice"}, tl::kDocumentRef},
       {{"CreditMemoRefundRequest", "reference"}, tl::kReference},
+      {{"TokenRequest", "username"}, tl::kUsername},
+      {{"NewApiKey", "username"}, tl::kUsername},
+      {{"NewApiKey", "name"}, tl::kApiKeyName},
   };
   return table;
 }
 
-// Request schemas whose text the auth module owns (credentials); their limits are its own.
-const std::set<std::string> kNotInTable = {"TokenRequest"};
+// Request schemas held to no entry of the table (none today).
+const std::set<std::string> kNotInTable = {};
 
 struct TextProperty {
   std::string schema;

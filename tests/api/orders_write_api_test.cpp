@@ -250,7 +250,7 @@ TEST_F(OrderWriteApiTest, ABoundUserWithAWriteRoleCannotUseTheStaffOperation) {
   auto other = Place("sales", kTen);       // C-1's
   auto held = Place("sales", HeldBody());  // C-2's, on a credit hold
   ASSERT_EQ(held["status"], "on_hold");
-  auth::Principal p = test_support::AddUser(db_, "bound", "bound-pw-1",
+  auth::Principal p = test_support::AddUser(db_, "bound", "bound-pass-phrase-1",
                                             {"customer", "sales_manager"}, std::string("C-2"));
   auto token = db_.executor().RunFor<auth::IssuedToken>(
       [&](store::Connection& conn) { return auth::StoreToken(conn, p, db_.clock().Now()); });

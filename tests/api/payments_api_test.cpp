@@ -197,7 +197,7 @@ TEST_F(PaymentsApiTest, AgingDsoAndStatement) {
 TEST_F(PaymentsApiTest, ReportsStayWithinTheCustomerOfABoundUser) {
   Invoiced("C-1", 1);
   Invoiced("C-2", 2);
-  auth::Principal p = test_support::AddUser(db_, "bound", "bound-pw-1", {"customer", "ar_clerk"},
+  auth::Principal p = test_support::AddUser(db_, "bound", "bound-pass-phrase-1", {"customer", "ar_clerk"},
                                             std::string("C-1"));
   auto token = db_.executor().RunFor<auth::IssuedToken>(
       [&](store::Connection& conn) { return auth::StoreToken(conn, p, db_.clock().Now()); });

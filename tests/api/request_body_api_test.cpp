@@ -53,9 +53,10 @@ class RequestBodyApiTest : public OrdersApiTest {
 
 TEST_F(RequestBodyApiTest, EveryRouteWithABodyRefusesOneNotSentAsJson) {
   const auto routes = BodyRoutes();
-  ASSERT_EQ(routes.size(), 21u);  // 20 writes and the token
+  // 20 writes, the token, and the credential routes (own password, reset, disable, API key).
+  ASSERT_EQ(routes.size(), 25u);
   auto before = db_.Snapshot();
-  const std::string body = R"({"username": "admin", "password": "admin-pw-1"})";
+  const std::string body = R"({"username": "admin", "password": "admin-pass-phrase-1"})";
   for (const auto& [method, path] : routes) {
     for (const HeaderList& type :
          {HeaderList{{"Content-Type", "text/plain"}},
@@ -73,9 +74,9 @@ TEST_F(RequestBodyApiTest, EveryRouteWithABodyRefusesOneNotSentAsJson) {
 TEST_F(RequestBodyApiTest, JsonWithParametersAndAnyCaseIsAccepted) {
   for (const char* type :
        {"application/json; charset=utf-8", "Application/JSON", "application/json;charset=UTF-8"}) {
-    auto token =
-        Send("", "POST", "/api/v1/auth/token", R"({"username": "sales", "password": "sales-pw-1"})",
-             {{"Content-Type", type}});
+    auto token = Send("", "POST", "/api/v1/auth/token",
+                      R"({"username": "sales", "password": "sales-pass-phrase-1"})",
+                      {{"Content-Type", type}});
     EXPECT_EQ(token.status, 200) << type << token.body;
     auto placed = Send("sales", "POST", "/api/v1/orders", kTen(), {{"Content-Type", type}});
     EXPECT_EQ(placed.status, 201) << type << placed.body;
@@ -99,7 +100,7 @@ TEST_F(RequestBodyApiTest, DuplicateKeysAreRefusedWithTheirPath) {
                                         {"sku": "WID-100", "quantity": 1, "quantity": 900}])"));
   EXPECT_EQ(FieldErrors(deep), (Errors{{"lines/1/quantity", "duplicate_key"}}));
   auto token = Call("", "POST", "/api/v1/auth/token",
-                    R"({"username": "sales", "password": "x", "password": "sales-pw-1"})");
+                    R"({"username": "sales", "password": "x", "password": "sales-pass-phrase-1"})");
   ASSERT_TRUE(IsProblem(token, 400, "invalid_argument"));
   EXPECT_EQ(FieldErrors(token), (Errors{{"password", "duplicate_key"}}));
   EXPECT_EQ(db_.Snapshot(), before);
@@ -107,8 +108,9 @@ TEST_F(RequestBodyApiTest, DuplicateKeysAreRefusedWithTheirPath) {
 
 TEST_F(RequestBodyApiTest, NestingBeyondTheLimitIsTooDeepOnEveryRouteTheTokenIncluded) {
   const std::string deep = std::string(500'000, '[') + std::string(500'000, ']');
-  auto token = Call("", "POST", "/api/v1/auth/token",
-                    R"({"username": "sales", "password": "sales-pw-1", "x": )" + deep + "}");
+  auto token =
+      Call("", "POST", "/api/v1/auth/token",
+           R"({"username": "sales", "password": "sales-pass-phrase-1", "x": )" + deep + "}");
   ASSERT_TRUE(IsProblem(token, 400, "invalid_argument"));
   EXPECT_EQ(FieldErrors(token), (Errors{{"", "too_deep"}}));
   auto order = Call("sales", "POST", "/api/v1/orders",
@@ -116,7 +118,7 @@ TEST_F(RequestBodyApiTest, NestingBeyondTheLimitIsTooDeepOnEveryRouteTheTokenInc
   EXPECT_EQ(FieldErrors(order), (Errors{{"", "too_deep"}}));
   // Within the limit, the unknown field is named as before.
   auto shallow = Call("", "POST", "/api/v1/auth/token",
-                      R"({"username": "sales", "password": "sales-pw-1", "x": [[[1]]]})");
+                      R"({"username": "sales", "password": "sales-pass-phrase-1", "x": [[[1]]]})");
   EXPECT_EQ(FieldErrors(shallow), (Errors{{"x", "unknown_field"}}));
 }
 

@@ -21,7 +21,7 @@ class AuthRoutesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_.AddCustomer(test_support::SimpleCustomer("C-1", "1000.00"));
-    test_support::AddUser(db_, "alice", "secret123", {"sales", "sales_manager"});
+    test_support::AddUser(db_, "alice", "quiet-harbor-41", {"sales", "sales_manager"});
     readers_ = std::make_unique<store::ConnectionPool>(2, [this] { return db_.ConnectReader(); });
     ctx_ = std::make_unique<ApiContext>(ApiContext{db_.executor(), *readers_, db_.clock()});
     http::Router router;
@@ -52,7 +52,7 @@ class AuthRoutesTest : public ::testing::Test {
 };
 
 TEST_F(AuthRoutesTest, TokenThenMe) {
-  ClientResponse r = PostToken(R"({"username": "alice", "password": "secret123"})");
+  ClientResponse r = PostToken(R"({"username": "alice", "password": "quiet-harbor-41"})");
   ASSERT_EQ(r.status, 200) << r.body;
   auto body = r.Json();
   std::string token = body["token"];
@@ -72,8 +72,9 @@ TEST_F(AuthRoutesTest, TokenThenMe) {
 }
 
 TEST_F(AuthRoutesTest, WrongPasswordAndUnknownUserAre401Alike) {
-  ClientResponse bad_password = PostToken(R"({"username": "alice", "password": "nope-nope"})");
-  ClientResponse bad_user = PostToken(R"({"username": "mallory", "password": "secret123"})");
+  ClientResponse bad_password =
+      PostToken(R"({"username": "alice", "password": "wrong-harbor-41"})");
+  ClientResponse bad_user = PostToken(R"({"username": "mallory", "password": "quiet-harbor-41"})");
   for (const auto* r : {&bad_password, &bad_user}) {
     EXPECT_EQ(r->status, 401) << r->body;
     EXPECT_EQ(r->Header("Content-Type").value_or(""), "application/problem+json");
@@ -116,14 +117,14 @@ TEST_F(AuthRoutesTest, MeWithoutOrWithBadTokenIs401WithChallenge) {
 
 TEST_F(AuthRoutesTest, ExpiredTokenIs401) {
   std::string token =
-      PostToken(R"({"username": "alice", "password": "secret123"})").Json()["token"];
+      PostToken(R"({"username": "alice", "password": "quiet-harbor-41"})").Json()["token"];
   db_.clock().AdvanceSeconds(12 * 3600);
   EXPECT_EQ(Me("Bearer " + token).status, 401);
 }
 
 TEST_F(AuthRoutesTest, CustomerUserCarriesItsCustomerId) {
-  test_support::AddUser(db_, "portal", "portal-pass", {"customer"}, "C-1");
-  ClientResponse r = PostToken(R"({"username": "portal", "password": "portal-pass"})");
+  test_support::AddUser(db_, "portal", "portal-pass-phrase", {"customer"}, "C-1");
+  ClientResponse r = PostToken(R"({"username": "portal", "password": "portal-pass-phrase"})");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Json()["user"]["customer_id"],
             db_.QueryInt("SELECT id FROM customers WHERE code = 'C-1'"));

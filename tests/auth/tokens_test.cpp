@@ -15,7 +15,7 @@ using test_support::AddUser;
 
 class TokensTest : public ::testing::Test {
  protected:
-  void SetUp() override { alice_ = AddUser(db_, "alice", "secret123", {"sales"}); }
+  void SetUp() override { alice_ = AddUser(db_, "alice", "quiet-harbor-41", {"sales"}); }
 
   Result<IssuedToken> Issue(std::string_view user, std::string_view password,
                             int64_t ttl = kDefaultTokenTtlSeconds) {
@@ -32,7 +32,7 @@ class TokensTest : public ::testing::Test {
 };
 
 TEST_F(TokensTest, IssuedTokenAuthenticatesAndIsStoredHashed) {
-  auto t = Issue("alice", "secret123");
+  auto t = Issue("alice", "quiet-harbor-41");
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   EXPECT_EQ(t->token.size(), 64u);
   EXPECT_EQ(t->user.user_id, alice_.user_id);
@@ -51,7 +51,7 @@ TEST_F(TokensTest, IssuedTokenAuthenticatesAndIsStoredHashed) {
 
 TEST_F(TokensTest, WrongUserAndWrongPasswordFailAlike) {
   auto bad_password = Issue("alice", "secret124");
-  auto bad_user = Issue("mallory", "secret123");
+  auto bad_user = Issue("mallory", "quiet-harbor-41");
   ASSERT_FALSE(bad_password.ok());
   ASSERT_FALSE(bad_user.ok());
   EXPECT_EQ(bad_password.status().code(), ErrorCode::kUnauthenticated);
@@ -61,7 +61,7 @@ TEST_F(TokensTest, WrongUserAndWrongPasswordFailAlike) {
 }
 
 TEST_F(TokensTest, TokenExpires) {
-  auto t = Issue("alice", "secret123", /*ttl=*/60);
+  auto t = Issue("alice", "quiet-harbor-41", /*ttl=*/60);
   ASSERT_TRUE(t.ok());
   db_.clock().AdvanceSeconds(59);
   EXPECT_TRUE(Auth(t->token).ok());
@@ -78,7 +78,7 @@ TEST_F(TokensTest, UnknownOrEmptyTokenIsUnauthenticated) {
 }
 
 TEST_F(TokensTest, InactiveUserCannotSignInOrUseTokens) {
-  auto t = Issue("alice", "secret123");
+  auto t = Issue("alice", "quiet-harbor-41");
   ASSERT_TRUE(t.ok());
   ASSERT_TRUE(db_.executor()
                   .Run([&](store::Connection& conn) {
@@ -87,7 +87,7 @@ TEST_F(TokensTest, InactiveUserCannotSignInOrUseTokens) {
                   })
                   .ok());
   EXPECT_EQ(Auth(t->token).status().code(), ErrorCode::kUnauthenticated);
-  EXPECT_EQ(Issue("alice", "secret123").status().code(), ErrorCode::kUnauthenticated);
+  EXPECT_EQ(Issue("alice", "quiet-harbor-41").status().code(), ErrorCode::kUnauthenticated);
 }
 
 TEST_F(TokensTest, ApiKeyAuthenticatesUntilRevoked) {
@@ -105,13 +105,38 @@ TEST_F(TokensTest, ApiKeyAuthenticatesUntilRevoked) {
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   EXPECT_EQ(p->username, "edi");
   EXPECT_EQ(p->roles, std::vector<Role>{Role::kIntegration});
-  db_.clock().AdvanceSeconds(365 * 24 * 3600);
+  db_.clock().AdvanceSeconds(364 * 24 * 3600);  // keys now expire, a year after creation
   EXPECT_TRUE(Auth(key->key).ok());
 
   ASSERT_TRUE(db_.executor()
                   .Run([&](store::Connection& conn) { return RevokeApiKey(conn, ctx, key->id); })
                   .ok());
   EXPECT_EQ(Auth(key->key).status().code(), ErrorCode::kUnauthenticated);
+}
+
+TEST_F(TokensTest, ApiKeyExpiresAYearAfterCreationByDefault) {
+  AddUser(db_, "edi", "edi-pass-phrase-1", {"integration"});
+  CommandContext ctx = db_.Context("user:admin");
+  auto key = db_.executor().RunFor<IssuedApiKey>(
+      [&](store::Connection& conn) { return CreateApiKey(conn, ctx, "edi", "edi-gateway"); });
+  ASSERT_TRUE(key.ok()) << key.status().ToString();
+  EXPECT_EQ(key->expires_at.micros, ctx.now.micros + 365LL * 24 * 3600 * 1'000'000);
+  EXPECT_EQ(key->prefix, key->key.substr(0, 11));
+  db_.clock().AdvanceSeconds(365 * 24 * 3600 - 1);
+  EXPECT_TRUE(Auth(key->key).ok());
+  db_.clock().AdvanceSeconds(1);
+  EXPECT_EQ(Auth(key->key).status().code(), ErrorCode::kUnauthenticated);
+}
+
+TEST_F(TokensTest, ApiKeyWithAnExpiryInThePastIsRefused) {
+  AddUser(db_, "edi", "edi-pass-phrase-1", {"integration"});
+  CommandContext ctx = db_.Context("user:admin");
+  auto key = db_.executor().RunFor<IssuedApiKey>([&](store::Connection& conn) {
+    return CreateApiKey(conn, ctx, "edi", "edi-gateway", ctx.now);
+  });
+  ASSERT_EQ(key.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(key.status().errors().at(0).field, "expires_at");
+  EXPECT_EQ(db_.Count("api_keys"), 0);
 }
 
 TEST_F(TokensTest, ApiKeyForUnknownUserIsNotFound) {

@@ -62,8 +62,8 @@ TEST(GlobalOptionsTest, DbAndActorAfterANestedSubcommand) {
   ASSERT_EQ(Ordo("migrate --db " + Quoted(db)).exit_code, 0);
   // Run from the temp directory: had --db been ignored, ./data/ordo.db would appear there.
   std::string in_dir = "cd " + Quoted(dir.path().string()) + " && ";
-  Outcome added = Ordo(in_dir + std::string(ORDO_BINARY) +
-                           " user add --username nested-user --password nested-pw-1 --role admin"
+  Outcome added = Ordo(in_dir + "echo nested-pass-phrase-1 | " + std::string(ORDO_BINARY) +
+                           " user add --username nested-user --password-stdin --role admin"
                            " --db " +
                            Quoted(db) + " --actor nested-actor",
                        /*raw=*/true);

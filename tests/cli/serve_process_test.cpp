@@ -177,6 +177,39 @@ TEST_F(ServeProcessTest, RefusesABadConfigurationFile) {
       << p.Stderr();
 }
 
+// The server purges expired tokens and idempotency answers past their window by itself (the
+// housekeeping task's first round runs when it starts). The rows were written at the test
+// clock's time, long before the server's real clock.
+TEST_F(ServeProcessTest, PurgesExpiredTokensAndOldIdempotencyAnswers) {
+  auth::Principal sales = test_support::AddUser(db_, "sales", "sales-pass-phrase-1", {"sales"});
+  for (int64_t ttl : {int64_t{3600}, int64_t{3600} * 24 * 365 * 30}) {
+    ASSERT_TRUE(db_.executor()
+                    .RunFor<auth::IssuedToken>([&](store::Connection& conn) {
+                      return auth::StoreToken(conn, sales, db_.clock().Now(), ttl);
+                    })
+                    .ok());
+  }
+  db_.Connect()->Execute(
+      "INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, status, body, "
+      "created_at) VALUES (1, 'old', 'h', 201, '{}', 0)");
+  ASSERT_EQ(db_.Count("auth_tokens"), 2);
+  ASSERT_EQ(db_.Count("idempotency_keys"), 1);
+
+  uint16_t port = FreePort();
+  OrdoProcess p({"--db", db_.path(), "serve", "--listen", "127.0.0.1:" + std::to_string(port)},
+                Log("purge"));
+  ASSERT_TRUE(WaitUntilServing(port, 20s)) << p.Stderr();
+  auto deadline = std::chrono::steady_clock::now() + 20s;
+  while ((db_.Count("auth_tokens") != 1 || db_.Count("idempotency_keys") != 0) &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(20ms);
+  }
+  EXPECT_EQ(db_.Count("auth_tokens"), 1);
+  EXPECT_EQ(db_.Count("idempotency_keys"), 0);
+  p.Signal(SIGTERM);
+  EXPECT_EQ(p.Wait(30s), 0) << p.Stderr();
+}
+
 TEST_F(ServeProcessTest, RefusesAConnectionLimitTheFileLimitCannotHonour) {
   OrdoProcess p(
       {"--db", db_.path(), "serve", "--listen", "127.0.0.1:0", "--max-connections", "1000000"},
@@ -237,7 +270,7 @@ TEST_F(ServeProcessTest, SigtermFinishesInFlightOrdersAndExitsCleanly) {
   db_.Receive("W1", "WID-100", 1'000'000);
   db_.Receive("W1", "WID-200", 1'000'000);
   db_.AddCustomer(test_support::SimpleCustomer("C-1", "100000000.00", "W1"));
-  auth::Principal sales = test_support::AddUser(db_, "sales", "sales-pw-1", {"sales"});
+  auth::Principal sales = test_support::AddUser(db_, "sales", "sales-pass-phrase-1", {"sales"});
   auto token = db_.executor().RunFor<auth::IssuedToken>([&](store::Connection& conn) {
     return auth::StoreToken(conn, sales, db_.clock().Now(), 3600 * 24 * 365 * 30);
   });
@@ -303,7 +336,7 @@ TEST_F(ServeProcessTest, SigtermFinishesInFlightOrdersAndExitsCleanly) {
 // A database failure under a request (issue 12): the client gets a generic problem, and the
 // server's log line has SQLite's text with the request id the client was given.
 TEST_F(ServeProcessTest, LogsADatabaseFailureWithTheRequestIdAndAnswersGenerically) {
-  auth::Principal admin = test_support::AddUser(db_, "admin", "admin-pw-1", {"admin"});
+  auth::Principal admin = test_support::AddUser(db_, "admin", "admin-pass-phrase-1", {"admin"});
   auto token = db_.executor().RunFor<auth::IssuedToken>([&](store::Connection& conn) {
     return auth::StoreToken(conn, admin, db_.clock().Now(), 3600 * 24 * 365 * 30);
   });

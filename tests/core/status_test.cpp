@@ -50,6 +50,8 @@ TEST(Status, CodeNamesAreTheWireNames) {
       {ErrorCode::kInvalidState, "invalid_state"},
       {ErrorCode::kIdempotencyKeyReused, "idempotency_key_reused"},
       {ErrorCode::kPreconditionFailed, "precondition_failed"},
+      {ErrorCode::kWeakPassword, "weak_password"},
+      {ErrorCode::kTooManyRequests, "too_many_requests"},
       {ErrorCode::kUnavailable, "unavailable"},
       {ErrorCode::kInternal, "internal"},
   };

@@ -1,6 +1,8 @@
 #include "store/sqlite/sqlite_connection.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <mutex>
 #include <string>
@@ -176,6 +178,19 @@ class SqliteConnection final : public Connection {
   std::unordered_map<const char*, CacheEntry*> by_pointer_;
 };
 
+// Creates the database file readable and writable by its owner only (0600) when it does not
+// exist yet, before SQLite opens it: the file holds password hashes and customers' figures.
+// SQLite creates the -wal and -shm files with the database file's permissions, so they are
+// 0600 too. An existing file keeps the mode it has. Special names (":memory:", "" for a temp
+// database, "file:" URIs) are left to SQLite.
+void CreatePrivateFile(const std::string& path) {
+  if (path.empty() || path == ":memory:" || path.starts_with("file:")) return;
+  int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd);
+  // EEXIST: the file is there already; anything else (a missing directory) is reported by
+  // sqlite3_open_v2 below.
+}
+
 }  // namespace
 
 ConnectionPtr OpenSqlite(const std::string& path, const SqliteOptions& options) {
@@ -186,6 +201,7 @@ ConnectionPtr OpenSqlite(const std::string& path, const SqliteOptions& options) 
     sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   });
+  if (!options.read_only) CreatePrivateFile(path);
   sqlite3* db = nullptr;
   int flags =
       SQLITE_OPEN_NOMUTEX |
