@@ -5,21 +5,6 @@
 namespace ordo {
 namespace {
 
-// The code point of the well-formed sequence of `n` bytes at the start of `s`.
-char32_t Decode(std::string_view s, size_t n) {
-  auto b = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(s[i])); };
-  switch (n) {
-    case 1:
-      return b(0);
-    case 2:
-      return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
-    case 3:
-      return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-    default:
-      return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
-  }
-}
-
 bool IsControl(char32_t c, bool multiline) {
   if (multiline && (c == '\t' || c == '\n' || c == '\r')) return false;
   return c < 0x20 || (c >= 0x7F && c <= 0x9F);
@@ -55,7 +40,7 @@ std::optional<FieldError> CheckText(std::string_view text, TextLimit limit,
           path, "invalid_text",
           Name(path) + " is not valid UTF-8 (character " + std::to_string(count) + ")"};
     }
-    if (IsControl(Decode(rest, n), limit.multiline)) {
+    if (IsControl(DecodeUtf8Sequence(rest, n), limit.multiline)) {
       return FieldError{
           path, "invalid_text",
           Name(path) + " holds a control character (character " + std::to_string(count) + ")"};

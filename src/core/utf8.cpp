@@ -24,6 +24,20 @@ size_t Utf8SequenceLength(std::string_view s) {
   return 0;
 }
 
+char32_t DecodeUtf8Sequence(std::string_view s, size_t n) {
+  auto b = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(s[i])); };
+  switch (n) {
+    case 1:
+      return b(0);
+    case 2:
+      return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+    case 3:
+      return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+    default:
+      return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+  }
+}
+
 bool IsValidUtf8(std::string_view text) {
   while (!text.empty()) {
     size_t n = Utf8SequenceLength(text);

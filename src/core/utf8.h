@@ -12,4 +12,8 @@ bool IsValidUtf8(std::string_view text);
 // The length of the well-formed UTF-8 sequence at the start of `text`, or 0 when it is not one.
 size_t Utf8SequenceLength(std::string_view text);
 
+// The code point of the well-formed sequence of `n` bytes at the start of `text`, where `n` is
+// what Utf8SequenceLength() returned for it (1 to 4).
+char32_t DecodeUtf8Sequence(std::string_view text, size_t n);
+
 }  // namespace ordo

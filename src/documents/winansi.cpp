@@ -17,21 +17,6 @@ constexpr std::array<char32_t, 32> kHigh = {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,  // 98-9F
 };
 
-// The code point of the well-formed sequence `s` of `n` bytes.
-char32_t Decode(std::string_view s, size_t n) {
-  auto b = [&](size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(s[i])); };
-  switch (n) {
-    case 1:
-      return b(0);
-    case 2:
-      return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
-    case 3:
-      return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-    default:
-      return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
-  }
-}
-
 char Encode(char32_t cp) {
   if ((cp >= 0x20 && cp <= 0x7E) || (cp >= 0xA0 && cp <= 0xFF)) return static_cast<char>(cp);
   for (size_t i = 0; i < kHigh.size(); ++i) {
@@ -65,7 +50,7 @@ std::string Utf8ToWinAnsi(std::string_view utf8) {
       utf8.remove_prefix(1);
       continue;
     }
-    out += Encode(Decode(utf8, n));
+    out += Encode(DecodeUtf8Sequence(utf8, n));
     utf8.remove_prefix(n);
   }
   return out;
