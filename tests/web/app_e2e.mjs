@@ -4,8 +4,9 @@
 //   node tests/web/app_e2e.mjs --ordo build/ordo --screenshots build/web/screenshots
 //
 // A user signs in (a wrong password first, which is refused in place), sees the orders the
-// demo placed with their status chips, filters them, signs out, and a portal user sees only
-// its own customer's orders. Screenshots of every screen go to --screenshots. Exits non-zero
+// demo placed with their status chips, opens one (lines, totals, timeline), filters the list,
+// signs out (the token is revoked), and a portal user sees only its own customer's orders and
+// nothing of another customer's order opened by its address. Screenshots of every screen go to --screenshots. Exits non-zero
 // on the first failure, with what was expected; the server and browser are always stopped.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -103,6 +104,23 @@ async function main() {
     check((await page.locator(".chip").count()) === (await rows.count()), "every order has a status chip");
     await page.screenshot({ path: join(shots, "orders.png"), fullPage: false });
 
+    // An order's number opens its page: lines, totals and the timeline of its events.
+    const firstRow = rows.first();
+    const number = (await firstRow.locator("td").first().textContent()).trim();
+    const otherCustomers = await page.locator("tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => [tr.cells[0].textContent.trim(), tr.cells[1].textContent.trim()]),
+    );
+    const foreign = otherCustomers.find(([, customer]) => customer !== "C-1001")?.[0];
+    check(foreign, "the demo has orders of customers other than the portal's");
+    await firstRow.getByRole("link", { name: number }).click();
+    await page.getByRole("heading", { name: new RegExp(`Order ${number}`) }).waitFor();
+    check(page.url().endsWith(`#/orders/${number}`), `the order page's address is ${page.url()}`);
+    check((await page.locator("tbody tr").count()) >= 1, "the order page lists its lines");
+    await page.locator(".timeline li").first().waitFor();
+    await page.screenshot({ path: join(shots, "order.png"), fullPage: true });
+    await page.getByRole("link", { name: "← Orders" }).click();
+    await page.getByRole("heading", { name: "Orders" }).waitFor();
+
     // Filtering by status asks the server and shows only that status.
     await page.getByLabel("Status").selectOption("shipped");
     await page.waitForFunction(() =>
@@ -128,6 +146,11 @@ async function main() {
     const customers = await page.locator("tbody tr td:nth-child(2)").allTextContents();
     check(customers.length > 0 && customers.every((c) => c === "C-1001"), `portal saw ${[...new Set(customers)]}`);
     await page.screenshot({ path: join(shots, "portal-orders.png") });
+
+    // Another customer's order by its address shows nothing of it.
+    await page.goto(`${server.url}/#/orders/${foreign}`);
+    await page.getByRole("alert").getByText(`There is no order ${foreign}.`).waitFor();
+    failures.splice(0); // the refused read's 404 is logged by the browser as a failed request
 
     check(failures.length === 0, failures.join("\n"));
     console.log(`web e2e: passed; screenshots in ${shots}`);

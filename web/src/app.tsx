@@ -4,6 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { call, storedToken, storeToken, User, whenUnauthenticated } from "./api";
 import { Login } from "./login";
+import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
 
 interface Screen {
@@ -24,6 +25,13 @@ function useHash(): string {
     return () => removeEventListener("hashchange", changed);
   }, []);
   return hash;
+}
+
+// The screen for the location: "#/orders/SO-000042" is that order's page.
+function screen(current: Screen | undefined, hash: string) {
+  if (current?.path !== "#/orders") return <p>Choose a screen from the menu.</p>;
+  const order = hash.match(/^#\/orders\/(.+)$/);
+  return order ? <OrderPage number={decodeURIComponent(order[1])} /> : <Orders />;
 }
 
 export function App() {
@@ -77,7 +85,7 @@ export function App() {
           Sign out
         </button>
       </header>
-      <main>{current?.path === "#/orders" ? <Orders /> : <p>Choose a screen from the menu.</p>}</main>
+      <main>{screen(current, hash)}</main>
     </div>
   );
 }

@@ -108,7 +108,9 @@ export function Orders() {
         <tbody>
           {orders.map((o) => (
             <tr key={o.id}>
-              <td>{o.number}</td>
+              <td>
+                <a href={`#/orders/${encodeURIComponent(o.number)}`}>{o.number}</a>
+              </td>
               <td>{o.customer}</td>
               <td>{o.po_number}</td>
               <td>
