@@ -9,6 +9,7 @@
 #include "api/inventory_routes.h"
 #include "api/invoice_routes.h"
 #include "api/item_routes.h"
+#include "api/me_routes.h"
 #include "api/metrics_routes.h"
 #include "api/openapi_routes.h"
 #include "api/order_routes.h"
@@ -23,6 +24,7 @@ namespace ordo::api {
 void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddHealthRoutes(router, ctx);
   AddAuthRoutes(router, ctx);
+  AddMeRoutes(router, ctx);
   AddMetricsRoutes(router, ctx);
   AddOpenApiRoutes(router, ctx);
   AddWarehouseRoutes(router, ctx);

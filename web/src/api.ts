@@ -28,6 +28,12 @@ export interface User {
   customer_id: number | null;
 }
 
+// GET /api/v1/me: the user, its customer's code and the actions its roles allow.
+export interface Me extends User {
+  customer: string | null;
+  permissions: string[];
+}
+
 export function storedToken(): string | null {
   return localStorage.getItem(TOKEN_KEY);
 }

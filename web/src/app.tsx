@@ -1,8 +1,8 @@
-// The signed-in application: who is signed in (GET /api/v1/auth/me), a menu of what their
-// roles may do, and the screen the location's hash names ("#/orders"). The server still
+// The signed-in application: who is signed in (GET /api/v1/me), a menu of what their
+// permissions allow, and the screen the location's hash names ("#/orders"). The server still
 // refuses whatever a role may not do; the menu only leaves it out.
 import { useEffect, useState } from "preact/hooks";
-import { call, storedToken, storeToken, User, whenUnauthenticated } from "./api";
+import { call, Me, storedToken, storeToken, whenUnauthenticated } from "./api";
 import { Login } from "./login";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
@@ -10,12 +10,10 @@ import { Orders } from "./orders";
 interface Screen {
   path: string;
   title: string;
-  roles: string[];
+  permission: string; // the action (auth/permissions.h) the screen needs
 }
 
-const SCREENS: Screen[] = [
-  { path: "#/orders", title: "Orders", roles: ["admin", "sales", "sales_manager", "warehouse", "ar_clerk", "customer"] },
-];
+const SCREENS: Screen[] = [{ path: "#/orders", title: "Orders", permission: "orders.read" }];
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash || "#/orders");
@@ -35,7 +33,7 @@ function screen(current: Screen | undefined, hash: string) {
 }
 
 export function App() {
-  const [user, setUser] = useState<User | null>(null);
+  const [user, setUser] = useState<Me | null>(null);
   const [checking, setChecking] = useState(storedToken() !== null);
   const hash = useHash();
 
@@ -46,11 +44,17 @@ export function App() {
       setUser(null);
     });
     if (storedToken() === null) return;
-    call<User>("GET", "/api/v1/auth/me")
-      .then(setUser)
-      .catch(() => storeToken(null))
-      .finally(() => setChecking(false));
+    void whoAmI().finally(() => setChecking(false));
   }, []);
+
+  async function whoAmI() {
+    try {
+      setUser(await call<Me>("GET", "/api/v1/me"));
+    } catch {
+      storeToken(null);
+      setUser(null);
+    }
+  }
 
   async function logout() {
     try {
@@ -63,9 +67,9 @@ export function App() {
   }
 
   if (checking) return <p aria-live="polite">Loading…</p>;
-  if (user === null) return <Login onLogin={setUser} />;
+  if (user === null) return <Login onLogin={() => void whoAmI()} />;
 
-  const screens = SCREENS.filter((s) => s.roles.some((r) => user.roles.includes(r)));
+  const screens = SCREENS.filter((s) => user.permissions.includes(s.permission));
   const current = screens.find((s) => hash.startsWith(s.path));
   return (
     <div class="shell">
@@ -79,7 +83,7 @@ export function App() {
           ))}
         </nav>
         <span class="who">
-          {user.username} ({user.roles.join(", ")})
+          {user.username} ({user.customer ?? user.roles.join(", ")})
         </span>
         <button type="button" onClick={() => void logout()}>
           Sign out
