@@ -6,7 +6,8 @@
 // A user signs in (a wrong password first, which is refused in place), sees the orders the
 // demo placed with their status chips, opens one (lines, totals, timeline), filters the list,
 // signs out (the token is revoked), and a portal user sees only its own customer's orders and
-// nothing of another customer's order opened by its address. Screenshots of every screen go to --screenshots. Exits non-zero
+// nothing of another customer's order opened by its address. axe-core checks every screen it
+// visits: a serious or critical accessibility violation fails the test. Screenshots of every screen go to --screenshots. Exits non-zero
 // on the first failure, with what was expected; the server and browser are always stopped.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -18,6 +19,7 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(join(root, "web/package.json"));
 const { chromium } = require("playwright-core");
+const axeSource = require("node:fs").readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 function argument(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -67,6 +69,19 @@ function serve(db) {
   });
 }
 
+// axe-core on the page as it stands: every serious or critical accessibility violation, named
+// with the elements it found, fails the test.
+async function accessible(page, screen) {
+  // Evaluated over the DevTools protocol: the application's CSP rightly refuses inline scripts.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => await window.axe.run(document));
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  check(
+    bad.length === 0,
+    `${screen}: ${bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`).join("; ")}`,
+  );
+}
+
 async function signIn(page, url, user, password) {
   await page.goto(url + "/");
   await page.getByLabel("Username").fill(user);
@@ -93,6 +108,7 @@ async function main() {
     await signIn(page, server.url, "sales", "not-the-password");
     await page.getByRole("alert").getByText("The username or password is not right.").waitFor();
     await page.screenshot({ path: join(shots, "login.png") });
+    await accessible(page, "sign-in");
     failures.splice(0); // the refused login's 401 is logged by the browser as a failed request
 
     // The right one opens the orders the demo placed, newest first, with status chips.
@@ -103,6 +119,7 @@ async function main() {
     check((await rows.count()) >= 10, `expected the demo's orders, saw ${await rows.count()} rows`);
     check((await page.locator(".chip").count()) === (await rows.count()), "every order has a status chip");
     await page.screenshot({ path: join(shots, "orders.png"), fullPage: false });
+    await accessible(page, "orders");
 
     // An order's number opens its page: lines, totals and the timeline of its events.
     const firstRow = rows.first();
@@ -118,6 +135,7 @@ async function main() {
     check((await page.locator("tbody tr").count()) >= 1, "the order page lists its lines");
     await page.locator(".timeline li").first().waitFor();
     await page.screenshot({ path: join(shots, "order.png"), fullPage: true });
+    await accessible(page, "order page");
     await page.getByRole("link", { name: "← Orders" }).click();
     await page.getByRole("heading", { name: "Orders" }).waitFor();
 
@@ -146,6 +164,7 @@ async function main() {
     const customers = await page.locator("tbody tr td:nth-child(2)").allTextContents();
     check(customers.length > 0 && customers.every((c) => c === "C-1001"), `portal saw ${[...new Set(customers)]}`);
     await page.screenshot({ path: join(shots, "portal-orders.png") });
+    await accessible(page, "portal orders");
 
     // Another customer's order by its address shows nothing of it.
     await page.goto(`${server.url}/#/orders/${foreign}`);
