@@ -5,7 +5,7 @@
 //   node build.mjs --out-dir DIR [--cpp FILE]
 //
 // With --cpp it also writes FILE, a C++ source defining ordo::web::WebAssets() (src/web/
-// web_assets.h): every file with its content type, bytes and gzipped bytes, so that `ordo serve`
+// web_assets.h): every file with its content type, bytes, gzipped bytes and entity tag, so that `ordo serve`
 // carries the application in its binary and serves it without reading a path at run time.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
@@ -82,6 +82,7 @@ files.push({ path: "index.html", type: "text/html; charset=utf-8", bytes: new Te
 rmSync(outDir, { recursive: true, force: true });
 for (const f of files) {
   f.gzip = gzipSync(f.bytes, { level: 9 });
+  f.etag = `"${createHash("sha256").update(f.bytes).digest("hex").slice(0, 16)}"`;
   mkdirSync(dirname(join(outDir, f.path)), { recursive: true });
   writeFileSync(join(outDir, f.path), f.bytes);
 }
@@ -115,7 +116,7 @@ const std::vector<WebAsset>& WebAssets() {
   static const std::vector<WebAsset> assets = {
 `;
   files.forEach((f, i) => {
-    cpp += `      {"/${f.path}", "${f.type}", View(kBody${i}, ${f.bytes.length}), View(kGzip${i}, ${f.gzip.length}), ${f.immutable}},\n`;
+    cpp += `      {"/${f.path}", "${f.type}", View(kBody${i}, ${f.bytes.length}), View(kGzip${i}, ${f.gzip.length}), ${JSON.stringify(f.etag)}, ${f.immutable}},\n`;
   });
   cpp += `  };
   return assets;

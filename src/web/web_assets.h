@@ -13,6 +13,7 @@ struct WebAsset {
   std::string_view content_type;  // with its charset
   std::string_view body;
   std::string_view gzip;  // the same bytes, gzipped (level 9) at build time
+  std::string_view etag;  // a strong validator: a hash of `body`, quoted
   bool immutable;         // its name carries a hash of its content: cache it for good
 };
 

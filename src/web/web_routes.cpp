@@ -1,8 +1,6 @@
 #include "web/web_routes.h"
 
 #include <cctype>
-#include <cstdint>
-#include <cstdio>
 #include <string>
 #include <utility>
 
@@ -37,18 +35,6 @@ bool AcceptsGzip(std::string_view accept) {
   return false;
 }
 
-// A strong validator for index.html: FNV-1a over its bytes, as 16 hex digits in quotes.
-std::string EntityTag(std::string_view bytes) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;
-  }
-  char text[19];
-  std::snprintf(text, sizeof text, "\"%016llx\"", static_cast<unsigned long long>(hash));
-  return text;
-}
-
 const WebAsset* Find(std::string_view path) {
   for (const WebAsset& asset : WebAssets()) {
     if (asset.path == path) return &asset;
@@ -60,11 +46,10 @@ void Serve(const WebAsset& asset, const http::Request& request, http::Responder 
   http::Response response;
   response.SetHeader("Content-Security-Policy", std::string(kContentSecurityPolicy));
   response.SetHeader("Vary", "Accept-Encoding");
-  const std::string tag = EntityTag(asset.body);
-  response.SetHeader("ETag", tag);
+  response.SetHeader("ETag", std::string(asset.etag));
   response.SetHeader("Cache-Control",
                      asset.immutable ? "public, max-age=31536000, immutable" : "no-cache");
-  if (request.Header("If-None-Match").value_or("") == tag) {
+  if (request.Header("If-None-Match").value_or("") == asset.etag) {
     response.status = 304;
     respond(std::move(response));
     return;

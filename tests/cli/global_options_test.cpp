@@ -1,13 +1,13 @@
 // The `ordo` binary's global options (--db, --actor) work before and after the subcommand, as
 // the README says, and the help texts say what is true.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <string>
 
+#include "cli/shell_run.h"
 #include "store/query.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "support/temp_dir.h"
@@ -15,25 +15,12 @@
 namespace ordo {
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
+using cli_testing::Outcome;
 
-// Runs the ordo binary with `args` (already shell-quoted where needed) and no ORDO_DB; with
-// `raw`, `args` is the whole shell command.
+// Runs the ordo binary with `args` (already shell-quoted where needed); with `raw`, `args` is
+// the whole shell command.
 Outcome Ordo(const std::string& args, bool raw = false) {
-  std::string command = raw ? "unset ORDO_DB; " + args + " 2>&1"
-                            : "env -u ORDO_DB " + std::string(ORDO_BINARY) + " " + args + " 2>&1";
-  Outcome run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buf{};
-  size_t n = 0;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) run.output.append(buf.data(), n);
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return cli_testing::RunShell(raw ? args : std::string(ORDO_BINARY) + " " + args);
 }
 
 std::string Quoted(const std::string& path) {

@@ -2,7 +2,6 @@
 // input, a file or a prompt, never from an argument; the policy refuses weak ones; set-password
 // and disable end the user's tokens; API keys are listed without their secrets and revoked.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
@@ -11,6 +10,7 @@
 #include <string>
 
 #include "auth/tokens.h"
+#include "cli/shell_run.h"
 #include "store/query.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "support/temp_dir.h"
@@ -18,23 +18,8 @@
 namespace ordo {
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-// Runs `shell` (a shell command line) and collects what it printed.
-Outcome RunShell(const std::string& shell) {
-  Outcome run;
-  FILE* pipe = popen(("unset ORDO_DB; " + shell + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buf{};
-  size_t n = 0;
-  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) run.output.append(buf.data(), n);
-  int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using cli_testing::Outcome;
+using cli_testing::RunShell;
 
 constexpr Timestamp kNow{1'772'442'000'000'000};
 
