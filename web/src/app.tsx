@@ -1,19 +1,9 @@
-// The signed-in application: who is signed in (GET /api/v1/me), a menu of what their
-// permissions allow, and the screen the location's hash names ("#/orders"). The server still
-// refuses whatever a role may not do; the menu only leaves it out.
+// The signed-in application: who is signed in (GET /api/v1/me), a menu of the screens
+// (screens.tsx) their permissions allow, and the screen the location's hash names ("#/orders").
 import { useEffect, useState } from "preact/hooks";
 import { call, Me, storedToken, storeToken, whenUnauthenticated } from "./api";
 import { Login } from "./login";
-import { OrderPage } from "./order_page";
-import { Orders } from "./orders";
-
-interface Screen {
-  path: string;
-  title: string;
-  permission: string; // the action (auth/permissions.h) the screen needs
-}
-
-const SCREENS: Screen[] = [{ path: "#/orders", title: "Orders", permission: "orders.read" }];
+import { Screen, SCREENS } from "./screens";
 
 function useHash(): string {
   const [hash, setHash] = useState(location.hash || "#/orders");
@@ -23,13 +13,6 @@ function useHash(): string {
     return () => removeEventListener("hashchange", changed);
   }, []);
   return hash;
-}
-
-// The screen for the location: "#/orders/SO-000042" is that order's page.
-function screen(current: Screen | undefined, hash: string) {
-  if (current?.path !== "#/orders") return <p>Choose a screen from the menu.</p>;
-  const order = hash.match(/^#\/orders\/(.+)$/);
-  return order ? <OrderPage number={decodeURIComponent(order[1])} /> : <Orders />;
 }
 
 export function App() {
@@ -69,8 +52,13 @@ export function App() {
   if (checking) return <p aria-live="polite">Loading…</p>;
   if (user === null) return <Login onLogin={() => void whoAmI()} />;
 
-  const screens = SCREENS.filter((s) => user.permissions.includes(s.permission));
-  const current = screens.find((s) => hash.startsWith(s.path));
+  const audience = user.customer === null ? "staff" : "customer";
+  const screens = SCREENS.filter(
+    (s) => (s.audience === "both" || s.audience === audience) && user.permissions.includes(s.permission),
+  );
+  const current: Screen | undefined = screens.find(
+    (s) => hash === s.path || hash.startsWith(s.path + "/") || hash.startsWith(s.path + "?"),
+  );
   return (
     <div class="shell">
       <header>
@@ -89,7 +77,7 @@ export function App() {
           Sign out
         </button>
       </header>
-      <main>{screen(current, hash)}</main>
+      <main>{current ? current.render(hash.slice(current.path.length)) : <p>Choose a screen from the menu.</p>}</main>
     </div>
   );
 }
