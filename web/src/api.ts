@@ -80,3 +80,23 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   }
   return parsed as T;
 }
+
+// A document (a PDF) from the API as a Blob: fetched with the token, so that it can be opened
+// or saved through an object URL (a plain link would carry no token).
+export async function fetchDocument(path: string): Promise<Blob> {
+  const headers: Record<string, string> = {};
+  const token = storedToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { headers });
+  } catch {
+    throw new ApiError(0, "network", "Ordo cannot be reached; check the connection and retry.");
+  }
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    if (response.status === 401) onUnauthenticated();
+    throw new ApiError(response.status, problem.code ?? "unknown", problem.detail || problem.title || `HTTP ${response.status}`);
+  }
+  return await response.blob();
+}
