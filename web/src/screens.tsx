@@ -6,6 +6,10 @@
 import { JSX } from "preact";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
+import { PickList } from "./warehouse/pick_list";
+import { PickQueue } from "./warehouse/pick_queue";
+import { Receipts } from "./warehouse/receipts";
+import { ReturnReceipt, ReturnsWaiting } from "./warehouse/return_receipts";
 
 export interface Screen {
   path: string;
@@ -30,6 +34,33 @@ export const SCREENS: Screen[] = [
     render: (rest) => {
       const number = pathPart(rest);
       return number ? <OrderPage number={number} /> : <Orders />;
+    },
+  },
+  {
+    path: "#/picking",
+    title: "Picking",
+    permission: "shipments.write",
+    audience: "staff",
+    render: (rest) => {
+      const number = pathPart(rest);
+      return number ? <PickList number={number} /> : <PickQueue />;
+    },
+  },
+  {
+    path: "#/receipts",
+    title: "Receipts",
+    permission: "inventory.write",
+    audience: "staff",
+    render: () => <Receipts />,
+  },
+  {
+    path: "#/return-receipts",
+    title: "Return receipts",
+    permission: "returns.receive",
+    audience: "staff",
+    render: (rest) => {
+      const number = pathPart(rest);
+      return number ? <ReturnReceipt number={number} /> : <ReturnsWaiting />;
     },
   },
 ];
