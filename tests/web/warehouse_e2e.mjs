@@ -10,7 +10,8 @@
 // slip opens as a PDF. A pick list someone else confirms meanwhile is said plainly, with a
 // reload. Stock is received (an unknown SKU refused at its line first) and the on-hand shown
 // is the API's. A return authorized by sales is received, part restocked, part scrapped.
-// axe-core checks every screen; screenshots: warehouse-queue, pick, receipts, return-receipts.
+// axe-core checks every screen; screenshots: warehouse-queue, pick (and pick-tablet, which must
+// not scroll sideways), receipts, return-receipts.
 import { apiToken, check, runBrowserTest, signIn, signOut } from "./harness.mjs";
 
 const WAREHOUSE_SCREENS = ["Picking", "Receipts", "Return receipts"];
@@ -109,6 +110,14 @@ runBrowserTest("warehouse", async ({ page, url, passwords, shot, accessible, qui
   );
   await shot("pick.png", { fullPage: true });
   await accessible("pick list");
+  // On a tablet held upright the pick list fits its width.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  check(
+    await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    "the pick list scrolls sideways on a tablet",
+  );
+  await shot("pick-tablet.png");
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // Enter in the tracking number submits the pick list.
   await page.getByLabel("Tracking number").fill("1ZWAREHOUSE01");

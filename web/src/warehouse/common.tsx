@@ -105,11 +105,13 @@ export function ProblemBanner({
   problem,
   what,
   onReload,
+  reloads = what,
   extra = [],
 }: {
   problem: ApiError | null;
   what: string;
   onReload: () => void;
+  reloads?: string;
   extra?: FieldError[];
 }) {
   if (!problem) return null;
@@ -120,7 +122,7 @@ export function ProblemBanner({
           Someone else changed this {what} while you were working on it: {problem.message}.
         </p>
         <button type="button" onClick={onReload}>
-          Reload the {what}
+          Reload the {reloads}
         </button>
       </div>
     );

@@ -86,6 +86,8 @@ export function PickList({ number }: { number: string }) {
       const s = await call<Shipment>("GET", `/api/v1/shipments/${encodeURIComponent(number)}`);
       setShipment(s);
       setPicked(Object.fromEntries(s.lines.map((l) => [l.line_no, String(l.quantity)])));
+      // The picker starts at the first line's picked quantity (all picked unless changed).
+      if (s.status === "picking") focusField("lines/0/quantity");
       const [o, n] = await Promise.all([
         call<Order>("GET", `/api/v1/orders/${encodeURIComponent(s.order)}`),
         describe(s.lines),
@@ -183,6 +185,16 @@ export function PickList({ number }: { number: string }) {
   // A field's problem until it is edited ("" once edited: shown no more).
   const at = (field: string) => (field in local ? local[field] || null : errorAt(problem, field));
   const edited = (field: string) => setLocal((shown) => ({ ...shown, [field]: "" }));
+  // The props of a TextField for `field`: its value, its problem, and what typing in it does.
+  const text = (field: string, value: string, set: (value: string) => void) => ({
+    id: field,
+    value,
+    message: at(field),
+    onInput: (v: string) => {
+      set(v);
+      edited(field);
+    },
+  });
   const shownFields = (field: string) =>
     /^lines\/\d+\/quantity$/.test(field) ||
     /^packages\/\d+\/weight$/.test(field) ||
@@ -315,25 +327,19 @@ export function PickList({ number }: { number: string }) {
         {s.status === "picking" && (
           <fieldset class="ship-details">
             <legend>Shipping</legend>
-            <TextField id="carrier" label="Carrier" value={carrier} onInput={(v) => { setCarrier(v); edited("carrier"); }} message={at("carrier")} list="carriers" />
+            <TextField label="Carrier" {...text("carrier", carrier, setCarrier)} list="carriers" />
             <datalist id="carriers">
               {CARRIERS.map((c) => (
                 <option value={c} />
               ))}
             </datalist>
-            <TextField id="service" label="Service" value={service} onInput={(v) => { setService(v); edited("service"); }} message={at("service")} />
-            <TextField id="tracking_number" label="Tracking number" value={tracking} onInput={(v) => { setTracking(v); edited("tracking_number"); }} message={at("tracking_number")} />
+            <TextField label="Service" {...text("service", service, setService)} />
+            <TextField label="Tracking number" {...text("tracking_number", tracking, setTracking)} />
             {weights.map((w, i) => (
               <TextField
-                id={`packages/${i}/weight`}
                 label={`Package ${i + 1} weight`}
-                value={w}
                 inputMode="decimal"
-                onInput={(v) => {
-                  setWeights(weights.map((x, j) => (j === i ? v : x)));
-                  edited(`packages/${i}/weight`);
-                }}
-                message={at(`packages/${i}/weight`)}
+                {...text(`packages/${i}/weight`, w, (v) => setWeights(weights.map((x, j) => (j === i ? v : x))))}
               />
             ))}
             <span class="package-buttons">
@@ -347,12 +353,9 @@ export function PickList({ number }: { number: string }) {
               )}
             </span>
             <TextField
-              id="freight"
               label={`Freight charged${order ? ` (${order.currency})` : ""}, optional`}
-              value={freight}
               inputMode="decimal"
-              onInput={(v) => { setFreight(v); edited("freight"); }}
-              message={at("freight")}
+              {...text("freight", freight, setFreight)}
             />
             <button type="submit" disabled={busy}>
               Confirm shipment
@@ -370,7 +373,7 @@ export function PickList({ number }: { number: string }) {
             }}
           >
             <p>Nothing moves: what it held stays allocated to the order, which comes back to the queue.</p>
-            <TextField id="reason" label="Reason" value={reason} onInput={(v) => { setReason(v); edited("reason"); }} message={at("reason")} />
+            <TextField label="Reason" {...text("reason", reason, setReason)} />
             <button type="submit" class="secondary" disabled={busy}>
               Cancel pick list
             </button>

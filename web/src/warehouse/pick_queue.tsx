@@ -30,6 +30,8 @@ export function PickQueue() {
   const [loading, setLoading] = useState(false);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
+  // What the problem is about: the queue (loading it) or an order (making its pick list).
+  const [about, setAbout] = useState("queue");
 
   async function load(cursor: string | null) {
     if (!warehouse) return;
@@ -45,6 +47,7 @@ export function PickQueue() {
       setEntries((shown) => (cursor ? [...shown, ...page.items] : page.items));
       setNext(page.next_cursor);
     } catch (e) {
+      setAbout("queue");
       setProblem(problemOf(e));
     } finally {
       setLoading(false);
@@ -66,6 +69,7 @@ export function PickQueue() {
       const made = await call<Shipment>("POST", "/api/v1/shipments", { order: entry.order, warehouse });
       location.hash = pickListHash(made.number);
     } catch (e) {
+      setAbout(`order (${entry.order})`);
       setProblem(problemOf(e));
     } finally {
       setOpening(null);
@@ -92,7 +96,7 @@ export function PickQueue() {
           {warehousesError}
         </p>
       )}
-      <ProblemBanner problem={problem} what="queue" onReload={() => void load(null)} />
+      <ProblemBanner problem={problem} what={about} reloads="queue" onReload={() => void load(null)} />
       <table>
         <caption>
           Orders waiting to be picked in {warehouse || "…"}, oldest first

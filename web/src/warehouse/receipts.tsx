@@ -4,7 +4,18 @@
 // waiting backorders at once, which the allocated figure shows).
 import { useState } from "preact/hooks";
 import { ApiError, call } from "../api";
-import { errorAt, fieldId, FieldMessage, focusField, ProblemBanner, problemOf, TextField, unplaced, useWarehouse, WarehouseSelect } from "./common";
+import {
+  errorAt,
+  fieldId,
+  FieldMessage,
+  focusField,
+  ProblemBanner,
+  problemOf,
+  TextField,
+  unplaced,
+  useWarehouse,
+  WarehouseSelect,
+} from "./common";
 
 interface ReceivedLine {
   sku: string;
@@ -100,10 +111,16 @@ export function Receipts() {
       >
         <div class="filters">
           <WarehouseSelect id="receipt-warehouse" warehouses={warehouses} value={warehouse} onChange={choose} error={errorAt(problem, "warehouse")} />
-          <TextField id="reference" label="Reference (delivery note, PO)" value={reference} onInput={(v) => {
+          <TextField
+            id="reference"
+            label="Reference (delivery note, PO)"
+            value={reference}
+            message={at("reference")}
+            onInput={(v) => {
               setReference(v);
               edited("reference");
-            }} message={at("reference")} />
+            }}
+          />
         </div>
         <table>
           <caption>Lines received</caption>
@@ -123,10 +140,17 @@ export function Receipts() {
               <tr>
                 <td id={`receipt-row-${i}`}>{i + 1}</td>
                 <td>
-                  <LineInput field={`lines/${i}/sku`} header="col-receipt-sku" row={i} value={l.sku} message={at(`lines/${i}/sku`)} onInput={(v) => {
-                    setLines(lines.map((x, j) => (j === i ? { ...x, sku: v } : x)));
-                    edited(`lines/${i}/sku`);
-                  }} />
+                  <LineInput
+                    field={`lines/${i}/sku`}
+                    header="col-receipt-sku"
+                    row={i}
+                    value={l.sku}
+                    message={at(`lines/${i}/sku`)}
+                    onInput={(v) => {
+                      setLines(lines.map((x, j) => (j === i ? { ...x, sku: v } : x)));
+                      edited(`lines/${i}/sku`);
+                    }}
+                  />
                 </td>
                 <td class="number">
                   <LineInput
