@@ -71,6 +71,12 @@ runBrowserTest("portal", async ({ page, url, passwords, shot, accessible, quiet 
   for (const i of pastInvoices) await page.getByRole("link", { name: i.number, exact: true }).waitFor();
   await shot("portal-order.png", { fullPage: true });
   await accessible("portal order");
+  // On a tablet the page fits its width: nothing to scroll sideways.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  check(overflow <= 0, `the order page is ${overflow}px wider than a tablet`);
+  await shot("portal-order-tablet.png", { fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // Order it again with the first line's quantity changed; a double click places one order.
   const before = (await api("GET", `/api/v1/orders?customer=${CUSTOMER}&limit=1`)).items[0].number;
@@ -152,6 +158,7 @@ runBrowserTest("portal", async ({ page, url, passwords, shot, accessible, quiet 
   const returnQuantity = page.getByRole("textbox", { name: `Quantity to return ${line.sku}` });
   await returnQuantity.fill(String(line.quantity_shipped + 1));
   await page.getByLabel("Reason").selectOption("damaged");
+  await shot("portal-return-request.png", { fullPage: true });
   await accessible("portal return request");
   await page.getByRole("button", { name: "Request return" }).click();
   await page.getByText(`at most ${line.quantity_shipped} of line ${line.line_no}`).waitFor();

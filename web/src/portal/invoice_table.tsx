@@ -4,7 +4,14 @@ import { DocumentLink } from "../document_link";
 import { InvoiceSummary } from "./portal_types";
 import { chipClass, label } from "./shared";
 
+// An open invoice past its due date (dates compared in UTC, as the server's aging does) shows
+// as overdue.
+function shownStatus(invoice: InvoiceSummary, today: string): string {
+  return invoice.status === "open" && invoice.due_date < today ? "overdue" : invoice.status;
+}
+
 export function InvoiceTable(props: { invoices: InvoiceSummary[] }) {
+  const today = new Date().toISOString().slice(0, 10);
   return (
     <table>
       <thead>
@@ -33,7 +40,7 @@ export function InvoiceTable(props: { invoices: InvoiceSummary[] }) {
             <td class="number">{i.total}</td>
             <td class="number">{i.balance}</td>
             <td>
-              <span class={chipClass(i.status)}>{label(i.status)}</span>
+              <span class={chipClass(shownStatus(i, today))}>{label(shownStatus(i, today))}</span>
             </td>
             <td>
               <DocumentLink

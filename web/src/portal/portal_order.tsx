@@ -54,7 +54,7 @@ export function PortalOrder(props: { number: string; placed?: boolean }) {
   const ref = encodeURIComponent(order.number);
   const returnable = order.lines.some((l) => l.quantity_shipped > l.quantity_returned);
   return (
-    <section aria-labelledby="portal-order-title">
+    <section class="portal" aria-labelledby="portal-order-title">
       <p>
         <a href="#/orders">← Your orders</a>
       </p>

@@ -35,6 +35,10 @@ export function Returns() {
   return (
     <section aria-labelledby="returns-title">
       <h1 id="returns-title">Returns</h1>
+      <p class="lead">
+        An authorized return awaits the goods: send them with the return number on the package. It is received once
+        everything arrived, and credited to your account.
+      </p>
       <div class="actions">
         <a class="button" href="#/returns/new">
           Request a return
