@@ -33,7 +33,8 @@ export function PortalOrder(props: { number: string; placed?: boolean }) {
           call<Page<InvoiceSummary>>("GET", `/api/v1/invoices?order=${ref}&limit=100`),
           call<Page<Return>>("GET", `/api/v1/returns?order=${ref}&limit=100`),
         ]);
-        setLoaded({ order, shipments: shipments.items, invoices: invoices.items, returns: returns.items });
+        // A cancelled pick list never left the warehouse: nothing the customer needs to see.
+        setLoaded({ order, shipments: shipments.items.filter((s) => s.status !== "cancelled"), invoices: invoices.items, returns: returns.items });
       })
       .catch((e) => setError(problemText(e, `There is no order ${props.number}.`)));
   }, [props.number]);
@@ -164,11 +165,15 @@ export function PortalOrder(props: { number: string; placed?: boolean }) {
                 <td>{[s.carrier, s.service].filter(Boolean).join(" ") || "—"}</td>
                 <td>{s.tracking_number ?? "—"}</td>
                 <td>
-                  <DocumentLink
-                    path={`/api/v1/shipments/${encodeURIComponent(s.number)}/packing-slip.pdf`}
-                    label={`Packing slip ${s.number}`}
-                    filename={`${s.number}.pdf`}
-                  />
+                  {s.status === "shipped" ? (
+                    <DocumentLink
+                      path={`/api/v1/shipments/${encodeURIComponent(s.number)}/packing-slip.pdf`}
+                      label={`Packing slip ${s.number}`}
+                      filename={`${s.number}.pdf`}
+                    />
+                  ) : (
+                    "—"
+                  )}
                 </td>
               </tr>
             ))}
