@@ -87,8 +87,17 @@ runBrowserTest("portal", async ({ page, url, passwords, shot, accessible, quiet 
   const changed = copied[0];
   const quantity = page.getByRole("textbox", { name: `Quantity ${changed.sku}` });
   check((await quantity.inputValue()) === String(changed.entered_quantity), "the draft keeps the quantity as entered");
-  await quantity.fill(String(changed.entered_quantity + 3));
   await page.getByLabel("Your PO number").fill("REORDER-1");
+  // A quantity of 0 is refused at its line and places nothing; corrected, the same draft places.
+  await quantity.fill("0");
+  await quantity.press("Enter");
+  await page.getByRole("row", { name: new RegExp(changed.sku) }).getByText("a quantity must be positive").waitFor();
+  await page.getByRole("alert").waitFor();
+  quiet(); // the refused placement's 400 is logged by the browser as a failed request
+  const unchanged = (await api("GET", `/api/v1/orders?customer=${CUSTOMER}&limit=1`)).items[0].number;
+  check(unchanged === before, `a refused draft placed ${unchanged}`);
+  await quantity.fill(String(changed.entered_quantity + 3));
+  check((await page.getByRole("alert").count()) === 0, "the corrected draft still shows the refusal");
   await shot("portal-reorder.png", { fullPage: true });
   await accessible("portal reorder");
   await page.getByRole("button", { name: /^Place order/ }).dblclick();
@@ -164,6 +173,7 @@ runBrowserTest("portal", async ({ page, url, passwords, shot, accessible, quiet 
   await page.getByText(`at most ${line.quantity_shipped} of line ${line.line_no}`).waitFor();
   quiet(); // the refused request's 400 is logged by the browser as a failed request
   await returnQuantity.fill("1");
+  check((await page.getByText(`at most ${line.quantity_shipped}`).count()) === 0, "the corrected request still shows the refusal");
   await returnQuantity.press("Enter");
   await page.getByRole("status").getByText(/is authorized/).waitFor();
   const rmaNumber = page.url().match(/#\/returns\/([^?/]+)\?requested$/)?.[1];

@@ -54,8 +54,13 @@ export function Reorder(props: { number: string }) {
       .catch((e) => setLoadError(problemText(e, `There is no order ${props.number}.`)));
   }, [props.number]);
 
+  // A changed quantity is no longer what the server refused: its error goes, and the problem
+  // above the button with the last of them.
   function change(index: number, quantity: string) {
     setLines((ls) => ls.map((l, i) => (i === index ? { ...l, quantity } : l)));
+    const left = errors.filter((e) => e.field !== `lines/${index}/quantity`);
+    setErrors(left);
+    if (left.length === 0) setProblem(null);
   }
 
   function remove(index: number) {

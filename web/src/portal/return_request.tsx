@@ -99,6 +99,16 @@ export function ReturnRequest(props: { order: string | null }) {
     }
   }
 
+  // A changed quantity is no longer what the server refused: its error goes, and the problem
+  // above the button with the last of them.
+  function change(lineNo: number, quantity: string) {
+    setQuantities((q) => ({ ...q, [lineNo]: quantity }));
+    const index = sent.indexOf(lineNo);
+    const left = errors.filter((e) => index < 0 || e.field !== `lines/${index}/quantity`);
+    setErrors(left);
+    if (left.length === 0) setProblem(null);
+  }
+
   const lineError = (lineNo: number) => {
     const index = sent.indexOf(lineNo);
     return index >= 0 ? lineErrors(errors, index) : {};
@@ -180,7 +190,7 @@ export function ReturnRequest(props: { order: string | null }) {
                         value={quantities[line.line_no] ?? ""}
                         aria-labelledby={`return-qty-col return-sku-${line.line_no}`}
                         aria-invalid={le.quantity ? "true" : undefined}
-                        onInput={(e) => setQuantities((q) => ({ ...q, [line.line_no]: (e.target as HTMLInputElement).value }))}
+                        onInput={(e) => change(line.line_no, (e.target as HTMLInputElement).value)}
                       />
                       {le.quantity && <div class="error">{le.quantity}</div>}
                     </td>
