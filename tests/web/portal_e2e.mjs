@@ -26,7 +26,8 @@ runBrowserTest("portal", async ({ page, url, passwords, shot, accessible, quiet 
 
   // Another customer's order, invoice and return, by their numbers as the admin sees them; the
   // demo has no return, so the admin authorizes one.
-  const foreignOrders = (await api("GET", "/api/v1/orders?status=invoiced&limit=50")).items.filter((o) => o.customer !== CUSTOMER);
+  const invoiced = (await api("GET", "/api/v1/orders?status=invoiced&limit=50")).items;
+  const foreignOrders = invoiced.filter((o) => o.customer !== CUSTOMER);
   check(foreignOrders.length > 0, "the demo has invoiced orders of other customers");
   const foreignOrder = await api("GET", `/api/v1/orders/${foreignOrders[0].number}`);
   const foreignInvoice = (await api("GET", `/api/v1/invoices?order=${foreignOrder.number}`)).items[0];
@@ -107,7 +108,10 @@ runBrowserTest("portal", async ({ page, url, passwords, shot, accessible, quiet 
   const newest = (await api("GET", `/api/v1/orders?customer=${CUSTOMER}&limit=3`)).items.map((o) => o.number);
   check(newest[0] === placedNumber && newest[1] === before, `one order placed, not ${newest}`);
   const placed = await api("GET", `/api/v1/orders/${placedNumber}`);
-  check(placed.customer === CUSTOMER && placed.channel === "portal" && placed.po_number === "REORDER-1", "placed for C-1001 through the portal");
+  check(
+    placed.customer === CUSTOMER && placed.channel === "portal" && placed.po_number === "REORDER-1",
+    `placed for ${placed.customer} through ${placed.channel} with PO ${placed.po_number}`,
+  );
   const want = copied.map((l, i) => `${l.sku}:${i === 0 ? l.entered_quantity + 3 : l.entered_quantity}${l.uom}`);
   const got = placed.lines.map((l) => `${l.sku}:${l.entered_quantity}${l.uom}`);
   check(JSON.stringify(got) === JSON.stringify(want), `the new order's lines ${got} are not ${want}`);
@@ -124,7 +128,8 @@ runBrowserTest("portal", async ({ page, url, passwords, shot, accessible, quiet 
   check((await tile("Balance due")) === `${statement.closing_balance} USD`, `balance due ${await tile("Balance due")}`);
   check(cents((await tile("Overdue")).split(" ")[0]) === overdue, `overdue ${await tile("Overdue")} is not ${overdue}`);
   check((await tile("Credit available")) === `${credit.available_credit} USD`, `credit ${await tile("Credit available")}`);
-  const openInvoices = (await api("GET", `/api/v1/invoices?customer=${CUSTOMER}&status=open&limit=25`)).items.map((i) => i.number);
+  const openPage = await api("GET", `/api/v1/invoices?customer=${CUSTOMER}&status=open&limit=25`);
+  const openInvoices = openPage.items.map((i) => i.number);
   await page.locator("tbody tr").first().waitFor();
   const listed = await page.locator("tbody tr td:first-child").allTextContents();
   check(JSON.stringify(listed) === JSON.stringify(openInvoices), `open invoices ${listed} are not ${openInvoices}`);
@@ -141,7 +146,9 @@ runBrowserTest("portal", async ({ page, url, passwords, shot, accessible, quiet 
   // The browser's response body is not kept for a blob read; the same document through the
   // API with the portal user's own token is a PDF.
   const portalToken = await page.evaluate(() => localStorage.getItem("ordo.token"));
-  const direct = await fetch(`${url}/api/v1/invoices/${invoice}.pdf`, { headers: { Authorization: `Bearer ${portalToken}` } });
+  const direct = await fetch(`${url}/api/v1/invoices/${invoice}.pdf`, {
+    headers: { Authorization: `Bearer ${portalToken}` },
+  });
   const head = Buffer.from(await direct.arrayBuffer()).subarray(0, 5).toString();
   check(direct.status === 200 && head === "%PDF-", `the invoice PDF: ${direct.status} ${JSON.stringify(head)}`);
   await tab.close();
@@ -173,16 +180,15 @@ runBrowserTest("portal", async ({ page, url, passwords, shot, accessible, quiet 
   await page.getByText(`at most ${line.quantity_shipped} of line ${line.line_no}`).waitFor();
   quiet(); // the refused request's 400 is logged by the browser as a failed request
   await returnQuantity.fill("1");
-  check((await page.getByText(`at most ${line.quantity_shipped}`).count()) === 0, "the corrected request still shows the refusal");
+  const stale = await page.getByText(`at most ${line.quantity_shipped}`).count();
+  check(stale === 0, "the corrected request still shows the refusal");
   await returnQuantity.press("Enter");
   await page.getByRole("status").getByText(/is authorized/).waitFor();
   const rmaNumber = page.url().match(/#\/returns\/([^?/]+)\?requested$/)?.[1];
   const rma = await api("GET", `/api/v1/returns/${rmaNumber}`);
   check(rma.customer === CUSTOMER && rma.order === pastNumber, `the return ${rmaNumber} is of ${rma.order}`);
-  check(
-    JSON.stringify(rma.lines.map((l) => [l.line_no, l.quantity, l.reason])) === JSON.stringify([[line.line_no, 1, "damaged"]]),
-    `the return's lines: ${JSON.stringify(rma.lines)}`,
-  );
+  const rmaLines = JSON.stringify(rma.lines.map((l) => [l.line_no, l.quantity, l.reason]));
+  check(rmaLines === JSON.stringify([[line.line_no, 1, "damaged"]]), `the return's lines: ${rmaLines}`);
   await page.getByRole("link", { name: "← Returns" }).click();
   await page.getByRole("row", { name: new RegExp(rmaNumber) }).getByText("authorized").waitFor();
   await shot("portal-returns.png");

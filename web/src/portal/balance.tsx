@@ -24,12 +24,25 @@ interface Credit {
   on_hold: boolean;
 }
 
+interface Loaded {
+  aging: AgingTotals;
+  closing: string;
+  currency: string;
+  credit: Credit;
+}
+
+interface StatementTotals {
+  aging: AgingTotals;
+  closing_balance: string;
+  currency: string;
+}
+
 export function overdue(aging: AgingTotals): string {
   return fromCents([aging.d1_30, aging.d31_60, aging.d61_90, aging.d90_plus].reduce((sum, a) => sum + toCents(a), 0));
 }
 
 export function Balance() {
-  const [state, setState] = useState<{ aging: AgingTotals; closing: string; currency: string; credit: Credit } | null>(null);
+  const [state, setState] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -37,7 +50,7 @@ export function Balance() {
       .then(async (code) => {
         const ref = encodeURIComponent(code);
         const [statement, credit] = await Promise.all([
-          call<{ aging: AgingTotals; closing_balance: string; currency: string }>("GET", `/api/v1/customers/${ref}/statement`),
+          call<StatementTotals>("GET", `/api/v1/customers/${ref}/statement`),
           call<Credit>("GET", `/api/v1/customers/${ref}/credit`),
         ]);
         setState({ aging: statement.aging, closing: statement.closing_balance, currency: statement.currency, credit });

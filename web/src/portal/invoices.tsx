@@ -6,7 +6,7 @@ import { ApiError, call } from "../api";
 import { Balance } from "./balance";
 import { InvoiceTable } from "./invoice_table";
 import { InvoiceSummary } from "./portal_types";
-import { Page } from "./shared";
+import { Page, valueOf } from "./shared";
 
 export function Invoices() {
   const [status, setStatus] = useState("open");
@@ -43,7 +43,7 @@ export function Invoices() {
       <h2>Your invoices</h2>
       <div class="filters">
         <label for="invoice-status-filter">Show</label>
-        <select id="invoice-status-filter" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
+        <select id="invoice-status-filter" value={status} onChange={(e) => setStatus(valueOf(e))}>
           <option value="open">Open</option>
           <option value="paid">Paid</option>
           <option value="">All</option>

@@ -34,7 +34,8 @@ export function PortalOrder(props: { number: string; placed?: boolean }) {
           call<Page<Return>>("GET", `/api/v1/returns?order=${ref}&limit=100`),
         ]);
         // A cancelled pick list never left the warehouse: nothing the customer needs to see.
-        setLoaded({ order, shipments: shipments.items.filter((s) => s.status !== "cancelled"), invoices: invoices.items, returns: returns.items });
+        const shipped = shipments.items.filter((s) => s.status !== "cancelled");
+        setLoaded({ order, shipments: shipped, invoices: invoices.items, returns: returns.items });
       })
       .catch((e) => setError(problemText(e, `There is no order ${props.number}.`)));
   }, [props.number]);
@@ -182,7 +183,11 @@ export function PortalOrder(props: { number: string; placed?: boolean }) {
       )}
 
       <h2>Invoices</h2>
-      {invoices.length === 0 ? <p>No invoice yet: an order is invoiced as it ships.</p> : <InvoiceTable invoices={invoices} />}
+      {invoices.length === 0 ? (
+        <p>No invoice yet: an order is invoiced as it ships.</p>
+      ) : (
+        <InvoiceTable invoices={invoices} />
+      )}
 
       {returns.length > 0 && (
         <>

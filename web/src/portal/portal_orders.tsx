@@ -3,7 +3,7 @@
 // user with its own customer's orders only).
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call } from "../api";
-import { chipClass, label, Page } from "./shared";
+import { chipClass, label, Page, valueOf } from "./shared";
 
 export interface OrderSummary {
   number: string;
@@ -50,7 +50,7 @@ export function PortalOrders() {
       <p class="lead">Open an order for its lines, shipments and invoices, to order it again or to return goods.</p>
       <div class="filters">
         <label for="portal-status-filter">Status</label>
-        <select id="portal-status-filter" value={status} onChange={(e) => setStatus((e.target as HTMLSelectElement).value)}>
+        <select id="portal-status-filter" value={status} onChange={(e) => setStatus(valueOf(e))}>
           <option value="">Any</option>
           {STATUSES.map((s) => (
             <option value={s}>{label(s)}</option>

@@ -7,7 +7,16 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call, FieldError } from "../api";
 import { Order } from "./portal_types";
-import { customerCode, lineErrors, newIdempotencyKey, otherErrors, postOnce, problemText } from "./shared";
+import {
+  customerCode,
+  lineErrors,
+  newIdempotencyKey,
+  otherErrors,
+  postOnce,
+  problemText,
+  quantityOf,
+  valueOf,
+} from "./shared";
 
 interface DraftLine {
   sku: string;
@@ -77,7 +86,7 @@ export function Reorder(props: { number: string }) {
     const body: Record<string, unknown> = {
       customer: customer.code,
       ship_to: shipTo,
-      lines: lines.map((l) => ({ sku: l.sku, quantity: /^\d+$/.test(l.quantity.trim()) ? Number(l.quantity) : l.quantity.trim(), uom: l.uom })),
+      lines: lines.map((l) => ({ sku: l.sku, quantity: quantityOf(l.quantity), uom: l.uom })),
     };
     if (po.trim()) body.po_number = po.trim();
     if (requested) body.requested_date = requested;
@@ -120,10 +129,10 @@ export function Reorder(props: { number: string }) {
       <form class="draft" onSubmit={(e) => void place(e)}>
         <div class="fields">
           <label for="reorder-po">Your PO number</label>
-          <input id="reorder-po" value={po} maxLength={64} onInput={(e) => setPo((e.target as HTMLInputElement).value)} />
+          <input id="reorder-po" value={po} maxLength={64} onInput={(e) => setPo(valueOf(e))} />
           {fieldError("po_number") && <span class="error">{fieldError("po_number")}</span>}
           <label for="reorder-ship-to">Ship to</label>
-          <select id="reorder-ship-to" value={shipTo} onChange={(e) => setShipTo((e.target as HTMLSelectElement).value)}>
+          <select id="reorder-ship-to" value={shipTo} onChange={(e) => setShipTo(valueOf(e))}>
             {customer.ship_to.map((s) => (
               <option value={s.code}>
                 {s.code} — {s.name}
@@ -133,7 +142,7 @@ export function Reorder(props: { number: string }) {
           </select>
           {fieldError("ship_to") && <span class="error">{fieldError("ship_to")}</span>}
           <label for="reorder-requested">Requested date (optional)</label>
-          <input id="reorder-requested" type="date" value={requested} onInput={(e) => setRequested((e.target as HTMLInputElement).value)} />
+          <input id="reorder-requested" type="date" value={requested} onInput={(e) => setRequested(valueOf(e))} />
           {fieldError("requested_date") && <span class="error">{fieldError("requested_date")}</span>}
         </div>
         <table>
@@ -171,7 +180,7 @@ export function Reorder(props: { number: string }) {
                       value={l.quantity}
                       aria-labelledby={`reorder-qty-col reorder-sku-${i}`}
                       aria-invalid={le.quantity ? "true" : undefined}
-                      onInput={(e) => change(i, (e.target as HTMLInputElement).value)}
+                      onInput={(e) => change(i, valueOf(e))}
                     />
                     {le.quantity && <div class="error">{le.quantity}</div>}
                   </td>

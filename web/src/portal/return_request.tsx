@@ -7,7 +7,16 @@ import { useEffect, useState } from "preact/hooks";
 import { ApiError, call, FieldError } from "../api";
 import { Order, OrderLine, Return, RETURN_REASONS } from "./portal_types";
 import { OrderSummary } from "./portal_orders";
-import { lineErrors, newIdempotencyKey, otherErrors, Page, postOnce, problemText } from "./shared";
+import {
+  lineErrors,
+  newIdempotencyKey,
+  otherErrors,
+  Page,
+  postOnce,
+  problemText,
+  quantityOf,
+  valueOf,
+} from "./shared";
 
 // Orders with something shipped: the ones a return can be requested against.
 const SHIPPED = ["partially_shipped", "shipped", "invoiced", "closed"];
@@ -68,7 +77,7 @@ export function ReturnRequest(props: { order: string | null }) {
     if (busy || !lines) return;
     setProblem(null);
     setErrors([]);
-    const picked = lines.filter((r) => (quantities[r.line.line_no] ?? "").trim() !== "" && quantities[r.line.line_no].trim() !== "0");
+    const picked = lines.filter((r) => !["", "0"].includes((quantities[r.line.line_no] ?? "").trim()));
     if (picked.length === 0) {
       setProblem("Enter the quantity to return on at least one line.");
       return;
@@ -82,10 +91,7 @@ export function ReturnRequest(props: { order: string | null }) {
     setSent(picked.map((r) => r.line.line_no));
     const body = {
       order: chosen,
-      lines: picked.map((r) => {
-        const q = quantities[r.line.line_no].trim();
-        return { line_no: r.line.line_no, quantity: /^\d+$/.test(q) ? Number(q) : q, reason };
-      }),
+      lines: picked.map((r) => ({ line_no: r.line.line_no, quantity: quantityOf(quantities[r.line.line_no]), reason })),
     };
     try {
       const rma = await postOnce<{ number: string }>("/api/v1/returns", body, key);
@@ -124,7 +130,7 @@ export function ReturnRequest(props: { order: string | null }) {
       <form class="draft" onSubmit={(e) => void submit(e)}>
         <div class="fields">
           <label for="return-order">Order</label>
-          <select id="return-order" value={chosen} onChange={(e) => setChosen((e.target as HTMLSelectElement).value)}>
+          <select id="return-order" value={chosen} onChange={(e) => setChosen(valueOf(e))}>
             <option value="">Choose a shipped order…</option>
             {chosen && !orders?.some((o) => o.number === chosen) && <option value={chosen}>{chosen}</option>}
             {(orders ?? []).map((o) => (
@@ -139,7 +145,7 @@ export function ReturnRequest(props: { order: string | null }) {
             id="return-reason"
             value={reason}
             aria-invalid={reasonError ? "true" : undefined}
-            onChange={(e) => setReason((e.target as HTMLSelectElement).value)}
+            onChange={(e) => setReason(valueOf(e))}
           >
             <option value="">Choose a reason…</option>
             {RETURN_REASONS.map(([code, text]) => (
@@ -154,7 +160,9 @@ export function ReturnRequest(props: { order: string | null }) {
           </p>
         )}
         {chosen && lines === null && !loadError && <p aria-live="polite">Loading the order…</p>}
-        {lines !== null && lines.length === 0 && <p>Nothing of {chosen} can be returned: nothing shipped is left to send back.</p>}
+        {lines !== null && lines.length === 0 && (
+          <p>Nothing of {chosen} can be returned: nothing shipped is left to send back.</p>
+        )}
         {lines !== null && lines.length > 0 && (
           <table>
             <thead>
@@ -190,7 +198,7 @@ export function ReturnRequest(props: { order: string | null }) {
                         value={quantities[line.line_no] ?? ""}
                         aria-labelledby={`return-qty-col return-sku-${line.line_no}`}
                         aria-invalid={le.quantity ? "true" : undefined}
-                        onInput={(e) => change(line.line_no, (e.target as HTMLInputElement).value)}
+                        onInput={(e) => change(line.line_no, valueOf(e))}
                       />
                       {le.quantity && <div class="error">{le.quantity}</div>}
                     </td>

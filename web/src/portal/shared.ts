@@ -109,3 +109,15 @@ export async function postOnce<T>(path: string, body: unknown, key: string): Pro
     problem.errors ?? [],
   );
 }
+
+// The value of the input or select an event came from.
+export function valueOf(e: Event): string {
+  return (e.target as HTMLInputElement | HTMLSelectElement).value;
+}
+
+// A quantity as typed, for the API: a whole number as a JSON integer, anything else as the text
+// (which the server refuses at its field, as it would any bad quantity).
+export function quantityOf(text: string): number | string {
+  const t = text.trim();
+  return /^\d+$/.test(t) ? Number(t) : t;
+}

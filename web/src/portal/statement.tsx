@@ -5,7 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call, FieldError } from "../api";
 import { AgingTotals } from "./balance";
-import { customerCode, label } from "./shared";
+import { customerCode, label, valueOf } from "./shared";
 
 interface StatementLine {
   date: string;
@@ -31,7 +31,8 @@ interface Statement {
 
 // An invoice's reference opens the invoice; payments and memos have no portal page of their own.
 function reference(line: StatementLine) {
-  return line.kind === "invoice" ? <a href={`#/invoices/${encodeURIComponent(line.reference)}`}>{line.reference}</a> : line.reference;
+  if (line.kind !== "invoice") return line.reference;
+  return <a href={`#/invoices/${encodeURIComponent(line.reference)}`}>{line.reference}</a>;
 }
 
 export function StatementScreen() {
@@ -79,10 +80,10 @@ export function StatementScreen() {
         }}
       >
         <label for="statement-from">From</label>
-        <input id="statement-from" type="date" value={from} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} />
+        <input id="statement-from" type="date" value={from} onInput={(e) => setFrom(valueOf(e))} />
         {fieldError("from") && <span class="error">{fieldError("from")}</span>}
         <label for="statement-to">To</label>
-        <input id="statement-to" type="date" value={to} onInput={(e) => setTo((e.target as HTMLInputElement).value)} />
+        <input id="statement-to" type="date" value={to} onInput={(e) => setTo(valueOf(e))} />
         {fieldError("to") && <span class="error">{fieldError("to")}</span>}
         <button type="submit" disabled={loading}>
           Show statement
