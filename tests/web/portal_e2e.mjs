@@ -194,6 +194,27 @@ runBrowserTest("portal", async ({ page, url, passwords, shot, accessible, quiet 
   await shot("portal-returns.png");
   await accessible("portal returns");
 
+  // The goods arrive (the warehouse's side, here through the API): the return is received and
+  // its credit memo's PDF opens.
+  const warehouse = (await api("GET", "/api/v1/warehouses")).items[0].code;
+  const received = await api("POST", `/api/v1/returns/${rmaNumber}/receive`, {
+    warehouse,
+    lines: [{ line_no: line.line_no, quantity: 1, disposition: "restock" }],
+  });
+  const memo = received.credit_memo.number;
+  await page.getByRole("link", { name: rmaNumber, exact: true }).click();
+  await page.getByRole("heading", { name: `Return ${rmaNumber}` }).getByText("received").waitFor();
+  await page.getByRole("cell", { name: memo, exact: true }).waitFor();
+  const [memoPdf, memoTab] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/api/v1/credit-memos/${memo}.pdf`)),
+    page.context().waitForEvent("page"),
+    page.getByRole("button", { name: `Credit memo PDF ${memo}` }).click(),
+  ]);
+  check(memoPdf.status() === 200 && memoPdf.headers()["content-type"] === "application/pdf", "the credit memo PDF");
+  await memoTab.close();
+  await shot("portal-return.png");
+  await accessible("portal return");
+
   // Another customer's order, invoice and return by their addresses: "not found", nothing of them.
   const refused = [
     [`#/orders/${foreignOrder.number}`, `There is no order ${foreignOrder.number}.`],

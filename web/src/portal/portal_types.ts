@@ -76,12 +76,21 @@ export interface ReturnLine {
   reason: string;
 }
 
+// What arrived of a return line, and the credit memo that credited it.
+export interface ReturnReceipt {
+  line_no: number;
+  quantity: number;
+  credit_memo: string;
+  received_at: string;
+}
+
 export interface Return {
   number: string;
   status: string;
   order: string;
   invoice: string | null;
   lines: ReturnLine[];
+  receipts?: ReturnReceipt[]; // absent in lists
   created_at: string;
 }
 

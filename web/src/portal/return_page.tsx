@@ -1,8 +1,10 @@
 // One of the customer's return requests (#/returns/RA-000001 for a portal user): its status,
-// order and invoice, and per line what was authorized, why, and what arrived so far. Another
+// order and invoice, per line what was authorized, why, and what arrived so far, and what
+// arrived with the credit memo (PDF) that credited it. Another
 // customer's return answers 404 and the page shows only that there is no such return.
 import { useEffect, useState } from "preact/hooks";
 import { call } from "../api";
+import { DocumentLink } from "../document_link";
 import { reasonLabel, Return } from "./portal_types";
 import { chipClass, label, problemText } from "./shared";
 
@@ -78,6 +80,48 @@ export function ReturnPage(props: { number: string; requested?: boolean }) {
           ))}
         </tbody>
       </table>
+      <Receipts rma={rma} />
     </section>
+  );
+}
+
+function Receipts({ rma }: { rma: Return }) {
+  const receipts = rma.receipts ?? [];
+  if (receipts.length === 0) return <p>Nothing has arrived yet.</p>;
+  const sku = (lineNo: number) => rma.lines.find((l) => l.line_no === lineNo)?.sku ?? "";
+  const memos = [...new Set(receipts.map((r) => r.credit_memo))];
+  return (
+    <>
+      <h2>Received and credited</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Received</th>
+            <th scope="col">SKU</th>
+            <th scope="col" class="number">Quantity</th>
+            <th scope="col">Credit memo</th>
+          </tr>
+        </thead>
+        <tbody>
+          {receipts.map((r) => (
+            <tr>
+              <td>{new Date(r.received_at).toLocaleDateString()}</td>
+              <td>{sku(r.line_no)}</td>
+              <td class="number">{r.quantity}</td>
+              <td>{r.credit_memo}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="actions">
+        {memos.map((m) => (
+          <DocumentLink
+            path={`/api/v1/credit-memos/${encodeURIComponent(m)}.pdf`}
+            label={`Credit memo PDF ${m}`}
+            filename={`${m}.pdf`}
+          />
+        ))}
+      </div>
+    </>
   );
 }
