@@ -105,7 +105,7 @@ export function PickList({ number }: { number: string }) {
 
   if (loadError) {
     return (
-      <section aria-labelledby="pick-title">
+      <section class="warehouse" aria-labelledby="pick-title">
         <h1 id="pick-title">Pick list {number}</h1>
         <p class="error" role="alert">
           {loadError}
@@ -203,7 +203,7 @@ export function PickList({ number }: { number: string }) {
   const shortLines = s.lines.filter((l) => WHOLE.test(picked[l.line_no] ?? "") && Number(picked[l.line_no]) < l.quantity);
 
   return (
-    <section aria-labelledby="pick-title">
+    <section class="warehouse" aria-labelledby="pick-title">
       <p>
         <a href="#/picking">Back to the picking queue</a>
       </p>
@@ -248,7 +248,7 @@ export function PickList({ number }: { number: string }) {
       </p>
       <ProblemBanner problem={problem} what="pick list" onReload={() => void load()} extra={unplaced(problem, shownFields)} />
       {s.status === "picking" && order && !order.allow_partial_shipment && (
-        <p class="notice">This order ships complete: every line must be picked in full, a short pick is refused.</p>
+        <p class="warning">This order ships complete: every line must be picked in full, a short pick is refused.</p>
       )}
       <form
         onSubmit={(e) => {
@@ -316,13 +316,13 @@ export function PickList({ number }: { number: string }) {
           </tbody>
         </table>
         {s.status === "picking" && shortLines.length > 0 && (
-          <p class="notice" aria-live="polite">
+          <p class="warning" aria-live="polite">
             Short pick on {shortLines.map((l) => `line ${l.line_no} (${picked[l.line_no]} of ${l.quantity})`).join(", ")}: what is not
             picked goes back to the order as a backorder.
           </p>
         )}
         {s.status === "shipped" && s.lines.some((l) => l.quantity_shipped < l.quantity) && (
-          <p class="notice">What was not shipped went back to the order as a backorder.</p>
+          <p class="warning">What was not shipped went back to the order as a backorder.</p>
         )}
         {s.status === "picking" && (
           <fieldset class="ship-details">

@@ -77,7 +77,7 @@ export function PickQueue() {
   }
 
   return (
-    <section aria-labelledby="queue-title">
+    <section class="warehouse" aria-labelledby="queue-title">
       <h1 id="queue-title">Picking queue</h1>
       <form
         class="filters"

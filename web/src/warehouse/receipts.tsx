@@ -94,7 +94,7 @@ export function Receipts() {
   const shownFields = (field: string) => /^lines\/\d+\/(sku|quantity)$/.test(field) || field === "reference" || field === "warehouse";
 
   return (
-    <section aria-labelledby="receipts-title">
+    <section class="warehouse" aria-labelledby="receipts-title">
       <h1 id="receipts-title">Receipts</h1>
       {warehousesError && (
         <p class="error" role="alert">

@@ -69,7 +69,7 @@ export function ReturnsWaiting() {
   }, []);
 
   return (
-    <section aria-labelledby="returns-title">
+    <section class="warehouse" aria-labelledby="returns-title">
       <h1 id="returns-title">Return receipts</h1>
       <ProblemBanner problem={problem} what="list" onReload={() => void load(null)} />
       <table>
@@ -148,7 +148,7 @@ export function ReturnReceipt({ number }: { number: string }) {
 
   if (loadError) {
     return (
-      <section aria-labelledby="return-title">
+      <section class="warehouse" aria-labelledby="return-title">
         <h1 id="return-title">Return {number}</h1>
         <p class="error" role="alert">
           {loadError}
@@ -220,7 +220,7 @@ export function ReturnReceipt({ number }: { number: string }) {
   const waiting = r.status === "authorized";
 
   return (
-    <section aria-labelledby="return-title">
+    <section class="warehouse" aria-labelledby="return-title">
       <p>
         <a href="#/return-receipts">Back to the returns waiting</a>
       </p>
