@@ -6,6 +6,7 @@
 import { JSX } from "preact";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
+import { UsersScreen } from "./admin/users";
 
 export interface Screen {
   path: string;
@@ -31,5 +32,12 @@ export const SCREENS: Screen[] = [
       const number = pathPart(rest);
       return number ? <OrderPage number={number} /> : <Orders />;
     },
+  },
+  {
+    path: "#/users",
+    title: "Users",
+    permission: "users.write",
+    audience: "staff",
+    render: (rest) => <UsersScreen rest={rest} />,
   },
 ];
