@@ -9,7 +9,7 @@
 // sales user has no Users menu and gets 403 from GET /api/v1/users. axe-core checks each screen.
 import { apiToken, check, runBrowserTest, signIn, signOut } from "./harness.mjs";
 
-runBrowserTest("users", async ({ page, browser, url, passwords, shot, accessible, quiet }) => {
+runBrowserTest("users", async ({ page, browser, url, passwords, shot, accessible, quiet, failures }) => {
   await signIn(page, url, "admin", passwords.admin);
   await page.getByRole("link", { name: "Users" }).click();
   await page.getByRole("heading", { name: "Users" }).waitFor();
@@ -77,6 +77,7 @@ runBrowserTest("users", async ({ page, browser, url, passwords, shot, accessible
   // Sam signs in in a browser of its own and sees the sales menu, not Users.
   const samContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const sam = await samContext.newPage();
+  sam.on("pageerror", (e) => failures.push(`sam's page error: ${e.message}`));
   await signIn(sam, url, "sam", generated);
   await sam.getByRole("heading", { name: "Orders" }).waitFor();
   check(await sam.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orders" }).isVisible(), "sam sees Orders");
@@ -90,6 +91,7 @@ runBrowserTest("users", async ({ page, browser, url, passwords, shot, accessible
   await page.getByLabel("Repeat the new password").fill("sam-second-phrase-1");
   await page.getByRole("button", { name: "Reset password" }).click();
   await page.getByRole("status").getByText("The password of sam was reset and its sessions ended.").waitFor();
+  await shot("user.png", { fullPage: true });
   await accessible("user page");
 
   // Sam's next action returns to sign-in.

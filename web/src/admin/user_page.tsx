@@ -47,7 +47,7 @@ export function UserPage(props: { username: string }) {
             <dd>{user.last_sign_in_at ? new Date(user.last_sign_in_at).toLocaleString() : "— (no open session)"}</dd>
           </dl>
           <Membership user={user} path={path} onSaved={setUser} />
-          <ResetPassword user={user} path={path} />
+          <ResetPassword user={user} path={path} onReset={() => void call<UserAccount>("GET", path).then(setUser, () => {})} />
           <Access user={user} path={path} onSaved={setUser} />
         </>
       )}
@@ -102,7 +102,7 @@ function Membership(props: { user: UserAccount; path: string; onSaved: (u: UserA
   );
 }
 
-function ResetPassword(props: { user: UserAccount; path: string }) {
+function ResetPassword(props: { user: UserAccount; path: string; onReset: () => void }) {
   const [password, setPassword] = useState<string | null>("");
   const [problem, setProblem] = useState(NONE);
   const [done, setDone] = useState<string | null>(null);
@@ -122,6 +122,7 @@ function ResetPassword(props: { user: UserAccount; path: string }) {
       await call("POST", `${props.path}/password`, { new_password: password });
       setProblem(NONE);
       setDone(`The password of ${props.user.username} was reset and its sessions ended.`);
+      props.onReset(); // its last sign-in is no longer known
     } catch (e) {
       setProblem(formProblem(e, ["new_password"]));
     } finally {
