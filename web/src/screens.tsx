@@ -7,6 +7,8 @@ import { JSX } from "preact";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
 import { UsersScreen } from "./admin/users";
+import { portalInvoices, portalOrders, portalReturns } from "./portal/routes";
+import { StatementScreen } from "./portal/statement";
 
 export interface Screen {
   path: string;
@@ -27,12 +29,18 @@ export const SCREENS: Screen[] = [
     path: "#/orders",
     title: "Orders",
     permission: "orders.read",
-    audience: "both",
+    audience: "staff",
     render: (rest) => {
       const number = pathPart(rest);
       return number ? <OrderPage number={number} /> : <Orders />;
     },
   },
+  // The customer portal (web/src/portal/): its own view of the customer's orders at the same
+  // address, so that "#/orders/SO-…" opens an order for staff and customers alike.
+  { path: "#/orders", title: "Orders", permission: "orders.read", audience: "customer", render: portalOrders },
+  { path: "#/invoices", title: "Invoices", permission: "invoices.read", audience: "customer", render: portalInvoices },
+  { path: "#/statement", title: "Statement", permission: "statements.read", audience: "customer", render: () => <StatementScreen /> },
+  { path: "#/returns", title: "Returns", permission: "returns.read", audience: "customer", render: portalReturns },
   {
     path: "#/users",
     title: "Users",

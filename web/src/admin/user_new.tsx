@@ -38,7 +38,7 @@ export function UserNew() {
 
   if (created) {
     return (
-      <section aria-labelledby="user-new-title">
+      <section class="users" aria-labelledby="user-new-title">
         <h1 id="user-new-title">New user</h1>
         <p role="status">
           User <a href={`#/users/${encodeURIComponent(created.username)}`}>{created.username}</a> was created.
@@ -52,7 +52,7 @@ export function UserNew() {
 
   const p = problem.fields;
   return (
-    <section aria-labelledby="user-new-title">
+    <section class="users" aria-labelledby="user-new-title">
       <p>
         <a href="#/users">← Users</a>
       </p>

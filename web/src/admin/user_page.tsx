@@ -22,7 +22,7 @@ export function UserPage(props: { username: string }) {
   }, [path]);
 
   return (
-    <section aria-labelledby="user-title">
+    <section class="users" aria-labelledby="user-title">
       <p>
         <a href="#/users">← Users</a>
       </p>

@@ -59,7 +59,7 @@ function Users() {
   }, [role, state]);
 
   return (
-    <section aria-labelledby="users-title">
+    <section class="users" aria-labelledby="users-title">
       <div class="title-row">
         <h1 id="users-title">Users</h1>
         <a class="button" href="#/users/new">
