@@ -38,6 +38,8 @@ runBrowserTest("users", async ({ page, browser, url, passwords, shot, accessible
   await page.locator("#username-problem").waitFor();
   await page.locator("#password-problem").waitFor();
   await page.locator("#customer-problem").waitFor();
+  // The keyboard is taken to the first field with a problem.
+  await page.waitForFunction(() => document.activeElement?.id === "username");
   quiet(); // the refused request's 400 is logged by the browser
   await shot("user-new.png", { fullPage: true });
   await accessible("new user with problems");

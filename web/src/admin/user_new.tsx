@@ -4,7 +4,7 @@
 import { useState } from "preact/hooks";
 import { call } from "../api";
 import { CustomerInput, Field, NewPassword, RoleChoices } from "./users_fields";
-import { FormProblem, formProblem, UserAccount } from "./users_api";
+import { focusFirstProblem, FormProblem, formProblem, UserAccount } from "./users_api";
 
 const FIELDS = ["username", "password", "roles", "customer"];
 
@@ -22,6 +22,7 @@ export function UserNew() {
     event.preventDefault();
     if (password === null) {
       setProblem({ fields: { password: "The two passwords differ." }, general: null });
+      focusFirstProblem();
       return;
     }
     setBusy(true);
@@ -31,6 +32,7 @@ export function UserNew() {
       setProblem({ fields: {}, general: null });
     } catch (e) {
       setProblem(formProblem(e, FIELDS));
+      focusFirstProblem();
     } finally {
       setBusy(false);
     }

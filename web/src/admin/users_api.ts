@@ -61,3 +61,8 @@ export function generatePassword(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(20));
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
 }
+
+// After a refused form: the keyboard moves to the first field marked with a problem.
+export function focusFirstProblem(): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('.users [aria-invalid="true"]')?.focus());
+}
