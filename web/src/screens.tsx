@@ -6,6 +6,7 @@
 import { JSX } from "preact";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
+import { UsersScreen } from "./admin/users";
 import { portalInvoices, portalOrders, portalReturns } from "./portal/routes";
 import { StatementScreen } from "./portal/statement";
 import { PickList } from "./warehouse/pick_list";
@@ -70,5 +71,12 @@ export const SCREENS: Screen[] = [
       const number = pathPart(rest);
       return number ? <ReturnReceipt number={number} /> : <ReturnsWaiting />;
     },
+  },
+  {
+    path: "#/users",
+    title: "Users",
+    permission: "users.write",
+    audience: "staff",
+    render: (rest) => <UsersScreen rest={rest} />,
   },
 ];
