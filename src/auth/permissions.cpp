@@ -49,6 +49,9 @@ const Permission kTable[] = {
     {"events.read", {kIntegration}},
     {"users.write", {}},
     {"metrics.read", {kIntegration}},
+    // The dashboard's sales reports (orders, ordered value, top customers and items, open
+    // orders and holds): the sales manager.
+    {"reports.read", {kSalesManager}},
 };
 
 }  // namespace
