@@ -23,6 +23,9 @@ import {
 } from "./reports";
 import { SeriesChart } from "./series_chart";
 
+// What the charts' legend calls a bucket.
+const X_NAMES: Record<Interval, string> = { day: "Day", week: "Week of", month: "Month" };
+
 const INTERVALS: { value: Interval; label: string }[] = [
   { value: "day", label: "Day" },
   { value: "week", label: "Week" },
@@ -206,14 +209,18 @@ export function Dashboard() {
             </div>
           </dl>
 
+          <p class="muted">
+            This period: {s.from} to {s.to}. A year earlier: {s.prior_from} to {s.prior_to}.
+          </p>
           <div class="charts">
             <SeriesChart
               title={`Orders per ${s.interval}`}
               labels={series.labels}
               current={series.orders}
               prior={series.priorOrders}
-              currentName={`${s.from} to ${s.to}`}
-              priorName={`${s.prior_from} to ${s.prior_to}`}
+              xName={X_NAMES[s.interval]}
+              currentName="This period"
+              priorName="A year earlier"
               summary={`${s.totals.orders} orders from ${s.from} to ${s.to}, ${s.totals.prior_orders} a year earlier`}
             />
             <SeriesChart
@@ -221,8 +228,9 @@ export function Dashboard() {
               labels={series.labels}
               current={series.revenue}
               prior={series.priorRevenue}
-              currentName={`${s.from} to ${s.to}`}
-              priorName={`${s.prior_from} to ${s.prior_to}`}
+              xName={X_NAMES[s.interval]}
+              currentName="This period"
+              priorName="A year earlier"
               summary={`${s.totals.revenue} ${currency} from ${s.from} to ${s.to}, ${s.totals.prior_revenue} a year earlier`}
             />
           </div>

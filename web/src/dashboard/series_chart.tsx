@@ -10,6 +10,7 @@ import "uplot/dist/uPlot.min.css";
 interface Props {
   title: string;
   labels: string[]; // one per bucket, e.g. its first day
+  xName: string; // what a bucket is called in the legend ("Day", "Week of")
   current: number[];
   prior: number[];
   currentName: string;
@@ -23,7 +24,7 @@ function chartWidth(el: HTMLElement): number {
   return Math.max(280, Math.floor(el.clientWidth));
 }
 
-export function SeriesChart({ title, labels, current, prior, currentName, priorName, summary }: Props) {
+export function SeriesChart({ title, labels, xName, current, prior, currentName, priorName, summary }: Props) {
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -44,7 +45,7 @@ export function SeriesChart({ title, labels, current, prior, currentName, priorN
         { values: (_u, splits) => splits.map((v) => count(v)), size: 70 },
       ],
       series: [
-        { label: "Starting", value: (_u, v) => label(v) },
+        { label: xName, value: (_u, v) => label(v) },
         { label: currentName, stroke: "#1f5fbf", width: 2, value: (_u, v) => count(v) },
         { label: priorName, stroke: "#6b7280", width: 2, dash: [6, 4], value: (_u, v) => count(v) },
       ],
@@ -57,7 +58,7 @@ export function SeriesChart({ title, labels, current, prior, currentName, priorN
       resized.disconnect();
       chart.destroy();
     };
-  }, [labels, current, prior, currentName, priorName]);
+  }, [labels, xName, current, prior, currentName, priorName]);
 
   return (
     <figure class="chart">
