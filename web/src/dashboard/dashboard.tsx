@@ -62,7 +62,7 @@ export function Dashboard() {
   // The last five weeks by day: the demo's 13 months of history cover their year-earlier days.
   const [period, setPeriod] = useState<Period>(() => ({ from: addDays(today(), -34), to: today() }));
   const [draft, setDraft] = useState<Period>(period);
-  const [interval, setInterval] = useState<Interval>("day");
+  const [grouping, setGrouping] = useState<Interval>("day");
   const [figures, setFigures] = useState<Figures | null>(null);
   const [dso, setDso] = useState<Dso | null>(null);
   const [dsoError, setDsoError] = useState<string | null>(null);
@@ -75,7 +75,7 @@ export function Dashboard() {
     setLoading(true);
     setError(null);
     setFieldErrors([]);
-    Promise.all([loadSales(period, interval), loadTopCustomers(period), loadTopItems(period), loadOpenOrders()])
+    Promise.all([loadSales(period, grouping), loadTopCustomers(period), loadTopItems(period), loadOpenOrders()])
       .then(([sales, customers, items, open]) => {
         if (current) setFigures({ sales, customers, items, open });
       })
@@ -88,7 +88,7 @@ export function Dashboard() {
     return () => {
       current = false;
     };
-  }, [period, interval]);
+  }, [period, grouping]);
 
   useEffect(() => {
     loadDso()
@@ -159,8 +159,8 @@ export function Dashboard() {
                 type="radio"
                 name="dash-interval"
                 value={i.value}
-                checked={interval === i.value}
-                onChange={() => setInterval(i.value)}
+                checked={grouping === i.value}
+                onChange={() => setGrouping(i.value)}
               />
               {i.label}
             </label>
