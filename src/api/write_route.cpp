@@ -125,10 +125,13 @@ void RunWrite(ApiContext& ctx, const http::Request& request, const auth::Princip
        user_id = who.user_id](const Status& st) {
         if (st.ok()) return respond(std::move(**response));
         if (key && st.code() == ErrorCode::kConflict && st.message() == kKeyRaceMessage) {
-          auto conn = ctx.readers.Borrow();
-          if (auto stored = FindStoredResponse(*conn, user_id, *key)) {
-            return respond(AnswerForStored(*stored, hash));
-          }
+          // The reader goes back to its pool before the answer is sent: once the client has
+          // its answer the server (and the pool) may be gone.
+          std::optional<StoredResponse> stored = [&] {
+            auto conn = ctx.readers.Borrow();
+            return FindStoredResponse(*conn, user_id, *key);
+          }();
+          if (stored) return respond(AnswerForStored(*stored, hash));
         }
         respond(FailureResponse(ctx, request, st, *threw));
       });

@@ -10,7 +10,17 @@
 // error the test did not expect (quiet() forgets those seen so far) fails it too; the server and
 // browser are always stopped.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -40,15 +50,43 @@ export function ordoCli(db, args, input) {
   return run.stdout;
 }
 
-// A fresh demo database; the users and passwords are read from what demo-data prints.
-export function demoDatabase(dir) {
-  const db = join(dir, "ordo.db");
+// Makes a demo database at `db` (migrate, demo-data) and returns the users' passwords, read
+// from what demo-data prints.
+function makeDemo(db) {
   ordoCli(db, ["migrate"]);
   const out = ordoCli(db, ["demo-data"]);
   const passwords = {};
   for (const [, user, password] of out.matchAll(/ (\w+) \(([^)]+)\)/g)) passwords[user] = password;
   check(passwords.sales && passwords.portal, `demo-data printed no users: ${out}`);
-  return { db, passwords };
+  return passwords;
+}
+
+// A fresh demo database in `dir`. With --demo-template PATH (CTest's web_demo_database makes it
+// once for every browser test: thirteen months of history take a while) it is a copy of that
+// database and its passwords (PATH.json); without, it is made here.
+export function demoDatabase(dir) {
+  const db = join(dir, "ordo.db");
+  const template = argument("--demo-template");
+  if (template && existsSync(template) && existsSync(template + ".json")) {
+    copyFileSync(template, db);
+    return { db, passwords: JSON.parse(readFileSync(template + ".json", "utf8")) };
+  }
+  return { db, passwords: makeDemo(db) };
+}
+
+// `node tests/web/harness.mjs --ordo build/ordo --make-demo-template PATH`: the template above,
+// made beside PATH and renamed into place, so a browser test never copies a half-made one.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const target = resolve(argument("--make-demo-template"));
+  mkdirSync(dirname(target), { recursive: true });
+  const partial = `${target}.partial-${process.pid}`;
+  rmSync(partial, { force: true });
+  const passwords = makeDemo(partial);
+  // The database is closed by now (its WAL checkpointed into the file): the file is all of it.
+  check(!existsSync(partial + "-wal") || statSync(partial + "-wal").size === 0, "demo-data left a WAL behind");
+  writeFileSync(target + ".json", JSON.stringify(passwords));
+  renameSync(partial, target);
+  console.log(`demo template: ${target}`);
 }
 
 // Starts `ordo serve` on an ephemeral loopback port; resolves with its URL from its log line.
