@@ -6,6 +6,7 @@
 #include "api/customer_routes.h"
 #include "api/event_routes.h"
 #include "api/health_routes.h"
+#include "api/import_routes.h"
 #include "api/inventory_routes.h"
 #include "api/invoice_routes.h"
 #include "api/item_routes.h"
@@ -14,6 +15,7 @@
 #include "api/openapi_routes.h"
 #include "api/order_routes.h"
 #include "api/payment_routes.h"
+#include "api/price_tier_routes.h"
 #include "api/receivables_report_routes.h"
 #include "api/return_routes.h"
 #include "api/shipment_routes.h"
@@ -40,6 +42,8 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddReceivablesReportRoutes(router, ctx);
   AddReturnRoutes(router, ctx);
   AddCreditMemoRoutes(router, ctx);
+  AddImportRoutes(router, ctx);
+  AddPriceTierRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

@@ -49,6 +49,8 @@ const Permission kTable[] = {
     {"events.read", {kIntegration}},
     {"users.write", {}},
     {"metrics.read", {kIntegration}},
+    // Price tiers are the discounts every customer of a tier gets: the administrator's.
+    {"price_tiers.write", {}},
 };
 
 }  // namespace
