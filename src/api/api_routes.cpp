@@ -6,6 +6,7 @@
 #include "api/customer_routes.h"
 #include "api/event_routes.h"
 #include "api/health_routes.h"
+#include "api/import_routes.h"
 #include "api/inventory_routes.h"
 #include "api/invoice_routes.h"
 #include "api/item_routes.h"
@@ -15,6 +16,7 @@
 #include "api/order_routes.h"
 #include "api/payment_routes.h"
 #include "api/pick_queue_routes.h"
+#include "api/price_tier_routes.h"
 #include "api/receivables_report_routes.h"
 #include "api/report_routes.h"
 #include "api/return_routes.h"
@@ -44,6 +46,8 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddReportRoutes(router, ctx);
   AddReturnRoutes(router, ctx);
   AddCreditMemoRoutes(router, ctx);
+  AddImportRoutes(router, ctx);
+  AddPriceTierRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

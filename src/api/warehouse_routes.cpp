@@ -8,6 +8,7 @@
 #include "api/write_route.h"
 #include "core/resource_ref.h"
 #include "inventory/warehouse_repository.h"
+#include "inventory/warehouse_update.h"
 #include "jsonio/field_reader.h"
 
 namespace ordo::api {
@@ -45,6 +46,65 @@ Result<inventory::Warehouse> ParseNewWarehouse(const std::string& body) {
   return w;
 }
 
+// The PATCH body: any of name, address (any of its fields) and allocation_rank; the code
+// cannot be changed. Absent means unchanged; null is refused (none of these can be cleared).
+struct WarehousePatch {
+  std::optional<std::string> name;
+  std::optional<std::string> line1, city, region, postal_code, country;
+  std::optional<int> allocation_rank;
+
+  void ApplyTo(inventory::Warehouse& w) const {
+    if (name) w.name = *name;
+    if (line1) w.address.line1 = *line1;
+    if (city) w.address.city = *city;
+    if (region) w.address.region = *region;
+    if (postal_code) w.address.postal_code = *postal_code;
+    if (country) w.address.country = *country;
+    if (allocation_rank) w.allocation_rank = *allocation_rank;
+  }
+};
+
+Result<WarehousePatch> ParseWarehousePatch(const std::string& body) {
+  Result<json> doc = jsonio::ParseJsonObject(body);
+  if (!doc.ok()) return doc.status();
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(*doc, {"name", "address", "allocation_rank", "code", "id"}, "");
+  for (const char* fixed : {"code", "id"}) {
+    if (doc->contains(fixed)) r.Fail(fixed, "read_only", std::string(fixed) + " cannot be changed");
+  }
+  r.RefuseNulls(*doc, {"name", "address", "allocation_rank"}, "");
+  WarehousePatch p;
+  p.name = r.OptionalString(*doc, "name", "name", text_limits::kWarehouseName);
+  if (const json* a = r.Object(*doc, "address", "address", false)) {
+    r.OnlyKnown(*a, {"line1", "city", "region", "postal_code", "country"}, "address");
+    r.RefuseNulls(*a, {"line1", "city", "region", "postal_code", "country"}, "address");
+    p.line1 = r.OptionalString(*a, "line1", "address/line1", text_limits::kAddressLine);
+    p.city = r.OptionalString(*a, "city", "address/city", text_limits::kCity);
+    p.region = r.OptionalString(*a, "region", "address/region", text_limits::kRegion);
+    p.postal_code =
+        r.OptionalString(*a, "postal_code", "address/postal_code", text_limits::kPostalCode);
+    p.country = r.OptionalString(*a, "country", "address/country", text_limits::kCountry);
+  }
+  if (auto rank = r.Integer(*doc, "allocation_rank", "allocation_rank", false)) {
+    if (*rank < 0 || *rank > 1'000'000) {
+      r.Fail("allocation_rank", "out_of_range", "allocation_rank is 0 to 1000000");
+    } else {
+      p.allocation_rank = static_cast<int>(*rank);
+    }
+  }
+  if (!errors.empty())
+    return Status::InvalidArgument("invalid warehouse change", std::move(errors));
+  return p;
+}
+
+// An exact code first (codes may be all digits), then an id.
+std::optional<inventory::Warehouse> FindWarehouse(store::Connection& conn, const ResourceRef& ref) {
+  auto found = inventory::FindWarehouseByCode(conn, ref.code);
+  if (!found && ref.id) found = inventory::FindWarehouseById(conn, WarehouseId(*ref.id));
+  return found;
+}
+
 void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!RequirePermission(ctx, request, respond, "inventory.read")) return;
   auto page = ParsePage(request);
@@ -64,10 +124,7 @@ void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
   ResourceRef ref = ParseResourceRef(*request.PathParam("ref"));
   auto found = [&] {
     auto conn = ctx.readers.Borrow();
-    // An exact code first (codes may be all digits), then an id.
-    auto found = inventory::FindWarehouseByCode(*conn, ref.code);
-    if (!found && ref.id) found = inventory::FindWarehouseById(*conn, WarehouseId(*ref.id));
-    return found;
+    return FindWarehouse(*conn, ref);
   }();
   if (!found) return respond(ProblemFor(Status::NotFound("no warehouse " + ref.code)));
   respond(http::Response::Json(200, inventory::ToJson(*found)));
@@ -91,6 +148,26 @@ void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
       std::move(respond));
 }
 
+void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequireWrite(ctx, request, respond, "warehouses.write");
+  if (!who) return;
+  auto patch = ParseWarehousePatch(request.body);
+  if (!patch.ok()) return respond(ProblemFor(patch.status()));
+  RunWrite(
+      ctx, request, *who,
+      [p = std::move(patch).value(), ref = ParseResourceRef(*request.PathParam("ref"))](
+          store::Connection& conn, const CommandContext& cc) -> Result<http::Response> {
+        // Resolved on the writer, so the change applies to the warehouse as it is now.
+        auto found = FindWarehouse(conn, ref);
+        if (!found) return Status::NotFound("no warehouse " + ref.code);
+        p.ApplyTo(*found);
+        auto updated = inventory::UpdateWarehouse(conn, cc, *found);
+        if (!updated.ok()) return updated.status();
+        return http::Response::Json(200, inventory::ToJson(*updated));
+      },
+      std::move(respond));
+}
+
 }  // namespace
 
 void AddWarehouseRoutes(http::Router& router, ApiContext& ctx) {
@@ -100,6 +177,8 @@ void AddWarehouseRoutes(http::Router& router, ApiContext& ctx) {
              [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
   router.Add("GET", "/api/v1/warehouses/{ref}",
              [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
+  router.Add("PATCH", "/api/v1/warehouses/{ref}",
+             [&ctx](http::Request& q, http::Responder r) { Patch(ctx, q, std::move(r)); });
 }
 
 }  // namespace ordo::api

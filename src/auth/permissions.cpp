@@ -54,6 +54,8 @@ const Permission kTable[] = {
     // The dashboard's sales reports (orders, ordered value, top customers and items, open
     // orders and holds): the sales manager.
     {"reports.read", {kSalesManager}},
+    // Price tiers are the discounts every customer of a tier gets: the administrator's.
+    {"price_tiers.write", {}},
 };
 
 }  // namespace

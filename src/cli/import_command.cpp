@@ -1,7 +1,6 @@
 #include "cli/import_command.h"
 
 #include <fstream>
-#include <functional>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -9,23 +8,11 @@
 
 #include "cli/cli_output.h"
 #include "csvio/csv_error.h"
-#include "csvio/customer_import.h"
-#include "csvio/item_import.h"
-#include "csvio/stock_import.h"
+#include "csvio/import_kinds.h"
+#include "csvio/import_unit.h"
 
 namespace ordo::cli {
 namespace {
-
-using ImportFn = std::function<csvio::ImportReport(store::CommandExecutor&, const CommandContext&,
-                                                   std::string_view)>;
-
-struct ImportKind {
-  const char* name;
-  const char* description;
-  const char* singular;
-  const char* plural;
-  ImportFn run;
-};
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -35,10 +22,11 @@ std::string ReadFile(const std::string& path) {
   return buffer.str();
 }
 
-void RunImport(const CliContext& ctx, const ImportKind& kind, const std::string& path) {
+void ImportFile(const CliContext& ctx, const csvio::ImportKind& kind, const std::string& path) {
   const std::string text = ReadFile(path);
   auto executor = ctx.OpenExecutor();
-  const csvio::ImportReport report = kind.run(*executor, ctx.NewCommandContext(), text);
+  const csvio::ImportReport report =
+      csvio::RunImport(*executor, ctx.NewCommandContext(), kind.prepare(text));
   if (!report.ok()) {
     for (const csvio::CsvError& error : report.errors) {
       std::cerr << csvio::FormatCsvError(path, error) << "\n";
@@ -52,20 +40,13 @@ void RunImport(const CliContext& ctx, const ImportKind& kind, const std::string&
 }  // namespace
 
 void RegisterImportCommand(CLI::App& app, CliContext& ctx) {
-  static const ImportKind kKinds[] = {
-      {"items", "Create catalog items from a CSV file", "item", "items", csvio::ImportItems},
-      {"customers", "Create customers and ship-tos from a CSV file", "customer", "customers",
-       csvio::ImportCustomers},
-      {"stock", "Receive stock from a CSV file (a receipt per row)", "stock receipt",
-       "stock receipts", csvio::ImportStock},
-  };
   auto* import_cmd = app.add_subcommand("import", "Import a CSV file; all of it or nothing");
   import_cmd->require_subcommand(1);
-  for (const ImportKind& kind : kKinds) {
+  for (const csvio::ImportKind& kind : csvio::ImportKinds()) {
     auto path = std::make_shared<std::string>();
-    auto* sub = import_cmd->add_subcommand(kind.name, kind.description);
+    auto* sub = import_cmd->add_subcommand(std::string(kind.name), std::string(kind.description));
     sub->add_option("file", *path, "CSV file with a header row")->required();
-    sub->callback([&ctx, &kind, path] { RunImport(ctx, kind, *path); });
+    sub->callback([&ctx, &kind, path] { ImportFile(ctx, kind, *path); });
   }
 }
 

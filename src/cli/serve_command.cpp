@@ -9,6 +9,7 @@
 #include "api/api_context.h"
 #include "api/api_routes.h"
 #include "api/housekeeping.h"
+#include "api/import_routes.h"
 #include "api/telemetry_hooks.h"
 #include "cli/open_file_limit.h"
 #include "cli/serve_settings.h"
@@ -103,6 +104,7 @@ void Serve(const ServeSettings& settings, CliContext& ctx) {
   options.port = listen.port;
   options.worker_threads = static_cast<size_t>(settings.workers);
   options.max_body_bytes = static_cast<size_t>(settings.max_body_bytes);
+  api::AllowImportBodies(options);  // CSV uploads: up to api::kImportBodyLimit
   options.max_connections = *max_connections;
   options.max_connections_per_address = static_cast<size_t>(settings.max_connections_per_address);
   options.max_refusing_connections = static_cast<size_t>(kRefusingConnections);

@@ -39,6 +39,7 @@ inline constexpr TextLimit kItemName{200};
 inline constexpr TextLimit kWarehouseName{200};
 inline constexpr TextLimit kCustomerName{200};
 inline constexpr TextLimit kShipToName{200};
+inline constexpr TextLimit kPriceTierName{200};
 inline constexpr TextLimit kSalesperson{100};
 
 // Addresses. A region is also the key of a tax rate, so both share one limit.

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -123,18 +124,29 @@ std::vector<CustomerRecord> ReadCustomers(const CsvTable& table, ImportErrors& e
 
 }  // namespace
 
+PreparedImport PrepareCustomers(std::string_view csv) {
+  struct State {
+    explicit State(std::string_view csv) : table(CsvTable::Read(csv, kColumns)), errors(table) {}
+    CsvTable table;
+    ImportErrors errors;
+    std::vector<CustomerRecord> records;
+  };
+  auto state = std::make_shared<State>(csv);
+  state->records = ReadCustomers(state->table, state->errors);
+  const State* s = state.get();
+  return PrepareRecords(
+      state, state->errors, s->records.size(),
+      [s](size_t i) { return s->records[i].first_row->line; },
+      [s](store::Connection& conn, const CommandContext& ctx, size_t i, ImportErrors& out) {
+        Result<customers::Customer> created =
+            customers::CreateCustomer(conn, ctx, s->records[i].customer);
+        if (!created.ok()) out.AddStatus(created.status(), CustomerLocate(s->records[i]));
+      });
+}
+
 ImportReport ImportCustomers(store::CommandExecutor& executor, const CommandContext& ctx,
                              std::string_view csv) {
-  const CsvTable table = CsvTable::Read(csv, kColumns);
-  ImportErrors errors(table);
-  const std::vector<CustomerRecord> records = ReadCustomers(table, errors);
-  return ApplyAsOneCommand(
-      executor, errors, records.size(), [&](size_t i) { return records[i].first_row->line; },
-      [&](store::Connection& conn, size_t i, ImportErrors& out) {
-        Result<customers::Customer> created =
-            customers::CreateCustomer(conn, ctx, records[i].customer);
-        if (!created.ok()) out.AddStatus(created.status(), CustomerLocate(records[i]));
-      });
+  return RunImport(executor, ctx, PrepareCustomers(csv));
 }
 
 }  // namespace ordo::csvio

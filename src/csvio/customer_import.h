@@ -21,6 +21,9 @@
 
 namespace ordo::csvio {
 
+// Reads and checks `csv`; its command creates every customer with its ship-tos.
+PreparedImport PrepareCustomers(std::string_view csv);
+
 // Reads `csv` and, when it has no problem, creates all its customers in one unit of work.
 // The report counts customers, not rows.
 ImportReport ImportCustomers(store::CommandExecutor& executor, const CommandContext& ctx,

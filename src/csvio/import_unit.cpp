@@ -1,6 +1,7 @@
 #include "csvio/import_unit.h"
 
 #include <exception>
+#include <utility>
 
 namespace ordo::csvio {
 namespace {
@@ -19,37 +20,58 @@ std::string CodeOfStoreError(const store::StoreError& error) {
 
 }  // namespace
 
-ImportReport ApplyAsOneCommand(store::CommandExecutor& executor, ImportErrors& errors, size_t count,
-                               const std::function<int(size_t)>& line_of,
-                               const ApplyRecord& apply) {
-  ImportReport report;
+PreparedImport PrepareRecords(std::shared_ptr<const void> state, ImportErrors& errors, size_t count,
+                              std::function<int(size_t)> line_of, ApplyRecord apply) {
+  PreparedImport prepared;
+  prepared.records = static_cast<int64_t>(count);
   if (!errors.empty()) {
-    report.errors = errors.Sorted();
-    return report;
+    prepared.errors = errors.Sorted();
+    return prepared;
   }
-  const Status status = executor.Run([&](store::Connection& conn) -> Status {
+  // `errors` lives in `state`, which the command keeps alive.
+  prepared.apply = [state = std::move(state), &errors, count, line_of = std::move(line_of),
+                    apply = std::move(apply)](store::Connection& conn, const CommandContext& ctx,
+                                              std::vector<CsvError>& rejected) -> Status {
     errors.Clear();  // the executor may run a command again after a failed batch commit
-    for (size_t i = 0; i < count; ++i) {
+    Status status = Status::Ok();
+    for (size_t i = 0; i < count && status.ok(); ++i) {
       try {
-        apply(conn, i, errors);
+        apply(conn, ctx, i, errors);
       } catch (const store::StoreError& e) {
         errors.Add(line_of(i), "", CodeOfStoreError(e), e.what());
-        return Status::Internal(e.what());
+        status = e.kind() == store::StoreErrorKind::kUnique ? Status::Conflict(e.what())
+                                                            : Status::Internal(e.what());
       } catch (const std::exception& e) {
         errors.Add(line_of(i), "", "internal", e.what());
-        return Status::Internal(e.what());
+        status = Status::Internal(e.what());
       }
     }
-    if (!errors.empty()) return Status::InvalidArgument("the file has rejected records");
-    return Status::Ok();
-  });
-  if (!status.ok() && errors.empty()) {
-    errors.Add(0, "", std::string(CodeName(status.code())), status.message());
+    if (status.ok() && !errors.empty()) {
+      status = Status::InvalidArgument("the file has rejected records");
+    }
+    rejected = errors.Sorted();
+    return status;
+  };
+  return prepared;
+}
+
+ImportReport RunImport(store::CommandExecutor& executor, const CommandContext& ctx,
+                       const PreparedImport& prepared) {
+  ImportReport report;
+  if (!prepared.errors.empty()) {
+    report.errors = prepared.errors;
+    return report;
   }
-  if (errors.empty()) {
-    report.imported = static_cast<int64_t>(count);
-  } else {
-    report.errors = errors.Sorted();
+  std::vector<CsvError> rejected;
+  const Status status = executor.Run(
+      [&](store::Connection& conn) -> Status { return prepared.apply(conn, ctx, rejected); });
+  if (status.ok()) {
+    report.imported = prepared.records;
+    return report;
+  }
+  report.errors = std::move(rejected);
+  if (report.errors.empty()) {
+    report.errors.push_back({0, 0, "", std::string(CodeName(status.code())), status.message()});
   }
   return report;
 }

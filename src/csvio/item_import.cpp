@@ -2,6 +2,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -74,17 +75,27 @@ std::vector<ItemRecord> ReadItems(const CsvTable& table, ImportErrors& errors) {
 
 }  // namespace
 
+PreparedImport PrepareItems(std::string_view csv) {
+  struct State {
+    explicit State(std::string_view csv) : table(CsvTable::Read(csv, kColumns)), errors(table) {}
+    CsvTable table;
+    ImportErrors errors;
+    std::vector<ItemRecord> records;
+  };
+  auto state = std::make_shared<State>(csv);
+  state->records = ReadItems(state->table, state->errors);
+  const State* s = state.get();
+  return PrepareRecords(
+      state, state->errors, s->records.size(), [s](size_t i) { return s->records[i].line; },
+      [s](store::Connection& conn, const CommandContext& ctx, size_t i, ImportErrors& out) {
+        Result<catalog::Item> created = catalog::CreateItem(conn, ctx, s->records[i].item);
+        if (!created.ok()) out.AddStatus(created.status(), ItemLocate(s->records[i].line));
+      });
+}
+
 ImportReport ImportItems(store::CommandExecutor& executor, const CommandContext& ctx,
                          std::string_view csv) {
-  const CsvTable table = CsvTable::Read(csv, kColumns);
-  ImportErrors errors(table);
-  const std::vector<ItemRecord> records = ReadItems(table, errors);
-  return ApplyAsOneCommand(
-      executor, errors, records.size(), [&](size_t i) { return records[i].line; },
-      [&](store::Connection& conn, size_t i, ImportErrors& out) {
-        Result<catalog::Item> created = catalog::CreateItem(conn, ctx, records[i].item);
-        if (!created.ok()) out.AddStatus(created.status(), ItemLocate(records[i].line));
-      });
+  return RunImport(executor, ctx, PrepareItems(csv));
 }
 
 }  // namespace ordo::csvio

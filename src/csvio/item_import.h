@@ -16,6 +16,9 @@
 
 namespace ordo::csvio {
 
+// Reads and checks `csv`; its command creates every item.
+PreparedImport PrepareItems(std::string_view csv);
+
 // Reads `csv` and, when it has no problem, creates all its items in one unit of work.
 ImportReport ImportItems(store::CommandExecutor& executor, const CommandContext& ctx,
                          std::string_view csv);

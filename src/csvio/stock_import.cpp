@@ -2,6 +2,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -71,17 +72,27 @@ std::vector<ReceiptRecord> ReadReceipts(const CsvTable& table, ImportErrors& err
 
 }  // namespace
 
+PreparedImport PrepareStock(std::string_view csv) {
+  struct State {
+    explicit State(std::string_view csv) : table(CsvTable::Read(csv, kColumns)), errors(table) {}
+    CsvTable table;
+    ImportErrors errors;
+    std::vector<ReceiptRecord> records;
+  };
+  auto state = std::make_shared<State>(csv);
+  state->records = ReadReceipts(state->table, state->errors);
+  const State* s = state.get();
+  return PrepareRecords(
+      state, state->errors, s->records.size(), [s](size_t i) { return s->records[i].line; },
+      [s](store::Connection& conn, const CommandContext& ctx, size_t i, ImportErrors& out) {
+        auto received = flows::ReceiveStock(conn, ctx, s->records[i].receipt);
+        if (!received.ok()) out.AddStatus(received.status(), ReceiptLocate(s->records[i].line));
+      });
+}
+
 ImportReport ImportStock(store::CommandExecutor& executor, const CommandContext& ctx,
                          std::string_view csv) {
-  const CsvTable table = CsvTable::Read(csv, kColumns);
-  ImportErrors errors(table);
-  const std::vector<ReceiptRecord> records = ReadReceipts(table, errors);
-  return ApplyAsOneCommand(
-      executor, errors, records.size(), [&](size_t i) { return records[i].line; },
-      [&](store::Connection& conn, size_t i, ImportErrors& out) {
-        auto received = flows::ReceiveStock(conn, ctx, records[i].receipt);
-        if (!received.ok()) out.AddStatus(received.status(), ReceiptLocate(records[i].line));
-      });
+  return RunImport(executor, ctx, PrepareStock(csv));
 }
 
 }  // namespace ordo::csvio

@@ -17,6 +17,9 @@
 
 namespace ordo::csvio {
 
+// Reads and checks `csv`; its command receives every row.
+PreparedImport PrepareStock(std::string_view csv);
+
 // Reads `csv` and, when it has no problem, receives all its rows in one unit of work.
 ImportReport ImportStock(store::CommandExecutor& executor, const CommandContext& ctx,
                          std::string_view csv);

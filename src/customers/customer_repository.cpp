@@ -151,6 +151,20 @@ std::optional<PriceTier> FindPriceTier(store::Connection& conn, std::string_view
                         });
 }
 
+std::vector<PriceTier> ListPriceTiers(store::Connection& conn) {
+  std::vector<PriceTier> tiers;
+  store::Query q(conn, "SELECT code, name, discount_bp FROM price_tiers ORDER BY code");
+  while (q.Next()) {
+    store::RowReader r(q);
+    PriceTier t;
+    t.code = r.Text();
+    t.name = r.Text();
+    t.discount_bp = static_cast<int>(r.Int());
+    tiers.push_back(std::move(t));
+  }
+  return tiers;
+}
+
 void UpsertPriceTier(store::Connection& conn, const PriceTier& t) {
   store::Exec(conn,
               "INSERT INTO price_tiers (code, name, discount_bp) VALUES (?, ?, ?) "

@@ -26,6 +26,8 @@ struct PriceTier {
   int discount_bp = 0;  // basis points off list price
 };
 std::optional<PriceTier> FindPriceTier(store::Connection& conn, std::string_view code);
+// Every tier, by code (a distributor has a handful).
+std::vector<PriceTier> ListPriceTiers(store::Connection& conn);
 void UpsertPriceTier(store::Connection& conn, const PriceTier& tier);
 
 }  // namespace ordo::customers

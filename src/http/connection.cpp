@@ -118,7 +118,9 @@ void Connection::ReadHeader() {
   started_ = std::chrono::steady_clock::now();
   parser_.emplace();
   parser_->header_limit(static_cast<uint32_t>(context_.options.max_header_bytes));
-  parser_->body_limit(context_.options.max_body_bytes);
+  // Until the target is known, any route's limit; OnHeader narrows it to the request's.
+  body_limit_ = LargestBodyLimit(context_.options);
+  parser_->body_limit(body_limit_);
   stream_.expires_at(HeaderDeadline());
   bhttp::async_read_header(stream_, buffer_, *parser_,
                            beast::bind_front_handler(&Connection::OnHeader, shared_from_this()));
@@ -140,6 +142,13 @@ void Connection::OnHeader(beast::error_code ec, size_t) {
     OnRequestRead();
     return;
   }
+  const auto target = parser_->get().target();
+  body_limit_ = BodyLimitFor(context_.options, std::string_view(target.data(), target.size()));
+  if (auto length = parser_->content_length(); length && *length > body_limit_) {
+    OnReadError(bhttp::error::body_limit);
+    return;
+  }
+  parser_->body_limit(body_limit_);  // no body octet is parsed yet (a chunked body counts on)
   stream_.expires_at(started_ + context_.options.read_timeout);  // for the body
   if (ExpectsContinue(parser_->get())) {
     net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
@@ -173,9 +182,10 @@ void Connection::OnReadError(beast::error_code ec) {
   const auto& http_category = bhttp::make_error_code(bhttp::error::end_of_stream).category();
   if (ec == bhttp::error::body_limit) {
     request_ = RequestFromParser();
+    // The parser may refuse a Content-Length beyond every route's limit before OnHeader ran.
+    body_limit_ = BodyLimitFor(context_.options, request_->target);
     Answer(Response::Problem(413, "payload_too_large", "Payload Too Large",
-                             "the request body exceeds " +
-                                 std::to_string(context_.options.max_body_bytes) + " bytes"),
+                             "the request body exceeds " + std::to_string(body_limit_) + " bytes"),
            /*close_after=*/true, /*linger=*/true);
   } else if (ec == bhttp::error::header_limit) {
     request_ = RequestFromParser();

@@ -96,6 +96,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   Response response_;
   std::optional<ResponseMessage> message_;
   std::chrono::steady_clock::time_point started_;
+  size_t body_limit_ = 0;  // of the request being read (ServerOptions' BodyLimitFor)
   std::array<char, 4096> discard_;
 };
 

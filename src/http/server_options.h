@@ -4,12 +4,14 @@
 // thread-safe, quick and non-blocking. Exceptions thrown by hooks are swallowed.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "http/request.h"
 #include "http/response.h"
@@ -38,6 +40,13 @@ struct ServerOptions {
 
   size_t max_header_bytes = 8 * 1024;   // request line + headers; over -> 431
   size_t max_body_bytes = 1024 * 1024;  // over -> 413 ("payload_too_large")
+  // Routes that take larger bodies than max_body_bytes (a CSV file upload): a request whose
+  // target starts with `prefix` may send up to `max_bytes` (the first matching entry counts).
+  struct LargeBodyRoute {
+    std::string prefix;
+    size_t max_bytes = 0;
+  };
+  std::vector<LargeBodyRoute> large_body_routes;
 
   // A new connection must deliver a complete request line and headers within header_timeout
   // of being accepted; a kept-alive one within header_timeout of the next request's first byte
@@ -55,5 +64,20 @@ struct ServerOptions {
   // the client gets a 500 "internal" problem without the message.
   std::function<void(const Request&, std::string_view message)> on_error;
 };
+
+// The body limit of a request to `target`: its large_body_routes entry's, else max_body_bytes.
+inline size_t BodyLimitFor(const ServerOptions& options, std::string_view target) {
+  for (const auto& route : options.large_body_routes) {
+    if (target.starts_with(route.prefix)) return route.max_bytes;
+  }
+  return options.max_body_bytes;
+}
+
+// The largest body any request may send, the parser's limit until the target is known.
+inline size_t LargestBodyLimit(const ServerOptions& options) {
+  size_t largest = options.max_body_bytes;
+  for (const auto& route : options.large_body_routes) largest = std::max(largest, route.max_bytes);
+  return largest;
+}
 
 }  // namespace ordo::http

@@ -1,6 +1,7 @@
 #include "api/api_fixture.h"
 
 #include "api/api_routes.h"
+#include "api/import_routes.h"
 #include "api/openapi_answers.h"
 #include "auth/auth_fixture.h"
 #include "auth/tokens.h"
@@ -32,8 +33,8 @@ void ApiTest::SetUp() {
       {"portal", "customer", "C-1"},    {"portal2", "customer", "C-2"},
   };
   for (const auto& u : users) {
-    auth::Principal p =
-        test_support::AddUser(db_, u.name, std::string(u.name) + "-pass-phrase-1", {u.role}, u.customer);
+    auth::Principal p = test_support::AddUser(db_, u.name, std::string(u.name) + "-pass-phrase-1",
+                                              {u.role}, u.customer);
     auto token = db_.executor().RunFor<auth::IssuedToken>(
         [&](store::Connection& conn) { return auth::StoreToken(conn, p, db_.clock().Now()); });
     if (!token.ok()) throw std::runtime_error("token: " + token.status().ToString());
@@ -48,7 +49,9 @@ void ApiTest::StartServer() {
   ctx_ = std::make_unique<ApiContext>(ApiContext{db_.executor(), *readers_, db_.clock()});
   http::Router router;
   AddApiRoutes(router, *ctx_);
-  server_ = http::testing::StartServer(std::move(router));
+  http::ServerOptions options = http::testing::LocalOptions();
+  AllowImportBodies(options);  // as `ordo serve` does
+  server_ = http::testing::StartServer(std::move(router), std::move(options));
   client_ = NewClient();
 }
 

@@ -5,6 +5,12 @@
 // a role may not do; the menu only leaves it out.
 import { JSX } from "preact";
 import { Dashboard } from "./dashboard/dashboard";
+import { Customers } from "./admin/customers";
+import { Import } from "./admin/import";
+import { Items } from "./admin/items";
+import { PriceTiers } from "./admin/price_tiers";
+import { TaxRates } from "./admin/tax_rates";
+import { Warehouses } from "./admin/warehouses";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
 import { UsersScreen } from "./admin/users";
@@ -87,4 +93,11 @@ export const SCREENS: Screen[] = [
     audience: "staff",
     render: () => <Dashboard />,
   },
+  // Admin: master data and CSV import, for those who may change them.
+  { path: "#/admin/items", title: "Items", permission: "items.write", audience: "staff", render: () => <Items /> },
+  { path: "#/admin/customers", title: "Customers", permission: "customers.write", audience: "staff", render: () => <Customers /> },
+  { path: "#/admin/warehouses", title: "Warehouses", permission: "warehouses.write", audience: "staff", render: () => <Warehouses /> },
+  { path: "#/admin/tax-rates", title: "Tax rates", permission: "tax_rates.write", audience: "staff", render: () => <TaxRates /> },
+  { path: "#/admin/price-tiers", title: "Price tiers", permission: "price_tiers.write", audience: "staff", render: () => <PriceTiers /> },
+  { path: "#/import", title: "Import", permission: "items.write", audience: "staff", render: () => <Import /> },
 ];

@@ -1,0 +1,31 @@
+#include "csvio/import_kinds.h"
+
+#include "csvio/customer_import.h"
+#include "csvio/item_import.h"
+#include "csvio/stock_import.h"
+
+namespace ordo::csvio {
+namespace {
+
+constexpr ImportKind kKinds[] = {
+    {"items", "Create catalog items from a CSV file", "item", "items", "items.write", PrepareItems},
+    {"customers", "Create customers and ship-tos from a CSV file", "customer", "customers",
+     "customers.write", PrepareCustomers},
+    {"stock", "Receive stock from a CSV file (a receipt per row)", "stock receipt",
+     "stock receipts", "inventory.write", PrepareStock},
+};
+
+}  // namespace
+
+std::span<const ImportKind> ImportKinds() {
+  return kKinds;
+}
+
+const ImportKind* FindImportKind(std::string_view name) {
+  for (const ImportKind& kind : kKinds) {
+    if (kind.name == name) return &kind;
+  }
+  return nullptr;
+}
+
+}  // namespace ordo::csvio

@@ -1,0 +1,166 @@
+// Admin: the catalog's items. A list searched by SKU or name (GET /api/v1/items?q=), a form to
+// create one (POST) and to edit one (PATCH with If-Match: a record someone else changed in
+// between is refused, and the screen offers to reload it). Prices are sent as the exact decimal
+// text typed; the server checks and keeps them.
+import { useState } from "preact/hooks";
+import { ApiError, call } from "../api";
+import { isStale, patchVersioned } from "./admin_api";
+import { CheckField, errorAt, FormButtons, Problem, StaleRecord, TextField } from "./fields";
+import { Page } from "./page";
+
+export interface Item {
+  id: number;
+  sku: string;
+  name: string;
+  uom: string;
+  pack_sizes: { uom: string; quantity: number }[];
+  list_price: string;
+  cost: string;
+  tax_class: string;
+  active: boolean;
+  reorder_point: number;
+  version: number;
+}
+
+// "CS=12; PL=480" ↔ [{uom: "CS", quantity: 12}, …]; null when a part is not UOM=quantity.
+function packsText(packs: Item["pack_sizes"]): string {
+  return packs.map((p) => `${p.uom}=${p.quantity}`).join("; ");
+}
+function parsePacks(text: string): Item["pack_sizes"] | null {
+  const parts = text.split(/[;,]/).map((p) => p.trim()).filter(Boolean);
+  const packs: Item["pack_sizes"] = [];
+  for (const part of parts) {
+    const m = part.match(/^([^=\s]+)\s*=\s*(\d+)$/);
+    if (!m) return null;
+    packs.push({ uom: m[1], quantity: Number(m[2]) });
+  }
+  return packs;
+}
+
+interface Draft {
+  sku: string;
+  name: string;
+  uom: string;
+  list_price: string;
+  cost: string;
+  tax_class: string;
+  reorder_point: string;
+  packs: string;
+  active: boolean;
+}
+
+function draftOf(item: Item | null): Draft {
+  return item
+    ? {
+        sku: item.sku,
+        name: item.name,
+        uom: item.uom,
+        list_price: item.list_price,
+        cost: item.cost,
+        tax_class: item.tax_class,
+        reorder_point: String(item.reorder_point),
+        packs: packsText(item.pack_sizes),
+        active: item.active,
+      }
+    : { sku: "", name: "", uom: "EA", list_price: "", cost: "", tax_class: "standard", reorder_point: "0", packs: "", active: true };
+}
+
+function ItemForm(props: { item: Item | null; onSaved: (item: Item) => void; onCancel: () => void }) {
+  const [item, setItem] = useState(props.item);
+  const [draft, setDraft] = useState(draftOf(props.item));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const set = (field: keyof Draft) => (value: string) => setDraft({ ...draft, [field]: value });
+  const errors = error?.errors ?? [];
+
+  async function reload() {
+    if (!item) return;
+    try {
+      const fresh = await call<Item>("GET", `/api/v1/items/${encodeURIComponent(item.sku)}`);
+      setItem(fresh);
+      setDraft(draftOf(fresh));
+      setStale(false);
+      setError(null);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  }
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const packs = parsePacks(draft.packs);
+    if (packs === null) {
+      setError(new ApiError(400, "invalid_argument", "The item has invalid fields.", [
+        { field: "pack_sizes", code: "invalid_value", message: "Write pack sizes as UOM=quantity, separated by semicolons (CS=12; PL=480)." },
+      ]));
+      return;
+    }
+    const body: Record<string, unknown> = {
+      name: draft.name,
+      list_price: draft.list_price,
+      cost: draft.cost || "0",
+      tax_class: draft.tax_class,
+      active: draft.active,
+      reorder_point: /^\d+$/.test(draft.reorder_point) ? Number(draft.reorder_point) : draft.reorder_point,
+      pack_sizes: packs,
+    };
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = item
+        ? await patchVersioned<Item>(`/api/v1/items/${encodeURIComponent(item.sku)}`, body, item.version)
+        : await call<Item>("POST", "/api/v1/items", { ...body, sku: draft.sku, uom: draft.uom });
+      props.onSaved(saved);
+    } catch (e) {
+      if (item && isStale(e)) setStale(true);
+      else setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fields = ["sku", "name", "uom", "list_price", "cost", "tax_class", "reorder_point", "pack_sizes"];
+  return (
+    <form class="record-form" onSubmit={save} aria-labelledby="item-form-title">
+      <h2 id="item-form-title">{item ? `Edit item ${item.sku}` : "New item"}</h2>
+      {stale && <StaleRecord onReload={() => void reload()} />}
+      <div class="grid">
+        <TextField id="item-sku" label="SKU" value={draft.sku} onInput={set("sku")} readOnly={item !== null} required error={errorAt(errors, "sku")} />
+        <TextField id="item-name" label="Name" value={draft.name} onInput={set("name")} required error={errorAt(errors, "name")} />
+        <TextField id="item-uom" label="Base unit" value={draft.uom} onInput={set("uom")} readOnly={item !== null} error={errorAt(errors, "uom")} />
+        <TextField id="item-list-price" label="List price" inputMode="decimal" value={draft.list_price} onInput={set("list_price")} required error={errorAt(errors, "list_price")} />
+        <TextField id="item-cost" label="Cost" inputMode="decimal" value={draft.cost} onInput={set("cost")} error={errorAt(errors, "cost")} />
+        <TextField id="item-tax-class" label="Tax class" value={draft.tax_class} onInput={set("tax_class")} error={errorAt(errors, "tax_class")} />
+        <TextField id="item-reorder-point" label="Reorder point" inputMode="numeric" value={draft.reorder_point} onInput={set("reorder_point")} error={errorAt(errors, "reorder_point")} />
+        <TextField id="item-packs" label="Pack sizes" hint="UOM=quantity; e.g. CS=12; PL=480" value={draft.packs} onInput={set("packs")} error={errorAt(errors, "pack_sizes")} />
+        <CheckField id="item-active" label="Active (can be ordered)" checked={draft.active} onChange={(active) => setDraft({ ...draft, active })} />
+      </div>
+      <Problem error={error} shown={fields} />
+      <FormButtons busy={busy} saveLabel={item ? "Save item" : "Create item"} onCancel={props.onCancel} />
+    </form>
+  );
+}
+
+export function Items() {
+  return (
+    <Page<Item>
+      title="Items"
+      noun="item"
+      searchLabel="Search SKU or name"
+      listPath={(q) => `/api/v1/items?${new URLSearchParams(q ? { q, limit: "50" } : { limit: "50" })}`}
+      keyOf={(i) => i.sku}
+      columns={[
+        { title: "SKU", cell: (i) => i.sku },
+        { title: "Name", cell: (i) => i.name },
+        { title: "Unit", cell: (i) => i.uom },
+        { title: "Packs", cell: (i) => packsText(i.pack_sizes) },
+        { title: "List price", cell: (i) => i.list_price, number: true },
+        { title: "Cost", cell: (i) => i.cost, number: true },
+        { title: "Tax class", cell: (i) => i.tax_class },
+        { title: "Active", cell: (i) => (i.active ? "yes" : "no") },
+      ]}
+      form={(item, done, cancel) => <ItemForm item={item} onSaved={done} onCancel={cancel} />}
+    />
+  );
+}
