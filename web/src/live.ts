@@ -67,9 +67,9 @@ function handleBlock(block: string) {
   }
 }
 
-// Reads one connection of the stream until it ends. True when it was opened (the server
-// answered 200), false when it could not be.
-async function readOnce(signal: AbortSignal): Promise<boolean> {
+// Reads one connection of the stream until it ends: "opened" when the server answered 200,
+// "refused" when it answered something else (busy, say), "unreachable" when nothing answered.
+async function readOnce(signal: AbortSignal): Promise<"opened" | "refused" | "unreachable"> {
   const headers: Record<string, string> = { Accept: "text/event-stream" };
   const token = storedToken();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -78,14 +78,14 @@ async function readOnce(signal: AbortSignal): Promise<boolean> {
   try {
     response = await fetch("/api/v1/events/stream", { headers, signal, cache: "no-store" });
   } catch {
-    return false;
+    return "unreachable";
   }
+  reportReachable(true);
   if (response.status === 401) {
     onRefused();
-    return false;
+    return "refused";
   }
-  if (!response.ok || !response.body) return false;
-  reportReachable(true);
+  if (!response.ok || !response.body) return "refused";
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
   try {
@@ -102,17 +102,18 @@ async function readOnce(signal: AbortSignal): Promise<boolean> {
   } catch {
     // The connection broke (the server stopped, the network went away): reconnect below.
   }
-  return true;
+  return "opened";
 }
 
 async function run(signal: AbortSignal) {
   let failures = 0;
   while (!signal.aborted) {
-    const opened = await readOnce(signal);
+    const outcome = await readOnce(signal);
     if (signal.aborted) return;
+    const opened = outcome === "opened";
     failures = opened ? 0 : failures + 1;
-    // A stream that ended or could not be opened: the server may be gone. The next try tells.
-    if (!opened) reportReachable(false);
+    // A stream that ended may mean the server is going away: the next try tells.
+    if (outcome === "unreachable") reportReachable(false);
     await new Promise((resolve) => setTimeout(resolve, opened ? retryMillis : Math.max(retryMillis, retryDelay(failures))));
   }
 }
