@@ -158,6 +158,14 @@ runBrowserTest("live", async ({ page, db, passwords, shot, accessible, quiet }) 
     check(channels.every((c) => c === channel), `channel filter ${channel} shows ${[...new Set(channels)]}`);
     check((await shownNumbers()).length < sample.length, "the filters left orders out");
     await page.getByRole("button", { name: "Clear" }).click();
+    // A status chip above the list shows only the orders in that state; "all" shows them all.
+    const states = page.getByRole("group", { name: "Show the orders in one state" });
+    await states.getByRole("button", { name: "on hold", exact: true }).click();
+    await page.waitForFunction(() => {
+      const chips = [...document.querySelectorAll("tbody .chip")];
+      return chips.length > 0 && chips.every((c) => c.textContent === "on hold");
+    });
+    await states.getByRole("button", { name: "all", exact: true }).click();
     await page.waitForFunction(() => document.querySelectorAll("tbody tr").length >= 50);
     await shot("orders.png");
     await accessible("orders with filters");

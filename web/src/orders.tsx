@@ -112,52 +112,62 @@ export function Orders() {
           setApplied({ ...filters });
         }}
       >
-        <label for="status-filter">Status</label>
-        <select
-          id="status-filter"
-          value={filters.status}
-          onChange={(e) => {
-            const status = (e.target as HTMLSelectElement).value;
-            set("status", status);
-            setApplied({ ...filters, status });
-          }}
-        >
-          <option value="">Any</option>
-          {STATUSES.map((s) => (
-            <option value={s}>{label(s)}</option>
-          ))}
-        </select>
-        <label for="customer-filter">Customer</label>
-        <input
-          id="customer-filter"
-          value={filters.customer}
-          placeholder="Code"
-          aria-invalid={fieldError("customer") ? true : undefined}
-          onInput={(e) => set("customer", (e.target as HTMLInputElement).value)}
-        />
-        <label for="from-filter">Entered from</label>
-        <input
-          id="from-filter"
-          type="date"
-          value={filters.from}
-          aria-invalid={fieldError("created_from") ? true : undefined}
-          onInput={(e) => set("from", (e.target as HTMLInputElement).value)}
-        />
-        <label for="to-filter">to</label>
-        <input
-          id="to-filter"
-          type="date"
-          value={filters.to}
-          aria-invalid={fieldError("created_to") ? true : undefined}
-          onInput={(e) => set("to", (e.target as HTMLInputElement).value)}
-        />
-        <label for="channel-filter">Channel</label>
-        <select id="channel-filter" value={filters.channel} onChange={(e) => set("channel", (e.target as HTMLSelectElement).value)}>
-          <option value="">Any</option>
-          {CHANNELS.map((c) => (
-            <option value={c}>{c}</option>
-          ))}
-        </select>
+        <span class="filter">
+          <label for="status-filter">Status</label>
+          <select
+            id="status-filter"
+            value={filters.status}
+            onChange={(e) => {
+              const status = (e.target as HTMLSelectElement).value;
+              set("status", status);
+              setApplied({ ...filters, status });
+            }}
+          >
+            <option value="">Any</option>
+            {STATUSES.map((s) => (
+              <option value={s}>{label(s)}</option>
+            ))}
+          </select>
+        </span>
+        <span class="filter">
+          <label for="customer-filter">Customer</label>
+          <input
+            id="customer-filter"
+            value={filters.customer}
+            placeholder="Code"
+            aria-invalid={fieldError("customer") ? true : undefined}
+            onInput={(e) => set("customer", (e.target as HTMLInputElement).value)}
+          />
+        </span>
+        <span class="filter">
+          <label for="from-filter">Entered from</label>
+          <input
+            id="from-filter"
+            type="date"
+            value={filters.from}
+            aria-invalid={fieldError("created_from") ? true : undefined}
+            onInput={(e) => set("from", (e.target as HTMLInputElement).value)}
+          />
+        </span>
+        <span class="filter">
+          <label for="to-filter">to</label>
+          <input
+            id="to-filter"
+            type="date"
+            value={filters.to}
+            aria-invalid={fieldError("created_to") ? true : undefined}
+            onInput={(e) => set("to", (e.target as HTMLInputElement).value)}
+          />
+        </span>
+        <span class="filter">
+          <label for="channel-filter">Channel</label>
+          <select id="channel-filter" value={filters.channel} onChange={(e) => set("channel", (e.target as HTMLSelectElement).value)}>
+            <option value="">Any</option>
+            {CHANNELS.map((c) => (
+              <option value={c}>{c}</option>
+            ))}
+          </select>
+        </span>
         <button type="submit">Filter</button>
         <button
           type="button"
@@ -170,6 +180,21 @@ export function Orders() {
           Clear
         </button>
       </form>
+      <div class="status-chips" role="group" aria-label="Show the orders in one state">
+        {["", ...STATUSES].map((st) => (
+          <button
+            type="button"
+            class={`pill chip-${st || "any"}`}
+            aria-pressed={applied.status === st}
+            onClick={() => {
+              setFilters((f) => ({ ...f, status: st }));
+              setApplied({ ...applied, status: st });
+            }}
+          >
+            {st ? label(st) : "all"}
+          </button>
+        ))}
+      </div>
       {error && (
         <div class="error" role="alert">
           <p>{error.message}</p>
