@@ -13,8 +13,10 @@
 namespace ordo::api {
 namespace {
 
-// Events read per query; a subscriber far behind catches up in back-to-back batches.
+// Events read per query, and queries per poll: a subscriber far behind (an old Last-Event-ID)
+// catches up over several polls, so that one poll never holds its read lease for long.
 constexpr int kBatch = 500;
+constexpr int kBatchesPerPoll = 4;
 // What the client waits before reconnecting after the stream ends (the SSE "retry" field).
 constexpr std::string_view kRetryMillis = "2000";
 
@@ -128,7 +130,7 @@ void EventStreamHub::Tick() {
     }
   }
 
-  while (!active_.empty()) {
+  for (int batch = 0; batch < kBatchesPerPoll && !active_.empty(); ++batch) {
     int64_t from = std::numeric_limits<int64_t>::max();
     for (const auto& s : active_) from = std::min(from, s.cursor);
     auto rows = events::EventsAfter(*conn, {}, from, kBatch);

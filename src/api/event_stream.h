@@ -2,8 +2,9 @@
 // (order placed, held, released, allocated, shipped, invoiced, paid, returned, …), each
 // filtered to what its subscriber may see (event_scope.h).
 //
-// One thread serves every open stream: every poll interval it reads the outbox once from the
-// oldest position any subscriber still needs (one read lease, never the writer), and writes
+// One thread serves every open stream: every poll interval it reads the outbox from the
+// oldest position any subscriber still needs (one read lease, never the writer; at most a few
+// batches per poll, so a subscriber far behind catches up over several polls), and writes
 // to each subscriber the events after its own position that it may see. Each event is sent as
 //
 //   id: 42
