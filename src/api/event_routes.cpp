@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "api/authenticate.h"
+#include "api/event_stream.h"
 #include "api/pagination.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
@@ -72,11 +73,49 @@ void Feed(ApiContext& ctx, http::Request& request, http::Responder respond) {
   respond(http::Response::Text(200, PageText(rows, more, last_id), "application/json"));
 }
 
+// The Last-Event-ID header: the id of the last event the client has seen, or nullopt.
+Result<std::optional<int64_t>> ParseLastEventId(const http::Request& request) {
+  auto text = request.Header("Last-Event-ID");
+  if (!text || text->empty()) return std::optional<int64_t>();
+  int64_t id = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), id);
+  if (ec != std::errc() || end != text->data() + text->size() || id < 0) {
+    return Status::InvalidArgument(
+        "Last-Event-ID must be an event id",
+        {{"Last-Event-ID", "invalid_value", "Last-Event-ID is the id of an event already seen"}});
+  }
+  return std::optional<int64_t>(id);
+}
+
+void Stream(ApiContext& ctx, const std::shared_ptr<EventStreamHub>& hub, http::Request& request,
+            http::Responder respond) {
+  auto who = RequirePrincipal(ctx, request, respond);
+  if (!who) return;
+  auto after = ParseLastEventId(request);
+  if (!after.ok()) return respond(ProblemFor(after.status()));
+  if (hub->open_streams() >= ctx.event_streams.max_streams) {
+    auto busy = http::Response::Problem(503, "too_many_streams", "Service Unavailable",
+                                        "too many event streams are open; retry later");
+    busy.SetHeader("Retry-After", "5");
+    return respond(std::move(busy));
+  }
+  http::Response r = http::Response::Text(200, "", "text/event-stream");
+  r.stream = [hub, who = *who, after = *after](std::shared_ptr<http::StreamWriter> writer) {
+    hub->Subscribe(who, after, std::move(writer));
+  };
+  respond(std::move(r));
+}
+
 }  // namespace
 
 void AddEventRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/events",
              [&ctx](http::Request& q, http::Responder r) { Feed(ctx, q, std::move(r)); });
+  // The hub lives as long as the routes (the server's router) and stops with them.
+  auto hub = std::make_shared<EventStreamHub>(ctx);
+  AddPortalRoute(
+      router, ctx.portal, "GET", "/api/v1/events/stream",
+      [&ctx, hub](http::Request& q, http::Responder r) { Stream(ctx, hub, q, std::move(r)); });
 }
 
 }  // namespace ordo::api

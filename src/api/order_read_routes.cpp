@@ -24,8 +24,8 @@ namespace {
 
 constexpr int64_t kMicrosPerDay = int64_t{86'400} * 1'000'000;
 
-constexpr std::array<std::string_view, 6> kListParameters = {
-    "status", "customer", "created_from", "created_to", "limit", "cursor"};
+constexpr std::array<std::string_view, 7> kListParameters = {
+    "status", "customer", "created_from", "created_to", "channel", "limit", "cursor"};
 
 Timestamp StartOfDay(Date d) {
   return Timestamp{d.days * kMicrosPerDay};
@@ -71,6 +71,14 @@ Result<std::optional<orders::OrderFilter>> ParseOrderFilter(store::Connection& c
     } else {
       errors.push_back(
           {"created_to", "invalid_value", "created_to is a date (YYYY-MM-DD) or an RFC 3339 time"});
+    }
+  }
+  if (auto channel = NonEmptyQuery(request, "channel")) {
+    if (orders::IsValidChannel(*channel)) {
+      filter.channel = std::string(*channel);
+    } else {
+      errors.push_back({"channel", "invalid_value",
+                        "channel is one of phone, email, web, portal, edi, api, csv"});
     }
   }
   if (!errors.empty()) {

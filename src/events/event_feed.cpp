@@ -42,4 +42,9 @@ std::vector<FeedEvent> EventsAfter(store::Connection& conn, const FeedFilter& fi
   return out;
 }
 
+int64_t LastEventId(store::Connection& conn) {
+  store::Query q(conn, "SELECT COALESCE(MAX(id), 0) FROM outbox_events");
+  return q.Next() ? q.Int(0) : 0;
+}
+
 }  // namespace ordo::events

@@ -36,4 +36,8 @@ struct FeedEvent {
 std::vector<FeedEvent> EventsAfter(store::Connection& conn, const FeedFilter& filter, int64_t after,
                                    int limit);
 
+// The id of the newest event, 0 when there is none: where a reader that wants only what
+// happens from now on starts.
+int64_t LastEventId(store::Connection& conn);
+
 }  // namespace ordo::events

@@ -1,6 +1,7 @@
 #include "http/connection.h"
 
 #include <algorithm>
+#include <atomic>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/bind_handler.hpp>
@@ -38,6 +39,40 @@ std::string PeerAddress(const tcp::socket& socket) {
 
 }  // namespace
 
+// The StreamWriter of one streamed response: posts to its connection's strand while the
+// server's responder gate is open (after Stop() the io_context may be gone).
+class StreamChannel : public StreamWriter {
+ public:
+  StreamChannel(std::weak_ptr<Connection> connection, std::shared_ptr<ResponderGate> gate)
+      : connection_(std::move(connection)), gate_(std::move(gate)) {}
+
+  bool Write(std::string bytes) override {
+    if (closed_.load()) return false;
+    std::lock_guard lock(gate_->mu);
+    auto connection = connection_.lock();
+    if (!gate_->open || !connection) {
+      closed_.store(true);
+      return false;
+    }
+    connection->PostStreamBytes(std::move(bytes));
+    return true;
+  }
+
+  void Close() override {
+    if (closed_.exchange(true)) return;
+    std::lock_guard lock(gate_->mu);
+    if (auto connection = connection_.lock(); connection && gate_->open) connection->ForceClose();
+  }
+
+  bool closed() const override { return closed_.load(); }
+  void MarkClosed() { closed_.store(true); }
+
+ private:
+  const std::weak_ptr<Connection> connection_;
+  const std::shared_ptr<ResponderGate> gate_;
+  std::atomic<bool> closed_{false};
+};
+
 Connection::Connection(tcp::socket socket, ServerContext& context)
     : context_(context),
       executor_(socket.get_executor()),
@@ -67,7 +102,10 @@ void Connection::Refuse(Response response) {
 
 void Connection::BeginDrain() {
   net::post(executor_, [self = shared_from_this()] {
-    if (self->state_ == State::kNew || self->state_ == State::kIdle) self->Close();
+    if (self->state_ == State::kNew || self->state_ == State::kIdle ||
+        self->state_ == State::kStreaming) {
+      self->Close();
+    }
   });
 }
 
@@ -79,6 +117,19 @@ void Connection::Deliver(uint64_t sequence, Response response, std::string error
   net::post(executor_, [self = shared_from_this(), sequence, response = std::move(response),
                         error = std::move(error)]() mutable {
     self->OnDelivered(sequence, std::move(response), error);
+  });
+}
+
+void Connection::PostStreamBytes(std::string bytes) {
+  net::post(executor_, [self = shared_from_this(), bytes = std::move(bytes)]() mutable {
+    if (self->state_ != State::kStreaming || !self->stream_channel_) return;
+    self->stream_backlog_ += bytes.size();
+    if (self->stream_backlog_ > kMaxStreamBacklog) {
+      self->Close();  // the client reads too slowly to follow the stream
+      return;
+    }
+    self->stream_queue_.push_back(std::move(bytes));
+    if (!self->stream_writing_) self->WriteStreamChunk();
   });
 }
 
@@ -287,6 +338,10 @@ void Connection::Answer(Response response, bool close_after, bool linger) {
         *request_, "handler answered with invalid status " + std::to_string(response_.status));
     response_ = InternalErrorResponse();
   }
+  if (response_.stream && !refusing_ && !head_request_) {
+    StartStream();
+    return;
+  }
   message_.emplace();
   BuildResponseMessage(response_, request_->request_id, request_version_, head_request_,
                        !close_after_write_, *message_);
@@ -311,6 +366,78 @@ void Connection::OnWritten(beast::error_code ec, size_t) {
   } else {
     AwaitRequest();
   }
+}
+
+void Connection::StartStream() {
+  state_ = State::kStreaming;
+  message_.emplace();
+  BuildStreamHead(response_, request_->request_id, request_version_, *message_);
+  stream_head_.emplace(*message_);
+  stream_.expires_after(context_.options.write_timeout);
+  bhttp::async_write_header(
+      stream_, *stream_head_,
+      beast::bind_front_handler(&Connection::OnStreamHead, shared_from_this()));
+}
+
+void Connection::OnStreamHead(beast::error_code ec, size_t) {
+  // A stream's "response time" is the time to its head; its life is not a request's latency.
+  context_.ReportComplete(*request_, response_, std::chrono::steady_clock::now() - started_);
+  if (state_ != State::kStreaming) return;
+  if (ec || context_.draining.load()) {
+    Close();
+    return;
+  }
+  stream_head_.reset();
+  message_.reset();
+  auto start = std::move(response_.stream);
+  response_ = Response();
+  request_.reset();
+  stream_.expires_never();
+  stream_channel_ = std::make_shared<StreamChannel>(weak_from_this(), context_.gate);
+  // The client sends nothing more on a stream; a read completes when it closes (or resets).
+  stream_.socket().async_read_some(
+      net::buffer(discard_),
+      beast::bind_front_handler(&Connection::OnStreamRead, shared_from_this()));
+  try {
+    start(stream_channel_);
+  } catch (...) {
+    Close();
+  }
+}
+
+void Connection::WriteStreamChunk() {
+  stream_writing_ = true;
+  // The tcp_stream's timer covers this write only; the pending read goes to the socket itself.
+  stream_.expires_after(context_.options.write_timeout);
+  net::async_write(stream_, net::buffer(stream_queue_.front()),
+                   beast::bind_front_handler(&Connection::OnStreamChunk, shared_from_this()));
+}
+
+void Connection::OnStreamChunk(beast::error_code ec, size_t) {
+  stream_writing_ = false;
+  if (state_ != State::kStreaming) return;
+  if (ec) {
+    Close();
+    return;
+  }
+  stream_backlog_ -= stream_queue_.front().size();
+  stream_queue_.pop_front();
+  if (!stream_queue_.empty()) {
+    WriteStreamChunk();
+  } else {
+    stream_.expires_never();
+  }
+}
+
+void Connection::OnStreamRead(beast::error_code ec, size_t) {
+  if (state_ != State::kStreaming) return;
+  if (ec) {
+    Close();
+    return;
+  }
+  stream_.socket().async_read_some(
+      net::buffer(discard_),
+      beast::bind_front_handler(&Connection::OnStreamRead, shared_from_this()));
 }
 
 // Half-closes and discards what the client still sends (e.g. an oversized body), so closing
@@ -338,6 +465,8 @@ void Connection::OnLingerRead(beast::error_code ec, size_t) {
 void Connection::Close() {
   if (state_ == State::kClosed) return;
   state_ = State::kClosed;
+  // The queue stays: a write being cancelled may still refer to its front.
+  if (stream_channel_) stream_channel_->MarkClosed();
   beast::error_code ignored;
   stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
   stream_.close();

@@ -8,9 +8,9 @@
 // exhaust the process's file descriptors, and every connection has a deadline for its header.
 //
 // Lifecycle: construct, Start(), ... , Stop() (or destroy). Stop() is graceful: it stops
-// accepting, closes idle connections, lets in-flight requests finish and their responses be
-// written (bounded by drain_timeout), then joins all threads. After Stop(), late Responder calls
-// are ignored.
+// accepting, closes idle connections and streams (Response::stream), lets in-flight requests finish
+// and their responses be written (bounded by drain_timeout), then joins all threads. After Stop(),
+// late Responder calls are ignored.
 //
 // Handlers may block their worker briefly, but not indefinitely: Stop() joins the workers.
 //

@@ -78,8 +78,10 @@ std::optional<Response> HostProblem(const Request& request, unsigned version) {
   return std::nullopt;
 }
 
-void BuildResponseMessage(const Response& response, std::string_view request_id, unsigned version,
-                          bool head_request, bool keep_alive, ResponseMessage& out) {
+namespace {
+
+void SetHead(const Response& response, std::string_view request_id, unsigned version,
+             ResponseMessage& out) {
   out.version(version == 10 ? 10 : 11);
   out.result(static_cast<unsigned>(response.status));
   for (const auto& [name, value] : response.headers) {
@@ -92,11 +94,24 @@ void BuildResponseMessage(const Response& response, std::string_view request_id,
     }
   }
   out.insert("X-Request-Id", boost::beast::string_view(request_id.data(), request_id.size()));
+}
+
+}  // namespace
+
+void BuildResponseMessage(const Response& response, std::string_view request_id, unsigned version,
+                          bool head_request, bool keep_alive, ResponseMessage& out) {
+  SetHead(response, request_id, version, out);
   if (response.status != 204 && response.status != 304) {
     out.content_length(response.body.size());
     if (!head_request) out.body() = {response.body.data(), response.body.size()};
   }
   out.keep_alive(keep_alive);
+}
+
+void BuildStreamHead(const Response& response, std::string_view request_id, unsigned version,
+                     ResponseMessage& out) {
+  SetHead(response, request_id, version, out);
+  out.keep_alive(false);
 }
 
 }  // namespace ordo::http::internal

@@ -42,4 +42,9 @@ std::optional<Response> HostProblem(const Request& request, unsigned version);
 void BuildResponseMessage(const Response& response, std::string_view request_id, unsigned version,
                           bool head_request, bool keep_alive, ResponseMessage& out);
 
+// The head of a streamed response: the same headers, but no Content-Length and
+// "Connection: close", so that the body runs until the connection closes (HTTP/1.0 and 1.1).
+void BuildStreamHead(const Response& response, std::string_view request_id, unsigned version,
+                     ResponseMessage& out);
+
 }  // namespace ordo::http::internal

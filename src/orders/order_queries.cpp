@@ -16,7 +16,8 @@ constexpr unsigned kStatus = 1u << 0;
 constexpr unsigned kCustomerId = 1u << 1;
 constexpr unsigned kCreatedFrom = 1u << 2;
 constexpr unsigned kCreatedBefore = 1u << 3;
-constexpr unsigned kFilterCombinations = 1u << 4;
+constexpr unsigned kChannel = 1u << 4;
+constexpr unsigned kFilterCombinations = 1u << 5;
 
 std::string ListSql(unsigned mask) {
   std::string sql =
@@ -26,6 +27,7 @@ std::string ListSql(unsigned mask) {
   if (mask & kCustomerId) sql += " AND customer_id = ?";
   if (mask & kCreatedFrom) sql += " AND created_at >= ?";
   if (mask & kCreatedBefore) sql += " AND created_at < ?";
+  if (mask & kChannel) sql += " AND channel = ?";
   sql += " ORDER BY id DESC LIMIT ?";
   return sql;
 }
@@ -48,13 +50,14 @@ std::vector<OrderSummary> ListOrders(store::Connection& conn, const OrderFilter&
                                      std::optional<OrderId> before, int limit) {
   unsigned mask = (filter.status ? kStatus : 0) | (filter.customer_id ? kCustomerId : 0) |
                   (filter.created_from ? kCreatedFrom : 0) |
-                  (filter.created_before ? kCreatedBefore : 0);
+                  (filter.created_before ? kCreatedBefore : 0) | (filter.channel ? kChannel : 0);
   store::Query q(conn, ListSqlFor(mask),
                  before ? before->value() : std::numeric_limits<int64_t>::max());
   if (filter.status) q.BindMore(StatusName(*filter.status));
   if (filter.customer_id) q.BindMore(*filter.customer_id);
   if (filter.created_from) q.BindMore(*filter.created_from);
   if (filter.created_before) q.BindMore(*filter.created_before);
+  if (filter.channel) q.BindMore(*filter.channel);
   q.BindMore(limit);
 
   std::vector<OrderSummary> out;

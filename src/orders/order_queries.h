@@ -42,6 +42,7 @@ struct OrderFilter {
   std::optional<CustomerId> customer_id;    // a code is resolved to its id first
   std::optional<Timestamp> created_from;    // created_at >= created_from
   std::optional<Timestamp> created_before;  // created_at < created_before
+  std::optional<std::string> channel;       // "phone", "web", ... (IsValidChannel)
 };
 
 // At most `limit` orders matching `filter` with id < `before` (all when nullopt), newest

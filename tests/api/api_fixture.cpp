@@ -47,6 +47,9 @@ void ApiTest::SetUp() {
 void ApiTest::StartServer() {
   readers_ = std::make_unique<store::ConnectionPool>(4, [this] { return db_.ConnectReader(); });
   ctx_ = std::make_unique<ApiContext>(ApiContext{db_.executor(), *readers_, db_.clock()});
+  // An event stream ends soon, so that tests calling every route get a whole answer from it;
+  // the event stream's own tests give theirs longer.
+  ctx_->event_streams.lifetime = std::chrono::milliseconds(300);
   http::Router router;
   AddApiRoutes(router, *ctx_);
   http::ServerOptions options = http::testing::LocalOptions();

@@ -171,6 +171,21 @@ TEST_F(OrderReadApiTest, FiltersByCreationDateOrInstant) {
   EXPECT_TRUE(Numbers("/api/v1/orders?created_from=2026-03-05").empty());
 }
 
+TEST_F(OrderReadApiTest, FiltersByChannel) {
+  Place("sales", OrderBody("C-1", R"([{"sku": "WID-100", "quantity": 1}])", R"(, "channel": "edi")"));
+  Place("sales", kOne);
+  Place("sales", OrderBody("C-2", R"([{"sku": "WID-100", "quantity": 1}])", R"(, "channel": "edi")"));
+  EXPECT_EQ(Numbers("/api/v1/orders?channel=edi"),
+            (std::vector<std::string>{"SO-000003", "SO-000001"}));
+  EXPECT_EQ(Numbers("/api/v1/orders?channel=edi&customer=C-2"),
+            std::vector<std::string>{"SO-000003"});
+  EXPECT_TRUE(Numbers("/api/v1/orders?channel=csv").empty());
+  auto r = Call("sales", "GET", "/api/v1/orders?channel=fax");
+  ASSERT_TRUE(IsProblem(r, 400, "invalid_argument"));
+  EXPECT_EQ(FieldErrors(r),
+            (std::set<std::pair<std::string, std::string>>{{"channel", "invalid_value"}}));
+}
+
 TEST_F(OrderReadApiTest, BadListParametersAreEachReported) {
   auto r = Call("sales", "GET",
                 "/api/v1/orders?status=shipping&created_from=yesterday&created_to=2026-02-30"

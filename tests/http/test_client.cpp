@@ -89,4 +89,18 @@ bool TestClient::ReadUntilClosed(std::string* received) {
   }
 }
 
+bool TestClient::ReadUntil(std::string_view marker, std::string& received) {
+  auto pending = buffer_.data();
+  received.append(static_cast<const char*>(pending.data()), pending.size());
+  buffer_.consume(buffer_.size());
+  char scratch[4096];
+  while (received.find(marker) == std::string::npos) {
+    beast::error_code ec;
+    size_t bytes = socket_.read_some(net::buffer(scratch), ec);
+    received.append(scratch, bytes);
+    if (ec) return received.find(marker) != std::string::npos;
+  }
+  return true;
+}
+
 }  // namespace ordo::http::testing

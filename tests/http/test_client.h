@@ -43,6 +43,9 @@ class TestClient {
   // Reads until the server closes the connection; true when it did so cleanly (EOF or reset).
   // What arrived meanwhile goes to `received` when given.
   bool ReadUntilClosed(std::string* received = nullptr);
+  // Reads raw bytes (a streamed response) and appends them to `received` until it contains
+  // `marker`; false when the connection closed or the receive timeout passed first.
+  bool ReadUntil(std::string_view marker, std::string& received);
 
  private:
   boost::asio::io_context io_;

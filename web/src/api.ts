@@ -50,21 +50,57 @@ export function whenUnauthenticated(callback: () => void): void {
   onUnauthenticated = callback;
 }
 
+// Whether Ordo answers: every request and the event stream report what they saw, and the
+// shell shows a banner while it does not (offline_banner.tsx). Listeners get each change.
+let reachable = true;
+const reachabilityListeners = new Set<(reachable: boolean) => void>();
+
+export function isReachable(): boolean {
+  return reachable;
+}
+
+export function reportReachable(now: boolean): void {
+  if (now === reachable) return;
+  reachable = now;
+  reachabilityListeners.forEach((listener) => listener(now));
+}
+
+export function onReachabilityChange(listener: (reachable: boolean) => void): () => void {
+  reachabilityListeners.add(listener);
+  return () => reachabilityListeners.delete(listener);
+}
+
+// Waits before the next try of a read that found Ordo unreachable: 1 s, then longer, at most 5 s.
+export function retryDelay(attempt: number): number {
+  return Math.min(5000, 1000 * 2 ** Math.min(attempt, 3));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// A read (GET) that cannot reach Ordo is tried again until it can, while the banner says so:
+// the screen shows its data once the server is back instead of an error. A write is never
+// repeated here: it fails with the "network" error, and the screen offers to retry it (with
+// its Idempotency-Key, a retried write is applied once).
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   const token = storedToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, "network", "Ordo cannot be reached; check the connection and retry.");
+  let response: Response | undefined;
+  for (let attempt = 0; response === undefined; attempt++) {
+    try {
+      response = await fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      reportReachable(false);
+      if (method !== "GET") throw new ApiError(0, "network", "Ordo cannot be reached; check the connection and retry.");
+      await sleep(retryDelay(attempt));
+    }
   }
+  reportReachable(true);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const parsed = text ? JSON.parse(text) : undefined;

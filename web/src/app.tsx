@@ -1,8 +1,12 @@
 // The signed-in application: who is signed in (GET /api/v1/me), a menu of the screens
 // (screens.tsx) their permissions allow, and the screen the location's hash names ("#/orders").
+// While someone is signed in the application follows the business events (live.ts), and a
+// banner shows whenever Ordo cannot be reached (offline_banner.tsx).
 import { useEffect, useState } from "preact/hooks";
 import { call, Me, storedToken, storeToken, whenUnauthenticated } from "./api";
+import { startLiveEvents, stopLiveEvents } from "./live";
 import { Login } from "./login";
+import { OfflineBanner } from "./offline_banner";
 import { Screen, SCREENS } from "./screens";
 
 function useHash(): string {
@@ -23,6 +27,7 @@ export function App() {
   useEffect(() => {
     // The token went stale: back to the login page; the hash (what the user was on) stays.
     whenUnauthenticated(() => {
+      stopLiveEvents();
       storeToken(null);
       setUser(null);
     });
@@ -39,6 +44,16 @@ export function App() {
     }
   }
 
+  // The stream follows whoever is signed in; a refused token ends it and returns to sign-in.
+  useEffect(() => {
+    if (user === null) return;
+    startLiveEvents(() => {
+      storeToken(null);
+      setUser(null);
+    });
+    return () => stopLiveEvents();
+  }, [user]);
+
   async function logout() {
     try {
       await call("DELETE", "/api/v1/auth/token");
@@ -49,7 +64,13 @@ export function App() {
     setUser(null);
   }
 
-  if (checking) return <p aria-live="polite">Loading…</p>;
+  if (checking)
+    return (
+      <>
+        <OfflineBanner />
+        <p aria-live="polite">Loading…</p>
+      </>
+    );
   if (user === null) return <Login onLogin={() => void whoAmI()} />;
 
   const audience = user.customer === null ? "staff" : "customer";
@@ -61,6 +82,7 @@ export function App() {
   );
   return (
     <div class="shell">
+      <OfflineBanner />
       <header>
         <span class="brand">Ordo</span>
         <nav aria-label="Main">

@@ -1,8 +1,17 @@
 // The order page (#/orders/SO-000042): header, holds, lines with what is allocated where,
-// backordered, shipped, invoiced and returned, the totals, and the timeline of the order's
-// events (GET /api/v1/orders/{ref} and /api/v1/orders/{ref}/events).
-import { useEffect, useState } from "preact/hooks";
+// backordered, shipped, invoiced and returned, the totals, the order's shipments (carrier and
+// tracking), invoices (each with its PDF), returns, and a timeline of everything that happened
+// to it (the order's events with its shipments', invoices' and returns' moments). It reads
+// GET /api/v1/orders/{ref}, /orders/{ref}/events, and the shipment, invoice and return lists
+// filtered by the order; a section the user's roles may not read is left out.
+//
+// It follows the business live: any event of this order (a hold released, a shipment
+// confirmed, an invoice issued or paid, by anyone) reads the page again, so it changes
+// without a reload and the timeline grows.
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { ApiError, call } from "./api";
+import { DocumentLink } from "./document_link";
+import { debounce, useLiveEvents } from "./live";
 import { label } from "./orders";
 
 interface Allocation {
@@ -51,31 +60,134 @@ interface OrderEvent {
   at: string;
 }
 
+interface Shipment {
+  number: string;
+  status: string;
+  warehouse: string;
+  carrier: string | null;
+  service: string | null;
+  tracking_number: string | null;
+  lines: { line_no: number; sku: string; quantity: number; quantity_shipped: number }[];
+  created_at: string;
+  shipped_at: string | null;
+  cancelled_at: string | null;
+}
+
+interface Invoice {
+  number: string;
+  shipment: string | null;
+  invoice_date: string;
+  due_date: string;
+  currency: string;
+  total: string;
+  balance: string;
+  status: string;
+  created_at: string;
+}
+
+interface Return {
+  number: string;
+  status: string;
+  invoice: string | null;
+  lines: { line_no: number; sku: string; quantity: number; quantity_received: number; reason: string }[];
+  created_at: string;
+  updated_at: string;
+}
+
+interface Documents {
+  order: Order;
+  events: OrderEvent[];
+  shipments: Shipment[] | null; // null: the user's roles may not read them
+  invoices: Invoice[] | null;
+  returns: Return[] | null;
+}
+
+interface Moment {
+  key: string;
+  at: string;
+  text: string;
+}
+
+// A list the user may not be allowed to read (403): null then, any other failure thrown.
+async function optionalList<T>(path: string): Promise<T[] | null> {
+  try {
+    return (await call<{ items: T[] }>("GET", path)).items;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 403) return null;
+    throw e;
+  }
+}
+
+async function loadDocuments(number: string): Promise<Documents> {
+  const ref = encodeURIComponent(number);
+  const [order, events, shipments, invoices, returns] = await Promise.all([
+    call<Order>("GET", `/api/v1/orders/${ref}`),
+    call<{ items: OrderEvent[] }>("GET", `/api/v1/orders/${ref}/events`),
+    optionalList<Shipment>(`/api/v1/shipments?order=${ref}&limit=100`),
+    optionalList<Invoice>(`/api/v1/invoices?order=${ref}&limit=100`),
+    optionalList<Return>(`/api/v1/returns?order=${ref}&limit=100`),
+  ]);
+  return { order, events: events.items, shipments, invoices, returns };
+}
+
+function describeEvent(type: string): string {
+  return type.replace(/^order\./, "order ").replace(/_/g, " ");
+}
+
+// Everything that happened to the order, oldest first.
+function timeline(d: Documents): Moment[] {
+  const moments: Moment[] = d.events.map((e) => ({ key: `e${e.id}`, at: e.at, text: describeEvent(e.type) }));
+  for (const s of d.shipments ?? []) {
+    moments.push({ key: `s${s.number}`, at: s.created_at, text: `pick list ${s.number} made in ${s.warehouse}` });
+    if (s.shipped_at)
+      moments.push({
+        key: `s${s.number}-shipped`,
+        at: s.shipped_at,
+        text: `shipment ${s.number} shipped${s.carrier ? ` by ${s.carrier}` : ""}${s.tracking_number ? `, tracking ${s.tracking_number}` : ""}`,
+      });
+    if (s.cancelled_at) moments.push({ key: `s${s.number}-cancelled`, at: s.cancelled_at, text: `shipment ${s.number} cancelled` });
+  }
+  for (const v of d.invoices ?? [])
+    moments.push({ key: `i${v.number}`, at: v.created_at, text: `invoice ${v.number} issued: ${v.total} ${v.currency}` });
+  for (const r of d.returns ?? []) moments.push({ key: `r${r.number}`, at: r.created_at, text: `return ${r.number} authorized` });
+  // ISO timestamps of the same form sort as text; equal times keep the order above.
+  return moments.map((m, i) => ({ m, i })).sort((a, b) => (a.m.at < b.m.at ? -1 : a.m.at > b.m.at ? 1 : a.i - b.i)).map((x) => x.m);
+}
+
+const when = (at: string) => new Date(at).toLocaleString();
+
 export function OrderPage(props: { number: string }) {
-  const [order, setOrder] = useState<Order | null>(null);
-  const [events, setEvents] = useState<OrderEvent[]>([]);
+  const [docs, setDocs] = useState<Documents | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  async function load() {
+    try {
+      setDocs(await loadDocuments(props.number));
+      setError(null);
+    } catch (e) {
+      const err = e as ApiError;
+      setError(err.status === 404 ? `There is no order ${props.number}.` : err.message);
+    }
+  }
+
   useEffect(() => {
-    const ref = encodeURIComponent(props.number);
-    Promise.all([
-      call<Order>("GET", `/api/v1/orders/${ref}`),
-      call<{ items: OrderEvent[] }>("GET", `/api/v1/orders/${ref}/events`),
-    ])
-      .then(([o, e]) => {
-        setOrder(o);
-        setEvents(e.items);
-      })
-      .catch((e) => setError((e as ApiError).status === 404 ? `There is no order ${props.number}.` : (e as ApiError).message));
+    setDocs(null);
+    void load();
   }, [props.number]);
 
-  if (error)
+  const refresh = useMemo(() => debounce(() => void load()), [props.number]);
+  useLiveEvents((m) => {
+    if (m.kind === "ready" || m.event.order === props.number) refresh();
+  });
+
+  if (error && !docs)
     return (
       <p class="error" role="alert">
         {error}
       </p>
     );
-  if (!order) return <p aria-live="polite">Loading…</p>;
+  if (!docs) return <p aria-live="polite">Loading…</p>;
+  const { order, shipments, invoices, returns } = docs;
   return (
     <section aria-labelledby="order-title">
       <p>
@@ -84,6 +196,11 @@ export function OrderPage(props: { number: string }) {
       <h1 id="order-title">
         Order {order.number} <span class={`chip chip-${order.status}`}>{label(order.status)}</span>
       </h1>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <dl class="facts">
         <dt>Customer</dt>
         <dd>{order.customer}</dd>
@@ -96,7 +213,7 @@ export function OrderPage(props: { number: string }) {
         <dt>Requested</dt>
         <dd>{order.requested_date ?? "—"}</dd>
         <dt>Entered</dt>
-        <dd>{new Date(order.created_at).toLocaleString()}</dd>
+        <dd>{when(order.created_at)}</dd>
       </dl>
       {order.holds.length > 0 && (
         <div class="holds" role="status">
@@ -156,11 +273,126 @@ export function OrderPage(props: { number: string }) {
           {order.total} {order.currency}
         </dd>
       </dl>
-      <h2>Timeline</h2>
-      <ol class="timeline">
-        {events.map((e) => (
-          <li key={e.id}>
-            <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> {e.type.replace(/^order\./, "").replace(/_/g, " ")}
+      {shipments && (
+        <section aria-labelledby="shipments-title">
+          <h2 id="shipments-title">Shipments</h2>
+          {shipments.length === 0 ? (
+            <p>Nothing shipped yet.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Shipment</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">From</th>
+                  <th scope="col">Carrier</th>
+                  <th scope="col">Tracking</th>
+                  <th scope="col">Lines</th>
+                  <th scope="col">Shipped</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shipments.map((s) => (
+                  <tr key={s.number} data-shipment={s.number}>
+                    <td>{s.number}</td>
+                    <td>
+                      <span class={`chip chip-${s.status}`}>{label(s.status)}</span>
+                    </td>
+                    <td>{s.warehouse}</td>
+                    <td>{[s.carrier, s.service].filter(Boolean).join(" ") || "—"}</td>
+                    <td>{s.tracking_number || "—"}</td>
+                    <td>{s.lines.map((l) => `#${l.line_no} ${l.sku} × ${s.shipped_at ? l.quantity_shipped : l.quantity}`).join(", ")}</td>
+                    <td>{s.shipped_at ? when(s.shipped_at) : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+      {invoices && (
+        <section aria-labelledby="invoices-title">
+          <h2 id="invoices-title">Invoices</h2>
+          {invoices.length === 0 ? (
+            <p>Nothing invoiced yet.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Invoice</th>
+                  <th scope="col">Shipment</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" class="number">Total</th>
+                  <th scope="col" class="number">Balance</th>
+                  <th scope="col">Document</th>
+                </tr>
+              </thead>
+              <tbody>
+                {invoices.map((v) => (
+                  <tr key={v.number} data-invoice={v.number}>
+                    <td>{v.number}</td>
+                    <td>{v.shipment ?? "—"}</td>
+                    <td>{v.invoice_date}</td>
+                    <td>{v.due_date}</td>
+                    <td>
+                      <span class={`chip chip-${v.status}`}>{label(v.status)}</span>
+                    </td>
+                    <td class="number">
+                      {v.total} {v.currency}
+                    </td>
+                    <td class="number">{v.balance}</td>
+                    <td>
+                      <DocumentLink
+                        path={`/api/v1/invoices/${encodeURIComponent(v.number)}.pdf`}
+                        label={`Invoice ${v.number} PDF`}
+                        filename={`${v.number}.pdf`}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+      {returns && returns.length > 0 && (
+        <section aria-labelledby="returns-title">
+          <h2 id="returns-title">Returns</h2>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Return</th>
+                <th scope="col">Status</th>
+                <th scope="col">Invoice</th>
+                <th scope="col">Lines</th>
+              </tr>
+            </thead>
+            <tbody>
+              {returns.map((r) => (
+                <tr key={r.number}>
+                  <td>{r.number}</td>
+                  <td>
+                    <span class={`chip chip-${r.status}`}>{label(r.status)}</span>
+                  </td>
+                  <td>{r.invoice ?? "—"}</td>
+                  <td>
+                    {r.lines
+                      .map((l) => `#${l.line_no} ${l.sku}: ${l.quantity_received} of ${l.quantity} received (${label(l.reason)})`)
+                      .join("; ")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <h2 id="timeline-title">Timeline</h2>
+      <ol class="timeline" aria-labelledby="timeline-title" aria-live="polite">
+        {timeline(docs).map((m) => (
+          <li key={m.key}>
+            <time dateTime={m.at}>{when(m.at)}</time> {m.text}
           </li>
         ))}
       </ol>
