@@ -14,6 +14,7 @@
 #include "api/openapi_routes.h"
 #include "api/order_routes.h"
 #include "api/payment_routes.h"
+#include "api/price_quote_routes.h"
 #include "api/receivables_report_routes.h"
 #include "api/return_routes.h"
 #include "api/shipment_routes.h"
@@ -40,6 +41,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddReceivablesReportRoutes(router, ctx);
   AddReturnRoutes(router, ctx);
   AddCreditMemoRoutes(router, ctx);
+  AddPriceQuoteRoutes(router, ctx);
 }
 
 }  // namespace ordo::api
