@@ -4,6 +4,7 @@
 // path ("#/orders/SO-000042" gives the orders screen "/SO-000042"). The server refuses whatever
 // a role may not do; the menu only leaves it out.
 import { JSX } from "preact";
+import { OrderDesk } from "./desk/desk";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
 
@@ -31,5 +32,12 @@ export const SCREENS: Screen[] = [
       const number = pathPart(rest);
       return number ? <OrderPage number={number} /> : <Orders />;
     },
+  },
+  {
+    path: "#/desk",
+    title: "Order desk",
+    permission: "orders.place",
+    audience: "staff",
+    render: () => <OrderDesk />,
   },
 ];
