@@ -127,7 +127,7 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
   check((await rows.count()) === 5, "the draft's lines are back after a reload");
   check((await page.getByLabel("Line 3 quantity").inputValue()) === "4", "with their quantities");
   await page.locator(".desk-lines tbody tr .chip").first().waitFor();
-  await shot("desk.png");
+  await shot("desk.png", { fullPage: true });
   await accessible("order desk (filled)");
 
   // The answer to the first "Place order" is lost; the retry sends the same draft with the

@@ -59,7 +59,15 @@ export function CustomerPanel({ customer, subtotalCents }: { customer: CustomerC
           <dt>Available</dt>
           <dd class="number">{credit.available_credit}</dd>
           <dt>Credit</dt>
-          <dd>{credit.on_hold ? <span class="chip chip-on_hold">on hold</span> : <span class="chip chip-open">in good standing</span>}</dd>
+          <dd>
+            {credit.on_hold ? (
+              <span class="chip chip-on_hold">on hold</span>
+            ) : available !== null && available < 0 ? (
+              <span class="chip chip-backordered">over limit</span>
+            ) : (
+              <span class="chip chip-open">within limit</span>
+            )}
+          </dd>
         </dl>
       )}
       {credit?.on_hold && <p class="holds">The customer is on credit hold: an order is accepted but held until AR releases it.</p>}
@@ -71,7 +79,7 @@ export function CustomerPanel({ customer, subtotalCents }: { customer: CustomerC
       {held.length > 0 && (
         <div>
           <h3>Orders on hold</h3>
-          <ul class="held-orders">
+          <ul class="held-orders" aria-label="Orders on hold">
             {held.map((o) => (
               <li>
                 <a href={`#/orders/${encodeURIComponent(o.number)}`}>{o.number}</a> {o.total}

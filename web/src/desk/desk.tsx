@@ -252,7 +252,7 @@ export function OrderDesk() {
           <Typeahead<CustomerChoice>
             id="desk-customer"
             label="Customer"
-            placeholder="Code or name"
+            placeholder={customer ? `${customer.code}: type to change` : "Code or name"}
             inputRef={customerRef}
             search={async (text, signal) => (await searchCustomers(text, signal)).items}
             exact={(choices, text) => choices.find((c) => c.code.toLowerCase() === text.toLowerCase())}
@@ -336,7 +336,7 @@ export function OrderDesk() {
             <th scope="col">Item</th>
             <th scope="col">Quantity</th>
             <th scope="col">Unit</th>
-            <th scope="col">Packs</th>
+            <th scope="col" class="packs">Packs</th>
             <th scope="col">Available</th>
             <th scope="col" class="number">Unit price</th>
             <th scope="col">Price from</th>
