@@ -5,6 +5,7 @@
 
 #include "api/authenticate.h"
 #include "api/failure_log.h"
+#include "api/json_body.h"
 #include "api/status_response.h"
 #include "core/field_path.h"
 #include "flows/price_quote.h"
@@ -15,20 +16,6 @@ namespace ordo::api {
 namespace {
 
 using nlohmann::json;
-
-// The quantity as its text: a JSON integer, or a string the quote itself checks (a pasted "1O"
-// is a problem of that line, not of the whole request).
-std::string QuantityText(jsonio::FieldReader& r, const json& line, const std::string& at) {
-  auto it = line.find("quantity");
-  if (it == line.end() || it->is_null()) {
-    r.Fail(FieldPath(at, "quantity"), "required", "quantity is required");
-    return "";
-  }
-  if (it->is_string()) return it->get<std::string>();
-  if (it->is_number_integer()) return it->dump();
-  r.Fail(FieldPath(at, "quantity"), "invalid_type", "a quantity is a whole number or a string");
-  return "";
-}
 
 Result<flows::QuoteRequest> ParseQuoteRequest(const std::string& body) {
   Result<json> doc = jsonio::ParseJsonObject(body);
@@ -52,7 +39,9 @@ Result<flows::QuoteRequest> ParseQuoteRequest(const std::string& body) {
     } else {
       r.OnlyKnown(l, {"sku", "quantity", "uom"}, at);
       line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku, true);
-      line.quantity = QuantityText(r, l, at);
+      // Any text the user typed: a pasted "1O" is a problem of that line (the quote's
+      // invalid_quantity), not of the whole request.
+      line.quantity = r.Decimal(l, "quantity", FieldPath(at, "quantity"), true).value_or("");
       line.uom = r.String(l, "uom", FieldPath(at, "uom"), text_limits::kUom, false);
     }
     request.lines.push_back(std::move(line));
@@ -92,6 +81,8 @@ json LineJson(const flows::QuoteLineRequest& in, const flows::QuotedLine& q) {
 void Quote(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto who = RequirePermission(ctx, request, respond, "orders.place");
   if (!who) return;
+  // Not a write, so RequireWrite does not check the body's type: the one read that has a body.
+  if (auto refused = RefuseNonJsonBody(request)) return respond(std::move(*refused));
   auto parsed = ParseQuoteRequest(request.body);
   if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
   bool threw = false;

@@ -58,8 +58,9 @@ TEST_F(PriceQuotesApiTest, PricesEveryLineWithItsSourcePacksAndStock) {
 TEST_F(PriceQuotesApiTest, LineProblemsStayAtTheirLineAndTheRestIsPriced) {
   auto r = Quote("sales", R"({"customer": "C-1", "lines": [
       {"sku": "NOPE-1", "quantity": 1}, {"sku": "WID-100", "quantity": "1O"},
-      {"sku": "WID-100", "quantity": 0}, {"sku": "WID-100", "quantity": 1, "uom": "PAL"},
-      {"sku": "WID-100", "quantity": 2000000}, {"sku": "WID-200", "quantity": 4}]})");
+      {"sku": "WID-100", "quantity": 1.5}, {"sku": "WID-100", "quantity": 1, "uom": "PAL"},
+      {"sku": "WID-100", "quantity": 2000000}, {"sku": "WID-200", "quantity": 4},
+      {"sku": "WID-200", "quantity": "0"}]})");
   ASSERT_EQ(r.status, 200) << r.body;
   json q = r.Json();
   auto only = [&](int i) {
@@ -78,6 +79,7 @@ TEST_F(PriceQuotesApiTest, LineProblemsStayAtTheirLineAndTheRestIsPriced) {
   EXPECT_EQ(only(3), (Set{{"lines/3/uom", "unknown_uom"}}));
   EXPECT_EQ(only(4), (Set{{"lines/4/quantity", "out_of_range"}}));
   EXPECT_EQ(only(5), Set{});
+  EXPECT_EQ(only(6), (Set{{"lines/6/quantity", "invalid_quantity"}}));
   EXPECT_EQ(q["subtotal"], "40.00");
 
   // The same line placed as an order is refused at the same field.
@@ -94,7 +96,7 @@ TEST_F(PriceQuotesApiTest, ABadCustomerOrLineListIsRefusedWhole) {
   EXPECT_EQ(FieldErrors(unknown), (Set{{"customer", "unknown_customer"}}));
   EXPECT_EQ(FieldErrors(Quote("sales", R"({"customer": "C-1", "lines": []})")),
             (Set{{"lines", "required"}}));
-  EXPECT_EQ(FieldErrors(Quote("sales", R"({"customer": "C-1", "lines": [{"quantity": 1.5}],
+  EXPECT_EQ(FieldErrors(Quote("sales", R"({"customer": "C-1", "lines": [{"quantity": true}],
                                            "extra": 1})")),
             (Set{{"extra", "unknown_field"},
                  {"lines/0/sku", "required"},

@@ -1,5 +1,5 @@
 // The order desk (#/desk) end to end in a real browser (tests/web/harness.mjs): inside sales
-// finds a customer by part of its name, enters a multi-line order with the keyboard alone,
+// finds a customer by part of its name, enters a 20-line order with the keyboard alone,
 // sees each line priced with its source and the subtotal, meets a problem at its line, loses
 // the answer to "Place order" and places it again (one order, checked through the API), and
 // pastes a 200-line stocking order whose two unknown SKUs are marked in place. The draft
@@ -21,6 +21,11 @@ async function api(url, token, method, path, body) {
 // from the typeahead's answer).
 async function focused(page, label) {
   await page.waitForFunction((name) => document.activeElement?.getAttribute("aria-label") === name, label);
+}
+
+// Waits until the typeahead `id` shows the answer to the text in it (aria-busy ends).
+async function answered(page, id) {
+  await page.waitForFunction((field) => document.getElementById(field).getAttribute("aria-busy") === "false", id);
 }
 
 // Cents of a "1,234.56" text.
@@ -62,33 +67,37 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
   await page.getByText("Credit limit").waitFor();
   check((await page.getByLabel("Ship to").inputValue()) === customer.ship_to[0].code, "the first ship-to is chosen");
 
-  // Five lines with the keyboard alone: SKU, Enter, quantity, Enter; one found by its name.
-  const picked = catalog.slice(0, 4);
+  // Twenty lines with the keyboard alone: SKU, Enter, quantity, Enter; one found by its name.
+  const picked = catalog.slice(0, 19);
   const itemField = page.getByRole("combobox", { name: "Add item" });
   check(await itemField.evaluate((el) => el === document.activeElement), "choosing the customer moves to Add item");
   for (const [i, item] of picked.entries()) {
     await page.keyboard.type(item.sku);
     await page.keyboard.press("Enter");
     await focused(page, `Line ${i + 1} quantity`);
-    await page.keyboard.type(String(i + 2)); // replaces the selected default of 1
+    await page.keyboard.type(String((i % 9) + 2)); // replaces the selected default of 1
     await page.keyboard.press("Enter");
   }
-  const byName = catalog[10];
+  const byName = catalog[30];
   const words = byName.name.split(" ").slice(0, 3).join(" ");
   await page.keyboard.type(words);
-  await page.getByRole("option", { name: new RegExp(byName.sku) }).waitFor();
-  const options = await page.getByRole("option").allTextContents();
-  for (let i = 0; i < options.findIndex((o) => o.includes(byName.sku)); i++) await page.keyboard.press("ArrowDown");
+  await answered(page, "desk-item");
+  const choices = page.getByRole("listbox", { name: "Add item" }).getByRole("option");
+  await choices.filter({ hasText: byName.sku }).waitFor();
+  const options = await choices.allTextContents();
+  // Once round the list (it wraps) and on to the item.
+  const steps = options.length + options.findIndex((o) => o.includes(byName.sku));
+  for (let i = 0; i < steps; i++) await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
-  await focused(page, "Line 5 quantity");
+  await focused(page, "Line 20 quantity");
   await page.keyboard.type("6");
   await page.keyboard.press("Enter");
   check(await itemField.evaluate((el) => el === document.activeElement), "Enter in a quantity goes back to Add item");
 
   // Each line priced for the customer with its source; the subtotal is the server's.
   const rows = page.locator(".desk-lines tbody tr");
-  check((await rows.count()) === 5, `five lines, saw ${await rows.count()}`);
-  const lines = [...picked.map((it, i) => ({ sku: it.sku, quantity: String(i + 2) })), { sku: byName.sku, quantity: "6" }];
+  check((await rows.count()) === 20, `twenty lines, saw ${await rows.count()}`);
+  const lines = [...picked.map((it, i) => ({ sku: it.sku, quantity: String((i % 9) + 2) })), { sku: byName.sku, quantity: "6" }];
   const expected = (await api(url, token, "POST", "/api/v1/price-quotes", { customer: "C-1001", lines })).body;
   await page.locator(".desk-total strong", { hasText: expected.subtotal.replace(/\B(?=(\d{3})+(?!\d))/g, ",") }).waitFor();
   for (const [i, line] of expected.lines.entries()) {
@@ -124,7 +133,7 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
   // The draft survives a reload.
   await page.reload();
   await page.getByRole("heading", { name: /Ridgeway Property Management/ }).waitFor();
-  check((await rows.count()) === 5, "the draft's lines are back after a reload");
+  check((await rows.count()) === 20, "the draft's lines are back after a reload");
   check((await page.getByLabel("Line 3 quantity").inputValue()) === "4", "with their quantities");
   await page.locator(".desk-lines tbody tr .chip").first().waitFor();
   await shot("desk.png", { fullPage: true });
@@ -155,7 +164,7 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
   );
   check(mine.length === 1 && mine[0].number === number, `one order for the draft, saw ${mine.map((o) => o.number)}`);
   const order = (await api(url, token, "GET", `/api/v1/orders/${number}`)).body;
-  check(order.lines.length === 5 && order.channel === "phone", "the order has the draft's five lines, taken by phone");
+  check(order.lines.length === 20 && order.channel === "phone", "the order has the draft's twenty lines, taken by phone");
   check((await rows.count()) === 0, "a fresh draft follows");
   await page.unroute("**/api/v1/orders");
 

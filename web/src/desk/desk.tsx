@@ -157,6 +157,9 @@ export function OrderDesk() {
     let summary = e.message;
     if (e.status === 0) {
       summary += " The order may or may not have been placed: place it again; this draft is sent with the same key, so it is placed only once.";
+    } else if (e.code === "idempotency_key_reused") {
+      summary =
+        "This draft was sent before with other lines, and that order may have been placed: check the customer's orders; Clear starts a new draft.";
     } else if (e.errors.length > 0) {
       summary = `The order was not placed: ${e.errors.length} problem${e.errors.length > 1 ? "s" : ""} to fix (shown at ${e.errors.length > 1 ? "their fields" : "its field"}).`;
     }

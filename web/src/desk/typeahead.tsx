@@ -35,6 +35,7 @@ export function Typeahead<T>(props: TypeaheadProps<T>) {
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false); // a search for the text in the field is running
   const running = useRef<{ text: string; controller: AbortController; done: Promise<Answer<T> | null> } | null>(null);
   const listId = `${props.id}-choices`;
 
@@ -42,11 +43,13 @@ export function Typeahead<T>(props: TypeaheadProps<T>) {
     running.current?.controller.abort();
     if (value.trim() === "") {
       running.current = null;
+      setBusy(false);
       setAnswer({ text: value, choices: [] });
       setOpen(false);
       return;
     }
     const controller = new AbortController();
+    setBusy(true);
     const done = props
       .search(value.trim(), controller.signal)
       .then((choices) => {
@@ -56,11 +59,15 @@ export function Typeahead<T>(props: TypeaheadProps<T>) {
           setActive(0);
           setOpen(true);
           setProblem(null);
+          setBusy(false);
         }
         return a;
       })
       .catch((e) => {
-        if ((e as Error).name !== "AbortError") setProblem((e as ApiError).message);
+        if ((e as Error).name !== "AbortError") {
+          setProblem((e as ApiError).message);
+          setBusy(false);
+        }
         return null;
       });
     running.current = { text: value, controller, done };
@@ -78,9 +85,12 @@ export function Typeahead<T>(props: TypeaheadProps<T>) {
   async function enter() {
     const typed = text;
     let current: Answer<T> | null = answer;
-    if (answer.text !== typed && running.current?.text === typed) current = await running.current.done;
+    const waited = answer.text !== typed && running.current?.text === typed;
+    if (waited) current = await running.current!.done;
     const choices = current && current.text === typed ? current.choices : [];
-    const pick = props.exact?.(choices, typed.trim()) ?? (open ? choices[active] : undefined) ?? undefined;
+    // Having waited, the list the user did not see yet would show its first choice highlighted.
+    const highlighted = waited ? choices[0] : open ? choices[active] : undefined;
+    const pick = props.exact?.(choices, typed.trim()) ?? highlighted;
     if (pick !== undefined) return choose(pick);
     if (typed.trim() !== "" && props.onEnterText) {
       setText("");
@@ -125,6 +135,7 @@ export function Typeahead<T>(props: TypeaheadProps<T>) {
         aria-controls={listId}
         aria-activedescendant={shown ? `${props.id}-choice-${active}` : undefined}
         aria-invalid={message ? true : undefined}
+        aria-busy={busy}
         aria-describedby={[message ? errorId : "", props.describedBy ?? ""].join(" ").trim() || undefined}
         placeholder={props.placeholder}
         value={text}
