@@ -138,6 +138,11 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
   await page.locator(".desk-lines tbody tr .chip").first().waitFor();
   await shot("desk.png", { fullPage: true });
   await accessible("order desk (filled)");
+  // On a tablet held upright the lines scroll sideways inside their box, the page does not.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await shot("desk-tablet.png");
+  check(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "the desk fits a tablet's width");
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // The answer to the first "Place order" is lost; the retry sends the same draft with the
   // same Idempotency-Key (as a double click), and exactly one order is placed.

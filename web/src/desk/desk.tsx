@@ -331,48 +331,50 @@ export function OrderDesk() {
         )}
       </div>
 
-      <table class="desk-lines" aria-label="Order lines">
-        <thead>
-          <tr>
-            <th scope="col" class="number">#</th>
-            <th scope="col">SKU</th>
-            <th scope="col">Item</th>
-            <th scope="col">Quantity</th>
-            <th scope="col">Unit</th>
-            <th scope="col" class="packs">Packs</th>
-            <th scope="col">Available</th>
-            <th scope="col" class="number">Unit price</th>
-            <th scope="col">Price from</th>
-            <th scope="col" class="number">Amount</th>
-            <th scope="col">
-              <span class="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {draft.lines.map((line, i) => {
-            const quoted = priced.byKey.get(line.key);
-            return (
-              <LineRow
-                key={line.key}
-                line={line}
-                index={i}
-                quoted={quoted}
-                problems={problemsOf(line, quoted)}
-                priced={customer !== null}
-                onChange={(patch) => updateLine(line.key, patch)}
-                onRemove={() => removeLine(line.key)}
-                onQuantityEnter={() => itemRef.current?.focus()}
-                quantityRef={(el) => {
-                  if (el) quantityInputs.current.set(line.key, el);
-                  else quantityInputs.current.delete(line.key);
-                }}
-                skuRef={() => {}}
-              />
-            );
-          })}
-        </tbody>
-      </table>
+      <div class="desk-lines-scroll">
+        <table class="desk-lines" aria-label="Order lines">
+          <thead>
+            <tr>
+              <th scope="col" class="number">#</th>
+              <th scope="col">SKU</th>
+              <th scope="col">Item</th>
+              <th scope="col">Quantity</th>
+              <th scope="col">Unit</th>
+              <th scope="col" class="packs">Packs</th>
+              <th scope="col">Available</th>
+              <th scope="col" class="number">Unit price</th>
+              <th scope="col">Price from</th>
+              <th scope="col" class="number">Amount</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {draft.lines.map((line, i) => {
+              const quoted = priced.byKey.get(line.key);
+              return (
+                <LineRow
+                  key={line.key}
+                  line={line}
+                  index={i}
+                  quoted={quoted}
+                  problems={problemsOf(line, quoted)}
+                  priced={customer !== null}
+                  onChange={(patch) => updateLine(line.key, patch)}
+                  onRemove={() => removeLine(line.key)}
+                  onQuantityEnter={() => itemRef.current?.focus()}
+                  quantityRef={(el) => {
+                    if (el) quantityInputs.current.set(line.key, el);
+                    else quantityInputs.current.delete(line.key);
+                  }}
+                  skuRef={() => {}}
+                />
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
 
       <div class="desk-entry">
         <Typeahead<ItemChoice>
