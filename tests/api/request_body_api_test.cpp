@@ -53,9 +53,9 @@ class RequestBodyApiTest : public OrdersApiTest {
 
 TEST_F(RequestBodyApiTest, EveryRouteWithABodyRefusesOneNotSentAsJson) {
   const auto routes = BodyRoutes();
-  // 20 writes, the token, the credential routes (own password, reset, disable, API key) and
-  // the price quote (read-only, but its request is a body).
-  ASSERT_EQ(routes.size(), 26u);
+  // 20 writes, the token, the credential routes (own password, reset, disable, API key),
+  // users (create, change), and the price quote (read-only, but its request is a body).
+  ASSERT_EQ(routes.size(), 28u);
   auto before = db_.Snapshot();
   const std::string body = R"({"username": "admin", "password": "admin-pass-phrase-1"})";
   for (const auto& [method, path] : routes) {

@@ -7,6 +7,13 @@ import { JSX } from "preact";
 import { OrderDesk } from "./desk/desk";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
+import { UsersScreen } from "./admin/users";
+import { portalInvoices, portalOrders, portalReturns } from "./portal/routes";
+import { StatementScreen } from "./portal/statement";
+import { PickList } from "./warehouse/pick_list";
+import { PickQueue } from "./warehouse/pick_queue";
+import { Receipts } from "./warehouse/receipts";
+import { ReturnReceipt, ReturnsWaiting } from "./warehouse/return_receipts";
 
 export interface Screen {
   path: string;
@@ -27,11 +34,51 @@ export const SCREENS: Screen[] = [
     path: "#/orders",
     title: "Orders",
     permission: "orders.read",
-    audience: "both",
+    audience: "staff",
     render: (rest) => {
       const number = pathPart(rest);
       return number ? <OrderPage number={number} /> : <Orders />;
     },
+  },
+  // The customer portal (web/src/portal/): its own view of the customer's orders at the same
+  // address, so that "#/orders/SO-…" opens an order for staff and customers alike.
+  { path: "#/orders", title: "Orders", permission: "orders.read", audience: "customer", render: portalOrders },
+  { path: "#/invoices", title: "Invoices", permission: "invoices.read", audience: "customer", render: portalInvoices },
+  { path: "#/statement", title: "Statement", permission: "statements.read", audience: "customer", render: () => <StatementScreen /> },
+  { path: "#/returns", title: "Returns", permission: "returns.read", audience: "customer", render: portalReturns },
+  {
+    path: "#/picking",
+    title: "Picking",
+    permission: "shipments.write",
+    audience: "staff",
+    render: (rest) => {
+      const number = pathPart(rest);
+      return number ? <PickList number={number} /> : <PickQueue />;
+    },
+  },
+  {
+    path: "#/receipts",
+    title: "Receipts",
+    permission: "inventory.write",
+    audience: "staff",
+    render: () => <Receipts />,
+  },
+  {
+    path: "#/return-receipts",
+    title: "Return receipts",
+    permission: "returns.receive",
+    audience: "staff",
+    render: (rest) => {
+      const number = pathPart(rest);
+      return number ? <ReturnReceipt number={number} /> : <ReturnsWaiting />;
+    },
+  },
+  {
+    path: "#/users",
+    title: "Users",
+    permission: "users.write",
+    audience: "staff",
+    render: (rest) => <UsersScreen rest={rest} />,
   },
   {
     path: "#/desk",
