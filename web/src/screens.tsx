@@ -4,6 +4,7 @@
 // path ("#/orders/SO-000042" gives the orders screen "/SO-000042"). The server refuses whatever
 // a role may not do; the menu only leaves it out.
 import { JSX } from "preact";
+import { Dashboard } from "./dashboard/dashboard";
 import { OrderDesk } from "./desk/desk";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
@@ -79,6 +80,13 @@ export const SCREENS: Screen[] = [
     permission: "users.write",
     audience: "staff",
     render: (rest) => <UsersScreen rest={rest} />,
+  },
+  {
+    path: "#/dashboard",
+    title: "Dashboard",
+    permission: "reports.read",
+    audience: "staff",
+    render: () => <Dashboard />,
   },
   {
     path: "#/desk",
