@@ -17,6 +17,7 @@
 #include "api/payment_routes.h"
 #include "api/pick_queue_routes.h"
 #include "api/price_tier_routes.h"
+#include "api/price_quote_routes.h"
 #include "api/receivables_report_routes.h"
 #include "api/report_routes.h"
 #include "api/return_routes.h"
@@ -48,6 +49,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddCreditMemoRoutes(router, ctx);
   AddImportRoutes(router, ctx);
   AddPriceTierRoutes(router, ctx);
+  AddPriceQuoteRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

@@ -8,7 +8,8 @@
 // (Content-Length 0) needs no type: routes whose body is optional take it as {}.
 //
 // Called in one place for every route that reads a body: RequireWrite (write_route.h), which
-// every write handler calls first, and the token route, the one body read without a principal.
+// every write handler calls first, the token route, the one body read without a principal, and
+// the price quote (price_quote_routes.h), a read that takes its question as a body.
 #pragma once
 
 #include <optional>

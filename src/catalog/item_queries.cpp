@@ -24,25 +24,47 @@ std::string ContainsPattern(std::string_view text) {
   return pattern;
 }
 
+// The trigram index answers substrings of three characters or more (item_search, migration
+// 0016); a shorter text matches so many items that reading them in id order finds a page at
+// once.
+constexpr size_t kMinIndexedText = 3;
+
+// The text as one FTS5 phrase: quoted, its quotes doubled, so that nothing in it is syntax.
+std::string Phrase(std::string_view text) {
+  std::string phrase = "\"";
+  for (char c : text) {
+    phrase += c;
+    if (c == '"') phrase += '"';
+  }
+  return phrase + "\"";
+}
+
 // One SQL text per combination of filters, built once so each is prepared once per connection
 // (plain SQL per filter rather than "(? IS NULL OR ...)", which PostgreSQL cannot type).
-// Index: bit 0 = active filter, bit 1 = text filter.
-const std::string& ListSql(bool by_active, bool by_text) {
-  static const std::array<std::string, 4> texts = [] {
-    std::array<std::string, 4> out;
-    for (int i = 0; i < 4; ++i) {
-      std::string sql = kSelect + "WHERE i.id > ?";
+// Index: bit 0 = active filter, bit 1 = text filter, bit 2 = text through the trigram index.
+// Through the index, its matches are read in id order from the first after the cursor and stop
+// at the page's end; the LIKE test stays, so the index only narrows what the scan would find.
+// Parameters: [phrase,] after, [active,] [pattern, pattern,] limit.
+const std::string& ListSql(bool by_active, bool by_text, bool indexed) {
+  static const std::array<std::string, 8> texts = [] {
+    std::array<std::string, 8> out;
+    for (int i = 0; i < 8; ++i) {
+      if ((i & 4) && !(i & 2)) continue;
+      std::string sql = (i & 4) ? "SELECT " + std::string(kItemColumns) +
+                                      " FROM item_search s JOIN items i ON i.id = s.rowid "
+                                      "WHERE item_search MATCH ? AND s.rowid > ?"
+                                : kSelect + "WHERE i.id > ?";
       if (i & 1) sql += " AND i.active = ?";
       // LOWER() is standard SQL; with a lower-cased pattern the match ignores ASCII case on
       // every database (SQLite's LIKE alone would, PostgreSQL's would not).
       if (i & 2) {
         sql += " AND (LOWER(i.sku) LIKE ? ESCAPE '\\' OR LOWER(i.name) LIKE ? ESCAPE '\\')";
       }
-      out[i] = sql + " ORDER BY i.id LIMIT ?";
+      out[i] = sql + ((i & 4) ? " ORDER BY s.rowid LIMIT ?" : " ORDER BY i.id LIMIT ?");
     }
     return out;
   }();
-  return texts[(by_active ? 1 : 0) | (by_text ? 2 : 0)];
+  return texts[(by_active ? 1 : 0) | (by_text ? 2 : 0) | (indexed ? 4 : 0)];
 }
 
 }  // namespace
@@ -57,10 +79,13 @@ std::optional<Item> FindItemByIdOrSku(store::Connection& conn, std::optional<int
 std::vector<Item> ListItems(store::Connection& conn, const ItemFilter& filter, int64_t after_id,
                             int limit) {
   const bool by_text = !filter.text.empty();
+  const bool indexed = filter.text.size() >= kMinIndexedText;
   std::string pattern = by_text ? ContainsPattern(filter.text) : std::string();
   std::vector<Item> items;
   {
-    store::Query q(conn, ListSql(filter.active.has_value(), by_text), after_id);
+    store::Query q(conn, ListSql(filter.active.has_value(), by_text, indexed));
+    if (indexed) q.BindMore(Phrase(filter.text));
+    q.BindMore(after_id);
     if (filter.active) q.BindMore(*filter.active);
     if (by_text) q.BindMore(pattern, pattern);
     q.BindMore(limit);

@@ -11,6 +11,7 @@ import { Items } from "./admin/items";
 import { PriceTiers } from "./admin/price_tiers";
 import { TaxRates } from "./admin/tax_rates";
 import { Warehouses } from "./admin/warehouses";
+import { OrderDesk } from "./desk/desk";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
 import { UsersScreen } from "./admin/users";
@@ -45,6 +46,13 @@ export const SCREENS: Screen[] = [
       const number = pathPart(rest);
       return number ? <OrderPage number={number} /> : <Orders />;
     },
+  },
+  {
+    path: "#/desk",
+    title: "Order desk",
+    permission: "orders.place",
+    audience: "staff",
+    render: () => <OrderDesk />,
   },
   // The customer portal (web/src/portal/): its own view of the customer's orders at the same
   // address, so that "#/orders/SO-…" opens an order for staff and customers alike.

@@ -1,0 +1,118 @@
+#include "api/price_quote_routes.h"
+
+#include <exception>
+#include <nlohmann/json.hpp>
+
+#include "api/authenticate.h"
+#include "api/failure_log.h"
+#include "api/json_body.h"
+#include "api/status_response.h"
+#include "core/field_path.h"
+#include "flows/price_quote.h"
+#include "jsonio/field_reader.h"
+#include "store/command_executor.h"
+
+namespace ordo::api {
+namespace {
+
+using nlohmann::json;
+
+Result<flows::QuoteRequest> ParseQuoteRequest(const std::string& body) {
+  Result<json> doc = jsonio::ParseJsonObject(body);
+  if (!doc.ok()) return doc.status();
+  std::vector<FieldError> errors;
+  jsonio::FieldReader r(errors);
+  r.OnlyKnown(*doc, {"customer", "lines"}, "");
+  flows::QuoteRequest request;
+  request.customer = r.String(*doc, "customer", "customer", text_limits::kCustomerCode, true);
+  const json* lines = r.Array(*doc, "lines", "lines", true);
+  if (lines && lines->size() > flows::kMaxQuoteLines) {
+    r.Fail("lines", "too_many", "a quote has at most 1000 lines");
+    lines = nullptr;
+  }
+  for (size_t i = 0; lines && i < lines->size(); ++i) {
+    const json& l = (*lines)[i];
+    const std::string at = ElementPath("lines", i);
+    flows::QuoteLineRequest line;
+    if (!l.is_object()) {
+      r.Fail(at, "invalid_type", "a line must be an object");
+    } else {
+      r.OnlyKnown(l, {"sku", "quantity", "uom"}, at);
+      line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku, true);
+      // Any text the user typed: a pasted "1O" is a problem of that line (the quote's
+      // invalid_quantity), not of the whole request.
+      line.quantity = r.Decimal(l, "quantity", FieldPath(at, "quantity"), true).value_or("");
+      line.uom = r.String(l, "uom", FieldPath(at, "uom"), text_limits::kUom, false);
+    }
+    request.lines.push_back(std::move(line));
+  }
+  if (!errors.empty()) return Status::InvalidArgument("the quote has invalid fields", errors);
+  return request;
+}
+
+json LineJson(const flows::QuoteLineRequest& in, const flows::QuotedLine& q) {
+  json errors = json::array();
+  for (const auto& e : q.errors) {
+    errors.push_back({{"field", e.field}, {"code", e.code}, {"message", e.message}});
+  }
+  json packs = json::array();
+  if (q.item) {
+    for (const auto& p : q.item->packs) packs.push_back({{"uom", p.uom}, {"quantity", p.quantity}});
+  }
+  auto or_null = [](const auto& value, auto make) -> json {
+    return value ? json(make(*value)) : json(nullptr);
+  };
+  return {
+      {"sku", in.sku},
+      {"name", q.item ? json(q.item->name) : json(nullptr)},
+      {"quantity", in.quantity},
+      {"uom", q.item ? json(q.uom) : json(nullptr)},
+      {"base_uom", q.item ? json(q.item->uom) : json(nullptr)},
+      {"base_quantity", or_null(q.base_quantity, [](int64_t v) { return v; })},
+      {"pack_sizes", std::move(packs)},
+      {"unit_price", or_null(q.price, [](const auto& p) { return p.unit_price.Format(4); })},
+      {"price_source", or_null(q.price, [](const auto& p) { return p.source; })},
+      {"extended_amount", or_null(q.extended_amount, [](Money m) { return m.Format(2); })},
+      {"availability", q.item ? inventory::AvailabilityJson(in.sku, q.stock) : json(nullptr)},
+      {"errors", std::move(errors)},
+  };
+}
+
+void Quote(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "orders.place");
+  if (!who) return;
+  // Not a write, so RequireWrite does not check the body's type: the one read that has a body.
+  if (auto refused = RefuseNonJsonBody(request)) return respond(std::move(*refused));
+  auto parsed = ParseQuoteRequest(request.body);
+  if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
+  bool threw = false;
+  auto quote = [&]() -> Result<flows::Quote> {
+    try {
+      auto conn = ctx.readers.Borrow();
+      return flows::QuotePrices(*conn, *parsed, ctx.order_limits);
+    } catch (...) {
+      threw = true;  // its text (SQL) is logged, not answered
+      return store::StatusOfException(std::current_exception());
+    }
+  }();
+  if (!quote.ok()) return respond(FailureResponse(ctx, request, quote.status(), threw));
+  json lines = json::array();
+  for (size_t i = 0; i < quote->lines.size(); ++i) {
+    lines.push_back(LineJson(parsed->lines[i], quote->lines[i]));
+  }
+  respond(http::Response::Json(
+      200, {{"customer", quote->customer.code},
+            {"price_tier", quote->price_tier ? json(*quote->price_tier) : json(nullptr)},
+            {"currency", "USD"},
+            {"subtotal", quote->subtotal.Format(2)},
+            {"lines", std::move(lines)}}));
+}
+
+}  // namespace
+
+void AddPriceQuoteRoutes(http::Router& router, ApiContext& ctx) {
+  router.Add("POST", "/api/v1/price-quotes",
+             [&ctx](http::Request& q, http::Responder r) { Quote(ctx, q, std::move(r)); });
+}
+
+}  // namespace ordo::api

@@ -1,0 +1,64 @@
+// Price quotes: what an order's lines would cost a customer and what stock there is for them,
+// before the order is placed (the order desk prices a draft with it as lines are typed or
+// pasted). Reads only; runs on a read connection and writes nothing.
+//
+// Each line is checked as order placement checks it (unknown or inactive SKU, a quantity that
+// is not a positive whole number of its unit, an unknown unit, a line beyond the line limit)
+// but a line's problems stay with the line: the other lines are still priced, so a pasted
+// stocking order shows every bad line in place at once. Prices come from the same resolution
+// as placement (pricing::ResolvePrice with the customer's tier), so the quote and the order
+// agree while the reference data does not change.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/item.h"
+#include "core/status.h"
+#include "customers/customer.h"
+#include "flows/order_limits.h"
+#include "inventory/stock_queries.h"
+#include "pricing/price_resolution.h"
+#include "store/database.h"
+
+namespace ordo::flows {
+
+struct QuoteLineRequest {
+  std::string sku;
+  std::string quantity;  // decimal text, as on an order line
+  std::string uom;       // empty: the item's base unit
+};
+
+struct QuoteRequest {
+  std::string customer;  // customer code
+  std::vector<QuoteLineRequest> lines;
+};
+
+struct QuotedLine {
+  std::optional<catalog::Item> item;  // absent for an unknown SKU
+  std::string uom;                    // the unit the quantity is in
+  std::optional<int64_t> base_quantity;
+  std::optional<pricing::PriceDecision> price;   // per base unit
+  std::optional<Money> extended_amount;          // rounded to the currency's minor unit
+  std::vector<inventory::WarehouseStock> stock;  // per warehouse, when the item is known
+  std::vector<FieldError> errors;                // fields "lines/<i>/sku|quantity|uom"
+};
+
+struct Quote {
+  customers::Customer customer;
+  std::optional<std::string> price_tier;
+  std::vector<QuotedLine> lines;
+  Money subtotal;  // over the lines that have an extended amount
+};
+
+// The most lines one quote prices: an order's most.
+inline constexpr size_t kMaxQuoteLines = 1000;
+
+// Errors (invalid_argument, field errors): an unknown customer ("customer"/"unknown_customer"),
+// no lines ("lines"/"required") or more than kMaxQuoteLines ("lines"/"too_many"). Line problems
+// are not errors: they are in each QuotedLine.
+Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request,
+                          const OrderLimits& limits = {});
+
+}  // namespace ordo::flows

@@ -1,0 +1,215 @@
+// The order desk (#/desk) end to end in a real browser (tests/web/harness.mjs): inside sales
+// finds a customer by part of its name, enters a 20-line order with the keyboard alone,
+// sees each line priced with its source and the subtotal, meets a problem at its line, loses
+// the answer to "Place order" and places it again (one order, checked through the API), and
+// pastes a 200-line stocking order whose two unknown SKUs are marked in place. The draft
+// survives a reload; Clear discards it. axe-core checks the desk as it goes.
+//
+//   node tests/web/desk_e2e.mjs --ordo build/ordo --screenshots build/web/screenshots
+import { apiToken, check, runBrowserTest, signIn } from "./harness.mjs";
+
+async function api(url, token, method, path, body) {
+  const r = await fetch(url + path, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: r.status, body: await r.json() };
+}
+
+// Waits until the keyboard's focus is on the field labelled `label` (after Enter chose an item
+// from the typeahead's answer).
+async function focused(page, label) {
+  await page.waitForFunction((name) => document.activeElement?.getAttribute("aria-label") === name, label);
+}
+
+// Waits until the typeahead `id` shows the answer to the text in it (aria-busy ends).
+async function answered(page, id) {
+  await page.waitForFunction((field) => document.getElementById(field).getAttribute("aria-busy") === "false", id);
+}
+
+// Cents of a "1,234.56" text.
+function cents(text) {
+  const m = /(-?)([\d,]+)\.(\d\d)/.exec(text);
+  check(m, `no amount in "${text}"`);
+  return (m[1] ? -1 : 1) * (Number(m[2].replace(/,/g, "")) * 100 + Number(m[3]));
+}
+
+runBrowserTest("desk", async (t) => {
+  try {
+    await desk(t);
+  } catch (e) {
+    await t.shot("desk-failure.png", { fullPage: true }); // what the desk showed when it failed
+    throw e;
+  }
+});
+
+async function desk({ page, url, passwords, shot, accessible, quiet }) {
+  const token = await apiToken(url, "sales", passwords.sales);
+  const catalog = (await api(url, token, "GET", "/api/v1/items?active=true&limit=200")).body.items;
+  check(catalog.length === 200, `the demo has 200 active items, saw ${catalog.length}`);
+  const customer = (await api(url, token, "GET", "/api/v1/customers?q=Ridgeway")).body.items[0];
+  check(customer?.code === "C-1001" && customer.price_tier, "the demo's C-1001 is Ridgeway, with a price tier");
+
+  await signIn(page, url, "sales", passwords.sales);
+  await page.getByRole("link", { name: "Order desk" }).click();
+  await page.getByRole("heading", { name: "Order desk" }).waitFor();
+  await accessible("order desk (empty)");
+
+  // The customer by part of its name, from the keyboard: the field has the focus.
+  const customerField = page.getByRole("combobox", { name: "Customer" });
+  await customerField.waitFor();
+  check(await customerField.evaluate((el) => el === document.activeElement), "the customer field has the focus");
+  await page.keyboard.type("ridgew");
+  await page.getByRole("option", { name: /C-1001/ }).waitFor();
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { name: /Ridgeway Property Management/ }).waitFor();
+  await page.getByText("Credit limit").waitFor();
+  check((await page.getByLabel("Ship to").inputValue()) === customer.ship_to[0].code, "the first ship-to is chosen");
+
+  // Twenty lines with the keyboard alone: SKU, Enter, quantity, Enter; one found by its name.
+  const picked = catalog.slice(0, 19);
+  const itemField = page.getByRole("combobox", { name: "Add item" });
+  check(await itemField.evaluate((el) => el === document.activeElement), "choosing the customer moves to Add item");
+  for (const [i, item] of picked.entries()) {
+    await page.keyboard.type(item.sku);
+    await page.keyboard.press("Enter");
+    await focused(page, `Line ${i + 1} quantity`);
+    await page.keyboard.type(String((i % 9) + 2)); // replaces the selected default of 1
+    await page.keyboard.press("Enter");
+  }
+  const byName = catalog[30];
+  const words = byName.name.split(" ").slice(0, 3).join(" ");
+  await page.keyboard.type(words);
+  await answered(page, "desk-item");
+  const choices = page.getByRole("listbox", { name: "Add item" }).getByRole("option");
+  await choices.filter({ hasText: byName.sku }).waitFor();
+  const options = await choices.allTextContents();
+  // Once round the list (it wraps) and on to the item.
+  const steps = options.length + options.findIndex((o) => o.includes(byName.sku));
+  for (let i = 0; i < steps; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await focused(page, "Line 20 quantity");
+  await page.keyboard.type("6");
+  await page.keyboard.press("Enter");
+  check(await itemField.evaluate((el) => el === document.activeElement), "Enter in a quantity goes back to Add item");
+
+  // Each line priced for the customer with its source; the subtotal is the server's.
+  const rows = page.locator(".desk-lines tbody tr");
+  check((await rows.count()) === 20, `twenty lines, saw ${await rows.count()}`);
+  const lines = [...picked.map((it, i) => ({ sku: it.sku, quantity: String((i % 9) + 2) })), { sku: byName.sku, quantity: "6" }];
+  const expected = (await api(url, token, "POST", "/api/v1/price-quotes", { customer: "C-1001", lines })).body;
+  await page.locator(".desk-total strong", { hasText: expected.subtotal.replace(/\B(?=(\d{3})+(?!\d))/g, ",") }).waitFor();
+  for (const [i, line] of expected.lines.entries()) {
+    const row = rows.nth(i);
+    check((await row.getByLabel(`Line ${i + 1} SKU`).inputValue()) === line.sku, `line ${i + 1} is ${line.sku}`);
+    await row.getByText(`tier ${customer.price_tier}`).waitFor();
+    await row.getByRole("cell", { name: line.extended_amount, exact: true }).waitFor();
+    check((await row.textContent()).includes(line.availability.warehouses[0].warehouse), `line ${i + 1} shows stock per warehouse`);
+  }
+  const shown = cents(await page.locator(".desk-total strong").textContent());
+  check(shown === expected.lines.reduce((s, l) => s + cents(l.extended_amount), 0), "the subtotal adds the lines");
+
+  // A PO number, then a quantity beyond the largest line: refused at that line, nothing placed.
+  await page.getByLabel("PO number").focus();
+  await page.keyboard.type("DESK-E2E-1");
+  await page.getByLabel("Line 3 quantity").focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("5000000");
+  await page.keyboard.press("Control+Enter");
+  await page.getByRole("alert").getByText(/not placed/).waitFor();
+  const bad = page.getByLabel("Line 3 quantity");
+  check((await bad.getAttribute("aria-invalid")) === "true", "the bad quantity is marked");
+  await page.locator(".desk-lines tr[data-line='3'] .field-error", { hasText: /at most/ }).waitFor();
+  await accessible("order desk (a problem at its line)");
+  quiet(); // the refused order's 400 is logged by the browser as a failed request
+  const placedBefore = (await api(url, token, "GET", "/api/v1/orders?customer=C-1001&limit=200")).body.items;
+  check(!placedBefore.some((o) => o.po_number === "DESK-E2E-1"), "a refused order is not placed");
+  await bad.focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("4");
+  await page.locator(".desk-lines tr[data-line='3'] .field-error").waitFor({ state: "detached" });
+
+  // The draft survives a reload.
+  await page.reload();
+  await page.getByRole("heading", { name: /Ridgeway Property Management/ }).waitFor();
+  check((await rows.count()) === 20, "the draft's lines are back after a reload");
+  check((await page.getByLabel("Line 3 quantity").inputValue()) === "4", "with their quantities");
+  await page.locator(".desk-lines tbody tr .chip").first().waitFor();
+  await shot("desk.png", { fullPage: true });
+  await accessible("order desk (filled)");
+  // On a tablet held upright the lines scroll sideways inside their box, the page does not.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await shot("desk-tablet.png");
+  check(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "the desk fits a tablet's width");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The answer to the first "Place order" is lost; the retry sends the same draft with the
+  // same Idempotency-Key (as a double click), and exactly one order is placed.
+  let lost = false;
+  await page.route("**/api/v1/orders", async (route) => {
+    if (route.request().method() === "POST" && !lost) {
+      lost = true;
+      await route.fetch(); // the server places the order...
+      return route.abort("connectionreset"); // ...and its answer never arrives
+    }
+    return route.continue();
+  });
+  await page.getByLabel("PO number").focus();
+  await page.keyboard.press("Control+Enter");
+  await page.getByRole("alert").getByText(/placed only once/).waitFor();
+  quiet(); // the lost answer is logged by the browser as a failed request
+  await page.getByRole("button", { name: "Place order" }).dblclick();
+  const placedLink = page.getByRole("status").getByRole("link");
+  await placedLink.waitFor();
+  const number = (await placedLink.textContent()).trim();
+  check((await placedLink.getAttribute("href")) === `#/orders/${number}`, "the message links to the order");
+  const mine = (await api(url, token, "GET", "/api/v1/orders?customer=C-1001&limit=200")).body.items.filter(
+    (o) => o.po_number === "DESK-E2E-1",
+  );
+  check(mine.length === 1 && mine[0].number === number, `one order for the draft, saw ${mine.map((o) => o.number)}`);
+  const order = (await api(url, token, "GET", `/api/v1/orders/${number}`)).body;
+  check(order.lines.length === 20 && order.channel === "phone", "the order has the draft's twenty lines, taken by phone");
+  check((await rows.count()) === 0, "a fresh draft follows");
+  await page.unroute("**/api/v1/orders");
+
+  // A 200-line stocking order pasted from a spreadsheet: lines in one step, priced in one
+  // request, the two unknown SKUs marked in place and still editable.
+  await page.getByRole("combobox", { name: "Customer" }).focus();
+  await page.keyboard.type("C-1002");
+  await page.keyboard.press("Enter");
+  await page.getByText("Credit limit").waitFor();
+  const pasted = catalog.slice(0, 200).map((it, i) => [it.sku, String((i % 7) + 1), ""]);
+  pasted[49][0] = "NOPE-0049";
+  pasted[149][0] = "NOPE-0149";
+  pasted[10][2] = catalog[10].pack_sizes[0]?.uom ?? "";
+  const text = "SKU\tQty\tUnit\n" + pasted.map((r) => r.join("\t")).join("\n") + "\n";
+  let quotes = 0;
+  page.on("request", (r) => r.url().endsWith("/api/v1/price-quotes") && quotes++);
+  await itemField.focus();
+  await itemField.evaluate((el, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData("text/plain", data);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, text);
+  await page.locator(".desk-total", { hasText: "200 lines" }).waitFor();
+  await page.locator(".desk-total", { hasText: "2 to fix" }).waitFor();
+  for (const n of [50, 150]) {
+    const sku = page.getByLabel(`Line ${n} SKU`);
+    check((await sku.getAttribute("aria-invalid")) === "true", `line ${n}'s unknown SKU is marked`);
+    await page.locator(`.desk-lines tr[data-line='${n}'] .field-error`, { hasText: "no item NOPE-" }).waitFor();
+  }
+  check(quotes === 1, `the pasted lines are priced in one request, saw ${quotes}`);
+  check((await page.locator(".desk-lines [aria-invalid='true']").count()) === 2, "only the unknown SKUs are marked");
+  // An unknown SKU corrected in place is priced like the others.
+  await page.getByLabel("Line 50 SKU").fill(catalog[49].sku);
+  await page.locator(".desk-total", { hasText: "1 to fix" }).waitFor();
+  await accessible("order desk (200 pasted lines)");
+
+  // Clear discards the draft, also after a reload.
+  await page.getByRole("button", { name: "Clear" }).click();
+  check((await rows.count()) === 0, "Clear empties the lines");
+  await page.reload();
+  await page.getByRole("heading", { name: "Order desk" }).waitFor();
+  check((await rows.count()) === 0, "and the cleared draft does not come back");
+}

@@ -1,0 +1,437 @@
+// The order desk (#/desk): inside sales takes an order on the phone. Find the customer by code
+// or name, see its credit and holds, choose the ship-to; add lines by SKU or name, each priced
+// for this customer with its source and shown with its pack sizes and stock per warehouse (one
+// POST /api/v1/price-quotes for the whole draft); paste a stocking order from a spreadsheet or
+// an e-mail; place it with the draft's Idempotency-Key. Keyboard alone: Enter moves from the
+// SKU to the quantity and on to the next line, Ctrl+Enter places the order.
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { ApiError } from "../api";
+import { CustomerPanel } from "./customer_panel";
+import { ItemChoice, PlacedOrder, Quote, QuoteLine, placeOrder, quote, searchCustomers, searchItems } from "./desk_api";
+import { CustomerChoice, Draft, DraftLine, addLines, discardDraft, loadDraft, saveDraft, sentLines } from "./draft";
+import { LineProblems, LineRow } from "./line_row";
+import { formatCents, toCents } from "./money";
+import { isMultiLine, parsePaste } from "./paste";
+import { Typeahead } from "./typeahead";
+
+const QUOTE_DELAY_MS = 120;
+const REFRESH_MS = 30000; // stock changes while the customer is on the phone
+
+type HeaderField = "customer" | "ship_to" | "po_number" | "channel";
+
+interface Priced {
+  byKey: Map<number, QuoteLine>;
+}
+
+export function OrderDesk() {
+  const [draft, setDraft] = useState<Draft>(loadDraft);
+  const [priced, setPriced] = useState<Priced>({ byKey: new Map() });
+  const [quoteError, setQuoteError] = useState<string | null>(null);
+  const [lineErrors, setLineErrors] = useState<Map<number, LineProblems>>(new Map());
+  const [headerErrors, setHeaderErrors] = useState<Partial<Record<HeaderField, string>>>({});
+  const [alert, setAlert] = useState<string[]>([]);
+  const [placing, setPlacing] = useState(false);
+  const [placed, setPlaced] = useState<PlacedOrder | null>(null);
+  const [focusQuantity, setFocusQuantity] = useState<number | null>(null);
+  const customerRef = useRef<HTMLInputElement>(null);
+  const itemRef = useRef<HTMLInputElement>(null);
+  const quantityInputs = useRef(new Map<number, HTMLInputElement>());
+  const placingNow = useRef(false);
+  const quoteSeq = useRef(0);
+
+  useEffect(() => saveDraft(draft), [draft]);
+  useEffect(() => {
+    (draft.customer ? itemRef : customerRef).current?.focus();
+  }, []);
+
+  // Prices and stock for the whole draft in one request, a moment after the last change.
+  const sent = sentLines(draft);
+  const quoteInput = JSON.stringify([draft.customer?.code, sent.map((l) => [l.key, l.sku, l.quantity, l.uom])]);
+  useEffect(() => {
+    if (!draft.customer || sent.length === 0) {
+      setPriced({ byKey: new Map() });
+      setQuoteError(null);
+      return;
+    }
+    const customer = draft.customer.code;
+    const lines = sent;
+    const run = () => {
+      const seq = ++quoteSeq.current;
+      quote(customer, lines)
+        .then((q: Quote) => {
+          if (seq !== quoteSeq.current) return;
+          const byKey = new Map<number, QuoteLine>();
+          q.lines.forEach((l, i) => byKey.set(lines[i].key, l));
+          setPriced({ byKey });
+          setQuoteError(null);
+        })
+        .catch((e) => seq === quoteSeq.current && setQuoteError((e as ApiError).message));
+    };
+    const timer = setTimeout(run, QUOTE_DELAY_MS);
+    const refresh = setInterval(run, REFRESH_MS);
+    return () => {
+      clearTimeout(timer);
+      clearInterval(refresh);
+    };
+  }, [quoteInput]);
+
+  // Before the browser paints, so that the next keystroke already lands in the quantity.
+  useLayoutEffect(() => {
+    if (focusQuantity === null) return;
+    const input = quantityInputs.current.get(focusQuantity);
+    if (input) {
+      input.focus();
+      input.select();
+    }
+    setFocusQuantity(null);
+  }, [focusQuantity]);
+
+  function change(next: Draft) {
+    setDraft(next);
+    setPlaced(null);
+  }
+
+  function chooseCustomer(c: CustomerChoice) {
+    change({ ...draft, customer: c, shipTo: c.ship_to[0]?.code ?? "" });
+    setHeaderErrors({});
+    itemRef.current?.focus();
+  }
+
+  function addItem(sku: string) {
+    const next = addLines(draft, [{ sku, quantity: "1", uom: "" }]);
+    change(next);
+    setFocusQuantity(next.lines[next.lines.length - 1].key);
+  }
+
+  function updateLine(key: number, patch: Partial<DraftLine>) {
+    change({ ...draft, lines: draft.lines.map((l) => (l.key === key ? { ...l, ...patch } : l)) });
+    if (lineErrors.has(key)) {
+      const rest = new Map(lineErrors);
+      rest.delete(key);
+      setLineErrors(rest);
+    }
+  }
+
+  function removeLine(key: number) {
+    change({ ...draft, lines: draft.lines.filter((l) => l.key !== key) });
+    itemRef.current?.focus();
+  }
+
+  function paste(e: ClipboardEvent) {
+    const text = e.clipboardData?.getData("text/plain") ?? "";
+    if (!isMultiLine(text)) return;
+    e.preventDefault();
+    const rows = parsePaste(text);
+    if (rows.length > 0) change(addLines(draft, rows));
+  }
+
+  function clear() {
+    setDraft(discardDraft());
+    setLineErrors(new Map());
+    setHeaderErrors({});
+    setAlert([]);
+    setPlaced(null);
+    customerRef.current?.focus();
+  }
+
+  // The problems of a refused order, each at its field: "lines/<i>/<field>" at the i-th line
+  // sent, header fields at theirs, anything else in the alert.
+  function showProblem(e: ApiError, keys: number[]) {
+    const lines = new Map<number, LineProblems>();
+    const header: Partial<Record<HeaderField, string>> = {};
+    const rest: string[] = [];
+    for (const fe of e.errors) {
+      const m = /^lines\/(\d+)(?:\/(\w+))?/.exec(fe.field);
+      if (m && keys[Number(m[1])] !== undefined) {
+        const key = keys[Number(m[1])];
+        const name = (["sku", "quantity", "uom"].includes(m[2] ?? "") ? m[2] : "line") as keyof LineProblems;
+        lines.set(key, { ...(lines.get(key) ?? {}), [name]: fe.message });
+      } else if (["customer", "ship_to", "po_number", "channel"].includes(fe.field)) {
+        header[fe.field as HeaderField] = fe.message;
+      } else {
+        rest.push(fe.field ? `${fe.field}: ${fe.message}` : fe.message);
+      }
+    }
+    setLineErrors(lines);
+    setHeaderErrors(header);
+    let summary = e.message;
+    if (e.status === 0) {
+      summary += " The order may or may not have been placed: place it again; this draft is sent with the same key, so it is placed only once.";
+    } else if (e.code === "idempotency_key_reused") {
+      summary =
+        "This draft was sent before with other lines, and that order may have been placed: check the customer's orders; Clear starts a new draft.";
+    } else if (e.errors.length > 0) {
+      summary = `The order was not placed: ${e.errors.length} problem${e.errors.length > 1 ? "s" : ""} to fix (shown at ${e.errors.length > 1 ? "their fields" : "its field"}).`;
+    }
+    setAlert([summary, ...rest]);
+  }
+
+  async function submit() {
+    if (placingNow.current) return; // a double click; the key would make it harmless anyway
+    if (!draft.customer) {
+      setHeaderErrors({ customer: "Choose a customer first." });
+      customerRef.current?.focus();
+      return;
+    }
+    const lines = sentLines(draft);
+    if (lines.length === 0) {
+      setAlert(["Add at least one line."]);
+      itemRef.current?.focus();
+      return;
+    }
+    placingNow.current = true;
+    setPlacing(true);
+    setAlert([]);
+    try {
+      const order = await placeOrder(
+        {
+          customer: draft.customer.code,
+          ship_to: draft.shipTo || undefined,
+          po_number: draft.poNumber,
+          channel: draft.channel,
+          lines: lines.map((l) => (l.uom ? { sku: l.sku, quantity: l.quantity, uom: l.uom } : { sku: l.sku, quantity: l.quantity })),
+        },
+        draft.idempotencyKey,
+      );
+      setDraft(discardDraft());
+      setLineErrors(new Map());
+      setHeaderErrors({});
+      setPlaced(order);
+      customerRef.current?.focus();
+    } catch (e) {
+      showProblem(e as ApiError, lines.map((l) => l.key));
+    } finally {
+      placingNow.current = false;
+      setPlacing(false);
+    }
+  }
+
+  // Problems at a line: the ones the refused order named, else the price quote's.
+  function problemsOf(line: DraftLine, quoted: QuoteLine | undefined): LineProblems {
+    const fromOrder = lineErrors.get(line.key);
+    if (fromOrder) return fromOrder;
+    const out: LineProblems = {};
+    for (const e of quoted?.errors ?? []) {
+      const name = e.field.split("/")[2] as keyof LineProblems;
+      out[["sku", "quantity", "uom"].includes(name) ? name : "line"] = e.message;
+    }
+    return out;
+  }
+
+  let subtotal = 0;
+  let flagged = 0;
+  for (const l of sent) {
+    const q = priced.byKey.get(l.key);
+    const cents = q?.extended_amount ? toCents(q.extended_amount) : null;
+    if (cents !== null) subtotal += cents;
+    if (Object.keys(problemsOf(l, q)).length > 0) flagged++;
+  }
+  const customer = draft.customer;
+  const headerError = (f: HeaderField) =>
+    headerErrors[f] ? { "aria-invalid": true as const, "aria-describedby": `desk-${f}-error` } : {};
+
+  return (
+    <section
+      class="desk"
+      aria-labelledby="desk-title"
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void submit();
+        }
+      }}
+    >
+      <h1 id="desk-title">Order desk</h1>
+      <div role="status" class="desk-status">
+        {placed && (
+          <p class="placed">
+            Order <a href={`#/orders/${encodeURIComponent(placed.number)}`}>{placed.number}</a> placed ({placed.status.replace(/_/g, " ")},{" "}
+            {placed.total} {placed.currency}). A new draft is started.
+          </p>
+        )}
+      </div>
+      <div class="desk-head">
+        <div class="desk-fields">
+          <Typeahead<CustomerChoice>
+            id="desk-customer"
+            label="Customer"
+            placeholder={customer ? `${customer.code}: type to change` : "Code or name"}
+            inputRef={customerRef}
+            search={async (text, signal) => (await searchCustomers(text, signal)).items}
+            exact={(choices, text) => choices.find((c) => c.code.toLowerCase() === text.toLowerCase())}
+            render={(c) => (
+              <span>
+                <strong>{c.code}</strong> {c.name}
+              </span>
+            )}
+            onChoose={chooseCustomer}
+            invalid={headerErrors.customer}
+          />
+          <div>
+            <label for="desk-ship-to">Ship to</label>
+            <select
+              id="desk-ship-to"
+              value={draft.shipTo}
+              disabled={!customer}
+              {...headerError("ship_to")}
+              onChange={(e) => change({ ...draft, shipTo: (e.target as HTMLSelectElement).value })}
+            >
+              {!customer && <option value="">Choose a customer</option>}
+              {customer?.ship_to.map((s) => (
+                <option value={s.code}>
+                  {s.code} — {s.name}
+                  {s.city ? `, ${s.city}` : ""}
+                  {s.region ? ` ${s.region}` : ""}
+                </option>
+              ))}
+            </select>
+            {headerErrors.ship_to && (
+              <p id="desk-ship_to-error" class="field-error">
+                {headerErrors.ship_to}
+              </p>
+            )}
+          </div>
+          <div>
+            <label for="desk-po">PO number</label>
+            <input
+              id="desk-po"
+              value={draft.poNumber}
+              {...headerError("po_number")}
+              onInput={(e) => change({ ...draft, poNumber: (e.target as HTMLInputElement).value })}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" && !e.ctrlKey && !e.metaKey) {
+                  e.preventDefault();
+                  itemRef.current?.focus();
+                }
+              }}
+            />
+            {headerErrors.po_number && (
+              <p id="desk-po_number-error" class="field-error">
+                {headerErrors.po_number}
+              </p>
+            )}
+          </div>
+          <div>
+            <label for="desk-channel">Taken by</label>
+            <select
+              id="desk-channel"
+              value={draft.channel}
+              {...headerError("channel")}
+              onChange={(e) => change({ ...draft, channel: (e.target as HTMLSelectElement).value })}
+            >
+              <option value="phone">Phone</option>
+              <option value="email">E-mail</option>
+            </select>
+          </div>
+        </div>
+        {customer ? (
+          <CustomerPanel customer={customer} subtotalCents={subtotal} />
+        ) : (
+          <p class="desk-customer muted">Find the customer by its code or part of its name.</p>
+        )}
+      </div>
+
+      <div class="desk-lines-scroll">
+        <table class="desk-lines" aria-label="Order lines">
+          <thead>
+            <tr>
+              <th scope="col" class="number">#</th>
+              <th scope="col">SKU</th>
+              <th scope="col">Item</th>
+              <th scope="col">Quantity</th>
+              <th scope="col">Unit</th>
+              <th scope="col" class="packs">Packs</th>
+              <th scope="col">Available</th>
+              <th scope="col" class="number">Unit price</th>
+              <th scope="col">Price from</th>
+              <th scope="col" class="number">Amount</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {draft.lines.map((line, i) => {
+              const quoted = priced.byKey.get(line.key);
+              return (
+                <LineRow
+                  key={line.key}
+                  line={line}
+                  index={i}
+                  quoted={quoted}
+                  problems={problemsOf(line, quoted)}
+                  priced={customer !== null}
+                  onChange={(patch) => updateLine(line.key, patch)}
+                  onRemove={() => removeLine(line.key)}
+                  onQuantityEnter={() => itemRef.current?.focus()}
+                  quantityRef={(el) => {
+                    if (el) quantityInputs.current.set(line.key, el);
+                    else quantityInputs.current.delete(line.key);
+                  }}
+                  skuRef={() => {}}
+                />
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <div class="desk-entry">
+        <Typeahead<ItemChoice>
+          id="desk-item"
+          label="Add item"
+          placeholder="SKU or name; or paste rows of SKU, quantity, unit"
+          inputRef={itemRef}
+          search={async (text, signal) => (await searchItems(text, signal)).items}
+          exact={(choices, text) => choices.find((c) => c.sku.toLowerCase() === text.toLowerCase())}
+          render={(c) => (
+            <span>
+              <strong>{c.sku}</strong> {c.name}{" "}
+              <span class="muted">
+                {c.uom}
+                {c.pack_sizes.map((p) => `, ${p.uom} of ${p.quantity}`).join("")}
+              </span>
+            </span>
+          )}
+          onChoose={(c) => addItem(c.sku)}
+          onEnterText={addItem}
+          onPaste={paste}
+          describedBy="desk-item-hint"
+        />
+        <p id="desk-item-hint" class="muted">
+          Enter adds the line and moves to its quantity; Enter there comes back here. Ctrl+Enter places the order.
+        </p>
+      </div>
+
+      <div class="desk-total" aria-live="polite">
+        <span>
+          {sent.length} line{sent.length === 1 ? "" : "s"}
+          {flagged > 0 && <span class="error"> · {flagged} to fix</span>}
+        </span>
+        <span>
+          Subtotal <strong class="number">{formatCents(subtotal)} USD</strong>
+        </span>
+      </div>
+      {quoteError && (
+        <p class="error" role="alert">
+          Prices could not be read: {quoteError}
+        </p>
+      )}
+      {alert.length > 0 && (
+        <div class="error desk-alert" role="alert">
+          {alert.map((a) => (
+            <p>{a}</p>
+          ))}
+        </div>
+      )}
+      <div class="desk-actions">
+        <button type="button" onClick={() => void submit()} disabled={placing} aria-keyshortcuts="Control+Enter">
+          {placing ? "Placing…" : "Place order"}
+        </button>
+        <button type="button" class="secondary" onClick={clear}>
+          Clear
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+// What the order desk reads and writes: the API's answers it uses, and placing the order with
+// the draft's Idempotency-Key (api.ts's call() sends no extra headers).
+import { ApiError, call, storedToken } from "../api";
+import { CustomerChoice } from "./draft";
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export interface ItemChoice {
+  sku: string;
+  name: string;
+  uom: string;
+  pack_sizes: { uom: string; quantity: number }[];
+  list_price: string;
+}
+
+export interface Credit {
+  credit_limit: string;
+  exposure: string;
+  available_credit: string;
+  open_orders: string;
+  open_receivables: string;
+  on_hold: boolean;
+}
+
+export interface HeldOrder {
+  number: string;
+  total: string;
+  created_at: string;
+}
+
+export interface QuoteLine {
+  sku: string;
+  name: string | null;
+  quantity: string;
+  uom: string | null;
+  base_uom: string | null;
+  base_quantity: number | null;
+  pack_sizes: { uom: string; quantity: number }[];
+  unit_price: string | null;
+  price_source: string | null;
+  extended_amount: string | null;
+  availability: { warehouses: { warehouse: string; available: number }[]; total_available: number } | null;
+  errors: { field: string; code: string; message: string }[];
+}
+
+export interface Quote {
+  customer: string;
+  price_tier: string | null;
+  subtotal: string;
+  lines: QuoteLine[];
+}
+
+export interface PlacedOrder {
+  number: string;
+  status: string;
+  total: string;
+  currency: string;
+}
+
+export function searchCustomers(text: string, signal?: AbortSignal): Promise<Page<CustomerChoice>> {
+  return get(`/api/v1/customers?${new URLSearchParams({ q: text, limit: "8" })}`, signal);
+}
+
+export function searchItems(text: string, signal?: AbortSignal): Promise<Page<ItemChoice>> {
+  return get(`/api/v1/items?${new URLSearchParams({ q: text, active: "true", limit: "8" })}`, signal);
+}
+
+export function quote(customer: string, lines: { sku: string; quantity: string; uom: string }[]): Promise<Quote> {
+  return call<Quote>("POST", "/api/v1/price-quotes", {
+    customer,
+    lines: lines.map((l) => (l.uom ? { sku: l.sku, quantity: l.quantity, uom: l.uom } : { sku: l.sku, quantity: l.quantity })),
+  });
+}
+
+// A typeahead's GET, abortable so that an answer to an older keystroke never replaces a newer
+// one; problems as call() makes them.
+async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>("GET", path, undefined, {}, signal);
+}
+
+export function placeOrder(body: unknown, idempotencyKey: string): Promise<PlacedOrder> {
+  return request<PlacedOrder>("POST", "/api/v1/orders", body, { "Idempotency-Key": idempotencyKey });
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body: unknown,
+  extra: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json", ...extra };
+  const token = storedToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    if ((e as Error).name === "AbortError") throw e;
+    throw new ApiError(0, "network", "Ordo cannot be reached; check the connection and retry.");
+  }
+  const text = await response.text();
+  const parsed = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    // A stale token: call() owns the way back to sign-in, so let it see the 401 too.
+    if (response.status === 401) void call("GET", "/api/v1/me").catch(() => {});
+    const problem = parsed ?? {};
+    throw new ApiError(
+      response.status,
+      problem.code ?? "unknown",
+      problem.detail || problem.title || `HTTP ${response.status}`,
+      problem.errors ?? [],
+    );
+  }
+  return parsed as T;
+}
