@@ -6,6 +6,12 @@
 import { JSX } from "preact";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
+import { Aging } from "./receivables/aging";
+import { CashReceipt } from "./receivables/cash_receipt";
+import { CreditHolds } from "./receivables/credit_holds";
+import { CreditMemos } from "./receivables/credit_memos";
+import { OpenInvoices } from "./receivables/open_invoices";
+import { Statement } from "./receivables/statement";
 
 export interface Screen {
   path: string;
@@ -31,5 +37,51 @@ export const SCREENS: Screen[] = [
       const number = pathPart(rest);
       return number ? <OrderPage number={number} /> : <Orders />;
     },
+  },
+  // Receivables (the AR clerk's day): open invoices, cash receipts, aging, statements, credit
+  // holds, credit memos (web/src/receivables/).
+  {
+    path: "#/receivables",
+    title: "Receivables",
+    permission: "receivables.read",
+    audience: "staff",
+    render: (rest) => <OpenInvoices code={pathPart(rest)} />,
+  },
+  {
+    path: "#/cash-receipts",
+    title: "Cash receipts",
+    permission: "payments.write",
+    audience: "staff",
+    render: (rest) => (
+      <CashReceipt code={pathPart(rest)} payment={new URLSearchParams(rest.split("?")[1] ?? "").get("payment")} />
+    ),
+  },
+  {
+    path: "#/aging",
+    title: "Aging",
+    permission: "receivables.read",
+    audience: "staff",
+    render: (rest) => <Aging rest={rest} />,
+  },
+  {
+    path: "#/statements",
+    title: "Statements",
+    permission: "statements.read",
+    audience: "staff",
+    render: (rest) => <Statement code={pathPart(rest)} />,
+  },
+  {
+    path: "#/credit-holds",
+    title: "Credit holds",
+    permission: "orders.release_hold",
+    audience: "staff",
+    render: () => <CreditHolds />,
+  },
+  {
+    path: "#/credit-memos",
+    title: "Credit memos",
+    permission: "credit_memos.read",
+    audience: "staff",
+    render: (rest) => <CreditMemos number={pathPart(rest)} />,
   },
 ];
