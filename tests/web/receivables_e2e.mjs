@@ -129,7 +129,8 @@ runBrowserTest("receivables", async ({ page, url, passwords, shot, accessible, q
   const totals = page.locator("form.receipt dl.totals");
   await totals.getByText(money(applied), { exact: true }).waitFor();
   check((await totals.locator("dd").nth(3).textContent()) === "10.00", "10.00 is left unapplied");
-  await shot("cash-receipt.png", { fullPage: true });
+  await page.getByRole("button", { name: `Pay ${withDiscount.number} in full` }).scrollIntoViewIfNeeded();
+  await shot("cash-receipt.png"); // the filled rows, with the totals held at the window's foot
   await accessible("cash receipt");
   await page.getByLabel("Reference (check or transfer no.)").press("Enter");
   const recorded = page.getByRole("status").filter({ hasText: "recorded" });
@@ -205,6 +206,7 @@ runBrowserTest("receivables", async ({ page, url, passwords, shot, accessible, q
   };
   const salesOrder = await place(sales);
   const managerOrder = await place(manager);
+  const raced = await place(sales);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Credit holds" }).click();
   await page.getByRole("heading", { name: "Credit holds waiting" }).waitFor();
   await page.getByRole("button", { name: `Release ${salesOrder}…` }).click();
@@ -215,6 +217,18 @@ runBrowserTest("receivables", async ({ page, url, passwords, shot, accessible, q
   await page.getByRole("status").filter({ hasText: `${salesOrder}: credit hold released` }).waitFor();
   const releasedOrder = await get(url, clerk, `/api/v1/orders/${salesOrder}`);
   check(!releasedOrder.holds.some((h) => h.kind === "credit"), `${salesOrder} has no credit hold left`);
+
+  // Someone else releases a hold while the clerk's form is open: a 409, said plainly, and a
+  // reload that no longer lists the order.
+  await page.getByRole("button", { name: `Release ${raced}…` }).click();
+  const first = await api(url, manager, "POST", `/api/v1/orders/${raced}/holds/credit/release`, { note: "by phone" });
+  check(first.status === 200, `the manager released ${raced}: ${first.status}`);
+  await page.getByRole("button", { name: "Release hold" }).click();
+  await page.getByRole("alert").getByText("This changed since you loaded it.").waitFor();
+  quiet(); // the 409 is logged by the browser as a failed request
+  await page.getByRole("alert").getByRole("button", { name: "Reload" }).click();
+  await page.getByRole("button", { name: `Release ${salesOrder.replace(/\d+$/, "")}`, exact: false }).first().waitFor();
+  check((await page.getByRole("button", { name: `Release ${raced}…` }).count()) === 0, `${raced} is no longer listed`);
 
   // Credit memos: a return received against another customer's invoice gives a memo, which the
   // clerk applies back to that invoice.

@@ -1,7 +1,7 @@
 // Receivables aging (#/aging): each customer's open balances by days past due on the as-of date,
 // the totals, unapplied cash and open credits, and DSO. Each amount is a button: it lists the
 // invoices behind it below the table (#/aging/C-1001/d1_30, or #/aging/all/d90_plus for a total).
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, call } from "../api";
 import { asApiError, loadAll, Problem } from "./common";
 import { bucketOf, BUCKETS, BucketKey, daysPastDue, today } from "./dates";
@@ -159,6 +159,10 @@ function BucketInvoices({ customer, bucket, asOf }: { customer: string; bucket: 
   const [invoices, setInvoices] = useState<Invoice[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const label = BUCKETS.find((b) => b.key === bucket)!.label;
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // The list opens below the table: the clicked bucket's heading takes the focus (and the view).
+  useEffect(() => heading.current?.focus(), [customer, bucket]);
 
   useEffect(() => {
     setInvoices(null);
@@ -179,7 +183,7 @@ function BucketInvoices({ customer, bucket, asOf }: { customer: string; bucket: 
   const sum = (invoices ?? []).reduce((s, v) => s + centsOf(v.balance), 0);
   return (
     <section aria-labelledby="bucket-title" class="bucket-invoices">
-      <h2 id="bucket-title" tabIndex={-1}>
+      <h2 id="bucket-title" tabIndex={-1} ref={heading}>
         {who}: {label}
       </h2>
       <Problem error={error} />

@@ -86,7 +86,14 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
   const discounts = rows.reduce((s, r) => s + r.discount, 0);
   const unapplied = receivedCents === null ? null : receivedCents - applied;
 
+  // A problem stays at its field until the field is edited.
+  function edited(field: string) {
+    setErrors((all) => all.filter((e) => e.field !== field && e.field !== "applications"));
+  }
+
   function setEntry(number: string, change: Partial<Entry>) {
+    const i = sentIndex.get(number);
+    if (i !== undefined) setErrors((all) => all.filter((e) => !e.field.startsWith(`applications/${i}/`) && e.field !== "applications"));
     setEntries((all) => ({ ...all, [number]: { ...(all[number] ?? { amount: "", discount: "" }), ...change } }));
     setDone(null);
   }
@@ -217,7 +224,10 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
                   inputMode="decimal"
                   value={amount}
                   autoFocus
-                  onInput={(e) => setAmount((e.target as HTMLInputElement).value)}
+                  onInput={(e) => {
+                    setAmount((e.target as HTMLInputElement).value);
+                    edited("amount");
+                  }}
                   {...described("receipt-amount", at("amount"))}
                 />
                 <FieldProblem id="receipt-amount" message={at("amount")} />
@@ -233,12 +243,18 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
               </span>
               <label for="receipt-reference">Reference (check or transfer no.)</label>
               <span>
-                <input id="receipt-reference" value={reference} maxLength={200} onInput={(e) => setReference((e.target as HTMLInputElement).value)} {...described("receipt-reference", at("reference"))} />
+                <input id="receipt-reference" value={reference} maxLength={200} onInput={(e) => {
+                  setReference((e.target as HTMLInputElement).value);
+                  edited("reference");
+                }} {...described("receipt-reference", at("reference"))} />
                 <FieldProblem id="receipt-reference" message={at("reference")} />
               </span>
               <label for="receipt-date">Received on</label>
               <span>
-                <input id="receipt-date" type="date" value={received} max={today()} onInput={(e) => setReceived((e.target as HTMLInputElement).value)} {...described("receipt-date", at("received_date"))} />
+                <input id="receipt-date" type="date" value={received} max={today()} onInput={(e) => {
+                  setReceived((e.target as HTMLInputElement).value);
+                  edited("received_date");
+                }} {...described("receipt-date", at("received_date"))} />
                 <FieldProblem id="receipt-date" message={at("received_date")} />
               </span>
             </div>
@@ -312,22 +328,22 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
               </table>
             </>
           )}
-          <dl class="totals" aria-live="polite">
-            <dt>{existing ? "Unapplied cash" : "Received"}</dt>
-            <dd>{receivedCents === null ? "—" : formatCents(receivedCents)}</dd>
-            <dt>Applied</dt>
-            <dd>{formatCents(applied)}</dd>
-            <dt>Discounts</dt>
-            <dd>{formatCents(discounts)}</dd>
-            <dt>Left unapplied</dt>
-            <dd class={unapplied !== null && unapplied < 0 ? "error" : undefined}>{unapplied === null ? "—" : formatCents(unapplied)}</dd>
-          </dl>
-          <FieldProblem id="applications" message={at("applications")} />
-          <p>
+          <div class="receipt-footer">
+            <dl class="totals" aria-live="polite">
+              <dt>{existing ? "Unapplied cash" : "Received"}</dt>
+              <dd>{receivedCents === null ? "—" : formatCents(receivedCents)}</dd>
+              <dt>Applied</dt>
+              <dd>{formatCents(applied)}</dd>
+              <dt>Discounts</dt>
+              <dd>{formatCents(discounts)}</dd>
+              <dt>Left unapplied</dt>
+              <dd class={unapplied !== null && unapplied < 0 ? "error" : undefined}>{unapplied === null ? "—" : formatCents(unapplied)}</dd>
+            </dl>
             <button type="submit" disabled={busy}>
               {existing ? `Apply ${existing.number}` : "Record payment"}
             </button>
-          </p>
+            <FieldProblem id="applications" message={at("applications")} />
+          </div>
           <Problem error={problem && (problem.status !== 400 || problem.errors.length === 0) ? problem : null} onReload={() => void load()} />
           {problem && problem.status === 400 && problem.errors.length > 0 && (
             <p class="error" role="alert">

@@ -38,16 +38,25 @@ async function eachLimited<T, R>(items: T[], work: (item: T) => Promise<R>, widt
   return out;
 }
 
+// The held orders grouped by customer, the customers in the order of their oldest held order.
+function byCustomer(orders: HeldOrder[]): [string, HeldOrder[]][] {
+  const groups = new Map<string, HeldOrder[]>();
+  for (const o of orders) groups.set(o.customer, [...(groups.get(o.customer) ?? []), o]);
+  return [...groups.entries()];
+}
+
 export function CreditHolds() {
   const [orders, setOrders] = useState<HeldOrder[] | null>(null);
   const [credit, setCredit] = useState<Record<string, CreditPosition>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [chosen, setChosen] = useState<HeldOrder | null>(null);
-  const [released, setReleased] = useState<string | null>(null);
+  // Orders released here, with what became of them: they stay in place, marked, until a reload.
+  const [released, setReleased] = useState<Record<string, string>>({});
 
   async function load() {
     setError(null);
     setOrders(null);
+    setReleased({});
     try {
       const held = await loadAll<HeldSummary>("/api/v1/orders?status=on_hold");
       const full = await eachLimited(held, (o) => call<HeldOrder>("GET", `/api/v1/orders/${encodeURIComponent(o.number)}`));
@@ -71,87 +80,90 @@ export function CreditHolds() {
     <section aria-labelledby="holds-title">
       <h1 id="holds-title">Credit holds waiting</h1>
       <Problem error={error} />
-      {released && (
-        <p class="success" role="status">
-          {released}
-        </p>
-      )}
       {orders === null && !error && <p aria-live="polite">Loading…</p>}
       {orders && orders.length === 0 && <p>No order waits on a credit hold.</p>}
       {orders && orders.length > 0 && (
         <div class="table-scroll">
-          <table>
+          <table class="holds-table">
+            <caption>
+              {orders.length} order{orders.length === 1 ? "" : "s"} on credit hold, by customer, oldest first
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Order</th>
-                <th scope="col">Customer</th>
                 <th scope="col">Entered</th>
                 <th scope="col">By</th>
                 <th scope="col">Reason</th>
                 <th scope="col" class="number">Order total</th>
-                <th scope="col" class="number">Credit limit</th>
-                <th scope="col" class="number">Exposure</th>
-                <th scope="col" class="number">Available</th>
                 <th scope="col">
                   <span class="visually-hidden">Action</span>
                 </th>
               </tr>
             </thead>
-            <tbody>
-              {orders.map((o) => {
-                const c = credit[o.customer];
-                const over = c && c.available_credit.startsWith("-");
-                return (
-                  <tr key={o.id} class={chosen?.number === o.number ? "chosen" : undefined}>
-                    <td>
-                      <a href={`#/orders/${encodeURIComponent(o.number)}`}>{o.number}</a>
-                    </td>
-                    <td>
-                      <a href={`#/receivables/${encodeURIComponent(o.customer)}`}>{o.customer}</a>
-                      {c?.on_hold && <span class="chip chip-on_hold"> account on hold</span>}
-                    </td>
-                    <td>{new Date(o.created_at).toLocaleString()}</td>
-                    <td>{o.created_by?.replace(/^user:/, "") ?? ""}</td>
-                    <td>{o.holds.find((h) => h.kind === "credit")?.reason}</td>
-                    <td class="number">{o.total}</td>
-                    <td class="number">{c?.credit_limit}</td>
-                    <td class="number">{c?.exposure}</td>
-                    <td class={`number${over ? " error" : ""}`}>{c?.available_credit}</td>
-                    <td>
-                      <button
-                        type="button"
-                        class="secondary"
-                        onClick={() => {
-                          setReleased(null);
-                          setChosen(o);
-                        }}
-                      >
-                        Release {o.number}…
-                      </button>
-                    </td>
+            {byCustomer(orders).map(([customer, held]) => {
+              const c = credit[customer];
+              const over = c && c.available_credit.startsWith("-");
+              return (
+                <tbody key={customer}>
+                  <tr class="group">
+                    <th scope="colgroup" colSpan={6}>
+                      <a href={`#/receivables/${encodeURIComponent(customer)}`}>{customer}</a>
+                      {c && (
+                        <span class="credit">
+                          limit {c.credit_limit} · open orders {c.open_orders} · open receivables {c.open_receivables} ·
+                          exposure <strong>{c.exposure}</strong> · available{" "}
+                          <strong class={over ? "error" : undefined}>{c.available_credit}</strong>
+                        </span>
+                      )}
+                      {c?.on_hold && <span class="chip chip-on_hold">account on hold</span>}
+                    </th>
                   </tr>
-                );
-              })}
-            </tbody>
+                  {held.map((o) => [
+                    <tr key={o.id} class={chosen?.number === o.number ? "chosen" : undefined}>
+                      <td class="nowrap">
+                        <a href={`#/orders/${encodeURIComponent(o.number)}`}>{o.number}</a>
+                      </td>
+                      <td class="nowrap">{new Date(o.created_at).toLocaleString()}</td>
+                      <td>{o.created_by?.replace(/^user:/, "") ?? ""}</td>
+                      <td class="reason">{o.holds.find((h) => h.kind === "credit")?.reason}</td>
+                      <td class="number">{o.total}</td>
+                      <td>
+                        {released[o.number] ? (
+                          <span class="success" role="status">
+                            {released[o.number]}
+                          </span>
+                        ) : (
+                          <button type="button" class="secondary nowrap" onClick={() => setChosen(o)}>
+                            Release {o.number}…
+                          </button>
+                        )}
+                      </td>
+                    </tr>,
+                    chosen?.number === o.number && (
+                      <tr key={`${o.id}-release`} class="chosen">
+                        <td colSpan={6}>
+                          <ReleaseForm
+                            order={o}
+                            credit={c}
+                            onClose={() => setChosen(null)}
+                            onReleased={(message) => {
+                              setChosen(null);
+                              setReleased((all) => ({ ...all, [o.number]: message }));
+                            }}
+                            onReload={() => {
+                              setChosen(null);
+                              void load();
+                            }}
+                          />
+                        </td>
+                      </tr>
+                    ),
+                  ])}
+                </tbody>
+              );
+            })}
           </table>
         </div>
-      )}
-      {chosen && (
-        <ReleaseForm
-          key={chosen.number}
-          order={chosen}
-          credit={credit[chosen.customer]}
-          onClose={() => setChosen(null)}
-          onReleased={(message) => {
-            setChosen(null);
-            setReleased(message);
-            setOrders((all) => all && all.filter((o) => o.number !== chosen.number));
-          }}
-          onReload={() => {
-            setChosen(null);
-            void load();
-          }}
-        />
       )}
     </section>
   );
