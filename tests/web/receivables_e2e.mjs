@@ -188,6 +188,13 @@ runBrowserTest("receivables", async ({ page, url, passwords, shot, accessible, q
   await page.getByRole("cell", { name: paymentNumber }).first().waitFor();
   const statement = await get(url, clerk, `/api/v1/customers/${payerCode}/statement`);
   await page.locator("tfoot").getByText(statement.closing_balance, { exact: true }).waitFor();
+  // Its PDF opens in a new tab (fetched with the token).
+  const [pdfTab] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page.getByRole("button", { name: "Statement PDF" }).click(),
+  ]);
+  await pdfTab.waitForURL(/^blob:/);
+  await pdfTab.close();
   await shot("statement.png", { fullPage: true });
   await accessible("statement");
 

@@ -1,9 +1,10 @@
 // A customer's statement (#/statements/C-1001): the opening balance, every charge and credit
 // between two dates with the running balance, the closing balance and its aging on the end date
-// (GET /api/v1/customers/{ref}/statement). The API has no printed statement, so the page
-// prints itself (the stylesheet leaves out the menu and the form).
+// (GET /api/v1/customers/{ref}/statement), and the same statement as a PDF to send
+// (…/statement.pdf, through DocumentLink) or the page printed as it is.
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call } from "../api";
+import { DocumentLink } from "../document_link";
 import { asApiError, CustomerPicker, FieldProblem, fieldMessage, Problem } from "./common";
 import { BUCKETS, today } from "./dates";
 import { AgingAmounts } from "./types";
@@ -82,9 +83,16 @@ export function Statement({ code }: { code: string | null }) {
             <FieldProblem id="statement-to" message={at("to")} />
             <button type="submit">Show</button>
             {statement && (
-              <button type="button" class="secondary" onClick={() => print()}>
-                Print
-              </button>
+              <>
+                <DocumentLink
+                  path={`/api/v1/customers/${encodeURIComponent(statement.customer)}/statement.pdf?from=${statement.from}&to=${statement.to}`}
+                  label="Statement PDF"
+                  filename={`${statement.customer}-${statement.to}.pdf`}
+                />
+                <button type="button" class="secondary" onClick={() => print()}>
+                  Print
+                </button>
+              </>
             )}
           </form>
         )}
