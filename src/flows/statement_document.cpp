@@ -64,7 +64,7 @@ PrintedDocument StatementDocument(const StatementDocumentSource& source) {
     d.totals.push_back({"Open credits", money(source.aging.open_credits)});
   }
   d.footer_lines = {"Please pay the invoices past due, quoting their numbers.",
-                    "Unapplied payments and open credits are applied to open invoices on request.",
+                    "Payments not yet applied and open credits are applied to invoices on request.",
                     "Amounts in USD."};
   return d;
 }
