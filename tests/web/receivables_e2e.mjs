@@ -283,6 +283,29 @@ runBrowserTest("receivables", async ({ page, url, passwords, shot, accessible, q
   await page.getByRole("link", { name: memo.number }).waitFor({ state: "detached" }); // applied: not open any more
   await accessible("credit memos");
 
+  // One of the demo's open memos is partly refunded by ACH: a bad amount first, refused at its
+  // field; then 1.00 of it, which the memo and the ledger show.
+  const demoMemo = (await get(url, clerk, "/api/v1/credit-memos?status=open&limit=1")).items[0];
+  check(demoMemo, "the demo has an open credit memo");
+  await page.getByRole("link", { name: demoMemo.number }).click();
+  await page.getByRole("heading", { name: `Credit memo ${demoMemo.number}` }).waitFor();
+  const refundAmount = page.getByRole("textbox", { name: "Amount", exact: true });
+  await refundAmount.fill("1.234");
+  await page.getByRole("button", { name: "Refund", exact: true }).click();
+  await page.locator("#refund-amount-error").getByText("Type the amount to refund").waitFor();
+  await refundAmount.fill("1.00");
+  await page.getByLabel("Method").selectOption("ach");
+  await page.getByLabel("Reference").fill("ACH 88120");
+  await page.getByRole("button", { name: "Refund", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: `1.00 of ${demoMemo.number} refunded by ach` }).waitFor();
+  const refunded = await get(url, clerk, `/api/v1/credit-memos/${demoMemo.number}`);
+  check(
+    refunded.amount_refunded === money(cents(demoMemo.amount_refunded) + 100) &&
+      refunded.refunds.some((r) => r.reference === "ACH 88120"),
+    `the memo shows the refund: ${JSON.stringify(refunded.refunds)}`,
+  );
+  check((await get(url, clerk, "/api/v1/ledger/trial-balance")).balanced === true, "the ledger stays balanced after the refund");
+
   // Nobody releases a hold on an order they entered: the manager is refused, and told why.
   await signOut(page);
   await signIn(page, url, "manager", passwords.manager);

@@ -272,60 +272,62 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
                   Clear
                 </button>
               </p>
-              <table class="applications">
-                <thead>
-                  <tr>
-                    <th scope="col">Invoice</th>
-                    <th scope="col">Due</th>
-                    <th scope="col" class="number">Days past due</th>
-                    <th scope="col" class="number">Balance</th>
-                    <th scope="col">Discount terms</th>
-                    <th scope="col">Apply</th>
-                    <th scope="col">Discount</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Shortcut</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map(({ v, e, rowProblem }) => {
-                    const days = daysPastDue(v.due_date, received);
-                    const allowed = discountAllowed(v, received);
-                    const amountId = `apply-${v.number}`;
-                    const discountId = `discount-${v.number}`;
-                    const amountProblem = rowProblem ?? rowError(v.number, "amount") ?? rowError(v.number, "invoice");
-                    const discountProblem = rowError(v.number, "discount");
-                    return (
-                      <tr key={v.id}>
-                        <td>{v.number}</td>
-                        <td>{v.due_date}</td>
-                        <td class="number">{days > 0 ? days : "—"}</td>
-                        <td class="number">{v.balance}</td>
-                        <td>{allowed > 0 ? `${formatCents(allowed)} (${v.discount_percent}%) until ${v.discount_date}` : "—"}</td>
-                        <td>
-                          <label for={amountId} class="visually-hidden">
-                            Apply to {v.number}
-                          </label>
-                          <input id={amountId} class="money-input" inputMode="decimal" value={e.amount} onInput={(ev) => setEntry(v.number, { amount: (ev.target as HTMLInputElement).value })} {...described(amountId, amountProblem)} />
-                          <FieldProblem id={amountId} message={amountProblem} />
-                        </td>
-                        <td>
-                          <label for={discountId} class="visually-hidden">
-                            Discount on {v.number}
-                          </label>
-                          <input id={discountId} class="money-input" inputMode="decimal" value={e.discount} onInput={(ev) => setEntry(v.number, { discount: (ev.target as HTMLInputElement).value })} {...described(discountId, discountProblem)} />
-                          <FieldProblem id={discountId} message={discountProblem} />
-                        </td>
-                        <td>
-                          <button type="button" class="secondary" onClick={() => payInFull(v)}>
-                            Pay {v.number} in full
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <div class="table-scroll">
+                <table class="applications">
+                  <thead>
+                    <tr>
+                      <th scope="col">Invoice</th>
+                      <th scope="col">Due</th>
+                      <th scope="col" class="number">Days past due</th>
+                      <th scope="col" class="number">Balance</th>
+                      <th scope="col">Discount terms</th>
+                      <th scope="col">Apply</th>
+                      <th scope="col">Discount</th>
+                      <th scope="col">
+                        <span class="visually-hidden">Shortcut</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map(({ v, e, rowProblem }) => {
+                      const days = daysPastDue(v.due_date, received);
+                      const allowed = discountAllowed(v, received);
+                      const amountId = `apply-${v.number}`;
+                      const discountId = `discount-${v.number}`;
+                      const amountProblem = rowProblem ?? rowError(v.number, "amount") ?? rowError(v.number, "invoice");
+                      const discountProblem = rowError(v.number, "discount");
+                      return (
+                        <tr key={v.id}>
+                          <td>{v.number}</td>
+                          <td>{v.due_date}</td>
+                          <td class="number">{days > 0 ? days : "—"}</td>
+                          <td class="number">{v.balance}</td>
+                          <td>{allowed > 0 ? `${formatCents(allowed)} (${v.discount_percent}%) until ${v.discount_date}` : "—"}</td>
+                          <td>
+                            <label for={amountId} class="visually-hidden">
+                              Apply to {v.number}
+                            </label>
+                            <input id={amountId} class="money-input" inputMode="decimal" value={e.amount} onInput={(ev) => setEntry(v.number, { amount: (ev.target as HTMLInputElement).value })} {...described(amountId, amountProblem)} />
+                            <FieldProblem id={amountId} message={amountProblem} />
+                          </td>
+                          <td>
+                            <label for={discountId} class="visually-hidden">
+                              Discount on {v.number}
+                            </label>
+                            <input id={discountId} class="money-input" inputMode="decimal" value={e.discount} onInput={(ev) => setEntry(v.number, { discount: (ev.target as HTMLInputElement).value })} {...described(discountId, discountProblem)} />
+                            <FieldProblem id={discountId} message={discountProblem} />
+                          </td>
+                          <td>
+                            <button type="button" class="secondary" onClick={() => payInFull(v)}>
+                              Pay {v.number} in full
+                            </button>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
             </>
           )}
           <div class="receipt-footer">
@@ -346,9 +348,17 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
           </div>
           <Problem error={problem && (problem.status !== 400 || problem.errors.length === 0) ? problem : null} onReload={() => void load()} />
           {problem && problem.status === 400 && problem.errors.length > 0 && (
-            <p class="error" role="alert">
+            <div class="error" role="alert">
               {problem.message}: see the fields marked.
-            </p>
+              {/* A problem of a field this form does not show (the customer) is listed here. */}
+              <ul>
+                {problem.errors
+                  .filter((e) => !/^(amount|method|reference|received_date|applications)/.test(e.field))
+                  .map((e) => (
+                    <li>{e.message}</li>
+                  ))}
+              </ul>
+            </div>
           )}
           {done && (
             <p class="success" role="status">

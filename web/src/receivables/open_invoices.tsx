@@ -130,53 +130,55 @@ export function OpenInvoices({ code }: { code: string | null }) {
 export function InvoiceTable({ invoices, asOf, showCustomer }: { invoices: Invoice[]; asOf: string; showCustomer?: boolean }) {
   if (invoices.length === 0) return null;
   return (
-    <table class="invoices">
-      <thead>
-        <tr>
-          <th scope="col">Invoice</th>
-          {showCustomer && <th scope="col">Customer</th>}
-          <th scope="col">Order</th>
-          <th scope="col">Dated</th>
-          <th scope="col">Due</th>
-          <th scope="col" class="number">Days past due</th>
-          <th scope="col">Terms</th>
-          <th scope="col" class="number">Total</th>
-          <th scope="col" class="number">Balance</th>
-          <th scope="col">Document</th>
-        </tr>
-      </thead>
-      <tbody>
-        {invoices.map((v) => {
-          const days = daysPastDue(v.due_date, asOf);
-          return (
-            <tr key={v.id} class={days > 0 ? "overdue" : undefined}>
-              <td>{v.number}</td>
-              {showCustomer && (
-                <td>
-                  <a href={`#/receivables/${encodeURIComponent(v.customer)}`}>{v.customer}</a>
-                </td>
-              )}
-              <td>
-                <a href={`#/orders/${encodeURIComponent(v.order)}`}>{v.order}</a>
-              </td>
-              <td>{v.invoice_date}</td>
-              <td>{v.due_date}</td>
-              <td class="number">{days > 0 ? days : "—"}</td>
-              <td>
-                {v.payment_terms}
-                {v.discount_date && v.discount_date >= asOf && (
-                  <span class="hint"> · {v.discount_percent}% until {v.discount_date}</span>
+    <div class="table-scroll">
+      <table class="invoices">
+        <thead>
+          <tr>
+            <th scope="col">Invoice</th>
+            {showCustomer && <th scope="col">Customer</th>}
+            <th scope="col">Order</th>
+            <th scope="col">Dated</th>
+            <th scope="col">Due</th>
+            <th scope="col" class="number">Days past due</th>
+            <th scope="col">Terms</th>
+            <th scope="col" class="number">Total</th>
+            <th scope="col" class="number">Balance</th>
+            <th scope="col">Document</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoices.map((v) => {
+            const days = daysPastDue(v.due_date, asOf);
+            return (
+              <tr key={v.id} class={days > 0 ? "overdue" : undefined}>
+                <td>{v.number}</td>
+                {showCustomer && (
+                  <td>
+                    <a href={`#/receivables/${encodeURIComponent(v.customer)}`}>{v.customer}</a>
+                  </td>
                 )}
-              </td>
-              <td class="number">{v.total}</td>
-              <td class="number">{v.balance}</td>
-              <td>
-                <DocumentLink path={`/api/v1/invoices/${encodeURIComponent(v.number)}.pdf`} label={`PDF ${v.number}`} filename={`${v.number}.pdf`} />
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                <td>
+                  <a href={`#/orders/${encodeURIComponent(v.order)}`}>{v.order}</a>
+                </td>
+                <td>{v.invoice_date}</td>
+                <td>{v.due_date}</td>
+                <td class="number">{days > 0 ? days : "—"}</td>
+                <td>
+                  {v.payment_terms}
+                  {v.discount_date && v.discount_date >= asOf && (
+                    <span class="hint"> · {v.discount_percent}% until {v.discount_date}</span>
+                  )}
+                </td>
+                <td class="number">{v.total}</td>
+                <td class="number">{v.balance}</td>
+                <td>
+                  <DocumentLink path={`/api/v1/invoices/${encodeURIComponent(v.number)}.pdf`} label={`PDF ${v.number}`} filename={`${v.number}.pdf`} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
