@@ -5,7 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call, FieldError } from "../api";
 import { DocumentLink } from "../document_link";
-import { asApiError, FieldProblem, fieldMessage, loadAll, Problem } from "./common";
+import { asApiError, FieldProblem, fieldMessage, loadAll, Problem, usePermissions } from "./common";
 import { centsOf, formatCents, toCents } from "./money";
 import { CreditMemo, Invoice, Page } from "./types";
 
@@ -117,6 +117,7 @@ function CreditMemoPage({ number }: { number: string }) {
   const [invoices, setInvoices] = useState<Invoice[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const mayWrite = usePermissions().includes("credit_memos.write");
 
   async function load() {
     setError(null);
@@ -226,7 +227,7 @@ function CreditMemoPage({ number }: { number: string }) {
               </ul>
             </>
           )}
-          {centsOf(memo.balance) > 0 && (
+          {centsOf(memo.balance) > 0 && mayWrite && (
             <>
               <ApplyMemo memo={memo} invoices={invoices} onDone={changed} onReload={() => void load()} />
               <RefundMemo memo={memo} onDone={changed} onReload={() => void load()} />

@@ -4,7 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "../api";
 import { DocumentLink } from "../document_link";
-import { asApiError, CustomerPicker, loadAll, Problem, useCustomer } from "./common";
+import { asApiError, CustomerPicker, loadAll, Problem, useCustomer, usePermissions } from "./common";
 import { daysPastDue, today } from "./dates";
 import { centsOf, formatCents } from "./money";
 import { Invoice, Payment } from "./types";
@@ -14,6 +14,7 @@ export function OpenInvoices({ code }: { code: string | null }) {
   const [invoices, setInvoices] = useState<Invoice[] | null>(null);
   const [unapplied, setUnapplied] = useState<Payment[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
+  const mayReceive = usePermissions().includes("payments.write");
   const asOf = today();
 
   async function load(customerCode: string) {
@@ -58,9 +59,11 @@ export function OpenInvoices({ code }: { code: string | null }) {
             {customer.on_hold && <span class="chip chip-on_hold"> on hold</span>}
           </p>
           <p class="actions">
-            <a class="button-link" href={`#/cash-receipts/${encodeURIComponent(customer.code)}`}>
-              Record a payment
-            </a>
+            {mayReceive && (
+              <a class="button-link" href={`#/cash-receipts/${encodeURIComponent(customer.code)}`}>
+                Record a payment
+              </a>
+            )}
             <a class="button-link secondary" href={`#/statements/${encodeURIComponent(customer.code)}`}>
               Statement
             </a>
@@ -108,11 +111,13 @@ export function OpenInvoices({ code }: { code: string | null }) {
                     <td class="number">{p.amount}</td>
                     <td class="number">{p.unapplied}</td>
                     <td>
-                      <a
-                        href={`#/cash-receipts/${encodeURIComponent(customer.code)}?payment=${encodeURIComponent(p.number)}`}
-                      >
-                        Apply {p.number}
-                      </a>
+                      {mayReceive && (
+                        <a
+                          href={`#/cash-receipts/${encodeURIComponent(customer.code)}?payment=${encodeURIComponent(p.number)}`}
+                        >
+                          Apply {p.number}
+                        </a>
+                      )}
                     </td>
                   </tr>
                 ))}
