@@ -6,6 +6,8 @@
 import { JSX } from "preact";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
+import { portalInvoices, portalOrders, portalReturns } from "./portal/routes";
+import { StatementScreen } from "./portal/statement";
 import { Aging } from "./receivables/aging";
 import { CashReceipt } from "./receivables/cash_receipt";
 import { CreditHolds } from "./receivables/credit_holds";
@@ -32,12 +34,18 @@ export const SCREENS: Screen[] = [
     path: "#/orders",
     title: "Orders",
     permission: "orders.read",
-    audience: "both",
+    audience: "staff",
     render: (rest) => {
       const number = pathPart(rest);
       return number ? <OrderPage number={number} /> : <Orders />;
     },
   },
+  // The customer portal (web/src/portal/): its own view of the customer's orders at the same
+  // address, so that "#/orders/SO-…" opens an order for staff and customers alike.
+  { path: "#/orders", title: "Orders", permission: "orders.read", audience: "customer", render: portalOrders },
+  { path: "#/invoices", title: "Invoices", permission: "invoices.read", audience: "customer", render: portalInvoices },
+  { path: "#/statement", title: "Statement", permission: "statements.read", audience: "customer", render: () => <StatementScreen /> },
+  { path: "#/returns", title: "Returns", permission: "returns.read", audience: "customer", render: portalReturns },
   // Receivables (the AR clerk's day): open invoices, cash receipts, aging, statements, credit
   // holds, credit memos (web/src/receivables/).
   {

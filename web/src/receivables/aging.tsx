@@ -72,7 +72,7 @@ export function Aging({ rest }: { rest: string }) {
   }
 
   return (
-    <section aria-labelledby="aging-title">
+    <section aria-labelledby="aging-title" class="receivables">
       <h1 id="aging-title">Receivables aging</h1>
       <form
         class="filters"

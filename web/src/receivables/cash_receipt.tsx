@@ -196,7 +196,7 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
     message ? { "aria-invalid": "true" as const, "aria-describedby": `${id}-error` } : {};
 
   return (
-    <section aria-labelledby="cash-receipt-title">
+    <section aria-labelledby="cash-receipt-title" class="receivables">
       <h1 id="cash-receipt-title">Cash receipt{customer ? ` from ${customer.code}` : ""}</h1>
       <CustomerPicker
         id="cash-receipt-customer"

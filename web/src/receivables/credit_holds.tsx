@@ -77,7 +77,7 @@ export function CreditHolds() {
   }, []);
 
   return (
-    <section aria-labelledby="holds-title">
+    <section aria-labelledby="holds-title" class="receivables">
       <h1 id="holds-title">Credit holds waiting</h1>
       <Problem error={error} />
       {orders === null && !error && <p aria-live="polite">Loading…</p>}

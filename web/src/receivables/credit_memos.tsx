@@ -42,7 +42,7 @@ function CreditMemoList() {
   }, [status]);
 
   return (
-    <section aria-labelledby="memos-title">
+    <section aria-labelledby="memos-title" class="receivables">
       <h1 id="memos-title">Credit memos</h1>
       <form
         class="filters"
@@ -145,7 +145,7 @@ function CreditMemoPage({ number }: { number: string }) {
   }
 
   return (
-    <section aria-labelledby="memo-title">
+    <section aria-labelledby="memo-title" class="receivables">
       <p>
         <a href="#/credit-memos">← Credit memos</a>
       </p>

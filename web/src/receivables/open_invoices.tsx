@@ -44,7 +44,7 @@ export function OpenInvoices({ code }: { code: string | null }) {
     .reduce((sum, v) => sum + centsOf(v.balance), 0);
 
   return (
-    <section aria-labelledby="receivables-title">
+    <section aria-labelledby="receivables-title" class="receivables">
       <h1 id="receivables-title">Open invoices{customer ? ` of ${customer.code}` : ""}</h1>
       <CustomerPicker
         id="receivables-customer"

@@ -63,7 +63,7 @@ export function Statement({ code }: { code: string | null }) {
 
   const at = (field: string) => (error ? fieldMessage(error.errors, field) : undefined);
   return (
-    <section aria-labelledby="statement-title" class="statement">
+    <section aria-labelledby="statement-title" class="receivables statement">
       <h1 id="statement-title">Statement{statement ? ` of ${statement.customer}` : ""}</h1>
       <div class="no-print">
         <CustomerPicker id="statement-customer" initial={code ?? ""} onChoose={(c) => (location.hash = `#/statements/${encodeURIComponent(c.code)}`)} />
