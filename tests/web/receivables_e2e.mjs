@@ -311,8 +311,11 @@ runBrowserTest("receivables", async ({ page, url, passwords, shot, accessible, q
   check((await get(url, clerk, "/api/v1/ledger/trial-balance")).balanced === true, "the ledger stays balanced after the refund");
 
   // Nobody releases a hold on an order they entered: the manager is refused, and told why.
+  // Signed in on the same page, without a reload: nothing of the clerk's session may linger.
   await signOut(page);
-  await signIn(page, url, "manager", passwords.manager);
+  await page.getByLabel("Username").fill("manager");
+  await page.getByLabel("Password").fill(passwords.manager);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Credit holds" }).click();
   await page.getByRole("button", { name: `Release ${managerOrder}…` }).click();
   await page.getByLabel("Note (why it may go ahead)").fill("My own order");
@@ -321,4 +324,16 @@ runBrowserTest("receivables", async ({ page, url, passwords, shot, accessible, q
   quiet(); // the refused release's 403 is logged by the browser as a failed request
   const stillHeld = await get(url, manager, `/api/v1/orders/${managerOrder}`);
   check(stillHeld.holds.some((h) => h.kind === "credit"), `${managerOrder} is still on credit hold`);
+
+  // The manager reads receivables but neither records payments nor settles credit memos: the
+  // screens leave those out (asked anew for this sign-in, not the clerk's before it).
+  await page.goto(`${url}/#/credit-memos/${demoMemo.number}`);
+  await page.getByRole("heading", { name: `Credit memo ${demoMemo.number}` }).waitFor();
+  await page.getByRole("button", { name: "Credit memo PDF" }).waitFor();
+  check((await page.getByRole("button", { name: "Refund", exact: true }).count()) === 0, "no refund for the manager");
+  check((await page.getByRole("button", { name: "Apply credit" }).count()) === 0, "no memo application for the manager");
+  await page.goto(`${url}/#/receivables/${payerCode}`);
+  await page.getByRole("heading", { name: `Open invoices of ${payerCode}` }).waitFor();
+  await page.getByRole("link", { name: "Statement", exact: true }).waitFor();
+  check((await page.getByRole("link", { name: "Record a payment" }).count()) === 0, "no payment for the manager");
 });

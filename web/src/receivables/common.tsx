@@ -2,7 +2,7 @@
 // code or name, with suggestions), a problem shown plainly (a 409 or 412 with a reload), and
 // field errors found by their path.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError, call, FieldError, Me } from "../api";
+import { ApiError, call, FieldError, Me, storedToken } from "../api";
 import { CustomerSummary, Page } from "./types";
 
 // Every page of a list (limit 500 a page), up to `most` items.
@@ -182,14 +182,18 @@ export function useCustomer(code: string | null): {
   return { customer, error };
 }
 
-// The actions the signed-in user may do (GET /api/v1/me), asked once per page load: a screen
-// leaves out what the user's roles may not do (the server still refuses it). Empty until known.
-let permissionsAsked: Promise<string[]> | null = null;
+// The actions the signed-in user may do (GET /api/v1/me), asked once per sign-in (the answer is
+// kept with the token it was asked with): a screen leaves out what the user's roles may not do
+// (the server still refuses it). Empty until known.
+let permissionsAsked: { token: string | null; answer: Promise<string[]> } | null = null;
 export function usePermissions(): string[] {
   const [permissions, setPermissions] = useState<string[]>([]);
   useEffect(() => {
-    permissionsAsked ??= call<Me>("GET", "/api/v1/me").then((me) => me.permissions);
-    permissionsAsked.then(setPermissions).catch(() => {
+    const token = storedToken();
+    if (permissionsAsked?.token !== token) {
+      permissionsAsked = { token, answer: call<Me>("GET", "/api/v1/me").then((me) => me.permissions) };
+    }
+    permissionsAsked.answer.then(setPermissions).catch(() => {
       permissionsAsked = null;
     });
   }, []);
