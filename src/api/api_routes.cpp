@@ -14,6 +14,7 @@
 #include "api/openapi_routes.h"
 #include "api/order_routes.h"
 #include "api/payment_routes.h"
+#include "api/pick_queue_routes.h"
 #include "api/receivables_report_routes.h"
 #include "api/return_routes.h"
 #include "api/shipment_routes.h"
@@ -35,6 +36,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddEventRoutes(router, ctx);
   AddOrderRoutes(router, ctx);
   AddShipmentRoutes(router, ctx);
+  AddPickQueueRoutes(router, ctx);
   AddInvoiceRoutes(router, ctx);
   AddPaymentRoutes(router, ctx);
   AddReceivablesReportRoutes(router, ctx);

@@ -14,6 +14,7 @@
 #include "api/portal_operations.h"
 #include "api/status_response.h"
 #include "api/user_credential_routes.h"
+#include "api/user_routes.h"
 #include "auth/api_keys.h"
 #include "auth/credential_commands.h"
 #include "auth/password_policy.h"
@@ -204,6 +205,7 @@ void AddAuthRoutes(http::Router& router, ApiContext& ctx, AuthRouteOptions optio
                    ChangeOwnPassword(ctx, *throttle, request, std::move(respond));
                  });
   AddUserCredentialRoutes(router, ctx);
+  AddUserRoutes(router, ctx);
   AddApiKeyRoutes(router, ctx);
 }
 

@@ -74,8 +74,8 @@ void Disable(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!user) return;
   CommandContext cmd{admin->Actor(), request.request_id, ctx.clock.Now()};
   ctx.executor.Submit(
-      [cmd, user_id = user->principal.user_id](store::Connection& conn) {
-        return auth::DisableUser(conn, cmd, user_id);
+      [cmd, user_id = user->principal.user_id, acting = admin->user_id](store::Connection& conn) {
+        return auth::DisableUser(conn, cmd, user_id, acting);
       },
       [respond](const Status& st) { Answer204(respond, st); });
 }

@@ -3,7 +3,8 @@
 //        token of the user revoked (audited "user.password_reset"); 400 weak_password naming
 //        new_password; 404 for an unknown user.
 //   POST /api/v1/users/{ref}/disable → 204: the user can no longer log in, and its tokens and
-//        API keys stop working at once (audited "user.disable"); 404 for an unknown user.
+//        API keys stop working at once (audited "user.disable"); 404 for an unknown user; 409
+//        for one's own account or the last active admin (auth/user_update.h).
 // {ref} is a username, or a user id (digits only) when no user has that name.
 #pragma once
 

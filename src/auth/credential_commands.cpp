@@ -5,6 +5,8 @@
 #include "audit/audit_log.h"
 #include "auth/password_policy.h"
 #include "auth/secrets.h"
+#include "auth/user_commands.h"
+#include "auth/user_update.h"
 #include "store/query.h"
 
 namespace ordo::auth {
@@ -27,12 +29,14 @@ Status StorePassword(store::Connection& conn, const CommandContext& ctx, int64_t
   return Status::Ok();
 }
 
-Status DisableUser(store::Connection& conn, const CommandContext& ctx, int64_t user_id) {
-  bool active = false;
-  {
-    store::Query q(conn, "SELECT active FROM users WHERE id = ?", user_id);
-    if (!q.Next()) return Status::NotFound("no user " + std::to_string(user_id));
-    active = q.Bool(0);
+Status DisableUser(store::Connection& conn, const CommandContext& ctx, int64_t user_id,
+                   std::optional<int64_t> acting_user) {
+  auto user = FindUserById(conn, user_id);
+  if (!user) return Status::NotFound("no user " + std::to_string(user_id));
+  bool active = user->active;
+  if (Status kept = CheckAdminKept(conn, *user, user->principal.roles, false, acting_user);
+      !kept.ok()) {
+    return kept;
   }
   int64_t revoked = RevokeUserTokens(conn, user_id);
   if (!active) return Status::Ok();

@@ -38,8 +38,10 @@ Status StorePassword(store::Connection& conn, const CommandContext& ctx, int64_t
 
 // Marks user `user_id` inactive and revokes every token of the user (audited "user.disable").
 // Disabling a disabled user is harmless (nothing changes, nothing is audited). Fails
-// not_found for an unknown user.
-Status DisableUser(store::Connection& conn, const CommandContext& ctx, int64_t user_id);
+// not_found for an unknown user, and conflict when the user is `acting_user` (own_account) or
+// the last active admin (last_admin; user_update.h holds these rules).
+Status DisableUser(store::Connection& conn, const CommandContext& ctx, int64_t user_id,
+                   std::optional<int64_t> acting_user = std::nullopt);
 
 // Audits a lockout the login throttle started ("auth.lockout", entity "user" with `user_id`
 // when it is a known user's, else entity id 0; the after image names the username or address,

@@ -49,6 +49,8 @@ const Permission kTable[] = {
     {"events.read", {kIntegration}},
     {"users.write", {}},
     {"metrics.read", {kIntegration}},
+    // Who the users are, their roles and customers (never a secret): admin only.
+    {"users.read", {}},
 };
 
 }  // namespace

@@ -50,55 +50,87 @@ std::optional<UserRecord> LoadUser(store::Connection& conn, std::string_view whe
   return user;
 }
 
-}  // namespace
-
-Status ValidateNewUser(const NewUser& in) {
+// The field errors of everything but the password: username, role names, and a customer
+// exactly for the customer role (RolesAndCustomerErrors).
+std::vector<FieldError> UserFieldErrors(const NewUser& in) {
   std::vector<FieldError> errors;
   if (!IsSafeUsername(in.username)) {
     errors.push_back({"username", "invalid", "a username is 3 to 64 letters, digits or . _ - @"});
   }
-  if (auto weak = PasswordPolicyError(in.password, "password")) errors.push_back(*weak);
-  bool is_customer = false;
-  if (in.roles.empty()) {
-    errors.push_back({"roles", "required", "at least one role is required"});
+  for (auto& e : RolesAndCustomerErrors(in.roles, in.customer)) {
+    errors.push_back(std::move(e));
   }
-  for (size_t i = 0; i < in.roles.size(); ++i) {
-    auto role = ParseRole(in.roles[i]);
+  return errors;
+}
+
+// The id of the customer the new user names, when it has one and no error was found at
+// "customer" already; an unknown code is added to `errors`.
+std::optional<CustomerId> ResolveCustomer(store::Connection& conn, const NewUser& in,
+                                          std::vector<FieldError>& errors) {
+  if (!in.customer) return std::nullopt;
+  if (std::any_of(errors.begin(), errors.end(),
+                  [](const FieldError& e) { return e.field == "customer"; })) {
+    return std::nullopt;
+  }
+  if (auto customer = customers::FindCustomerByCode(conn, *in.customer)) return customer->id;
+  errors.push_back({"customer", "unknown_customer", "no customer " + *in.customer});
+  return std::nullopt;
+}
+
+Status UsernameFree(store::Connection& conn, const std::string& username) {
+  if (!FindUserByName(conn, username)) return Status::Ok();
+  return Status(ErrorCode::kConflict, "a user named " + username + " exists",
+                {{"username", "duplicate", "username " + username + " is taken"}});
+}
+
+}  // namespace
+
+std::vector<FieldError> RolesAndCustomerErrors(const std::vector<std::string>& roles,
+                                               const std::optional<std::string>& customer) {
+  std::vector<FieldError> errors;
+  bool is_customer = false;
+  if (roles.empty()) errors.push_back({"roles", "required", "at least one role is required"});
+  for (size_t i = 0; i < roles.size(); ++i) {
+    auto role = ParseRole(roles[i]);
     if (!role) {
-      errors.push_back({ElementPath("roles", i), "unknown_role", "no role " + in.roles[i]});
+      errors.push_back({ElementPath("roles", i), "unknown_role", "no role " + roles[i]});
     } else if (*role == Role::kCustomer) {
       is_customer = true;
     }
   }
-  if (is_customer && (!in.customer || in.customer->empty())) {
+  if (is_customer && (!customer || customer->empty())) {
     errors.push_back({"customer", "required", "a customer user needs a customer code"});
-  } else if (!is_customer && in.customer) {
+  } else if (!is_customer && customer) {
     errors.push_back({"customer", "not_allowed", "only a customer user belongs to a customer"});
+  }
+  return errors;
+}
+
+Status ValidateNewUser(const NewUser& in) {
+  std::vector<FieldError> errors = UserFieldErrors(in);
+  if (auto weak = PasswordPolicyError(in.password, "password")) {
+    // After the username's error, where a form shows the password.
+    bool bad_name = !errors.empty() && errors.front().field == "username";
+    errors.insert(errors.begin() + (bad_name ? 1 : 0), *weak);
   }
   if (!errors.empty()) return FieldErrorsStatus("the user has invalid fields", errors);
   return Status::Ok();
 }
 
-Result<Principal> CreateUser(store::Connection& conn, const CommandContext& ctx, const NewUser& in,
-                             const PasswordCost& cost) {
+Status CheckNewUser(store::Connection& conn, const NewUser& in) {
   Status st = ValidateNewUser(in);
   std::vector<FieldError> errors = st.errors();
-  std::optional<CustomerId> customer_id;
-  bool customer_field_ok = std::none_of(errors.begin(), errors.end(),
-                                        [](const FieldError& e) { return e.field == "customer"; });
-  if (in.customer && customer_field_ok) {
-    if (auto customer = customers::FindCustomerByCode(conn, *in.customer)) {
-      customer_id = customer->id;
-    } else {
-      errors.push_back({"customer", "unknown_customer", "no customer " + *in.customer});
-    }
-  }
+  ResolveCustomer(conn, in, errors);
   if (!errors.empty()) return FieldErrorsStatus("the user has invalid fields", std::move(errors));
-  if (FindUserByName(conn, in.username)) {
-    return Status(ErrorCode::kConflict, "a user named " + in.username + " exists",
-                  {{"username", "duplicate", "username " + in.username + " is taken"}});
-  }
-  std::string hash = HashPassword(in.password, cost);
+  return UsernameFree(conn, in.username);
+}
+
+Result<Principal> InsertUser(store::Connection& conn, const CommandContext& ctx, const NewUser& in,
+                             const std::string& password_hash) {
+  std::vector<FieldError> errors = UserFieldErrors(in);
+  std::optional<CustomerId> customer_id = ResolveCustomer(conn, in, errors);
+  if (!errors.empty()) return Status::InvalidArgument("the user has invalid fields", errors);
+  if (Status free = UsernameFree(conn, in.username); !free.ok()) return free;
   Principal p;
   p.username = in.username;
   p.customer_id = customer_id;
@@ -106,7 +138,7 @@ Result<Principal> CreateUser(store::Connection& conn, const CommandContext& ctx,
     store::Query q(conn,
                    "INSERT INTO users (username, password_hash, customer_id, active, created_at) "
                    "VALUES (?, ?, ?, 1, ?) RETURNING id",
-                   in.username, hash, customer_id, ctx.now);
+                   in.username, password_hash, customer_id, ctx.now);
     q.Next();
     p.user_id = q.Int(0);
   }
@@ -119,6 +151,12 @@ Result<Principal> CreateUser(store::Connection& conn, const CommandContext& ctx,
   }
   audit::Record(conn, ctx, "user.create", "user", p.user_id, nullptr, ToJson(p));
   return p;
+}
+
+Result<Principal> CreateUser(store::Connection& conn, const CommandContext& ctx, const NewUser& in,
+                             const PasswordCost& cost) {
+  if (Status st = CheckNewUser(conn, in); !st.ok()) return st;
+  return InsertUser(conn, ctx, in, HashPassword(in.password, cost));
 }
 
 std::optional<UserRecord> FindUserByName(store::Connection& conn, std::string_view username) {

@@ -33,15 +33,31 @@ struct UserRecord {
   bool active = true;
 };
 
+// The rules that tie roles to a customer, for a new user and a changed one alike: at least one
+// role, each a known name (roles/N unknown_role), and a customer code exactly when the roles
+// include "customer" (customer required or not_allowed).
+std::vector<FieldError> RolesAndCustomerErrors(const std::vector<std::string>& roles,
+                                               const std::optional<std::string>& customer);
+
 // Checks the fields that need no database (username, password policy, role names, customer
 // presence).
 // Field errors: username, password, roles (or roles/N), customer.
 Status ValidateNewUser(const NewUser& user);
 
-// Validates, hashes the password with `cost` and inserts the user. Fails weak_password (the
-// password is the only bad field), invalid_argument (all bad fields, including an unknown
-// customer code) or conflict (username taken). The hashing is
-// slow: see password.h. Returns the new user's principal.
+// Every check of a new user, on any connection (reads only): ValidateNewUser, the customer
+// code known, the username free. Fails weak_password (the password is the only bad field),
+// invalid_argument (all bad fields, including an unknown customer code) or conflict (username
+// taken). The API runs it on a read connection before it hashes the password off the writer.
+Status CheckNewUser(store::Connection& conn, const NewUser& user);
+
+// Inserts the user with `password_hash` (from HashNewPassword; user.password is not read) and
+// audits "user.create". Checks the user again as CheckNewUser does, except the password, so
+// that a customer or username that changed meanwhile is refused here. Returns the principal.
+Result<Principal> InsertUser(store::Connection& conn, const CommandContext& ctx,
+                             const NewUser& user, const std::string& password_hash);
+
+// CheckNewUser, then hashes the password with `cost` and inserts the user (InsertUser). The
+// hashing is slow (see password.h): for the CLI and tests; the API hashes on its own thread.
 Result<Principal> CreateUser(store::Connection& conn, const CommandContext& ctx,
                              const NewUser& user, const PasswordCost& cost = {});
 

@@ -8,6 +8,7 @@
 #include "auth/credential_commands.h"
 #include "auth/user_commands.h"
 #include "auth/user_json.h"
+#include "auth/user_update.h"
 #include "cli/cli_output.h"
 #include "cli/password_input.h"
 
@@ -24,6 +25,12 @@ struct AddArgs {
 struct UserArgs {
   std::string user;  // username, or id
   PasswordSource password;
+};
+
+struct RolesArgs {
+  std::string user;  // username, or id
+  std::vector<std::string> roles;
+  std::string customer;
 };
 
 struct KeyArgs {
@@ -110,6 +117,41 @@ void RegisterDisable(CLI::App& user, CliContext& ctx) {
   });
 }
 
+// Runs `patch` on the user named `ref` (auth::UpdateUser: the API's rules) and prints the user.
+void RunUpdate(CliContext& ctx, const std::string& ref, const auth::UserPatch& patch) {
+  auth::UserRecord target = FindUser(ctx, ref);
+  auto exec = ctx.OpenExecutor();
+  CommandContext context = ctx.NewCommandContext();
+  auto updated = exec->RunFor<auth::UserRecord>([&](store::Connection& conn) {
+    return auth::UpdateUser(conn, context, target.principal.user_id, patch, std::nullopt);
+  });
+  std::cout << auth::ToJson(Value(std::move(updated)).principal).dump(2) << "\n";
+}
+
+void RegisterSetRoles(CLI::App& user, CliContext& ctx) {
+  auto args = std::make_shared<RolesArgs>();
+  auto* cmd =
+      user.add_subcommand("set-roles", "Replace a user's roles (and customer); its tokens end");
+  cmd->add_option("user", args->user, "Username (or id)")->required();
+  cmd->add_option("--role", args->roles,
+                  "admin, sales, sales_manager, warehouse, ar_clerk, customer, integration")
+      ->required();
+  cmd->add_option("--customer", args->customer, "Customer code (for role customer)");
+  cmd->callback([&ctx, args] {
+    auth::UserPatch patch;
+    patch.roles = args->roles;
+    patch.customer = args->customer.empty() ? std::nullopt : std::optional(args->customer);
+    RunUpdate(ctx, args->user, patch);
+  });
+}
+
+void RegisterEnable(CLI::App& user, CliContext& ctx) {
+  auto args = std::make_shared<UserArgs>();
+  auto* cmd = user.add_subcommand("enable", "Let a disabled user sign in again");
+  cmd->add_option("user", args->user, "Username (or id)")->required();
+  cmd->callback([&ctx, args] { RunUpdate(ctx, args->user, auth::UserPatch{.disabled = false}); });
+}
+
 void RegisterApiKeys(CLI::App& user, CliContext& ctx) {
   auto args = std::make_shared<KeyArgs>();
   auto* key = user.add_subcommand("api-key", "Create an API key for a user");
@@ -180,6 +222,8 @@ void RegisterUserCommands(CLI::App& app, CliContext& ctx) {
   RegisterAdd(*user, ctx);
   RegisterSetPassword(*user, ctx);
   RegisterDisable(*user, ctx);
+  RegisterEnable(*user, ctx);
+  RegisterSetRoles(*user, ctx);
   RegisterApiKeys(*user, ctx);
 }
 

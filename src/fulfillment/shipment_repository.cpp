@@ -173,6 +173,29 @@ std::vector<Shipment> ListShipments(store::Connection& conn, const ShipmentFilte
   return out;
 }
 
+std::vector<OpenPickList> OpenPickLists(store::Connection& conn, WarehouseId warehouse,
+                                        const std::vector<OrderId>& orders) {
+  static const std::string sql =
+      "SELECT s.id, s.order_id, s.number, "
+      "(SELECT COUNT(*) FROM shipment_lines sl WHERE sl.shipment_id = s.id) FROM shipments s "
+      "WHERE s.warehouse_id = ? AND s.status = 'picking' AND s.cancelled_at IS NULL "
+      "AND s.order_id" +
+      std::string(store::kInIdList) + " ORDER BY s.id";
+  std::vector<OpenPickList> out;
+  if (orders.empty()) return out;
+  store::Query q(conn, sql, warehouse, store::IdListJson(orders));
+  while (q.Next()) {
+    store::RowReader r(q);
+    OpenPickList p;
+    p.id = r.Id<ShipmentId>();
+    p.order = r.Id<OrderId>();
+    p.number = r.Text();
+    p.lines = static_cast<int>(r.Int());
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 std::unordered_map<ShipmentId, std::string> ShipmentNumbers(store::Connection& conn,
                                                             const std::vector<ShipmentId>& ids) {
   static const std::string sql =

@@ -56,6 +56,18 @@ int64_t CountShippedShipments(store::Connection& conn);
 std::map<OrderLineId, int64_t> PickingQuantities(store::Connection& conn, OrderId order,
                                                  WarehouseId warehouse);
 
+// A pick list still being picked (neither confirmed nor cancelled).
+struct OpenPickList {
+  ShipmentId id;
+  OrderId order;
+  std::string number;
+  int lines = 0;
+};
+// The open pick lists from `warehouse` of the orders in `orders`, oldest first: one query for a
+// page of the warehouse's pick queue.
+std::vector<OpenPickList> OpenPickLists(store::Connection& conn, WarehouseId warehouse,
+                                        const std::vector<OrderId>& orders);
+
 // The number of each shipment in `ids` that exists, by id, in one query (read models name the
 // shipments other modules refer to by id: an invoice's). Repeated ids are read once.
 std::unordered_map<ShipmentId, std::string> ShipmentNumbers(store::Connection& conn,

@@ -101,6 +101,33 @@ std::optional<OrderKey> FindOrderKeyByNumber(store::Connection& conn, std::strin
                         ReadKey);
 }
 
+std::vector<OrderToPick> ListOrdersToPick(store::Connection& conn, WarehouseId warehouse,
+                                          OrderId after, int limit) {
+  store::Query q(conn,
+                 "SELECT o.id, o.number, o.customer_id, o.created_at, COUNT(*), SUM(a.quantity) "
+                 "FROM order_allocations a JOIN order_lines l ON l.id = a.order_line_id "
+                 "JOIN orders o ON o.id = l.order_id "
+                 "WHERE a.warehouse_id = ? AND o.id > ? "
+                 "AND o.status IN ('open', 'backordered', 'partially_shipped') "
+                 "AND (o.allow_partial_shipment = 1 OR NOT EXISTS (SELECT 1 FROM order_lines w "
+                 "WHERE w.order_id = o.id AND w.awaiting_stock = 1)) "
+                 "GROUP BY o.id, o.number, o.customer_id, o.created_at ORDER BY o.id LIMIT ?",
+                 warehouse, after, limit);
+  std::vector<OrderToPick> out;
+  while (q.Next()) {
+    store::RowReader r(q);
+    OrderToPick o;
+    o.id = r.Id<OrderId>();
+    o.number = r.Text();
+    o.customer = r.Id<CustomerId>();
+    o.created_at = r.Time();
+    o.lines = static_cast<int>(r.Int());
+    o.quantity = r.Int();
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
 std::unordered_map<OrderId, std::string> OrderNumbers(store::Connection& conn,
                                                       const std::vector<OrderId>& ids) {
   static const std::string sql =

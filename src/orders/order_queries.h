@@ -74,6 +74,23 @@ struct AllocatedOrderWarehouse {
 std::vector<AllocatedOrderWarehouse> ListAllocatedOrderWarehouses(store::Connection& conn,
                                                                   Timestamp created_before);
 
+// An order with stock allocated in one warehouse: an entry of that warehouse's pick queue.
+struct OrderToPick {
+  OrderId id;
+  std::string number;
+  CustomerId customer;
+  Timestamp created_at;
+  int lines = 0;         // its lines with stock allocated in the warehouse
+  int64_t quantity = 0;  // what is allocated to them there (base units)
+};
+// The orders a pick list could be made of in `warehouse`: open, backordered or partially
+// shipped (never held, cancelled or done) with stock allocated there, leaving out an order
+// that ships complete while a line still awaits stock (flows::CreateShipment refuses it).
+// Oldest (lowest id) first: at most `limit` with id > `after`. Reads the live allocations only
+// (shipped or cancelled quantities leave the table). REQUIRES: limit >= 1.
+std::vector<OrderToPick> ListOrdersToPick(store::Connection& conn, WarehouseId warehouse,
+                                          OrderId after, int limit);
+
 // The number of each order in `ids` that exists, by id: one query for a whole page (read models
 // name the orders other modules refer to by id). Repeated ids are read once.
 std::unordered_map<OrderId, std::string> OrderNumbers(store::Connection& conn,

@@ -94,6 +94,9 @@ const std::map<std::pair<std::string, std::string>, TextLimit>& Table() {
       {{"TokenRequest", "username"}, tl::kUsername},
       {{"NewApiKey", "username"}, tl::kUsername},
       {{"NewApiKey", "name"}, tl::kApiKeyName},
+      {{"NewUser", "username"}, tl::kUsername},
+      {{"NewUser", "customer"}, tl::kCustomerCode},
+      {{"UserPatch", "customer"}, tl::kCustomerCode},
   };
   return table;
 }

@@ -53,8 +53,9 @@ class RequestBodyApiTest : public OrdersApiTest {
 
 TEST_F(RequestBodyApiTest, EveryRouteWithABodyRefusesOneNotSentAsJson) {
   const auto routes = BodyRoutes();
-  // 20 writes, the token, and the credential routes (own password, reset, disable, API key).
-  ASSERT_EQ(routes.size(), 25u);
+  // 20 writes, the token, the credential routes (own password, reset, disable, API key), and
+  // users (create, change).
+  ASSERT_EQ(routes.size(), 27u);
   auto before = db_.Snapshot();
   const std::string body = R"({"username": "admin", "password": "admin-pass-phrase-1"})";
   for (const auto& [method, path] : routes) {

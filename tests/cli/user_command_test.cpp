@@ -124,6 +124,39 @@ TEST_F(UserCommandTest, DisableEndsLoginsAndTokens) {
   EXPECT_FALSE(CanLogIn("ann", "river-stone-pass-9"));
 }
 
+TEST_F(UserCommandTest, SetRolesAndEnableFollowTheApisRules) {
+  ASSERT_EQ(
+      Ordo("user add --username ann --role sales --password-stdin", "river-stone-pass-9").exit_code,
+      0);
+  std::string token = Token("ann", "river-stone-pass-9");
+  Outcome portal = Ordo("user set-roles ann --role customer");
+  EXPECT_EQ(portal.exit_code, 1) << portal.output;
+  EXPECT_NE(portal.output.find("\"customer\""), std::string::npos) << portal.output;
+  EXPECT_TRUE(TokenWorks(token));
+
+  Outcome manager = Ordo("user set-roles ann --role sales --role sales_manager");
+  ASSERT_EQ(manager.exit_code, 0) << manager.output;
+  EXPECT_EQ(nlohmann::json::parse(manager.output)["roles"],
+            nlohmann::json::array({"sales", "sales_manager"}));
+  EXPECT_FALSE(TokenWorks(token));
+
+  ASSERT_EQ(Ordo("user disable ann").exit_code, 0);
+  EXPECT_FALSE(CanLogIn("ann", "river-stone-pass-9"));
+  Outcome enabled = Ordo("user enable ann");
+  ASSERT_EQ(enabled.exit_code, 0) << enabled.output;
+  EXPECT_TRUE(CanLogIn("ann", "river-stone-pass-9"));
+}
+
+TEST_F(UserCommandTest, TheLastActiveAdminCannotBeDisabled) {
+  ASSERT_EQ(Ordo("user add --username root --role admin --password-stdin", "river-stone-pass-9")
+                .exit_code,
+            0);
+  Outcome refused = Ordo("user disable root");
+  EXPECT_EQ(refused.exit_code, 1) << refused.output;
+  EXPECT_NE(refused.output.find("last_admin"), std::string::npos) << refused.output;
+  EXPECT_TRUE(CanLogIn("root", "river-stone-pass-9"));
+}
+
 TEST_F(UserCommandTest, ApiKeysAreListedWithoutSecretsAndRevoked) {
   ASSERT_EQ(
       Ordo("user add --username edi --role integration --password-stdin", "river-stone-pass-9")

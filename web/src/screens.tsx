@@ -6,8 +6,13 @@
 import { JSX } from "preact";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
+import { UsersScreen } from "./admin/users";
 import { portalInvoices, portalOrders, portalReturns } from "./portal/routes";
 import { StatementScreen } from "./portal/statement";
+import { PickList } from "./warehouse/pick_list";
+import { PickQueue } from "./warehouse/pick_queue";
+import { Receipts } from "./warehouse/receipts";
+import { ReturnReceipt, ReturnsWaiting } from "./warehouse/return_receipts";
 import { Aging } from "./receivables/aging";
 import { CashReceipt } from "./receivables/cash_receipt";
 import { CreditHolds } from "./receivables/credit_holds";
@@ -46,6 +51,40 @@ export const SCREENS: Screen[] = [
   { path: "#/invoices", title: "Invoices", permission: "invoices.read", audience: "customer", render: portalInvoices },
   { path: "#/statement", title: "Statement", permission: "statements.read", audience: "customer", render: () => <StatementScreen /> },
   { path: "#/returns", title: "Returns", permission: "returns.read", audience: "customer", render: portalReturns },
+  {
+    path: "#/picking",
+    title: "Picking",
+    permission: "shipments.write",
+    audience: "staff",
+    render: (rest) => {
+      const number = pathPart(rest);
+      return number ? <PickList number={number} /> : <PickQueue />;
+    },
+  },
+  {
+    path: "#/receipts",
+    title: "Receipts",
+    permission: "inventory.write",
+    audience: "staff",
+    render: () => <Receipts />,
+  },
+  {
+    path: "#/return-receipts",
+    title: "Return receipts",
+    permission: "returns.receive",
+    audience: "staff",
+    render: (rest) => {
+      const number = pathPart(rest);
+      return number ? <ReturnReceipt number={number} /> : <ReturnsWaiting />;
+    },
+  },
+  {
+    path: "#/users",
+    title: "Users",
+    permission: "users.write",
+    audience: "staff",
+    render: (rest) => <UsersScreen rest={rest} />,
+  },
   // Receivables (the AR clerk's day): open invoices, cash receipts, aging, statements, credit
   // holds, credit memos (web/src/receivables/).
   {
