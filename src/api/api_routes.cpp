@@ -16,6 +16,7 @@
 #include "api/payment_routes.h"
 #include "api/pick_queue_routes.h"
 #include "api/receivables_report_routes.h"
+#include "api/report_routes.h"
 #include "api/return_routes.h"
 #include "api/shipment_routes.h"
 #include "api/warehouse_routes.h"
@@ -40,6 +41,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddInvoiceRoutes(router, ctx);
   AddPaymentRoutes(router, ctx);
   AddReceivablesReportRoutes(router, ctx);
+  AddReportRoutes(router, ctx);
   AddReturnRoutes(router, ctx);
   AddCreditMemoRoutes(router, ctx);
 }

@@ -51,6 +51,9 @@ const Permission kTable[] = {
     {"metrics.read", {kIntegration}},
     // Who the users are, their roles and customers (never a secret): admin only.
     {"users.read", {}},
+    // The dashboard's sales reports (orders, ordered value, top customers and items, open
+    // orders and holds): the sales manager.
+    {"reports.read", {kSalesManager}},
 };
 
 }  // namespace

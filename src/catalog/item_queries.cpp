@@ -80,6 +80,24 @@ std::unordered_map<ItemId, std::string> SkusOf(store::Connection& conn,
   return store::TextsById(conn, sql, items);
 }
 
+std::unordered_map<ItemId, ItemLabel> ItemLabels(store::Connection& conn,
+                                                 const std::vector<ItemId>& items) {
+  std::unordered_map<ItemId, ItemLabel> out;
+  if (items.empty()) return out;
+  static const std::string sql =
+      "SELECT id, sku, name FROM items WHERE id" + std::string(store::kInIdList);
+  store::Query q(conn, sql, store::IdListJson(items));
+  while (q.Next()) {
+    store::RowReader r(q);
+    auto id = r.Id<ItemId>();
+    ItemLabel label;
+    label.sku = r.Text();
+    label.name = r.Text();
+    out.emplace(id, std::move(label));
+  }
+  return out;
+}
+
 int64_t CountItems(store::Connection& conn) {
   store::Query q(conn, "SELECT COUNT(*) FROM items");
   return q.Next() ? q.Int(0) : 0;

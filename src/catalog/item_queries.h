@@ -40,4 +40,13 @@ int64_t CountItems(store::Connection& conn);
 std::unordered_map<ItemId, std::string> SkusOf(store::Connection& conn,
                                                const std::vector<ItemId>& items);
 
+// The SKU and name of each item in `items` that exists, by id, in one query: how reports (the
+// dashboard's top items, views/sales_report_view.h) head their rows. Repeated ids are read once.
+struct ItemLabel {
+  std::string sku;
+  std::string name;
+};
+std::unordered_map<ItemId, ItemLabel> ItemLabels(store::Connection& conn,
+                                                 const std::vector<ItemId>& items);
+
 }  // namespace ordo::catalog

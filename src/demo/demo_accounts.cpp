@@ -205,7 +205,7 @@ std::vector<DemoCustomer> BuildCustomers(DemoRandom& rng, int count,
   return customers;
 }
 
-void SizeCreditLimits(DemoRandom& rng, const std::vector<Money>& planned,
+void SizeCreditLimits(DemoRandom& rng, const std::vector<Money>& planned, int history_days,
                       std::vector<DemoCustomer>& customers) {
   std::vector<size_t> eligible;
   for (size_t i = 0; i < customers.size(); ++i) {
@@ -221,9 +221,11 @@ void SizeCreditLimits(DemoRandom& rng, const std::vector<Money>& planned,
   for (size_t i = 0; i < customers.size(); ++i) {
     auto& d = customers[i];
     if (d.tight_credit) {
-      // About three to five weeks of its orders: with invoices paid around their due date, its
-      // open orders and unpaid invoices pass that now and then.
-      Money limit = planned[i].MulRatio(rng.Between(22, 38), 100);
+      // About three to five weeks of its orders (22-38% of 120 days' worth; of all of them for
+      // a shorter history): with invoices paid around their due date, its open orders and
+      // unpaid invoices pass that now and then.
+      const int64_t days = std::max(history_days, 120);
+      Money limit = planned[i].MulRatio(rng.Between(22, 38) * 120, 100 * days);
       const Money step = Money::FromWhole(500);
       d.account.credit_limit =
           std::max(step, Money::FromUnits(limit.units() / step.units() * step.units()));

@@ -34,10 +34,12 @@ struct DemoCustomer {
 std::vector<DemoCustomer> BuildCustomers(DemoRandom& rng, int count,
                                          const std::vector<DemoItem>& catalog);
 
-// Sets each credit limit from `planned`, the value of the customer's planned orders: well
-// above it for most customers, below it for a few, whose later orders then go on credit hold
-// through ordinary credit checks. REQUIRES: planned.size() == customers.size().
-void SizeCreditLimits(DemoRandom& rng, const std::vector<Money>& planned,
+// Sets each credit limit from `planned`, the value of the customer's planned orders over
+// `history_days`: well above it for most customers, and for a few about a third of it (of 120
+// days' worth when the history is longer), whose later orders then go on credit hold
+// through ordinary credit checks. REQUIRES: planned.size() == customers.size(),
+// history_days >= 1.
+void SizeCreditLimits(DemoRandom& rng, const std::vector<Money>& planned, int history_days,
                       std::vector<DemoCustomer>& customers);
 
 }  // namespace ordo::demo

@@ -125,7 +125,7 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
       PlanOrders(rng, catalog, customers, tiers, window, options.orders_per_day);
   std::vector<Money> planned(customers.size());
   for (const auto& o : orders) planned[o.customer] += o.value;
-  SizeCreditLimits(rng, planned, customers);
+  SizeCreditLimits(rng, planned, options.history_days, customers);
   const StockPlan stock = PlanStock(rng, catalog, orders, warehouses, window);
   for (size_t i = 0; i < catalog.size(); ++i) {
     catalog[i].item.reorder_point = stock.reorder_points[i];

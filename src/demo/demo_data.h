@@ -1,7 +1,7 @@
 // `ordo demo-data`: a believable distributor, made only through the domain commands.
 //
 // GenerateDemoData() writes price tiers, three warehouses, an MRO catalog, customers with
-// ship-tos and credit limits, opening stock and a few months of order history with weekly
+// ship-tos and credit limits, opening stock and 13 months of order history with weekly
 // replenishment, cancellations and credit holds (some released by accounts receivable). Every
 // row comes from the command real use would run (CreateItem, CreateCustomer, ReceiveStock,
 // PlaceOrder, CancelOrder, ReleaseHold...), at a past time and as a believable actor, so each
@@ -20,7 +20,9 @@ namespace ordo::demo {
 struct DemoOptions {
   int items = 600;
   int customers = 60;
-  int history_days = 120;
+  // 13 months and a few days: the dashboard compares a period with the same days a year
+  // earlier, so the last five weeks have their year-ago days in the history too.
+  int history_days = 400;
   int orders_per_day = 40;  // on an average business day
   uint64_t seed = 42;
 };

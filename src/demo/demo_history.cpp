@@ -17,6 +17,10 @@ namespace {
 
 constexpr char kArClerk[] = "user:ar.clerk";
 constexpr char kAccountHoldReason[] = "Customer account on hold, to reorder after payment";
+constexpr char kStaleHoldReason[] = "Credit hold not resolved within weeks; customer to reorder";
+// A held order left alone this long before today is cancelled by accounts receivable a few
+// weeks after it was placed, so a long history does not keep a year of orders on hold.
+constexpr int kStaleHoldDays = 60;
 
 // What a placed order came to, as the follow-ups need it.
 struct Placed {
@@ -141,24 +145,35 @@ class HistoryRun {
 
   // What happens to a placed order later, if anything: most credit-limit holds are released
   // by accounts receivable and some cancelled, a few account holds are cancelled, and about
-  // 5% of the other orders are cancelled.
+  // 5% of the other orders are cancelled. A hold left alone that was placed more than
+  // kStaleHoldDays before today is cancelled two to four weeks after.
   void DecideFollowUp(int day, const PlannedOrder& o, const Placed& p) {
     FollowUp f{FollowUp::Kind::kCancel, {}, p.id, kArClerk, kAccountHoldReason};
     int64_t delay;
+    const bool stale = window_.days - day > kStaleHoldDays;
     if (p.account_hold) {
-      if (!rng_.Chance(300)) return;
-      delay = rng_.Between(2, 10);
+      if (!rng_.Chance(300)) {
+        if (!stale) return;
+        delay = rng_.Between(14, 30);
+      } else {
+        delay = rng_.Between(2, 10);
+      }
     } else if (p.held) {
       const int64_t draw = rng_.Between(0, 99);
-      if (draw >= 65) return;
-      if (draw < 55) {
-        f.kind = FollowUp::Kind::kRelease;
-        f.text = std::string(rng_.Pick(ReleaseNotes()));
+      if (draw >= 65) {
+        if (!stale) return;
+        f.text = kStaleHoldReason;
+        delay = rng_.Between(14, 30);
       } else {
-        f.actor = CancellingActor(o);
-        f.text = std::string(rng_.Pick(CancelReasons()));
+        if (draw < 55) {
+          f.kind = FollowUp::Kind::kRelease;
+          f.text = std::string(rng_.Pick(ReleaseNotes()));
+        } else {
+          f.actor = CancellingActor(o);
+          f.text = std::string(rng_.Pick(CancelReasons()));
+        }
+        delay = rng_.Between(1, 3);
       }
-      delay = rng_.Between(1, 3);
     } else {
       if (!rng_.Chance(45)) return;
       f.actor = CancellingActor(o);

@@ -49,6 +49,13 @@ TEST(PermissionsTest, SalesManagerAddsHoldReleases) {
   EXPECT_FALSE(Allowed(p, "inventory.write"));
 }
 
+TEST(PermissionsTest, OnlyTheSalesManagerReadsTheDashboardReports) {
+  for (Role r : AllRoles()) {
+    EXPECT_EQ(RoleAllowed(r, "reports.read"), r == Role::kSalesManager || r == Role::kAdmin)
+        << RoleName(r);
+  }
+}
+
 TEST(PermissionsTest, ArClerk) {
   Principal p = With({Role::kArClerk});
   EXPECT_TRUE(Allowed(p, "orders.read"));

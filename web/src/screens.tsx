@@ -4,6 +4,7 @@
 // path ("#/orders/SO-000042" gives the orders screen "/SO-000042"). The server refuses whatever
 // a role may not do; the menu only leaves it out.
 import { JSX } from "preact";
+import { Dashboard } from "./dashboard/dashboard";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
 import { UsersScreen } from "./admin/users";
@@ -84,6 +85,13 @@ export const SCREENS: Screen[] = [
     permission: "users.write",
     audience: "staff",
     render: (rest) => <UsersScreen rest={rest} />,
+  },
+  {
+    path: "#/dashboard",
+    title: "Dashboard",
+    permission: "reports.read",
+    audience: "staff",
+    render: () => <Dashboard />,
   },
   // Receivables (the AR clerk's day): open invoices, cash receipts, aging, statements, credit
   // holds, credit memos (web/src/receivables/).
