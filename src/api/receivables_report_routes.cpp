@@ -7,11 +7,13 @@
 
 #include "api/authenticate.h"
 #include "api/customer_scope.h"
+#include "api/pdf_response.h"
 #include "api/portal_operations.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
 #include "core/resource_ref.h"
 #include "customers/customer_repository.h"
+#include "flows/statement_document.h"
 #include "receivables/aging.h"
 #include "receivables/statement.h"
 #include "views/aging_view.h"
@@ -103,11 +105,19 @@ void DaysSalesOutstanding(ApiContext& ctx, http::Request& request, http::Respond
                                      {"dso", dso}}));
 }
 
-void CustomerStatement(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequirePermission(ctx, request, respond, "statements.read");
-  if (!who) return;
+// What a statement covers: `from` to `to` (default: the first of `to`'s month to today), and
+// the customer it is of, if `who` may see it; a problem otherwise (400 naming the parameters,
+// 404 for a customer `who` may not see).
+struct StatementScope {
+  customers::Customer customer;
+  Date from;
+  Date to;
+};
+
+Result<StatementScope> ResolveStatement(ApiContext& ctx, http::Request& request,
+                                        const auth::Principal& who, store::Connection& conn) {
   constexpr std::array<std::string_view, 2> kKnown = {"from", "to"};
-  if (Status st = CheckKnownParameters(request, kKnown); !st.ok()) return respond(ProblemFor(st));
+  if (Status st = CheckKnownParameters(request, kKnown); !st.ok()) return st;
   std::vector<FieldError> errors;
   Date to = QueryDate(request, "to", errors).value_or(DateOf(ctx.clock.Now()));
   Date month_start = to;
@@ -118,15 +128,24 @@ void CustomerStatement(ApiContext& ctx, http::Request& request, http::Responder 
   if (errors.empty() && from > to) {
     errors.push_back({"from", "out_of_range", "from is on or before to"});
   }
-  if (!errors.empty()) {
-    return respond(ProblemFor(Status::InvalidArgument("invalid parameters", std::move(errors))));
-  }
-  auto conn = ctx.readers.Borrow();
+  if (!errors.empty()) return Status::InvalidArgument("invalid parameters", std::move(errors));
   std::string segment(*request.PathParam("ref"));
-  auto customer = customers::FindCustomerByRef(*conn, segment);
-  if (!customer || !MaySeeCustomer(*who, customer->id)) {
-    return respond(ProblemFor(Status::NotFound("no customer " + segment)));
+  auto customer = customers::FindCustomerByRef(conn, segment);
+  if (!customer || !MaySeeCustomer(who, customer->id)) {
+    return Status::NotFound("no customer " + segment);
   }
+  return StatementScope{std::move(*customer), from, to};
+}
+
+void CustomerStatement(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "statements.read");
+  if (!who) return;
+  auto conn = ctx.readers.Borrow();
+  auto scope = ResolveStatement(ctx, request, *who, *conn);
+  if (!scope.ok()) return respond(ProblemFor(scope.status()));
+  const customers::Customer* customer = &scope->customer;
+  const Date from = scope->from;
+  const Date to = scope->to;
   receivables::Statement s = receivables::LoadStatement(*conn, customer->id, from, to);
   receivables::AgingReport aging = receivables::LoadAging(*conn, to, customer->id);
   json lines = json::array();
@@ -153,6 +172,20 @@ void CustomerStatement(ApiContext& ctx, http::Request& request, http::Responder 
                                      {"aging", std::move(aging_json)}}));
 }
 
+// The statement printed (flows/statement_document.h), made from what is stored now: no ETag.
+void CustomerStatementPdf(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequirePermission(ctx, request, respond, "statements.read");
+  if (!who) return;
+  auto document = [&]() -> Result<documents::PrintedDocument> {
+    auto conn = ctx.readers.Borrow();
+    auto scope = ResolveStatement(ctx, request, *who, *conn);
+    if (!scope.ok()) return scope.status();
+    return flows::LoadStatementDocument(*conn, scope->customer, scope->from, scope->to);
+  }();
+  if (!document.ok()) return respond(ProblemFor(document.status()));
+  respond(PdfResponse(*document));
+}
+
 }  // namespace
 
 void AddReceivablesReportRoutes(http::Router& router, ApiContext& ctx) {
@@ -164,6 +197,9 @@ void AddReceivablesReportRoutes(http::Router& router, ApiContext& ctx) {
   AddPortalRoute(
       router, ctx.portal, "GET", "/api/v1/customers/{ref}/statement",
       [&ctx](http::Request& q, http::Responder r) { CustomerStatement(ctx, q, std::move(r)); });
+  AddPortalRoute(
+      router, ctx.portal, "GET", "/api/v1/customers/{ref}/statement.pdf",
+      [&ctx](http::Request& q, http::Responder r) { CustomerStatementPdf(ctx, q, std::move(r)); });
 }
 
 }  // namespace ordo::api

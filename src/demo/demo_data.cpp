@@ -15,6 +15,7 @@
 #include "demo/demo_history.h"
 #include "demo/demo_orders.h"
 #include "demo/demo_random.h"
+#include "demo/demo_returns.h"
 #include "demo/demo_stock.h"
 #include "demo/demo_tax_rates.h"
 #include "fulfillment/shipment_repository.h"
@@ -27,6 +28,7 @@ namespace {
 
 // Follow-up decisions draw from their own stream, so changing them leaves the plan alone.
 constexpr uint64_t kFollowUpStream = 0x9e37'79b9'7f4a'7c15;
+constexpr uint64_t kReturnsStream = 0xc2b2'ae3d'27d4'eb4f;
 
 Status ValidateOptions(const DemoOptions& o) {
   std::vector<FieldError> errors;
@@ -135,6 +137,8 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   DemoRandom follow_ups(options.seed ^ kFollowUpStream);
   auto history = RunHistory(exec, orders, stock.receipts, window, follow_ups);
   if (!history.ok()) return history.status();
+  auto returned = RunDemoReturns(exec, window, options.seed ^ kReturnsStream);
+  if (!returned.ok()) return returned.status();
 
   DemoSummary s;
   s.price_tiers = static_cast<int>(tiers.size());

@@ -347,7 +347,10 @@ TEST_F(OrderWriteApiTest, NobodyReleasesAHoldOnAnOrderTheyEntered) {
   std::string target =
       "/api/v1/orders/" + held["number"].get<std::string>() + "/holds/credit/release";
   auto before = db_.Snapshot();
-  EXPECT_TRUE(IsProblem(Call("manager", "POST", target, "{}"), 403, "forbidden"));
+  auto own = Call("manager", "POST", target, "{}");
+  ASSERT_TRUE(IsProblem(own, 403, "forbidden"));
+  EXPECT_EQ(FieldErrors(own),
+            (std::set<std::pair<std::string, std::string>>{{"order", "own_order"}}));
   EXPECT_EQ(db_.Snapshot(), before);
   auto r = Call("arclerk", "POST", target, "");
   ASSERT_EQ(r.status, 200) << r.body;

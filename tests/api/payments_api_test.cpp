@@ -8,6 +8,7 @@
 #include "api/orders_fixture.h"
 #include "auth/auth_fixture.h"
 #include "auth/tokens.h"
+#include "support/pdf_text.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -191,14 +192,52 @@ TEST_F(PaymentsApiTest, AgingDsoAndStatement) {
       IsProblem(Call("warehouse", "GET", "/api/v1/customers/C-1/statement"), 403, "forbidden"));
 }
 
+TEST_F(PaymentsApiTest, TheStatementPrintsAsAPdf) {
+  std::string a = Invoiced("C-1", 3);  // 30.00, due 2026-04-01
+  ASSERT_EQ(
+      Call(
+          "arclerk", "POST", "/api/v1/payments",
+          R"({"customer": "C-1", "amount": "14.00", "method": "check", "applications": [{"invoice": ")" +
+              a + R"(", "amount": "12.00"}]})")
+          .status,
+      201);
+  auto json = Call("arclerk", "GET", "/api/v1/customers/C-1/statement?from=2026-03-01").Json();
+  const std::string to = json["to"];
+  auto r = Call("portal", "GET", "/api/v1/customers/C-1/statement.pdf?from=2026-03-01");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Header("Content-Type").value_or(""), "application/pdf");
+  EXPECT_EQ(r.Header("Content-Disposition").value_or(""),
+            "inline; filename=\"C-1-" + to + ".pdf\"");
+  std::string text = test_support::ExtractPdfText(r.body);
+  EXPECT_NE(text.find("STATEMENT\nC-1-" + to + "\n"), std::string::npos) << text;
+  EXPECT_NE(text.find(a), std::string::npos) << text;
+  EXPECT_NE(text.find("Opening balance"), std::string::npos) << text;
+  // The whole payment is credited (16.00 owed); 2.00 of it is not applied to an invoice yet.
+  EXPECT_EQ(json["closing_balance"], "16.00");
+  EXPECT_NE(text.find("Closing balance USD | 16.00"), std::string::npos) << text;
+  EXPECT_NE(text.find("Open invoices USD | 18.00"), std::string::npos) << text;
+  EXPECT_NE(text.find("Unapplied payments | 2.00"), std::string::npos) << text;
+  EXPECT_EQ(Call("arclerk", "GET", "/api/v1/customers/1/statement.pdf?from=2026-03-01").body,
+            r.body);
+  EXPECT_TRUE(
+      IsProblem(Call("portal", "GET", "/api/v1/customers/C-2/statement.pdf"), 404, "not_found"));
+  EXPECT_TRUE(IsProblem(
+      Call("arclerk", "GET", "/api/v1/customers/C-1/statement.pdf?from=2026-04-01&to=2026-03-01"),
+      400, "invalid_argument"));
+  EXPECT_TRUE(IsProblem(Call("arclerk", "GET", "/api/v1/customers/C-1/statement.pdf?since=x"), 400,
+                        "invalid_argument"));
+  EXPECT_TRUE(
+      IsProblem(Call("warehouse", "GET", "/api/v1/customers/C-1/statement.pdf"), 403, "forbidden"));
+}
+
 // A portal user that also holds a back-office role stays bound to its customer (issue 12): the
 // all-customer reports are not portal operations, so they are refused whatever the role, and
 // its own customer's statement (with its aging) is what it reads.
 TEST_F(PaymentsApiTest, ReportsStayWithinTheCustomerOfABoundUser) {
   Invoiced("C-1", 1);
   Invoiced("C-2", 2);
-  auth::Principal p = test_support::AddUser(db_, "bound", "bound-pass-phrase-1", {"customer", "ar_clerk"},
-                                            std::string("C-1"));
+  auth::Principal p = test_support::AddUser(db_, "bound", "bound-pass-phrase-1",
+                                            {"customer", "ar_clerk"}, std::string("C-1"));
   auto token = db_.executor().RunFor<auth::IssuedToken>(
       [&](store::Connection& conn) { return auth::StoreToken(conn, p, db_.clock().Now()); });
   ASSERT_TRUE(token.ok());

@@ -143,6 +143,11 @@ void ExpectBelievableDistributor(DemoDb& db, const DemoOptions& options, const D
   EXPECT_GT(db.Int("SELECT COUNT(*) FROM invoices WHERE status = 'open'"), 0);
   EXPECT_GT(db.Int("SELECT COUNT(*) FROM payment_applications WHERE discount > 0"), 0);
   EXPECT_GT(db.Int("SELECT COUNT(*) FROM orders WHERE status = 'closed'"), 0);
+  // Returns of the last days: memos open, applied and refunded, and an RMA still awaited.
+  EXPECT_GT(db.Int("SELECT COUNT(*) FROM credit_memos WHERE status = 'open'"), 0);
+  EXPECT_GT(db.Int("SELECT COUNT(*) FROM credit_memos WHERE status = 'applied'"), 0);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM credit_memos WHERE status = 'refunded'"), 1);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM returns WHERE status = 'authorized'"), 1);
   EXPECT_TRUE(test_support::InvariantsHold(db.reader()));
 }
 

@@ -21,6 +21,12 @@ import { PickList } from "./warehouse/pick_list";
 import { PickQueue } from "./warehouse/pick_queue";
 import { Receipts } from "./warehouse/receipts";
 import { ReturnReceipt, ReturnsWaiting } from "./warehouse/return_receipts";
+import { Aging } from "./receivables/aging";
+import { CashReceipt } from "./receivables/cash_receipt";
+import { CreditHolds } from "./receivables/credit_holds";
+import { CreditMemos } from "./receivables/credit_memos";
+import { OpenInvoices } from "./receivables/open_invoices";
+import { Statement } from "./receivables/statement";
 
 export interface Screen {
   path: string;
@@ -108,4 +114,50 @@ export const SCREENS: Screen[] = [
   { path: "#/admin/tax-rates", title: "Tax rates", permission: "tax_rates.write", audience: "staff", render: () => <TaxRates /> },
   { path: "#/admin/price-tiers", title: "Price tiers", permission: "price_tiers.write", audience: "staff", render: () => <PriceTiers /> },
   { path: "#/import", title: "Import", permission: "items.write", audience: "staff", render: () => <Import /> },
+  // Receivables (the AR clerk's day): open invoices, cash receipts, aging, statements, credit
+  // holds, credit memos (web/src/receivables/).
+  {
+    path: "#/receivables",
+    title: "Receivables",
+    permission: "receivables.read",
+    audience: "staff",
+    render: (rest) => <OpenInvoices code={pathPart(rest)} />,
+  },
+  {
+    path: "#/cash-receipts",
+    title: "Cash receipts",
+    permission: "payments.write",
+    audience: "staff",
+    render: (rest) => (
+      <CashReceipt code={pathPart(rest)} payment={new URLSearchParams(rest.split("?")[1] ?? "").get("payment")} />
+    ),
+  },
+  {
+    path: "#/aging",
+    title: "Aging",
+    permission: "receivables.read",
+    audience: "staff",
+    render: (rest) => <Aging rest={rest} />,
+  },
+  {
+    path: "#/statements",
+    title: "Statements",
+    permission: "statements.read",
+    audience: "staff",
+    render: (rest) => <Statement code={pathPart(rest)} />,
+  },
+  {
+    path: "#/credit-holds",
+    title: "Credit holds",
+    permission: "orders.release_hold",
+    audience: "staff",
+    render: () => <CreditHolds />,
+  },
+  {
+    path: "#/credit-memos",
+    title: "Credit memos",
+    permission: "credit_memos.read",
+    audience: "staff",
+    render: (rest) => <CreditMemos number={pathPart(rest)} />,
+  },
 ];

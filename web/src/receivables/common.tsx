@@ -1,0 +1,201 @@
+// What the receivables screens share: loading every page of a list, the customer picker (by
+// code or name, with suggestions), a problem shown plainly (a 409 or 412 with a reload), and
+// field errors found by their path.
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ApiError, call, FieldError, Me, storedToken } from "../api";
+import { CustomerSummary, Page } from "./types";
+
+// Every page of a list (limit 500 a page), up to `most` items.
+export async function loadAll<T>(path: string, most = 5000): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  const joiner = path.includes("?") ? "&" : "?";
+  do {
+    const page: Page<T> = await call<Page<T>>(
+      "GET",
+      `${path}${joiner}limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
+    out.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor && out.length < most);
+  return out;
+}
+
+// The message of a field error at `field` ("applications/1/amount"), if the problem has one.
+export function fieldMessage(errors: FieldError[], field: string): string | undefined {
+  return errors.find((e) => e.field === field)?.message;
+}
+
+// A message at its field: linked to the input by aria-describedby (id `${id}-error`).
+export function FieldProblem({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <span id={`${id}-error`} class="field-error error" role="alert">
+      {message}
+    </span>
+  );
+}
+
+// A problem of a whole screen or action: its message, and for a 409 or 412 (someone changed the
+// record meanwhile) a plain sentence and a button that reloads what the screen shows.
+export function Problem({ error, onReload }: { error: ApiError | null; onReload?: () => void }) {
+  if (!error) return null;
+  const changed = error.status === 409 || error.status === 412;
+  return (
+    <div class="problem error" role="alert">
+      {changed && <strong>This changed since you loaded it. </strong>}
+      {error.message}
+      {error.errors.length > 0 && !changed && error.status !== 400 && (
+        <ul>
+          {error.errors.map((e) => (
+            <li>{e.message}</li>
+          ))}
+        </ul>
+      )}
+      {changed && onReload && (
+        <>
+          {" "}
+          <button type="button" class="secondary" onClick={onReload}>
+            Reload
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, "internal", String(e));
+}
+
+// Finds a customer by what was typed: its code (or id) exactly, else the one customer whose code
+// or name contains the text. Several matches or none answer a problem to show at the field.
+export async function findCustomer(text: string): Promise<CustomerSummary> {
+  const typed = text.trim();
+  if (!typed) throw new ApiError(400, "required", "Type a customer's code or name.");
+  try {
+    return await call<CustomerSummary>("GET", `/api/v1/customers/${encodeURIComponent(typed)}`);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 404) throw e;
+  }
+  const page = await call<Page<CustomerSummary>>(
+    "GET",
+    `/api/v1/customers?q=${encodeURIComponent(typed)}&limit=10`,
+  );
+  if (page.items.length === 1) return page.items[0];
+  if (page.items.length === 0) throw new ApiError(404, "not_found", `No customer's code or name contains "${typed}".`);
+  throw new ApiError(
+    400,
+    "ambiguous",
+    `${page.items.length}${page.next_cursor ? "+" : ""} customers match "${typed}": ${page.items
+      .slice(0, 5)
+      .map((c) => c.code)
+      .join(", ")}… type more, or pick one from the suggestions.`,
+  );
+}
+
+// The customer picker: a labelled input with suggestions (code — name) as one types, which
+// chooses a customer on Enter or with its button.
+export function CustomerPicker({
+  id,
+  initial,
+  onChoose,
+}: {
+  id: string;
+  initial: string;
+  onChoose: (customer: CustomerSummary) => void;
+}) {
+  const [text, setText] = useState(initial);
+  const [suggestions, setSuggestions] = useState<CustomerSummary[]>([]);
+  const [problem, setProblem] = useState<string | undefined>();
+  const asked = useRef(0);
+
+  useEffect(() => setText(initial), [initial]);
+
+  async function suggest(value: string) {
+    setText(value);
+    const mine = ++asked.current;
+    if (value.trim().length < 2) return setSuggestions([]);
+    try {
+      const page = await call<Page<CustomerSummary>>(
+        "GET",
+        `/api/v1/customers?q=${encodeURIComponent(value.trim())}&limit=10`,
+      );
+      if (mine === asked.current) setSuggestions(page.items);
+    } catch {
+      // Suggestions are a help only; choosing still reports what went wrong.
+    }
+  }
+
+  async function choose(e: Event) {
+    e.preventDefault();
+    setProblem(undefined);
+    // A suggestion's text is "C-1001 — Name": its code is the first word.
+    const typed = text.includes(" — ") ? text.split(" — ")[0] : text;
+    try {
+      const customer = await findCustomer(typed);
+      setText(customer.code);
+      onChoose(customer);
+    } catch (error) {
+      setProblem(asApiError(error).message);
+    }
+  }
+
+  return (
+    <form class="filters" onSubmit={(e) => void choose(e)}>
+      <label for={id}>Customer (code or name)</label>
+      <input
+        id={id}
+        value={text}
+        list={`${id}-suggestions`}
+        autoComplete="off"
+        aria-invalid={problem ? "true" : undefined}
+        aria-describedby={problem ? `${id}-error` : undefined}
+        onInput={(e) => void suggest((e.target as HTMLInputElement).value)}
+      />
+      <datalist id={`${id}-suggestions`}>
+        {suggestions.map((c) => (
+          <option value={`${c.code} — ${c.name}`} />
+        ))}
+      </datalist>
+      <button type="submit">Show</button>
+      <FieldProblem id={id} message={problem} />
+    </form>
+  );
+}
+
+// The customer named by the screen's address, loaded; null while none is chosen.
+export function useCustomer(code: string | null): {
+  customer: CustomerSummary | null;
+  error: ApiError | null;
+} {
+  const [customer, setCustomer] = useState<CustomerSummary | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    setCustomer(null);
+    setError(null);
+    if (!code) return;
+    call<CustomerSummary>("GET", `/api/v1/customers/${encodeURIComponent(code)}`)
+      .then(setCustomer)
+      .catch((e) => setError(asApiError(e)));
+  }, [code]);
+  return { customer, error };
+}
+
+// The actions the signed-in user may do (GET /api/v1/me), asked once per sign-in (the answer is
+// kept with the token it was asked with): a screen leaves out what the user's roles may not do
+// (the server still refuses it). Empty until known.
+let permissionsAsked: { token: string | null; answer: Promise<string[]> } | null = null;
+export function usePermissions(): string[] {
+  const [permissions, setPermissions] = useState<string[]>([]);
+  useEffect(() => {
+    const token = storedToken();
+    if (permissionsAsked?.token !== token) {
+      permissionsAsked = { token, answer: call<Me>("GET", "/api/v1/me").then((me) => me.permissions) };
+    }
+    permissionsAsked.answer.then(setPermissions).catch(() => {
+      permissionsAsked = null;
+    });
+  }, []);
+  return permissions;
+}
