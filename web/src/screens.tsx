@@ -93,27 +93,6 @@ export const SCREENS: Screen[] = [
       return number ? <ReturnReceipt number={number} /> : <ReturnsWaiting />;
     },
   },
-  {
-    path: "#/users",
-    title: "Users",
-    permission: "users.write",
-    audience: "staff",
-    render: (rest) => <UsersScreen rest={rest} />,
-  },
-  {
-    path: "#/dashboard",
-    title: "Dashboard",
-    permission: "reports.read",
-    audience: "staff",
-    render: () => <Dashboard />,
-  },
-  // Admin: master data and CSV import, for those who may change them.
-  { path: "#/admin/items", title: "Items", permission: "items.write", audience: "staff", render: () => <Items /> },
-  { path: "#/admin/customers", title: "Customers", permission: "customers.write", audience: "staff", render: () => <Customers /> },
-  { path: "#/admin/warehouses", title: "Warehouses", permission: "warehouses.write", audience: "staff", render: () => <Warehouses /> },
-  { path: "#/admin/tax-rates", title: "Tax rates", permission: "tax_rates.write", audience: "staff", render: () => <TaxRates /> },
-  { path: "#/admin/price-tiers", title: "Price tiers", permission: "price_tiers.write", audience: "staff", render: () => <PriceTiers /> },
-  { path: "#/import", title: "Import", permission: "items.write", audience: "staff", render: () => <Import /> },
   // Receivables (the AR clerk's day): open invoices, cash receipts, aging, statements, credit
   // holds, credit memos (web/src/receivables/).
   {
@@ -160,4 +139,25 @@ export const SCREENS: Screen[] = [
     audience: "staff",
     render: (rest) => <CreditMemos number={pathPart(rest)} />,
   },
+  {
+    path: "#/dashboard",
+    title: "Dashboard",
+    permission: "reports.read",
+    audience: "staff",
+    render: () => <Dashboard />,
+  },
+  {
+    path: "#/users",
+    title: "Users",
+    permission: "users.write",
+    audience: "staff",
+    render: (rest) => <UsersScreen rest={rest} />,
+  },
+  // Admin: master data and CSV import, for those who may change them.
+  { path: "#/admin/items", title: "Items", permission: "items.write", audience: "staff", render: () => <Items /> },
+  { path: "#/admin/customers", title: "Customers", permission: "customers.write", audience: "staff", render: () => <Customers /> },
+  { path: "#/admin/warehouses", title: "Warehouses", permission: "warehouses.write", audience: "staff", render: () => <Warehouses /> },
+  { path: "#/admin/tax-rates", title: "Tax rates", permission: "tax_rates.write", audience: "staff", render: () => <TaxRates /> },
+  { path: "#/admin/price-tiers", title: "Price tiers", permission: "price_tiers.write", audience: "staff", render: () => <PriceTiers /> },
+  { path: "#/import", title: "Import", permission: "items.write", audience: "staff", render: () => <Import /> },
 ];
