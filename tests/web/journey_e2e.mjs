@@ -3,10 +3,11 @@
 // keyboard alone on the order desk and it goes on credit hold (the customer's limit was cut
 // first); the AR clerk releases the hold; the warehouse picks it one short and ships it with
 // carrier and tracking; the invoice appears on the order's page; the AR clerk records the
-// customer's payment of it; the customer's portal shows the order and the paid invoice and
-// nothing of another customer's order by its address; an administrator imports a CSV file
-// with a bad row and sees it by line and column, and nothing of the file is imported. Each
-// step is checked through the API as well as on screen.
+// customer's payment of it (its first answer lost, the retry records it once); the customer's
+// portal shows the order and the paid invoice and nothing of another customer's order by its
+// address; an administrator imports a CSV file with a bad row and sees it by line and column,
+// and nothing of the file is imported. Each step is checked through the API as well as on
+// screen.
 //
 //   node tests/web/journey_e2e.mjs --ordo build/ordo --screenshots build/web/screenshots
 import { apiToken, check, runBrowserTest, signIn, signOut } from "./harness.mjs";
@@ -137,8 +138,26 @@ async function journey({ page, url, passwords, shot, accessible, quiet }) {
   check((await discount.inputValue()) === "" || (await discount.inputValue()) === "0.00", "no early-pay discount here");
   await page.getByLabel("Amount received").fill(invoice.balance);
   await page.getByLabel("Reference (check or transfer no.)").fill("WIRE-20261206");
+  // The answer to the first "Record payment" is lost on the way back; the clerk records it
+  // again, with the form's same Idempotency-Key: one payment.
+  let lost = false;
+  await page.route("**/api/v1/payments", async (route) => {
+    if (route.request().method() === "POST" && !lost) {
+      lost = true;
+      await route.fetch(); // the server records the payment...
+      return route.abort("connectionreset"); // ...and its answer never arrives
+    }
+    return route.continue();
+  });
   await page.getByLabel("Reference (check or transfer no.)").press("Enter");
+  await page.getByRole("alert").getByText(/cannot be reached/).waitFor();
+  quiet(); // the lost answer is logged by the browser as a failed request
+  await page.getByRole("button", { name: "Record payment" }).click();
   await page.getByRole("status").filter({ hasText: "recorded" }).waitFor();
+  await page.unroute("**/api/v1/payments");
+  const payments = (await api("arclerk", "GET", `/api/v1/payments?customer=${CUSTOMER}&limit=200`)).body.items;
+  const wires = payments.filter((p) => p.reference === "WIRE-20261206");
+  check(wires.length === 1 && wires[0].amount === invoice.balance, `one payment recorded: ${JSON.stringify(wires)}`);
   const paid = (await api("arclerk", "GET", `/api/v1/invoices/${invoice.number}`)).body;
   check(paid.balance === "0.00" && paid.status === "paid", `the invoice is paid: ${JSON.stringify(paid)}`);
   await signOut(page);

@@ -81,8 +81,24 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // the screen shows its data once the server is back instead of an error. A write is never
 // repeated here: it fails with the "network" error, and the screen offers to retry it (with
 // its Idempotency-Key, a retried write is applied once).
-export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+// A key for one form's write (a draft order, a cash receipt): a double click or a retry of the
+// same form sends the same key and the server applies it once (only successful answers are
+// kept, so a corrected form may reuse it); a new form gets a new key. 128 random bits as hex:
+// crypto.getRandomValues works over plain http too (randomUUID needs a secure context).
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// `options.headers` adds headers (an Idempotency-Key, an If-Match); `options.signal` aborts the
+// request (a typeahead's answer no longer wanted), which rejects with the AbortError.
+export interface CallOptions {
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export async function call<T>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
   const token = storedToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -92,9 +108,11 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
       response = await fetch(path, {
         method,
         headers,
+        signal: options.signal,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-    } catch {
+    } catch (e) {
+      if (options.signal?.aborted) throw e;
       reportReachable(false);
       if (method !== "GET") throw new ApiError(0, "network", "Ordo cannot be reached; check the connection and retry.");
       await sleep(retryDelay(attempt));
@@ -105,16 +123,22 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   const text = await response.text();
   const parsed = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
-    const problem = parsed ?? {};
     if (response.status === 401 && path !== "/api/v1/auth/token") onUnauthenticated();
-    throw new ApiError(
-      response.status,
-      problem.code ?? "unknown",
-      problem.detail || problem.title || `HTTP ${response.status}`,
-      problem.errors ?? [],
-    );
+    throw problemOf(response.status, parsed);
   }
   return parsed as T;
+}
+
+// The ApiError of a refused answer whose body (application/problem+json) was parsed to
+// `problem`; for requests made without call() (an upload with progress, XMLHttpRequest).
+export function problemOf(status: number, problem: any): ApiError {
+  const p = problem ?? {};
+  return new ApiError(status, p.code ?? "unknown", p.detail || p.title || `HTTP ${status}`, p.errors ?? []);
+}
+
+// For the same requests: a 401 returns the application to sign-in as call() does.
+export function unauthenticated(): void {
+  onUnauthenticated();
 }
 
 // A document (a PDF) from the API as a Blob: fetched with the token, so that it can be opened

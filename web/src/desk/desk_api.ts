@@ -1,6 +1,6 @@
 // What the order desk reads and writes: the API's answers it uses, and placing the order with
-// the draft's Idempotency-Key (api.ts's call() sends no extra headers).
-import { ApiError, call, storedToken } from "../api";
+// the draft's Idempotency-Key.
+import { call } from "../api";
 import { CustomerChoice } from "./draft";
 
 export interface Page<T> {
@@ -85,36 +85,12 @@ export function placeOrder(body: unknown, idempotencyKey: string): Promise<Place
   return request<PlacedOrder>("POST", "/api/v1/orders", body, { "Idempotency-Key": idempotencyKey });
 }
 
-async function request<T>(
+function request<T>(
   method: string,
   path: string,
   body: unknown,
-  extra: Record<string, string>,
+  headers: Record<string, string>,
   signal?: AbortSignal,
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json", ...extra };
-  const token = storedToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch (e) {
-    if ((e as Error).name === "AbortError") throw e;
-    throw new ApiError(0, "network", "Ordo cannot be reached; check the connection and retry.");
-  }
-  const text = await response.text();
-  const parsed = text ? JSON.parse(text) : undefined;
-  if (!response.ok) {
-    // A stale token: call() owns the way back to sign-in, so let it see the 401 too.
-    if (response.status === 401) void call("GET", "/api/v1/me").catch(() => {});
-    const problem = parsed ?? {};
-    throw new ApiError(
-      response.status,
-      problem.code ?? "unknown",
-      problem.detail || problem.title || `HTTP ${response.status}`,
-      problem.errors ?? [],
-    );
-  }
-  return parsed as T;
+  return call<T>(method, path, body, { headers, signal });
 }

@@ -2,6 +2,7 @@
 // kept in sessionStorage so that a reload (or a sign-in again after the token expired) keeps
 // it, and the Idempotency-Key made once per draft so that a double click or a retry after a
 // lost answer places the order at most once (the server replays the first answer).
+import { newIdempotencyKey } from "../api";
 
 export interface ShipTo {
   code: string;
@@ -37,14 +38,8 @@ export interface Draft {
 
 const STORAGE_KEY = "ordo.desk.draft";
 
-// 128 random bits as hex: crypto.getRandomValues works on plain http too (randomUUID does not).
-function newKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return "desk-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 export function emptyDraft(): Draft {
-  return { idempotencyKey: newKey(), customer: null, shipTo: "", poNumber: "", channel: "phone", lines: [], nextKey: 1 };
+  return { idempotencyKey: newIdempotencyKey(), customer: null, shipTo: "", poNumber: "", channel: "phone", lines: [], nextKey: 1 };
 }
 
 export function loadDraft(): Draft {

@@ -71,43 +71,11 @@ export function fromCents(cents: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
-// A key for one draft's POST: a double click or a retry of the same draft sends the same key,
-// and the server answers it once (only successful answers are kept, so a corrected draft may
-// reuse it).
-// crypto.randomUUID needs a secure context; getRandomValues works over plain http too.
-export function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return "portal-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-}
+export { newIdempotencyKey } from "../api";
 
-// POST with an Idempotency-Key (call() sends no extra headers): JSON in and out, problems
-// turned into ApiError like call() does. A 401 is handed to call() once more so that the
-// application returns to sign-in as it does for every other request.
-export async function postOnce<T>(path: string, body: unknown, key: string): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: "application/json",
-    "Content-Type": "application/json",
-    "Idempotency-Key": key,
-  };
-  const token = storedToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let response: Response;
-  try {
-    response = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
-  } catch {
-    throw new ApiError(0, "network", "Ordo cannot be reached; check the connection and retry.");
-  }
-  const text = await response.text();
-  const parsed = text ? JSON.parse(text) : undefined;
-  if (response.ok) return parsed as T;
-  if (response.status === 401) await call("GET", "/api/v1/me").catch(() => undefined);
-  const problem = parsed ?? {};
-  throw new ApiError(
-    response.status,
-    problem.code ?? "unknown",
-    problem.detail || problem.title || `HTTP ${response.status}`,
-    problem.errors ?? [],
-  );
+// POST with an Idempotency-Key: a retried request (a double click, a lost answer) is applied once.
+export function postOnce<T>(path: string, body: unknown, key: string): Promise<T> {
+  return call<T>("POST", path, body, { headers: { "Idempotency-Key": key } });
 }
 
 // The value of the input or select an event came from.

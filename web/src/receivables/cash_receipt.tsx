@@ -5,7 +5,7 @@
 // checked and summed in integer cents before anything is sent; the server checks them again
 // and its problems are shown at their fields.
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, call, FieldError } from "../api";
+import { ApiError, call, FieldError, newIdempotencyKey } from "../api";
 import { asApiError, CustomerPicker, FieldProblem, fieldMessage, loadAll, Problem, useCustomer } from "./common";
 import { daysPastDue, today } from "./dates";
 import { basisPoints, centsOf, formatCents, percentOf, toCents } from "./money";
@@ -34,6 +34,8 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
   const [unappliedPayments, setUnappliedPayments] = useState<Payment[]>([]);
   const [existing, setExisting] = useState<Payment | null>(null);
   const [amount, setAmount] = useState("");
+  // One key per receipt: a retry after a lost answer records the payment once.
+  const [key, setKey] = useState(newIdempotencyKey);
   const [method, setMethod] = useState("check");
   const [reference, setReference] = useState("");
   const [received, setReceived] = useState(today());
@@ -163,14 +165,20 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
     try {
       const result = existing
         ? await call<Payment>("POST", `/api/v1/payments/${encodeURIComponent(existing.number)}/apply`, { applications })
-        : await call<Payment>("POST", "/api/v1/payments", {
-            customer: customer.code,
-            amount: formatCents(receivedCents ?? 0),
-            method,
-            reference,
-            received_date: received,
-            applications,
-          });
+        : await call<Payment>(
+            "POST",
+            "/api/v1/payments",
+            {
+              customer: customer.code,
+              amount: formatCents(receivedCents ?? 0),
+              method,
+              reference,
+              received_date: received,
+              applications,
+            },
+            { headers: { "Idempotency-Key": key } },
+          );
+      setKey(newIdempotencyKey());
       setAmount("");
       setReference("");
       await load();

@@ -3,7 +3,7 @@
 // answer shows each item's resulting on-hand, allocated and available there (new stock serves
 // waiting backorders at once, which the allocated figure shows).
 import { useState } from "preact/hooks";
-import { ApiError, call } from "../api";
+import { ApiError, call, newIdempotencyKey } from "../api";
 import {
   errorAt,
   fieldId,
@@ -41,6 +41,8 @@ const EMPTY: Line = { sku: "", quantity: "" };
 export function Receipts() {
   const { warehouses, warehouse, choose, error: warehousesError } = useWarehouse();
   const [reference, setReference] = useState("");
+  // One key per receipt: a retry after a lost answer receives the stock once.
+  const [key, setKey] = useState(newIdempotencyKey);
   const [lines, setLines] = useState<Line[]>([{ ...EMPTY }]);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -70,11 +72,17 @@ export function Receipts() {
     }
     setBusy(true);
     try {
-      const done = await call<Received>("POST", "/api/v1/inventory/receipts", {
-        warehouse,
-        reference: reference.trim(),
-        lines: sent.map((l) => ({ sku: l.sku.trim(), quantity: Number(l.quantity.trim()) })),
-      });
+      const done = await call<Received>(
+        "POST",
+        "/api/v1/inventory/receipts",
+        {
+          warehouse,
+          reference: reference.trim(),
+          lines: sent.map((l) => ({ sku: l.sku.trim(), quantity: Number(l.quantity.trim()) })),
+        },
+        { headers: { "Idempotency-Key": key } },
+      );
+      setKey(newIdempotencyKey());
       setReceived(done);
       setLines([{ ...EMPTY }]);
       setReference("");
