@@ -161,6 +161,15 @@ runBrowserTest("portal", async ({ page, url, passwords, shot, accessible, quiet 
   await page.getByRole("heading", { name: "Statement of account" }).waitFor();
   await page.getByRole("row", { name: /Closing balance/ }).getByText(statement.closing_balance).waitFor();
   check((await page.locator("tbody tr").count()) >= statement.lines.length + 2, "the statement shows every line");
+  // Its PDF opens in a new tab (fetched with the portal user's token).
+  const [statementPdf] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes(`/api/v1/customers/${CUSTOMER}/statement.pdf`)),
+    page.getByRole("button", { name: "Statement PDF" }).click(),
+  ]);
+  check(
+    statementPdf.status() === 200 && statementPdf.headers()["content-type"] === "application/pdf",
+    `the statement PDF answered ${statementPdf.status()} ${statementPdf.headers()["content-type"]}`,
+  );
   await shot("portal-statement.png", { fullPage: true });
   await accessible("portal statement");
 

@@ -4,6 +4,7 @@
 // (GET /api/v1/customers/{code}/statement, which answers a portal user for its own customer only).
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call, FieldError } from "../api";
+import { DocumentLink } from "../document_link";
 import { AgingTotals } from "./balance";
 import { customerCode, label, valueOf } from "./shared";
 
@@ -99,6 +100,13 @@ export function StatementScreen() {
         <>
           <p class="lead">
             {statement.name} ({statement.customer}), {statement.from} to {statement.to}, in {statement.currency}.
+          </p>
+          <p class="actions">
+            <DocumentLink
+              path={`/api/v1/customers/${encodeURIComponent(statement.customer)}/statement.pdf?from=${statement.from}&to=${statement.to}`}
+              label="Statement PDF"
+              filename={`${statement.customer}-${statement.to}.pdf`}
+            />
           </p>
           <table>
             <thead>
