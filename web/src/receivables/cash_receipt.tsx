@@ -44,10 +44,14 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [done, setDone] = useState<Payment | null>(null);
   const [busy, setBusy] = useState(false);
+  // While the customer's invoices load the form cannot be sent: what it would apply is not
+  // known yet, and the load resets the entries and their problems when it ends.
+  const [loading, setLoading] = useState(false);
 
   async function load() {
     if (!customer) return;
     setProblem(null);
+    setLoading(true);
     try {
       const ref = encodeURIComponent(customer.code);
       const [open, payments, chosen] = await Promise.all([
@@ -63,6 +67,8 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
       setErrors([]);
     } catch (e) {
       setProblem(asApiError(e));
+    } finally {
+      setLoading(false);
     }
   }
 
@@ -132,7 +138,7 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
 
   async function submit(e: Event) {
     e.preventDefault();
-    if (!customer || busy) return;
+    if (!customer || busy || loading) return;
     const mine: FieldError[] = [];
     if (!existing && receivedCents === null) {
       mine.push({ field: "amount", code: "invalid", message: "Type the amount received, such as 1250.00." });
@@ -349,7 +355,7 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
               <dt>Left unapplied</dt>
               <dd class={unapplied !== null && unapplied < 0 ? "error" : undefined}>{unapplied === null ? "—" : formatCents(unapplied)}</dd>
             </dl>
-            <button type="submit" disabled={busy}>
+            <button type="submit" disabled={busy || loading}>
               {existing ? `Apply ${existing.number}` : "Record payment"}
             </button>
             <FieldProblem id="applications" message={at("applications")} />
