@@ -1,8 +1,9 @@
 // What the receivables screens share: loading every page of a list, the customer picker (by
-// code or name, with suggestions), a problem shown plainly (a 409 or 412 with a reload), and
+// code or name, customer_picker.tsx), a problem shown plainly (a 409 or 412 with a reload), and
 // field errors found by their path.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { ApiError, call, FieldError, Me, storedToken } from "../api";
+import { CustomerPicker } from "../customer_picker";
 import { CustomerSummary, Page } from "./types";
 
 // Every page of a list (limit 500 a page), up to `most` items.
@@ -94,9 +95,9 @@ export async function findCustomer(text: string): Promise<CustomerSummary> {
   );
 }
 
-// The customer picker: a labelled input with suggestions (code — name) as one types, which
-// chooses a customer on Enter or with its button.
-export function CustomerPicker({
+// The customer of a receivables screen: the picker (customer_picker.tsx) in a form whose button
+// (or Enter on a text no choice answers) finds the customer by what was typed (findCustomer).
+export function CustomerFinder({
   id,
   initial,
   onChoose,
@@ -106,60 +107,43 @@ export function CustomerPicker({
   onChoose: (customer: CustomerSummary) => void;
 }) {
   const [text, setText] = useState(initial);
-  const [suggestions, setSuggestions] = useState<CustomerSummary[]>([]);
   const [problem, setProblem] = useState<string | undefined>();
-  const asked = useRef(0);
 
   useEffect(() => setText(initial), [initial]);
 
-  async function suggest(value: string) {
-    setText(value);
-    const mine = ++asked.current;
-    if (value.trim().length < 2) return setSuggestions([]);
-    try {
-      const page = await call<Page<CustomerSummary>>(
-        "GET",
-        `/api/v1/customers?q=${encodeURIComponent(value.trim())}&limit=10`,
-      );
-      if (mine === asked.current) setSuggestions(page.items);
-    } catch {
-      // Suggestions are a help only; choosing still reports what went wrong.
-    }
+  function chosen(customer: CustomerSummary) {
+    setProblem(undefined);
+    setText(customer.code);
+    onChoose(customer);
   }
 
-  async function choose(e: Event) {
-    e.preventDefault();
+  async function find(typed: string) {
     setProblem(undefined);
-    // A suggestion's text is "C-1001 — Name": its code is the first word.
-    const typed = text.includes(" — ") ? text.split(" — ")[0] : text;
     try {
-      const customer = await findCustomer(typed);
-      setText(customer.code);
-      onChoose(customer);
+      chosen(await findCustomer(typed));
     } catch (error) {
       setProblem(asApiError(error).message);
     }
   }
 
   return (
-    <form class="filters" onSubmit={(e) => void choose(e)}>
-      <label for={id}>Customer (code or name)</label>
-      <input
+    <form
+      class="filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void find(text);
+      }}
+    >
+      <CustomerPicker<CustomerSummary>
         id={id}
-        value={text}
-        list={`${id}-suggestions`}
-        autoComplete="off"
-        aria-invalid={problem ? "true" : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
-        onInput={(e) => void suggest((e.target as HTMLInputElement).value)}
+        label="Customer (code or name)"
+        text={text}
+        onText={setText}
+        onChoose={chosen}
+        onEnterText={(typed) => void find(typed)}
+        problem={problem}
       />
-      <datalist id={`${id}-suggestions`}>
-        {suggestions.map((c) => (
-          <option value={`${c.code} — ${c.name}`} />
-        ))}
-      </datalist>
       <button type="submit">Show</button>
-      <FieldProblem id={id} message={problem} />
     </form>
   );
 }

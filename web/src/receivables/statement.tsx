@@ -5,7 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call } from "../api";
 import { DocumentLink } from "../document_link";
-import { asApiError, CustomerPicker, FieldProblem, fieldMessage, Problem } from "./common";
+import { asApiError, CustomerFinder, FieldProblem, fieldMessage, Problem } from "./common";
 import { BUCKETS, today } from "./dates";
 import { AgingAmounts } from "./types";
 
@@ -66,7 +66,7 @@ export function Statement({ code }: { code: string | null }) {
     <section aria-labelledby="statement-title" class="receivables statement">
       <h1 id="statement-title">Statement{statement ? ` of ${statement.customer}` : ""}</h1>
       <div class="no-print">
-        <CustomerPicker id="statement-customer" initial={code ?? ""} onChoose={(c) => (location.hash = `#/statements/${encodeURIComponent(c.code)}`)} />
+        <CustomerFinder id="statement-customer" initial={code ?? ""} onChoose={(c) => (location.hash = `#/statements/${encodeURIComponent(c.code)}`)} />
         {code && (
           <form
             class="filters"
