@@ -4,6 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { call } from "../api";
 import { DocumentLink } from "../document_link";
+import { Totals } from "../totals";
 import { Invoice } from "./portal_types";
 import { chipClass, label, problemText } from "./shared";
 
@@ -94,15 +95,7 @@ export function InvoicePage(props: { number: string }) {
           ))}
         </tbody>
       </table>
-      <dl class="totals">
-        <dt>Subtotal</dt>
-        <dd>{invoice.subtotal}</dd>
-        <dt>Tax</dt>
-        <dd>{invoice.tax}</dd>
-        <dt>Freight</dt>
-        <dd>{invoice.freight}</dd>
-        <dt>Total</dt>
-        <dd>{invoice.total}</dd>
+      <Totals subtotal={invoice.subtotal} tax={invoice.tax} freight={invoice.freight} total={invoice.total}>
         <dt>Paid</dt>
         <dd>{invoice.amount_paid}</dd>
         <dt>Discount taken</dt>
@@ -115,7 +108,7 @@ export function InvoicePage(props: { number: string }) {
             {invoice.balance} {invoice.currency}
           </strong>
         </dd>
-      </dl>
+      </Totals>
     </section>
   );
 }

@@ -3,8 +3,8 @@
 // portal user with its own customer's invoices only).
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call } from "../api";
+import { InvoiceTable } from "../invoice_table";
 import { Balance } from "./balance";
-import { InvoiceTable } from "./invoice_table";
 import { InvoiceSummary } from "./portal_types";
 import { Page, valueOf } from "./shared";
 
@@ -55,7 +55,7 @@ export function Invoices() {
           {error}
         </p>
       )}
-      {invoices.length > 0 && <InvoiceTable invoices={invoices} />}
+      {invoices.length > 0 && <InvoiceTable invoices={invoices} forCustomer />}
       {!loading && invoices.length === 0 && !error && <p>No {status} invoices.</p>}
       {loading && <p aria-live="polite">Loading…</p>}
       {next && !loading && (

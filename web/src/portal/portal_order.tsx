@@ -4,8 +4,9 @@
 // Another customer's order answers 404 and the page shows only that there is no such order.
 import { useEffect, useState } from "preact/hooks";
 import { call } from "../api";
-import { DocumentLink } from "../document_link";
-import { InvoiceTable } from "./invoice_table";
+import { InvoiceTable } from "../invoice_table";
+import { ShipmentTable } from "../shipment_table";
+import { Totals } from "../totals";
 import { InvoiceSummary, Order, Return, Shipment } from "./portal_types";
 import { chipClass, label, Page, problemText } from "./shared";
 
@@ -127,66 +128,20 @@ export function PortalOrder(props: { number: string; placed?: boolean }) {
           ))}
         </tbody>
       </table>
-      <dl class="totals">
-        <dt>Subtotal</dt>
-        <dd>{order.subtotal}</dd>
-        <dt>Tax</dt>
-        <dd>{order.tax}</dd>
-        <dt>Freight</dt>
-        <dd>{order.freight}</dd>
-        <dt>Total</dt>
-        <dd>
-          {order.total} {order.currency}
-        </dd>
-      </dl>
+      <Totals subtotal={order.subtotal} tax={order.tax} freight={order.freight} total={order.total} currency={order.currency} />
 
       <h2>Shipments</h2>
       {shipments.length === 0 ? (
         <p>Nothing has shipped yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Shipment</th>
-              <th scope="col">Status</th>
-              <th scope="col">Shipped</th>
-              <th scope="col">Carrier</th>
-              <th scope="col">Tracking</th>
-              <th scope="col">Packing slip</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shipments.map((s) => (
-              <tr key={s.number}>
-                <td>{s.number}</td>
-                <td>
-                  <span class={chipClass(s.status)}>{label(s.status)}</span>
-                </td>
-                <td>{s.shipped_at ? new Date(s.shipped_at).toLocaleDateString() : "—"}</td>
-                <td>{[s.carrier, s.service].filter(Boolean).join(" ") || "—"}</td>
-                <td>{s.tracking_number ?? "—"}</td>
-                <td>
-                  {s.status === "shipped" ? (
-                    <DocumentLink
-                      path={`/api/v1/shipments/${encodeURIComponent(s.number)}/packing-slip.pdf`}
-                      label={`Packing slip ${s.number}`}
-                      filename={`${s.number}.pdf`}
-                    />
-                  ) : (
-                    "—"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ShipmentTable shipments={shipments} forCustomer />
       )}
 
       <h2>Invoices</h2>
       {invoices.length === 0 ? (
         <p>No invoice yet: an order is invoiced as it ships.</p>
       ) : (
-        <InvoiceTable invoices={invoices} />
+        <InvoiceTable invoices={invoices} forCustomer />
       )}
 
       {returns.length > 0 && (
