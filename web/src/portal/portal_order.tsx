@@ -2,13 +2,13 @@
 // what shipped, was invoiced and came back, the shipments with their tracking, the invoices
 // (PDF) and the returns, and the ways on: order it again, or return goods that shipped.
 // Another customer's order answers 404 and the page shows only that there is no such order.
-import { useEffect, useState } from "preact/hooks";
 import { call } from "../api";
 import { InvoiceTable } from "../invoice_table";
 import { ShipmentTable } from "../shipment_table";
 import { Totals } from "../totals";
 import { InvoiceSummary, Order, Return, Shipment } from "./portal_types";
-import { chipClass, label, Page, problemText } from "./shared";
+import { useDocument } from "./loaders";
+import { chipClass, label, Page } from "./shared";
 
 interface Loaded {
   order: Order;
@@ -17,50 +17,40 @@ interface Loaded {
   returns: Return[];
 }
 
+async function loadOrder(number: string): Promise<Loaded> {
+  const ref = encodeURIComponent(number);
+  // The order first: another customer's is a 404, and nothing else is asked about it.
+  const order = await call<Order>("GET", `/api/v1/orders/${ref}`);
+  const [shipments, invoices, returns] = await Promise.all([
+    call<Page<Shipment>>("GET", `/api/v1/shipments?order=${ref}&limit=100`),
+    call<Page<InvoiceSummary>>("GET", `/api/v1/invoices?order=${ref}&limit=100`),
+    call<Page<Return>>("GET", `/api/v1/returns?order=${ref}&limit=100`),
+  ]);
+  // A cancelled pick list never left the warehouse: nothing the customer needs to see.
+  const shipped = shipments.items.filter((s) => s.status !== "cancelled");
+  return { order, shipments: shipped, invoices: invoices.items, returns: returns.items };
+}
+
 // `placed`: the order was just placed here (from Order again), which the page confirms.
 export function PortalOrder(props: { number: string; placed?: boolean }) {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setLoaded(null);
-    setError(null);
-    const ref = encodeURIComponent(props.number);
-    // The order first: another customer's is a 404, and nothing else is asked about it.
-    call<Order>("GET", `/api/v1/orders/${ref}`)
-      .then(async (order) => {
-        const [shipments, invoices, returns] = await Promise.all([
-          call<Page<Shipment>>("GET", `/api/v1/shipments?order=${ref}&limit=100`),
-          call<Page<InvoiceSummary>>("GET", `/api/v1/invoices?order=${ref}&limit=100`),
-          call<Page<Return>>("GET", `/api/v1/returns?order=${ref}&limit=100`),
-        ]);
-        // A cancelled pick list never left the warehouse: nothing the customer needs to see.
-        const shipped = shipments.items.filter((s) => s.status !== "cancelled");
-        setLoaded({ order, shipments: shipped, invoices: invoices.items, returns: returns.items });
-      })
-      .catch((e) => setError(problemText(e, `There is no order ${props.number}.`)));
-  }, [props.number]);
-
-  if (error)
-    return (
-      <section>
-        <p>
-          <a href="#/orders">← Your orders</a>
-        </p>
-        <p class="error" role="alert">
-          {error}
-        </p>
-      </section>
-    );
-  if (!loaded) return <p aria-live="polite">Loading…</p>;
+  const back = (
+    <p>
+      <a href="#/orders">← Your orders</a>
+    </p>
+  );
+  const { doc: loaded, pending } = useDocument(
+    props.number,
+    () => loadOrder(props.number),
+    `There is no order ${props.number}.`,
+    back,
+  );
+  if (!loaded) return pending;
   const { order, shipments, invoices, returns } = loaded;
   const ref = encodeURIComponent(order.number);
   const returnable = order.lines.some((l) => l.quantity_shipped > l.quantity_returned);
   return (
     <section class="portal" aria-labelledby="portal-order-title">
-      <p>
-        <a href="#/orders">← Your orders</a>
-      </p>
+      {back}
       <h1 id="portal-order-title">
         Order {order.number} <span class={chipClass(order.status)}>{label(order.status)}</span>
       </h1>
