@@ -4,8 +4,8 @@
 // someone else changed in between is refused, and the screen offers to reload it).
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call } from "../api";
-import { isStale, patchVersioned } from "./admin_api";
-import { CheckField, errorAt, FormButtons, Problem, StaleRecord, TextField } from "./fields";
+import { patchVersioned } from "./admin_api";
+import { CheckField, errorAt, FormButtons, Problem, TextField } from "./fields";
 import { Page } from "./page";
 
 interface Address {
@@ -117,7 +117,6 @@ function CustomerForm(props: { customer: Customer | null; onSaved: (c: Customer)
   const [tiers, setTiers] = useState<Named[]>([]);
   const [warehouses, setWarehouses] = useState<Named[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
-  const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
   const errors = error?.errors ?? [];
   const editing = customer !== null;
@@ -140,7 +139,6 @@ function CustomerForm(props: { customer: Customer | null; onSaved: (c: Customer)
       const fresh = await call<Customer>("GET", `/api/v1/customers/${encodeURIComponent(customer.code)}`);
       setCustomer(fresh);
       setDraft(draftOf(fresh));
-      setStale(false);
       setError(null);
     } catch (e) {
       setError(e as ApiError);
@@ -169,8 +167,7 @@ function CustomerForm(props: { customer: Customer | null; onSaved: (c: Customer)
         : await call<Customer>("POST", "/api/v1/customers", { ...body, code: draft.code });
       props.onSaved(saved);
     } catch (e) {
-      if (customer && isStale(e)) setStale(true);
-      else setError(e as ApiError);
+      setError(e as ApiError);
     } finally {
       setBusy(false);
     }
@@ -180,7 +177,6 @@ function CustomerForm(props: { customer: Customer | null; onSaved: (c: Customer)
   return (
     <form class="record-form" onSubmit={save} aria-labelledby="customer-form-title">
       <h2 id="customer-form-title">{customer ? `Edit customer ${customer.code}` : "New customer"}</h2>
-      {stale && <StaleRecord onReload={() => void reload()} />}
       <div class="grid">
         <TextField id="customer-code" label="Code" value={draft.code} onInput={set("code")} readOnly={editing} required error={errorAt(errors, "code")} />
         <TextField id="customer-name" label="Name" value={draft.name} onInput={set("name")} required error={errorAt(errors, "name")} />
@@ -250,7 +246,7 @@ function CustomerForm(props: { customer: Customer | null; onSaved: (c: Customer)
           </div>
         </fieldset>
       ))}
-      <Problem error={error} shown={known} />
+      <Problem error={error} shown={known} onReload={customer ? () => void reload() : undefined} />
       <FormButtons busy={busy} saveLabel={customer ? "Save customer" : "Create customer"} onCancel={props.onCancel}>
         <button
           type="button"

@@ -1,7 +1,8 @@
 // Small form pieces shared by the admin screens: a labelled input with its field error under
-// it, the form's problem banner, and the offer to reload a record someone else changed.
+// it, the form's problem banner (with the offer to reload a record someone else changed).
 import { ComponentChildren } from "preact";
 import { ApiError, FieldError } from "../api";
+import { ConflictNotice, isConflict } from "../conflict";
 
 // The message of the field error at `field` (or inside it: "ship_to/0/code" for "ship_to/0").
 export function errorAt(errors: FieldError[], field: string): string | undefined {
@@ -63,10 +64,13 @@ export function CheckField(props: { id: string; label: string; checked: boolean;
   );
 }
 
-// The problem of a failed save: its message, and the field errors no field shows.
-export function Problem(props: { error: ApiError | null; shown?: string[] }) {
+// The problem of a failed save: its message, and the field errors no field shows. A save of a
+// record someone else changed meanwhile (409, 412) is said as conflict.tsx says it, with
+// `onReload` (given where the form edits a record).
+export function Problem(props: { error: ApiError | null; shown?: string[]; onReload?: () => void }) {
   const e = props.error;
   if (!e) return null;
+  if (props.onReload && isConflict(e)) return <ConflictNotice error={e} onReload={props.onReload} />;
   const shown = props.shown ?? [];
   const rest = e.errors.filter((f) => !shown.some((s) => f.field === s || f.field.startsWith(s + "/")));
   return (
@@ -82,18 +86,6 @@ export function Problem(props: { error: ApiError | null; shown?: string[] }) {
           ))}
         </ul>
       )}
-    </div>
-  );
-}
-
-// Shown when a save was refused because the record changed since it was read.
-export function StaleRecord(props: { onReload: () => void }) {
-  return (
-    <div class="stale" role="alert">
-      <p>Someone else changed this record since you opened it. Reload it to see their change, then edit again.</p>
-      <button type="button" onClick={props.onReload}>
-        Reload
-      </button>
     </div>
   );
 }

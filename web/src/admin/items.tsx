@@ -4,8 +4,8 @@
 // text typed; the server checks and keeps them.
 import { useState } from "preact/hooks";
 import { ApiError, call } from "../api";
-import { isStale, patchVersioned } from "./admin_api";
-import { CheckField, errorAt, FormButtons, Problem, StaleRecord, TextField } from "./fields";
+import { patchVersioned } from "./admin_api";
+import { CheckField, errorAt, FormButtons, Problem, TextField } from "./fields";
 import { Page } from "./page";
 
 export interface Item {
@@ -69,7 +69,6 @@ function ItemForm(props: { item: Item | null; onSaved: (item: Item) => void; onC
   const [item, setItem] = useState(props.item);
   const [draft, setDraft] = useState(draftOf(props.item));
   const [error, setError] = useState<ApiError | null>(null);
-  const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
   const set = (field: keyof Draft) => (value: string) => setDraft({ ...draft, [field]: value });
   const errors = error?.errors ?? [];
@@ -80,7 +79,6 @@ function ItemForm(props: { item: Item | null; onSaved: (item: Item) => void; onC
       const fresh = await call<Item>("GET", `/api/v1/items/${encodeURIComponent(item.sku)}`);
       setItem(fresh);
       setDraft(draftOf(fresh));
-      setStale(false);
       setError(null);
     } catch (e) {
       setError(e as ApiError);
@@ -113,8 +111,7 @@ function ItemForm(props: { item: Item | null; onSaved: (item: Item) => void; onC
         : await call<Item>("POST", "/api/v1/items", { ...body, sku: draft.sku, uom: draft.uom });
       props.onSaved(saved);
     } catch (e) {
-      if (item && isStale(e)) setStale(true);
-      else setError(e as ApiError);
+      setError(e as ApiError);
     } finally {
       setBusy(false);
     }
@@ -124,7 +121,6 @@ function ItemForm(props: { item: Item | null; onSaved: (item: Item) => void; onC
   return (
     <form class="record-form" onSubmit={save} aria-labelledby="item-form-title">
       <h2 id="item-form-title">{item ? `Edit item ${item.sku}` : "New item"}</h2>
-      {stale && <StaleRecord onReload={() => void reload()} />}
       <div class="grid">
         <TextField id="item-sku" label="SKU" value={draft.sku} onInput={set("sku")} readOnly={item !== null} required error={errorAt(errors, "sku")} />
         <TextField id="item-name" label="Name" value={draft.name} onInput={set("name")} required error={errorAt(errors, "name")} />
@@ -136,7 +132,7 @@ function ItemForm(props: { item: Item | null; onSaved: (item: Item) => void; onC
         <TextField id="item-packs" label="Pack sizes" hint="UOM=quantity; e.g. CS=12; PL=480" value={draft.packs} onInput={set("packs")} error={errorAt(errors, "pack_sizes")} />
         <CheckField id="item-active" label="Active (can be ordered)" checked={draft.active} onChange={(active) => setDraft({ ...draft, active })} />
       </div>
-      <Problem error={error} shown={fields} />
+      <Problem error={error} shown={fields} onReload={item ? () => void reload() : undefined} />
       <FormButtons busy={busy} saveLabel={item ? "Save item" : "Create item"} onCancel={props.onCancel} />
     </form>
   );

@@ -3,6 +3,7 @@
 // field errors found by their path.
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call, FieldError, Me, storedToken } from "../api";
+import { ConflictNotice, isConflict } from "../conflict";
 import { CustomerPicker } from "../customer_picker";
 import { CustomerSummary, Page } from "./types";
 
@@ -37,29 +38,21 @@ export function FieldProblem({ id, message }: { id: string; message?: string }) 
   );
 }
 
-// A problem of a whole screen or action: its message, and for a 409 or 412 (someone changed the
-// record meanwhile) a plain sentence and a button that reloads what the screen shows.
+// A problem of a whole screen or action: for a 409 or 412 (someone changed the record
+// meanwhile) conflict.tsx's notice with a button that reloads what the screen shows; else its
+// message and the field errors no field shows.
 export function Problem({ error, onReload }: { error: ApiError | null; onReload?: () => void }) {
   if (!error) return null;
-  const changed = error.status === 409 || error.status === 412;
+  if (isConflict(error)) return <ConflictNotice error={error} onReload={onReload} />;
   return (
     <div class="problem error" role="alert">
-      {changed && <strong>This changed since you loaded it. </strong>}
       {error.message}
-      {error.errors.length > 0 && !changed && error.status !== 400 && (
+      {error.errors.length > 0 && error.status !== 400 && (
         <ul>
           {error.errors.map((e) => (
             <li>{e.message}</li>
           ))}
         </ul>
-      )}
-      {changed && onReload && (
-        <>
-          {" "}
-          <button type="button" class="secondary" onClick={onReload}>
-            Reload
-          </button>
-        </>
       )}
     </div>
   );
