@@ -1,5 +1,6 @@
-// Small form pieces shared by the admin screens: a labelled input with its field error under
-// it, the form's problem banner (with the offer to reload a record someone else changed).
+// Small form pieces shared by the admin screens: a labelled input, select or address with its
+// field errors under it, and the form's problem banner (with the offer to reload a record
+// someone else changed).
 import { ComponentChildren } from "preact";
 import { ApiError, FieldError } from "../api";
 import { ConflictNotice, isConflict } from "../conflict";
@@ -47,6 +48,83 @@ export function TextField(props: {
         </small>
       )}
     </div>
+  );
+}
+
+// A choice of a record by its code ("" for none, named by `none`).
+export function SelectField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  none: string;
+  options: { code: string; name: string }[];
+  error?: string;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+        onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}
+      >
+        <option value="">{props.none}</option>
+        {props.options.map((o) => (
+          <option value={o.code}>
+            {o.code} — {o.name}
+          </option>
+        ))}
+      </select>
+      {props.error && (
+        <small id={`${props.id}-error`} class="error">
+          {props.error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+export interface Address {
+  line1: string;
+  city: string;
+  region: string;
+  postal_code: string;
+  country: string;
+}
+
+export const BLANK_ADDRESS: Address = { line1: "", city: "", region: "", postal_code: "", country: "" };
+
+const ADDRESS_FIELDS: [keyof Address, string][] = [
+  ["line1", "Street"],
+  ["city", "City"],
+  ["region", "Region"],
+  ["postal_code", "Postal code"],
+  ["country", "Country"],
+];
+
+// The fields of an address (ids `${id}-city`…), each with the field error at `${at}/city`….
+export function AddressFields(props: {
+  id: string;
+  address: Address;
+  onInput: (field: keyof Address) => (value: string) => void;
+  errors: FieldError[];
+  at: string;
+}) {
+  return (
+    <>
+      {ADDRESS_FIELDS.map(([field, label]) => (
+        <TextField
+          id={`${props.id}-${field}`}
+          label={label}
+          value={props.address[field]}
+          onInput={props.onInput(field)}
+          error={errorAt(props.errors, `${props.at}/${field}`)}
+        />
+      ))}
+    </>
   );
 }
 
