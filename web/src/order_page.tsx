@@ -12,6 +12,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { ApiError, call } from "./api";
 import { InvoiceTable } from "./invoice_table";
 import { debounce, useLiveEvents } from "./live";
+import { OrderLinesTable } from "./order_lines_table";
 import { label } from "./orders";
 import { ShipmentTable } from "./shipment_table";
 import { Totals } from "./totals";
@@ -227,42 +228,7 @@ export function OrderPage(props: { number: string }) {
         </div>
       )}
       <h2>Lines</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">SKU</th>
-            <th scope="col" class="number">Ordered</th>
-            <th scope="col">Allocated</th>
-            <th scope="col" class="number">Backordered</th>
-            <th scope="col" class="number">Shipped</th>
-            <th scope="col" class="number">Invoiced</th>
-            <th scope="col" class="number">Returned</th>
-            <th scope="col" class="number">Unit price</th>
-            <th scope="col">Price from</th>
-            <th scope="col" class="number">Amount</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.lines.map((l) => (
-            <tr key={l.line_no}>
-              <td>{l.line_no}</td>
-              <td>{l.sku}</td>
-              <td class="number">
-                {l.entered_quantity} {l.uom}
-              </td>
-              <td>{l.allocations.map((a) => `${a.quantity} in ${a.warehouse}`).join(", ") || "—"}</td>
-              <td class="number">{l.quantity_backordered}</td>
-              <td class="number">{l.quantity_shipped}</td>
-              <td class="number">{l.quantity_invoiced}</td>
-              <td class="number">{l.quantity_returned}</td>
-              <td class="number">{l.unit_price}</td>
-              <td>{l.price_source}</td>
-              <td class="number">{l.extended_amount}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OrderLinesTable lines={order.lines} />
       <Totals subtotal={order.subtotal} tax={order.tax} freight={order.freight} total={order.total} currency={order.currency} />
       {shipments && (
         <section aria-labelledby="shipments-title">

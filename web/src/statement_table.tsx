@@ -15,7 +15,11 @@ export interface StatementLine {
   balance: string;
 }
 
-export interface StatementLines {
+// The statement as the API answers it, but for its aging (which each screen shows its own way).
+export interface StatementOfAccount {
+  customer: string;
+  name: string;
+  currency: string;
   from: string;
   to: string;
   opening_balance: string;
@@ -26,7 +30,7 @@ export interface StatementLines {
 // An amount that is zero is left blank, so that each line reads as a charge or a credit.
 const amount = (a: string) => (a === "0.00" ? "" : a);
 
-export function StatementTable(props: { statement: StatementLines; reference?: (line: StatementLine) => ComponentChildren }) {
+export function StatementTable(props: { statement: StatementOfAccount; reference?: (line: StatementLine) => ComponentChildren }) {
   const s = props.statement;
   return (
     <table>

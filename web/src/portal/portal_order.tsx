@@ -4,6 +4,7 @@
 // Another customer's order answers 404 and the page shows only that there is no such order.
 import { call } from "../api";
 import { InvoiceTable } from "../invoice_table";
+import { OrderLinesTable } from "../order_lines_table";
 import { ShipmentTable } from "../shipment_table";
 import { Totals } from "../totals";
 import { InvoiceSummary, Order, Return, Shipment } from "./portal_types";
@@ -85,39 +86,7 @@ export function PortalOrder(props: { number: string; placed?: boolean }) {
         </p>
       )}
       <h2>Lines</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">SKU</th>
-            <th scope="col" class="number">Ordered</th>
-            <th scope="col" class="number">Backordered</th>
-            <th scope="col" class="number">Shipped</th>
-            <th scope="col" class="number">Invoiced</th>
-            <th scope="col" class="number">Returned</th>
-            <th scope="col" class="number">Unit price</th>
-            <th scope="col" class="number">Amount</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.lines.map((l) => (
-            <tr key={l.line_no}>
-              <td>{l.line_no}</td>
-              <td>{l.sku}</td>
-              <td class="number">
-                {l.quantity}
-                {l.quantity !== l.entered_quantity && <span class="entered"> ({l.entered_quantity} {l.uom})</span>}
-              </td>
-              <td class="number">{l.quantity_backordered}</td>
-              <td class="number">{l.quantity_shipped}</td>
-              <td class="number">{l.quantity_invoiced}</td>
-              <td class="number">{l.quantity_returned}</td>
-              <td class="number">{l.unit_price}</td>
-              <td class="number">{l.extended_amount}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OrderLinesTable lines={order.lines} forCustomer />
       <Totals subtotal={order.subtotal} tax={order.tax} freight={order.freight} total={order.total} currency={order.currency} />
 
       <h2>Shipments</h2>

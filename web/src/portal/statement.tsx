@@ -5,19 +5,11 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call, FieldError } from "../api";
 import { DocumentLink } from "../document_link";
-import { StatementLine, StatementTable } from "../statement_table";
+import { StatementLine, StatementOfAccount, StatementTable } from "../statement_table";
 import { AgingTotals } from "./balance";
 import { customerCode, valueOf } from "./shared";
 
-interface Statement {
-  customer: string;
-  name: string;
-  from: string;
-  to: string;
-  currency: string;
-  opening_balance: string;
-  lines: StatementLine[];
-  closing_balance: string;
+interface Statement extends StatementOfAccount {
   aging: AgingTotals;
 }
 

@@ -5,20 +5,12 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call } from "../api";
 import { DocumentLink } from "../document_link";
-import { StatementLine, StatementTable } from "../statement_table";
+import { StatementOfAccount, StatementTable } from "../statement_table";
 import { asApiError, CustomerFinder, FieldProblem, fieldMessage, Problem } from "./common";
 import { BUCKETS, today } from "./dates";
 import { AgingAmounts } from "./types";
 
-interface StatementDocument {
-  customer: string;
-  name: string;
-  from: string;
-  to: string;
-  currency: string;
-  opening_balance: string;
-  lines: StatementLine[];
-  closing_balance: string;
+interface StatementDocument extends StatementOfAccount {
   aging: AgingAmounts;
 }
 
