@@ -12,31 +12,16 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { ApiError, call } from "./api";
 import { InvoiceTable } from "./invoice_table";
 import { debounce, useLiveEvents } from "./live";
-import { OrderLinesTable } from "./order_lines_table";
+import { OrderLineRow, OrderLinesTable } from "./order_lines_table";
 import { label } from "./orders";
 import { ShipmentTable } from "./shipment_table";
 import { Totals } from "./totals";
 
-interface Allocation {
-  warehouse: string;
-  quantity: number;
-}
-
-interface OrderLine {
-  line_no: number;
-  sku: string;
-  quantity: number;
-  entered_quantity: number;
-  uom: string;
+// A line as the order page reads it: the lines table's, with where it is allocated.
+interface OrderLine extends OrderLineRow {
   quantity_allocated: number;
-  quantity_backordered: number;
-  quantity_shipped: number;
-  quantity_invoiced: number;
-  quantity_returned: number;
-  unit_price: string;
   price_source: string;
-  extended_amount: string;
-  allocations: Allocation[];
+  allocations: { warehouse: string; quantity: number }[];
 }
 
 interface Order {
