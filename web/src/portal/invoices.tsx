@@ -3,9 +3,9 @@
 // portal user with its own customer's invoices only).
 import { useState } from "preact/hooks";
 import { InvoiceTable } from "../invoice_table";
+import { ListFooter, ListProblem, usePagedList } from "../paged_list";
 import { Balance } from "./balance";
 import { InvoiceSummary } from "./portal_types";
-import { ListFooter, ListProblem, usePagedList } from "./loaders";
 import { valueOf } from "./shared";
 
 export function Invoices() {

@@ -2,7 +2,7 @@
 // status filter and "load more" over the API's cursor pages (GET /api/v1/orders answers a portal
 // user with its own customer's orders only).
 import { useState } from "preact/hooks";
-import { ListFooter, ListProblem, usePagedList } from "./loaders";
+import { ListFooter, ListProblem, usePagedList } from "../paged_list";
 import { chipClass, label, valueOf } from "./shared";
 
 export interface OrderSummary {

@@ -1,7 +1,7 @@
 // The customer's return requests (#/returns for a portal user): newest first with their status
 // (authorized: goods awaited; received: everything arrived and was credited), and the way to a
 // new request (GET /api/v1/returns answers a portal user with its own customer's RMAs only).
-import { ListFooter, ListProblem, usePagedList } from "./loaders";
+import { ListFooter, ListProblem, usePagedList } from "../paged_list";
 import { Return } from "./portal_types";
 import { chipClass, label } from "./shared";
 
