@@ -54,7 +54,7 @@ runBrowserTest("users", async ({ page, browser, url, passwords, shot, accessible
   await page.getByLabel("Repeat the initial password").fill("buyer-pass-phrase-1");
   // The typeahead offers the customers whose code or name holds what was typed.
   await page.getByLabel("Customer (code)").fill("C-100");
-  await page.locator('#customer-options option[value="C-1001"]').waitFor({ state: "attached" });
+  await page.getByRole("option", { name: /C-1001/ }).waitFor();
   await page.getByLabel("Customer (code)").fill("C-1001");
   await page.getByRole("button", { name: "Create user" }).click();
   await page.getByRole("status").getByText("User buyer1 was created.").waitFor();

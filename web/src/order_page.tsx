@@ -10,30 +10,18 @@
 // without a reload and the timeline grows.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { ApiError, call } from "./api";
-import { DocumentLink } from "./document_link";
+import { InvoiceTable } from "./invoice_table";
 import { debounce, useLiveEvents } from "./live";
+import { OrderLineRow, OrderLinesTable } from "./order_lines_table";
 import { label } from "./orders";
+import { ShipmentTable } from "./shipment_table";
+import { Totals } from "./totals";
 
-interface Allocation {
-  warehouse: string;
-  quantity: number;
-}
-
-interface OrderLine {
-  line_no: number;
-  sku: string;
-  quantity: number;
-  entered_quantity: number;
-  uom: string;
+// A line as the order page reads it: the lines table's, with where it is allocated.
+interface OrderLine extends OrderLineRow {
   quantity_allocated: number;
-  quantity_backordered: number;
-  quantity_shipped: number;
-  quantity_invoiced: number;
-  quantity_returned: number;
-  unit_price: string;
   price_source: string;
-  extended_amount: string;
-  allocations: Allocation[];
+  allocations: { warehouse: string; quantity: number }[];
 }
 
 interface Order {
@@ -225,88 +213,15 @@ export function OrderPage(props: { number: string }) {
         </div>
       )}
       <h2>Lines</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">SKU</th>
-            <th scope="col" class="number">Ordered</th>
-            <th scope="col">Allocated</th>
-            <th scope="col" class="number">Backordered</th>
-            <th scope="col" class="number">Shipped</th>
-            <th scope="col" class="number">Invoiced</th>
-            <th scope="col" class="number">Returned</th>
-            <th scope="col" class="number">Unit price</th>
-            <th scope="col">Price from</th>
-            <th scope="col" class="number">Amount</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.lines.map((l) => (
-            <tr key={l.line_no}>
-              <td>{l.line_no}</td>
-              <td>{l.sku}</td>
-              <td class="number">
-                {l.entered_quantity} {l.uom}
-              </td>
-              <td>{l.allocations.map((a) => `${a.quantity} in ${a.warehouse}`).join(", ") || "—"}</td>
-              <td class="number">{l.quantity_backordered}</td>
-              <td class="number">{l.quantity_shipped}</td>
-              <td class="number">{l.quantity_invoiced}</td>
-              <td class="number">{l.quantity_returned}</td>
-              <td class="number">{l.unit_price}</td>
-              <td>{l.price_source}</td>
-              <td class="number">{l.extended_amount}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <dl class="totals">
-        <dt>Subtotal</dt>
-        <dd>{order.subtotal}</dd>
-        <dt>Tax</dt>
-        <dd>{order.tax}</dd>
-        <dt>Freight</dt>
-        <dd>{order.freight}</dd>
-        <dt>Total</dt>
-        <dd>
-          {order.total} {order.currency}
-        </dd>
-      </dl>
+      <OrderLinesTable lines={order.lines} />
+      <Totals subtotal={order.subtotal} tax={order.tax} freight={order.freight} total={order.total} currency={order.currency} />
       {shipments && (
         <section aria-labelledby="shipments-title">
           <h2 id="shipments-title">Shipments</h2>
           {shipments.length === 0 ? (
             <p>Nothing shipped yet.</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Shipment</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">From</th>
-                  <th scope="col">Carrier</th>
-                  <th scope="col">Tracking</th>
-                  <th scope="col">Lines</th>
-                  <th scope="col">Shipped</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shipments.map((s) => (
-                  <tr key={s.number} data-shipment={s.number}>
-                    <td>{s.number}</td>
-                    <td>
-                      <span class={`chip chip-${s.status}`}>{label(s.status)}</span>
-                    </td>
-                    <td>{s.warehouse}</td>
-                    <td>{[s.carrier, s.service].filter(Boolean).join(" ") || "—"}</td>
-                    <td>{s.tracking_number || "—"}</td>
-                    <td>{s.lines.map((l) => `#${l.line_no} ${l.sku} × ${s.shipped_at ? l.quantity_shipped : l.quantity}`).join(", ")}</td>
-                    <td>{s.shipped_at ? when(s.shipped_at) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ShipmentTable shipments={shipments} />
           )}
         </section>
       )}
@@ -316,44 +231,7 @@ export function OrderPage(props: { number: string }) {
           {invoices.length === 0 ? (
             <p>Nothing invoiced yet.</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Invoice</th>
-                  <th scope="col">Shipment</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" class="number">Total</th>
-                  <th scope="col" class="number">Balance</th>
-                  <th scope="col">Document</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invoices.map((v) => (
-                  <tr key={v.number} data-invoice={v.number}>
-                    <td>{v.number}</td>
-                    <td>{v.shipment ?? "—"}</td>
-                    <td>{v.invoice_date}</td>
-                    <td>{v.due_date}</td>
-                    <td>
-                      <span class={`chip chip-${v.status}`}>{label(v.status)}</span>
-                    </td>
-                    <td class="number">
-                      {v.total} {v.currency}
-                    </td>
-                    <td class="number">{v.balance}</td>
-                    <td>
-                      <DocumentLink
-                        path={`/api/v1/invoices/${encodeURIComponent(v.number)}.pdf`}
-                        label={`Invoice ${v.number} PDF`}
-                        filename={`${v.number}.pdf`}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <InvoiceTable invoices={invoices} />
           )}
         </section>
       )}

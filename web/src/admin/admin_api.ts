@@ -32,11 +32,6 @@ export function patchVersioned<T>(path: string, body: unknown, version: number):
   return call<T>("PATCH", path, body, { headers: { "If-Match": `"${version}"` } });
 }
 
-// Whether `e` says that someone else changed the record first (412 from If-Match, or 409).
-export function isStale(e: unknown): boolean {
-  return e instanceof ApiError && (e.code === "precondition_failed" || e.code === "conflict");
-}
-
 // POST the file to /api/v1/imports/{kind} as text/csv, reporting the share sent (0 to 1).
 export function uploadCsv(kind: string, file: Blob, onProgress: (sent: number) => void): Promise<ImportResult> {
   return new Promise((resolve, reject) => {

@@ -3,18 +3,10 @@
 // one (PATCH with If-Match; ship-tos are changed by code and new codes are added; a record
 // someone else changed in between is refused, and the screen offers to reload it).
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, call } from "../api";
-import { isStale, patchVersioned } from "./admin_api";
-import { CheckField, errorAt, FormButtons, Problem, StaleRecord, TextField } from "./fields";
+import { call } from "../api";
+import { Address, AddressFields, BLANK_ADDRESS, CheckField, errorAt, FormButtons, Problem, SelectField, TextField } from "./fields";
 import { Page } from "./page";
-
-interface Address {
-  line1: string;
-  city: string;
-  region: string;
-  postal_code: string;
-  country: string;
-}
+import { useRecordForm } from "./record_form";
 
 interface ShipTo extends Address {
   code: string;
@@ -41,15 +33,6 @@ interface Named {
   code: string;
   name: string;
 }
-
-const BLANK_ADDRESS: Address = { line1: "", city: "", region: "", postal_code: "", country: "" };
-const ADDRESS_FIELDS: [keyof Address, string][] = [
-  ["line1", "Street"],
-  ["city", "City"],
-  ["region", "Region"],
-  ["postal_code", "Postal code"],
-  ["country", "Country"],
-];
 
 interface Draft {
   code: string;
@@ -112,14 +95,16 @@ function shipToBody(s: Draft["ship_to"][number], editing: boolean) {
 }
 
 function CustomerForm(props: { customer: Customer | null; onSaved: (c: Customer) => void; onCancel: () => void }) {
-  const [customer, setCustomer] = useState(props.customer);
-  const [draft, setDraft] = useState(draftOf(props.customer));
+  const form = useRecordForm<Customer, Draft>({
+    record: props.customer,
+    draftOf,
+    path: "/api/v1/customers",
+    keyOf: (c) => c.code,
+    onSaved: props.onSaved,
+  });
+  const { record: customer, draft, setDraft, set, errors } = form;
   const [tiers, setTiers] = useState<Named[]>([]);
   const [warehouses, setWarehouses] = useState<Named[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [stale, setStale] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const errors = error?.errors ?? [];
   const editing = customer !== null;
 
   useEffect(() => {
@@ -129,23 +114,9 @@ function CustomerForm(props: { customer: Customer | null; onSaved: (c: Customer)
     void call<{ items: Named[] }>("GET", "/api/v1/warehouses?limit=200").then((p) => setWarehouses(p.items), () => {});
   }, []);
 
-  const set = (field: keyof Draft) => (value: string) => setDraft({ ...draft, [field]: value });
   const setBill = (field: keyof Address) => (value: string) => setDraft({ ...draft, bill_to: { ...draft.bill_to, [field]: value } });
   const setShip = (i: number, field: string) => (value: string) =>
     setDraft({ ...draft, ship_to: draft.ship_to.map((s, j) => (j === i ? { ...s, [field]: value } : s)) });
-
-  async function reload() {
-    if (!customer) return;
-    try {
-      const fresh = await call<Customer>("GET", `/api/v1/customers/${encodeURIComponent(customer.code)}`);
-      setCustomer(fresh);
-      setDraft(draftOf(fresh));
-      setStale(false);
-      setError(null);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  }
 
   async function save(event: Event) {
     event.preventDefault();
@@ -161,53 +132,35 @@ function CustomerForm(props: { customer: Customer | null; onSaved: (c: Customer)
     };
     if (draft.price_tier) body.price_tier = draft.price_tier;
     else if (editing) body.price_tier = null;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = customer
-        ? await patchVersioned<Customer>(`/api/v1/customers/${encodeURIComponent(customer.code)}`, body, customer.version)
-        : await call<Customer>("POST", "/api/v1/customers", { ...body, code: draft.code });
-      props.onSaved(saved);
-    } catch (e) {
-      if (customer && isStale(e)) setStale(true);
-      else setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    await form.save(body, { ...body, code: draft.code });
   }
 
   const known = ["code", "name", "bill_to", "ship_to", "payment_terms", "credit_limit", "price_tier", "salesperson"];
   return (
     <form class="record-form" onSubmit={save} aria-labelledby="customer-form-title">
       <h2 id="customer-form-title">{customer ? `Edit customer ${customer.code}` : "New customer"}</h2>
-      {stale && <StaleRecord onReload={() => void reload()} />}
       <div class="grid">
         <TextField id="customer-code" label="Code" value={draft.code} onInput={set("code")} readOnly={editing} required error={errorAt(errors, "code")} />
         <TextField id="customer-name" label="Name" value={draft.name} onInput={set("name")} required error={errorAt(errors, "name")} />
         <TextField id="customer-terms" label="Payment terms" hint="NET30, 2/10NET30 or DUE_ON_RECEIPT" value={draft.payment_terms} onInput={set("payment_terms")} error={errorAt(errors, "payment_terms")} />
         <TextField id="customer-credit-limit" label="Credit limit" inputMode="decimal" value={draft.credit_limit} onInput={set("credit_limit")} error={errorAt(errors, "credit_limit")} />
-        <div class="field">
-          <label for="customer-tier">Price tier</label>
-          <select id="customer-tier" value={draft.price_tier} onChange={(e) => set("price_tier")((e.target as HTMLSelectElement).value)}>
-            <option value="">None (list price)</option>
-            {tiers.map((t) => (
-              <option value={t.code}>
-                {t.code} — {t.name}
-              </option>
-            ))}
-          </select>
-          {errorAt(errors, "price_tier") && <small class="error">{errorAt(errors, "price_tier")}</small>}
-        </div>
+        <SelectField
+          id="customer-tier"
+          label="Price tier"
+          value={draft.price_tier}
+          onChange={set("price_tier")}
+          none="None (list price)"
+          options={tiers}
+          error={errorAt(errors, "price_tier")}
+        />
         <TextField id="customer-salesperson" label="Salesperson" value={draft.salesperson} onInput={set("salesperson")} error={errorAt(errors, "salesperson")} />
-        <CheckField id="customer-tax-exempt" label="Tax exempt" checked={draft.tax_exempt} onChange={(tax_exempt) => setDraft({ ...draft, tax_exempt })} />
-        <CheckField id="customer-on-hold" label="On credit hold" checked={draft.on_hold} onChange={(on_hold) => setDraft({ ...draft, on_hold })} />
+        <CheckField id="customer-tax-exempt" label="Tax exempt" checked={draft.tax_exempt} onChange={set("tax_exempt")} />
+        <CheckField id="customer-on-hold" label="On credit hold" checked={draft.on_hold} onChange={set("on_hold")} />
       </div>
       <fieldset>
         <legend>Bill to</legend>
         <div class="grid">
-          {ADDRESS_FIELDS.map(([field, label]) => (
-            <TextField id={`bill-${field}`} label={label} value={draft.bill_to[field]} onInput={setBill(field)} error={errorAt(errors, `bill_to/${field}`)} />
-          ))}
+          <AddressFields id="bill" address={draft.bill_to} onInput={setBill} errors={errors} at="bill_to" />
         </div>
       </fieldset>
       {draft.ship_to.map((s, i) => (
@@ -224,34 +177,21 @@ function CustomerForm(props: { customer: Customer | null; onSaved: (c: Customer)
               error={errorAt(errors, `ship_to/${i}/code`)}
             />
             <TextField id={`ship-${i}-name`} label="Ship-to name" value={s.name} onInput={setShip(i, "name")} error={errorAt(errors, `ship_to/${i}/name`)} />
-            {ADDRESS_FIELDS.map(([field, label]) => (
-              <TextField
-                id={`ship-${i}-${field}`}
-                label={label}
-                value={s[field]}
-                onInput={setShip(i, field)}
-                error={errorAt(errors, `ship_to/${i}/${field}`)}
-              />
-            ))}
-            <div class="field">
-              <label for={`ship-${i}-warehouse`}>Preferred warehouse</label>
-              <select id={`ship-${i}-warehouse`} value={s.preferred_warehouse} onChange={(e) => setShip(i, "preferred_warehouse")((e.target as HTMLSelectElement).value)}>
-                <option value="">None (by rank)</option>
-                {warehouses.map((w) => (
-                  <option value={w.code}>
-                    {w.code} — {w.name}
-                  </option>
-                ))}
-              </select>
-              {errorAt(errors, `ship_to/${i}/preferred_warehouse`) && (
-                <small class="error">{errorAt(errors, `ship_to/${i}/preferred_warehouse`)}</small>
-              )}
-            </div>
+            <AddressFields id={`ship-${i}`} address={s} onInput={(field) => setShip(i, field)} errors={errors} at={`ship_to/${i}`} />
+            <SelectField
+              id={`ship-${i}-warehouse`}
+              label="Preferred warehouse"
+              value={s.preferred_warehouse}
+              onChange={setShip(i, "preferred_warehouse")}
+              none="None (by rank)"
+              options={warehouses}
+              error={errorAt(errors, `ship_to/${i}/preferred_warehouse`)}
+            />
           </div>
         </fieldset>
       ))}
-      <Problem error={error} shown={known} />
-      <FormButtons busy={busy} saveLabel={customer ? "Save customer" : "Create customer"} onCancel={props.onCancel}>
+      <Problem error={form.error} shown={known} onReload={form.onReload} />
+      <FormButtons busy={form.busy} saveLabel={customer ? "Save customer" : "Create customer"} onCancel={props.onCancel}>
         <button
           type="button"
           class="secondary"

@@ -1,7 +1,9 @@
-// Small form pieces shared by the admin screens: a labelled input with its field error under
-// it, the form's problem banner, and the offer to reload a record someone else changed.
+// Small form pieces shared by the admin screens: a labelled input, select or address with its
+// field errors under it, and the form's problem banner (with the offer to reload a record
+// someone else changed).
 import { ComponentChildren } from "preact";
 import { ApiError, FieldError } from "../api";
+import { ConflictNotice, isConflict } from "../conflict";
 
 // The message of the field error at `field` (or inside it: "ship_to/0/code" for "ship_to/0").
 export function errorAt(errors: FieldError[], field: string): string | undefined {
@@ -49,6 +51,83 @@ export function TextField(props: {
   );
 }
 
+// A choice of a record by its code ("" for none, named by `none`).
+export function SelectField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  none: string;
+  options: { code: string; name: string }[];
+  error?: string;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+        onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}
+      >
+        <option value="">{props.none}</option>
+        {props.options.map((o) => (
+          <option value={o.code}>
+            {o.code} — {o.name}
+          </option>
+        ))}
+      </select>
+      {props.error && (
+        <small id={`${props.id}-error`} class="error">
+          {props.error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+export interface Address {
+  line1: string;
+  city: string;
+  region: string;
+  postal_code: string;
+  country: string;
+}
+
+export const BLANK_ADDRESS: Address = { line1: "", city: "", region: "", postal_code: "", country: "" };
+
+const ADDRESS_FIELDS: [keyof Address, string][] = [
+  ["line1", "Street"],
+  ["city", "City"],
+  ["region", "Region"],
+  ["postal_code", "Postal code"],
+  ["country", "Country"],
+];
+
+// The fields of an address (ids `${id}-city`…), each with the field error at `${at}/city`….
+export function AddressFields(props: {
+  id: string;
+  address: Address;
+  onInput: (field: keyof Address) => (value: string) => void;
+  errors: FieldError[];
+  at: string;
+}) {
+  return (
+    <>
+      {ADDRESS_FIELDS.map(([field, label]) => (
+        <TextField
+          id={`${props.id}-${field}`}
+          label={label}
+          value={props.address[field]}
+          onInput={props.onInput(field)}
+          error={errorAt(props.errors, `${props.at}/${field}`)}
+        />
+      ))}
+    </>
+  );
+}
+
 export function CheckField(props: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
   return (
     <div class="field check">
@@ -63,10 +142,13 @@ export function CheckField(props: { id: string; label: string; checked: boolean;
   );
 }
 
-// The problem of a failed save: its message, and the field errors no field shows.
-export function Problem(props: { error: ApiError | null; shown?: string[] }) {
+// The problem of a failed save: its message, and the field errors no field shows. A save of a
+// record someone else changed meanwhile (409, 412) is said as conflict.tsx says it, with
+// `onReload` (given where the form edits a record).
+export function Problem(props: { error: ApiError | null; shown?: string[]; onReload?: () => void }) {
   const e = props.error;
   if (!e) return null;
+  if (props.onReload && isConflict(e)) return <ConflictNotice error={e} onReload={props.onReload} />;
   const shown = props.shown ?? [];
   const rest = e.errors.filter((f) => !shown.some((s) => f.field === s || f.field.startsWith(s + "/")));
   return (
@@ -82,18 +164,6 @@ export function Problem(props: { error: ApiError | null; shown?: string[] }) {
           ))}
         </ul>
       )}
-    </div>
-  );
-}
-
-// Shown when a save was refused because the record changed since it was read.
-export function StaleRecord(props: { onReload: () => void }) {
-  return (
-    <div class="stale" role="alert">
-      <p>Someone else changed this record since you opened it. Reload it to see their change, then edit again.</p>
-      <button type="button" onClick={props.onReload}>
-        Reload
-      </button>
     </div>
   );
 }

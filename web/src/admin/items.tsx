@@ -2,11 +2,10 @@
 // create one (POST) and to edit one (PATCH with If-Match: a record someone else changed in
 // between is refused, and the screen offers to reload it). Prices are sent as the exact decimal
 // text typed; the server checks and keeps them.
-import { useState } from "preact/hooks";
-import { ApiError, call } from "../api";
-import { isStale, patchVersioned } from "./admin_api";
-import { CheckField, errorAt, FormButtons, Problem, StaleRecord, TextField } from "./fields";
+import { ApiError } from "../api";
+import { CheckField, errorAt, FormButtons, Problem, TextField } from "./fields";
 import { Page } from "./page";
+import { useRecordForm } from "./record_form";
 
 export interface Item {
   id: number;
@@ -66,32 +65,14 @@ function draftOf(item: Item | null): Draft {
 }
 
 function ItemForm(props: { item: Item | null; onSaved: (item: Item) => void; onCancel: () => void }) {
-  const [item, setItem] = useState(props.item);
-  const [draft, setDraft] = useState(draftOf(props.item));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [stale, setStale] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const set = (field: keyof Draft) => (value: string) => setDraft({ ...draft, [field]: value });
-  const errors = error?.errors ?? [];
-
-  async function reload() {
-    if (!item) return;
-    try {
-      const fresh = await call<Item>("GET", `/api/v1/items/${encodeURIComponent(item.sku)}`);
-      setItem(fresh);
-      setDraft(draftOf(fresh));
-      setStale(false);
-      setError(null);
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  }
+  const form = useRecordForm<Item, Draft>({ record: props.item, draftOf, path: "/api/v1/items", keyOf: (i) => i.sku, onSaved: props.onSaved });
+  const { record: item, draft, set, errors } = form;
 
   async function save(event: Event) {
     event.preventDefault();
     const packs = parsePacks(draft.packs);
     if (packs === null) {
-      setError(new ApiError(400, "invalid_argument", "The item has invalid fields.", [
+      form.setError(new ApiError(400, "invalid_argument", "The item has invalid fields.", [
         { field: "pack_sizes", code: "invalid_value", message: "Write pack sizes as UOM=quantity, separated by semicolons (CS=12; PL=480)." },
       ]));
       return;
@@ -105,26 +86,13 @@ function ItemForm(props: { item: Item | null; onSaved: (item: Item) => void; onC
       reorder_point: /^\d+$/.test(draft.reorder_point) ? Number(draft.reorder_point) : draft.reorder_point,
       pack_sizes: packs,
     };
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = item
-        ? await patchVersioned<Item>(`/api/v1/items/${encodeURIComponent(item.sku)}`, body, item.version)
-        : await call<Item>("POST", "/api/v1/items", { ...body, sku: draft.sku, uom: draft.uom });
-      props.onSaved(saved);
-    } catch (e) {
-      if (item && isStale(e)) setStale(true);
-      else setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    await form.save(body, { ...body, sku: draft.sku, uom: draft.uom });
   }
 
   const fields = ["sku", "name", "uom", "list_price", "cost", "tax_class", "reorder_point", "pack_sizes"];
   return (
     <form class="record-form" onSubmit={save} aria-labelledby="item-form-title">
       <h2 id="item-form-title">{item ? `Edit item ${item.sku}` : "New item"}</h2>
-      {stale && <StaleRecord onReload={() => void reload()} />}
       <div class="grid">
         <TextField id="item-sku" label="SKU" value={draft.sku} onInput={set("sku")} readOnly={item !== null} required error={errorAt(errors, "sku")} />
         <TextField id="item-name" label="Name" value={draft.name} onInput={set("name")} required error={errorAt(errors, "name")} />
@@ -134,10 +102,10 @@ function ItemForm(props: { item: Item | null; onSaved: (item: Item) => void; onC
         <TextField id="item-tax-class" label="Tax class" value={draft.tax_class} onInput={set("tax_class")} error={errorAt(errors, "tax_class")} />
         <TextField id="item-reorder-point" label="Reorder point" inputMode="numeric" value={draft.reorder_point} onInput={set("reorder_point")} error={errorAt(errors, "reorder_point")} />
         <TextField id="item-packs" label="Pack sizes" hint="UOM=quantity; e.g. CS=12; PL=480" value={draft.packs} onInput={set("packs")} error={errorAt(errors, "pack_sizes")} />
-        <CheckField id="item-active" label="Active (can be ordered)" checked={draft.active} onChange={(active) => setDraft({ ...draft, active })} />
+        <CheckField id="item-active" label="Active (can be ordered)" checked={draft.active} onChange={set("active")} />
       </div>
-      <Problem error={error} shown={fields} />
-      <FormButtons busy={busy} saveLabel={item ? "Save item" : "Create item"} onCancel={props.onCancel} />
+      <Problem error={form.error} shown={fields} onReload={form.onReload} />
+      <FormButtons busy={form.busy} saveLabel={item ? "Save item" : "Create item"} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 // The users screen (#/users, admins): every user with roles, customer, state and last sign-in,
 // filtered by role and state, a page at a time (GET /api/v1/users). "#/users/new" creates a
 // user, "#/users/<name>" changes one.
-import { useEffect, useState } from "preact/hooks";
-import { ApiError, call } from "../api";
+import { useState } from "preact/hooks";
+import { ListFooter, ListProblem, usePagedList } from "../paged_list";
 import { UserNew } from "./user_new";
 import { UserPage } from "./user_page";
-import { Page, ROLES, roleTitle, UserAccount } from "./users_api";
+import { ROLES, roleTitle, UserAccount } from "./users_api";
 
 // "/new" → "new", "/sam" → "sam", "" → null.
 function userPart(rest: string): string | null {
@@ -20,14 +20,6 @@ export function UsersScreen(props: { rest: string }) {
   return <Users />;
 }
 
-function query(role: string, state: string, cursor: string | null): string {
-  const params = new URLSearchParams({ limit: "100" });
-  if (role) params.set("role", role);
-  if (state) params.set("disabled", state === "disabled" ? "true" : "false");
-  if (cursor) params.set("cursor", cursor);
-  return `/api/v1/users?${params}`;
-}
-
 function when(at: string | null): string {
   return at ? new Date(at).toLocaleString() : "—";
 }
@@ -35,28 +27,9 @@ function when(at: string | null): string {
 function Users() {
   const [role, setRole] = useState("");
   const [state, setState] = useState("");
-  const [users, setUsers] = useState<UserAccount[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-
-  async function load(cursor: string | null) {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await call<Page<UserAccount>>("GET", query(role, state, cursor));
-      setUsers((shown) => (cursor ? [...shown, ...page.items] : page.items));
-      setNext(page.next_cursor);
-    } catch (e) {
-      setError((e as ApiError).message);
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  useEffect(() => {
-    void load(null);
-  }, [role, state]);
+  const disabled = state === "" ? "" : state === "disabled" ? "true" : "false";
+  const list = usePagedList<UserAccount>("/api/v1/users", { role, disabled }, 100);
+  const users = list.items;
 
   return (
     <section class="users" aria-labelledby="users-title">
@@ -81,11 +54,7 @@ function Users() {
           <option value="disabled">Disabled</option>
         </select>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ListProblem list={list} />
       <table>
         <thead>
           <tr>
@@ -111,13 +80,7 @@ function Users() {
         </tbody>
       </table>
       <p class="hint">The last sign-in is known while a session of it is open (sessions end after 12 hours or at sign-out).</p>
-      {!loading && users.length === 0 && !error && <p>No users match.</p>}
-      {next && (
-        <button type="button" onClick={() => void load(next)} disabled={loading}>
-          Load more
-        </button>
-      )}
-      {loading && <p aria-live="polite">Loading…</p>}
+      <ListFooter list={list} empty="No users match." more="Load more" />
     </section>
   );
 }

@@ -1,10 +1,10 @@
 // The pieces the users screens share: a labelled field with its problem below it, the role
-// checkboxes (each with what the role is for), a customer typeahead over GET
-// /api/v1/customers?q=, and a new password typed twice or generated and shown once.
+// checkboxes (each with what the role is for), a portal user's customer (customer_picker.tsx),
+// and a new password typed twice or generated and shown once.
 import { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { call } from "../api";
-import { generatePassword, Page, ROLES } from "./users_api";
+import { CustomerPicker } from "../customer_picker";
+import { generatePassword, ROLES } from "./users_api";
 
 export function FieldProblem(props: { id: string; message?: string }) {
   return props.message ? (
@@ -54,48 +54,20 @@ export function RoleChoices(props: { roles: string[]; onChange: (roles: string[]
   );
 }
 
-interface CustomerOption {
-  code: string;
-  name: string;
-}
-
-// The customer code, with suggestions from the server as it is typed (a datalist, so the
-// keyboard and screen readers treat it as the browser's own suggestions).
+// The customer code of a portal user: typed, or chosen from the customers found as it is typed.
 export function CustomerInput(props: { value: string; onChange: (code: string) => void; problem?: string }) {
-  const [options, setOptions] = useState<CustomerOption[]>([]);
-  useEffect(() => {
-    const text = props.value.trim();
-    if (text === "") return setOptions([]);
-    let current = true;
-    const timer = setTimeout(() => {
-      call<Page<CustomerOption>>("GET", `/api/v1/customers?limit=10&q=${encodeURIComponent(text)}`)
-        .then((page) => current && setOptions(page.items))
-        .catch(() => current && setOptions([]));
-    }, 150);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [props.value]);
   return (
-    <Field id="customer" label="Customer (code)" problem={props.problem} hint="Only for a customer portal user: the one customer it acts for.">
-      <input
-        id="customer"
-        list="customer-options"
-        autocomplete="off"
-        value={props.value}
-        aria-invalid={props.problem ? "true" : undefined}
-        aria-describedby={props.problem ? "customer-hint customer-problem" : "customer-hint"}
-        onInput={(e) => props.onChange((e.target as HTMLInputElement).value)}
-      />
-      <datalist id="customer-options">
-        {options.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
-      </datalist>
-    </Field>
+    <CustomerPicker
+      id="customer"
+      label="Customer (code)"
+      class="field"
+      hint="Only for a customer portal user: the one customer it acts for."
+      problem={props.problem}
+      problemId="customer-problem"
+      text={props.value}
+      onText={props.onChange}
+      onChoose={(c) => props.onChange(c.code)}
+    />
   );
 }
 

@@ -1,47 +1,47 @@
 // Admin: warehouses. The list (a distributor has a few, searched here by code, name or city),
 // a form to create one (POST /api/v1/warehouses) and to change one (PATCH: name, address and
 // allocation rank; the code stays). Warehouses carry no version: the last change wins.
-import { useState } from "preact/hooks";
-import { ApiError, call } from "../api";
-import { errorAt, FormButtons, Problem, TextField } from "./fields";
+import { Address, AddressFields, BLANK_ADDRESS, errorAt, FormButtons, Problem, TextField } from "./fields";
 import { Page } from "./page";
+import { useRecordForm } from "./record_form";
 
 interface Warehouse {
   id: number;
   code: string;
   name: string;
   allocation_rank: number;
-  address: { line1: string; city: string; region: string; postal_code: string; country: string };
+  address: Address;
+}
+
+interface Draft {
+  code: string;
+  name: string;
+  rank: string;
+  address: Address;
+}
+
+function draftOf(w: Warehouse | null): Draft {
+  return w
+    ? { code: w.code, name: w.name, rank: String(w.allocation_rank), address: { ...BLANK_ADDRESS, ...w.address } }
+    : { code: "", name: "", rank: "100", address: { ...BLANK_ADDRESS } };
 }
 
 function WarehouseForm(props: { warehouse: Warehouse | null; onSaved: (w: Warehouse) => void; onCancel: () => void }) {
-  const w = props.warehouse;
-  const [draft, setDraft] = useState(
-    w
-      ? { code: w.code, name: w.name, rank: String(w.allocation_rank), ...w.address }
-      : { code: "", name: "", rank: "100", line1: "", city: "", region: "", postal_code: "", country: "" },
-  );
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (field: keyof typeof draft) => (value: string) => setDraft({ ...draft, [field]: value });
-  const errors = error?.errors ?? [];
+  const form = useRecordForm<Warehouse, Draft>({
+    record: props.warehouse,
+    draftOf,
+    path: "/api/v1/warehouses",
+    keyOf: (w) => w.code,
+    onSaved: props.onSaved,
+  });
+  const { record: w, draft, setDraft, set, errors } = form;
+  const setAddress = (field: keyof Address) => (value: string) => setDraft({ ...draft, address: { ...draft.address, [field]: value } });
 
   async function save(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const { code, name, rank, ...address } = draft;
-      const body = { name, allocation_rank: /^\d+$/.test(rank) ? Number(rank) : rank, address };
-      const saved = w
-        ? await call<Warehouse>("PATCH", `/api/v1/warehouses/${encodeURIComponent(w.code)}`, body)
-        : await call<Warehouse>("POST", "/api/v1/warehouses", { ...body, code });
-      props.onSaved(saved);
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
+    const { code, name, rank, address } = draft;
+    const body = { name, allocation_rank: /^\d+$/.test(rank) ? Number(rank) : rank, address };
+    await form.save(body, { ...body, code });
   }
 
   return (
@@ -59,14 +59,10 @@ function WarehouseForm(props: { warehouse: Warehouse | null; onSaved: (w: Wareho
           onInput={set("rank")}
           error={errorAt(errors, "allocation_rank")}
         />
-        <TextField id="warehouse-line1" label="Street" value={draft.line1} onInput={set("line1")} error={errorAt(errors, "address/line1")} />
-        <TextField id="warehouse-city" label="City" value={draft.city} onInput={set("city")} error={errorAt(errors, "address/city")} />
-        <TextField id="warehouse-region" label="Region" value={draft.region} onInput={set("region")} error={errorAt(errors, "address/region")} />
-        <TextField id="warehouse-postal" label="Postal code" value={draft.postal_code} onInput={set("postal_code")} error={errorAt(errors, "address/postal_code")} />
-        <TextField id="warehouse-country" label="Country" value={draft.country} onInput={set("country")} error={errorAt(errors, "address/country")} />
+        <AddressFields id="warehouse" address={draft.address} onInput={setAddress} errors={errors} at="address" />
       </div>
-      <Problem error={error} shown={["code", "name", "allocation_rank", "address"]} />
-      <FormButtons busy={busy} saveLabel={w ? "Save warehouse" : "Create warehouse"} onCancel={props.onCancel} />
+      <Problem error={form.error} shown={["code", "name", "allocation_rank", "address"]} />
+      <FormButtons busy={form.busy} saveLabel={w ? "Save warehouse" : "Create warehouse"} onCancel={props.onCancel} />
     </form>
   );
 }

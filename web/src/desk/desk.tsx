@@ -6,13 +6,14 @@
 // SKU to the quantity and on to the next line, Ctrl+Enter places the order.
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api";
+import { CustomerPicker } from "../customer_picker";
 import { CustomerPanel } from "./customer_panel";
-import { ItemChoice, PlacedOrder, Quote, QuoteLine, placeOrder, quote, searchCustomers, searchItems } from "./desk_api";
+import { ItemChoice, PlacedOrder, Quote, QuoteLine, placeOrder, quote, searchItems } from "./desk_api";
 import { CustomerChoice, Draft, DraftLine, addLines, discardDraft, loadDraft, saveDraft, sentLines } from "./draft";
 import { LineProblems, LineRow } from "./line_row";
 import { formatCents, toCents } from "./money";
 import { isMultiLine, parsePaste } from "./paste";
-import { Typeahead } from "./typeahead";
+import { Typeahead } from "../typeahead";
 
 const QUOTE_DELAY_MS = 120;
 const REFRESH_MS = 30000; // stock changes while the customer is on the phone
@@ -252,20 +253,13 @@ export function OrderDesk() {
       </div>
       <div class="desk-head">
         <div class="desk-fields">
-          <Typeahead<CustomerChoice>
+          <CustomerPicker<CustomerChoice>
             id="desk-customer"
             label="Customer"
             placeholder={customer ? `${customer.code}: type to change` : "Code or name"}
             inputRef={customerRef}
-            search={async (text, signal) => (await searchCustomers(text, signal)).items}
-            exact={(choices, text) => choices.find((c) => c.code.toLowerCase() === text.toLowerCase())}
-            render={(c) => (
-              <span>
-                <strong>{c.code}</strong> {c.name}
-              </span>
-            )}
             onChoose={chooseCustomer}
-            invalid={headerErrors.customer}
+            problem={headerErrors.customer}
           />
           <div>
             <label for="desk-ship-to">Ship to</label>

@@ -1,7 +1,6 @@
 // What the order desk reads and writes: the API's answers it uses, and placing the order with
 // the draft's Idempotency-Key.
 import { call } from "../api";
-import { CustomerChoice } from "./draft";
 
 export interface Page<T> {
   items: T[];
@@ -58,10 +57,6 @@ export interface PlacedOrder {
   status: string;
   total: string;
   currency: string;
-}
-
-export function searchCustomers(text: string, signal?: AbortSignal): Promise<Page<CustomerChoice>> {
-  return get(`/api/v1/customers?${new URLSearchParams({ q: text, limit: "8" })}`, signal);
 }
 
 export function searchItems(text: string, signal?: AbortSignal): Promise<Page<ItemChoice>> {

@@ -1,39 +1,26 @@
 // One of the customer's invoices (#/invoices/IN-000042 for a portal user): dates and terms,
 // lines, totals, what was paid, discounted and credited, the balance, and its PDF. Another
 // customer's invoice answers 404 and the page shows only that there is no such invoice.
-import { useEffect, useState } from "preact/hooks";
 import { call } from "../api";
 import { DocumentLink } from "../document_link";
+import { Totals } from "../totals";
 import { Invoice } from "./portal_types";
-import { chipClass, label, problemText } from "./shared";
+import { useDocument } from "./loaders";
+import { chipClass, label } from "./shared";
 
 export function InvoicePage(props: { number: string }) {
-  const [invoice, setInvoice] = useState<Invoice | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setInvoice(null);
-    setError(null);
-    call<Invoice>("GET", `/api/v1/invoices/${encodeURIComponent(props.number)}`)
-      .then(setInvoice)
-      .catch((e) => setError(problemText(e, `There is no invoice ${props.number}.`)));
-  }, [props.number]);
-
   const back = (
     <p>
       <a href="#/invoices">← Invoices</a>
     </p>
   );
-  if (error)
-    return (
-      <section>
-        {back}
-        <p class="error" role="alert">
-          {error}
-        </p>
-      </section>
-    );
-  if (!invoice) return <p aria-live="polite">Loading…</p>;
+  const { doc: invoice, pending } = useDocument(
+    props.number,
+    () => call<Invoice>("GET", `/api/v1/invoices/${encodeURIComponent(props.number)}`),
+    `There is no invoice ${props.number}.`,
+    back,
+  );
+  if (!invoice) return pending;
   return (
     <section aria-labelledby="invoice-title">
       {back}
@@ -94,15 +81,7 @@ export function InvoicePage(props: { number: string }) {
           ))}
         </tbody>
       </table>
-      <dl class="totals">
-        <dt>Subtotal</dt>
-        <dd>{invoice.subtotal}</dd>
-        <dt>Tax</dt>
-        <dd>{invoice.tax}</dd>
-        <dt>Freight</dt>
-        <dd>{invoice.freight}</dd>
-        <dt>Total</dt>
-        <dd>{invoice.total}</dd>
+      <Totals subtotal={invoice.subtotal} tax={invoice.tax} freight={invoice.freight} total={invoice.total}>
         <dt>Paid</dt>
         <dd>{invoice.amount_paid}</dd>
         <dt>Discount taken</dt>
@@ -115,7 +94,7 @@ export function InvoicePage(props: { number: string }) {
             {invoice.balance} {invoice.currency}
           </strong>
         </dd>
-      </dl>
+      </Totals>
     </section>
   );
 }

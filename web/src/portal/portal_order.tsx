@@ -2,12 +2,14 @@
 // what shipped, was invoiced and came back, the shipments with their tracking, the invoices
 // (PDF) and the returns, and the ways on: order it again, or return goods that shipped.
 // Another customer's order answers 404 and the page shows only that there is no such order.
-import { useEffect, useState } from "preact/hooks";
 import { call } from "../api";
-import { DocumentLink } from "../document_link";
-import { InvoiceTable } from "./invoice_table";
+import { InvoiceTable } from "../invoice_table";
+import { OrderLinesTable } from "../order_lines_table";
+import { ShipmentTable } from "../shipment_table";
+import { Totals } from "../totals";
 import { InvoiceSummary, Order, Return, Shipment } from "./portal_types";
-import { chipClass, label, Page, problemText } from "./shared";
+import { useDocument } from "./loaders";
+import { chipClass, label, Page } from "./shared";
 
 interface Loaded {
   order: Order;
@@ -16,50 +18,40 @@ interface Loaded {
   returns: Return[];
 }
 
+async function loadOrder(number: string): Promise<Loaded> {
+  const ref = encodeURIComponent(number);
+  // The order first: another customer's is a 404, and nothing else is asked about it.
+  const order = await call<Order>("GET", `/api/v1/orders/${ref}`);
+  const [shipments, invoices, returns] = await Promise.all([
+    call<Page<Shipment>>("GET", `/api/v1/shipments?order=${ref}&limit=100`),
+    call<Page<InvoiceSummary>>("GET", `/api/v1/invoices?order=${ref}&limit=100`),
+    call<Page<Return>>("GET", `/api/v1/returns?order=${ref}&limit=100`),
+  ]);
+  // A cancelled pick list never left the warehouse: nothing the customer needs to see.
+  const shipped = shipments.items.filter((s) => s.status !== "cancelled");
+  return { order, shipments: shipped, invoices: invoices.items, returns: returns.items };
+}
+
 // `placed`: the order was just placed here (from Order again), which the page confirms.
 export function PortalOrder(props: { number: string; placed?: boolean }) {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setLoaded(null);
-    setError(null);
-    const ref = encodeURIComponent(props.number);
-    // The order first: another customer's is a 404, and nothing else is asked about it.
-    call<Order>("GET", `/api/v1/orders/${ref}`)
-      .then(async (order) => {
-        const [shipments, invoices, returns] = await Promise.all([
-          call<Page<Shipment>>("GET", `/api/v1/shipments?order=${ref}&limit=100`),
-          call<Page<InvoiceSummary>>("GET", `/api/v1/invoices?order=${ref}&limit=100`),
-          call<Page<Return>>("GET", `/api/v1/returns?order=${ref}&limit=100`),
-        ]);
-        // A cancelled pick list never left the warehouse: nothing the customer needs to see.
-        const shipped = shipments.items.filter((s) => s.status !== "cancelled");
-        setLoaded({ order, shipments: shipped, invoices: invoices.items, returns: returns.items });
-      })
-      .catch((e) => setError(problemText(e, `There is no order ${props.number}.`)));
-  }, [props.number]);
-
-  if (error)
-    return (
-      <section>
-        <p>
-          <a href="#/orders">← Your orders</a>
-        </p>
-        <p class="error" role="alert">
-          {error}
-        </p>
-      </section>
-    );
-  if (!loaded) return <p aria-live="polite">Loading…</p>;
+  const back = (
+    <p>
+      <a href="#/orders">← Your orders</a>
+    </p>
+  );
+  const { doc: loaded, pending } = useDocument(
+    props.number,
+    () => loadOrder(props.number),
+    `There is no order ${props.number}.`,
+    back,
+  );
+  if (!loaded) return pending;
   const { order, shipments, invoices, returns } = loaded;
   const ref = encodeURIComponent(order.number);
   const returnable = order.lines.some((l) => l.quantity_shipped > l.quantity_returned);
   return (
     <section class="portal" aria-labelledby="portal-order-title">
-      <p>
-        <a href="#/orders">← Your orders</a>
-      </p>
+      {back}
       <h1 id="portal-order-title">
         Order {order.number} <span class={chipClass(order.status)}>{label(order.status)}</span>
       </h1>
@@ -94,99 +86,21 @@ export function PortalOrder(props: { number: string; placed?: boolean }) {
         </p>
       )}
       <h2>Lines</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">SKU</th>
-            <th scope="col" class="number">Ordered</th>
-            <th scope="col" class="number">Backordered</th>
-            <th scope="col" class="number">Shipped</th>
-            <th scope="col" class="number">Invoiced</th>
-            <th scope="col" class="number">Returned</th>
-            <th scope="col" class="number">Unit price</th>
-            <th scope="col" class="number">Amount</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.lines.map((l) => (
-            <tr key={l.line_no}>
-              <td>{l.line_no}</td>
-              <td>{l.sku}</td>
-              <td class="number">
-                {l.quantity}
-                {l.quantity !== l.entered_quantity && <span class="entered"> ({l.entered_quantity} {l.uom})</span>}
-              </td>
-              <td class="number">{l.quantity_backordered}</td>
-              <td class="number">{l.quantity_shipped}</td>
-              <td class="number">{l.quantity_invoiced}</td>
-              <td class="number">{l.quantity_returned}</td>
-              <td class="number">{l.unit_price}</td>
-              <td class="number">{l.extended_amount}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <dl class="totals">
-        <dt>Subtotal</dt>
-        <dd>{order.subtotal}</dd>
-        <dt>Tax</dt>
-        <dd>{order.tax}</dd>
-        <dt>Freight</dt>
-        <dd>{order.freight}</dd>
-        <dt>Total</dt>
-        <dd>
-          {order.total} {order.currency}
-        </dd>
-      </dl>
+      <OrderLinesTable lines={order.lines} forCustomer />
+      <Totals subtotal={order.subtotal} tax={order.tax} freight={order.freight} total={order.total} currency={order.currency} />
 
       <h2>Shipments</h2>
       {shipments.length === 0 ? (
         <p>Nothing has shipped yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Shipment</th>
-              <th scope="col">Status</th>
-              <th scope="col">Shipped</th>
-              <th scope="col">Carrier</th>
-              <th scope="col">Tracking</th>
-              <th scope="col">Packing slip</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shipments.map((s) => (
-              <tr key={s.number}>
-                <td>{s.number}</td>
-                <td>
-                  <span class={chipClass(s.status)}>{label(s.status)}</span>
-                </td>
-                <td>{s.shipped_at ? new Date(s.shipped_at).toLocaleDateString() : "—"}</td>
-                <td>{[s.carrier, s.service].filter(Boolean).join(" ") || "—"}</td>
-                <td>{s.tracking_number ?? "—"}</td>
-                <td>
-                  {s.status === "shipped" ? (
-                    <DocumentLink
-                      path={`/api/v1/shipments/${encodeURIComponent(s.number)}/packing-slip.pdf`}
-                      label={`Packing slip ${s.number}`}
-                      filename={`${s.number}.pdf`}
-                    />
-                  ) : (
-                    "—"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ShipmentTable shipments={shipments} forCustomer />
       )}
 
       <h2>Invoices</h2>
       {invoices.length === 0 ? (
         <p>No invoice yet: an order is invoiced as it ships.</p>
       ) : (
-        <InvoiceTable invoices={invoices} />
+        <InvoiceTable invoices={invoices} forCustomer />
       )}
 
       {returns.length > 0 && (

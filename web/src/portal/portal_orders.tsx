@@ -1,9 +1,9 @@
 // The customer's own orders (#/orders for a portal user): newest first, with status chips, a
 // status filter and "load more" over the API's cursor pages (GET /api/v1/orders answers a portal
 // user with its own customer's orders only).
-import { useEffect, useState } from "preact/hooks";
-import { ApiError, call } from "../api";
-import { chipClass, label, Page, valueOf } from "./shared";
+import { useState } from "preact/hooks";
+import { ListFooter, ListProblem, usePagedList } from "../paged_list";
+import { chipClass, label, valueOf } from "./shared";
 
 export interface OrderSummary {
   number: string;
@@ -18,31 +18,8 @@ const STATUSES = ["on_hold", "open", "backordered", "partially_shipped", "shippe
 
 export function PortalOrders() {
   const [status, setStatus] = useState("");
-  const [orders, setOrders] = useState<OrderSummary[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-
-  async function load(cursor: string | null) {
-    setLoading(true);
-    setError(null);
-    const params = new URLSearchParams({ limit: "25" });
-    if (status) params.set("status", status);
-    if (cursor) params.set("cursor", cursor);
-    try {
-      const page = await call<Page<OrderSummary>>("GET", `/api/v1/orders?${params}`);
-      setOrders((shown) => (cursor ? [...shown, ...page.items] : page.items));
-      setNext(page.next_cursor);
-    } catch (e) {
-      setError((e as ApiError).message);
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  useEffect(() => {
-    void load(null);
-  }, [status]);
+  const list = usePagedList<OrderSummary>("/api/v1/orders", { status });
+  const orders = list.items;
 
   return (
     <section aria-labelledby="portal-orders-title">
@@ -57,11 +34,7 @@ export function PortalOrders() {
           ))}
         </select>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ListProblem list={list} />
       <table>
         <thead>
           <tr>
@@ -92,13 +65,7 @@ export function PortalOrders() {
           ))}
         </tbody>
       </table>
-      {!loading && orders.length === 0 && !error && <p>No orders{status ? ` ${label(status)}` : ""}.</p>}
-      {loading && <p aria-live="polite">Loading…</p>}
-      {next && !loading && (
-        <button type="button" class="secondary more" onClick={() => void load(next)}>
-          Load more orders
-        </button>
-      )}
+      <ListFooter list={list} empty={`No orders${status ? ` ${label(status)}` : ""}.`} more="Load more orders" />
     </section>
   );
 }

@@ -1,18 +1,9 @@
 // The API's documents as the portal screens read them (the fields they show; see the OpenAPI
 // document for the rest).
-export interface OrderLine {
-  line_no: number;
-  sku: string;
-  quantity: number;
-  entered_quantity: number;
-  uom: string;
-  quantity_backordered: number;
-  quantity_shipped: number;
-  quantity_invoiced: number;
+import { OrderLineRow } from "../order_lines_table";
+
+export interface OrderLine extends OrderLineRow {
   quantity_cancelled: number;
-  quantity_returned: number;
-  unit_price: string;
-  extended_amount: string;
 }
 
 export interface Order {

@@ -2,39 +2,25 @@
 // order and invoice, per line what was authorized, why, and what arrived so far, and what
 // arrived with the credit memo (PDF) that credited it. Another
 // customer's return answers 404 and the page shows only that there is no such return.
-import { useEffect, useState } from "preact/hooks";
 import { call } from "../api";
 import { DocumentLink } from "../document_link";
 import { reasonLabel, Return } from "./portal_types";
-import { chipClass, label, problemText } from "./shared";
+import { useDocument } from "./loaders";
+import { chipClass, label } from "./shared";
 
 export function ReturnPage(props: { number: string; requested?: boolean }) {
-  const [rma, setRma] = useState<Return | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setRma(null);
-    setError(null);
-    call<Return>("GET", `/api/v1/returns/${encodeURIComponent(props.number)}`)
-      .then(setRma)
-      .catch((e) => setError(problemText(e, `There is no return ${props.number}.`)));
-  }, [props.number]);
-
   const back = (
     <p>
       <a href="#/returns">← Returns</a>
     </p>
   );
-  if (error)
-    return (
-      <section>
-        {back}
-        <p class="error" role="alert">
-          {error}
-        </p>
-      </section>
-    );
-  if (!rma) return <p aria-live="polite">Loading…</p>;
+  const { doc: rma, pending } = useDocument(
+    props.number,
+    () => call<Return>("GET", `/api/v1/returns/${encodeURIComponent(props.number)}`),
+    `There is no return ${props.number}.`,
+    back,
+  );
+  if (!rma) return pending;
   return (
     <section aria-labelledby="return-title">
       {back}

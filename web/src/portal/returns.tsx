@@ -1,36 +1,13 @@
 // The customer's return requests (#/returns for a portal user): newest first with their status
 // (authorized: goods awaited; received: everything arrived and was credited), and the way to a
 // new request (GET /api/v1/returns answers a portal user with its own customer's RMAs only).
-import { useEffect, useState } from "preact/hooks";
-import { ApiError, call } from "../api";
+import { ListFooter, ListProblem, usePagedList } from "../paged_list";
 import { Return } from "./portal_types";
-import { chipClass, label, Page } from "./shared";
+import { chipClass, label } from "./shared";
 
 export function Returns() {
-  const [returns, setReturns] = useState<Return[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-
-  async function load(cursor: string | null) {
-    setLoading(true);
-    setError(null);
-    const params = new URLSearchParams({ limit: "25" });
-    if (cursor) params.set("cursor", cursor);
-    try {
-      const page = await call<Page<Return>>("GET", `/api/v1/returns?${params}`);
-      setReturns((shown) => (cursor ? [...shown, ...page.items] : page.items));
-      setNext(page.next_cursor);
-    } catch (e) {
-      setError((e as ApiError).message);
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  useEffect(() => {
-    void load(null);
-  }, []);
+  const list = usePagedList<Return>("/api/v1/returns");
+  const returns = list.items;
 
   return (
     <section aria-labelledby="returns-title">
@@ -44,11 +21,7 @@ export function Returns() {
           Request a return
         </a>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ListProblem list={list} />
       {returns.length > 0 && (
         <table>
           <thead>
@@ -79,13 +52,7 @@ export function Returns() {
           </tbody>
         </table>
       )}
-      {!loading && returns.length === 0 && !error && <p>No returns requested yet.</p>}
-      {loading && <p aria-live="polite">Loading…</p>}
-      {next && !loading && (
-        <button type="button" class="secondary more" onClick={() => void load(next)}>
-          Load more returns
-        </button>
-      )}
+      <ListFooter list={list} empty="No returns requested yet." more="Load more returns" />
     </section>
   );
 }

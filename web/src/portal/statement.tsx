@@ -5,28 +5,11 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call, FieldError } from "../api";
 import { DocumentLink } from "../document_link";
+import { StatementLine, StatementOfAccount, StatementTable } from "../statement_table";
 import { AgingTotals } from "./balance";
-import { customerCode, label, valueOf } from "./shared";
+import { customerCode, valueOf } from "./shared";
 
-interface StatementLine {
-  date: string;
-  kind: string;
-  reference: string;
-  memo: string;
-  charge: string;
-  credit: string;
-  balance: string;
-}
-
-interface Statement {
-  customer: string;
-  name: string;
-  from: string;
-  to: string;
-  currency: string;
-  opening_balance: string;
-  lines: StatementLine[];
-  closing_balance: string;
+interface Statement extends StatementOfAccount {
   aging: AgingTotals;
 }
 
@@ -108,44 +91,7 @@ export function StatementScreen() {
               filename={`${statement.customer}-${statement.to}.pdf`}
             />
           </p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Reference</th>
-                <th scope="col">Memo</th>
-                <th scope="col" class="number">Charge</th>
-                <th scope="col" class="number">Credit</th>
-                <th scope="col" class="number">Balance</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr class="carried">
-                <td>{statement.from}</td>
-                <td colSpan={5}>Opening balance</td>
-                <td class="number">{statement.opening_balance}</td>
-              </tr>
-              {statement.lines.map((l, i) => (
-                <tr key={i}>
-                  <td>{l.date}</td>
-                  <td>{label(l.kind)}</td>
-                  <td>{reference(l)}</td>
-                  <td>{l.memo}</td>
-                  <td class="number">{l.charge === "0.00" ? "" : l.charge}</td>
-                  <td class="number">{l.credit === "0.00" ? "" : l.credit}</td>
-                  <td class="number">{l.balance}</td>
-                </tr>
-              ))}
-              <tr class="carried">
-                <td>{statement.to}</td>
-                <td colSpan={5}>Closing balance</td>
-                <td class="number">
-                  <strong>{statement.closing_balance}</strong>
-                </td>
-              </tr>
-            </tbody>
-          </table>
+          <StatementTable statement={statement} reference={reference} />
           <h2>Aging on {statement.to}</h2>
           <table class="aging">
             <thead>

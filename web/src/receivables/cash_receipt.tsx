@@ -6,7 +6,7 @@
 // and its problems are shown at their fields.
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call, FieldError, newIdempotencyKey } from "../api";
-import { asApiError, CustomerPicker, FieldProblem, fieldMessage, loadAll, Problem, useCustomer } from "./common";
+import { asApiError, CustomerFinder, FieldProblem, fieldMessage, loadAll, Problem, useCustomer } from "./common";
 import { daysPastDue, today } from "./dates";
 import { basisPoints, centsOf, formatCents, percentOf, toCents } from "./money";
 import { Invoice, Payment } from "./types";
@@ -212,7 +212,7 @@ export function CashReceipt({ code, payment: paymentNumber }: { code: string | n
   return (
     <section aria-labelledby="cash-receipt-title" class="receivables">
       <h1 id="cash-receipt-title">Cash receipt{customer ? ` from ${customer.code}` : ""}</h1>
-      <CustomerPicker
+      <CustomerFinder
         id="cash-receipt-customer"
         initial={code ?? ""}
         onChoose={(c) => (location.hash = `#/cash-receipts/${encodeURIComponent(c.code)}`)}

@@ -1,8 +1,10 @@
 // What the receivables screens share: loading every page of a list, the customer picker (by
-// code or name, with suggestions), a problem shown plainly (a 409 or 412 with a reload), and
+// code or name, customer_picker.tsx), a problem shown plainly (a 409 or 412 with a reload), and
 // field errors found by their path.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { ApiError, call, FieldError, Me, storedToken } from "../api";
+import { ConflictNotice, isConflict } from "../conflict";
+import { CustomerPicker } from "../customer_picker";
 import { CustomerSummary, Page } from "./types";
 
 // Every page of a list (limit 500 a page), up to `most` items.
@@ -36,29 +38,21 @@ export function FieldProblem({ id, message }: { id: string; message?: string }) 
   );
 }
 
-// A problem of a whole screen or action: its message, and for a 409 or 412 (someone changed the
-// record meanwhile) a plain sentence and a button that reloads what the screen shows.
+// A problem of a whole screen or action: for a 409 or 412 (someone changed the record
+// meanwhile) conflict.tsx's notice with a button that reloads what the screen shows; else its
+// message and the field errors no field shows.
 export function Problem({ error, onReload }: { error: ApiError | null; onReload?: () => void }) {
   if (!error) return null;
-  const changed = error.status === 409 || error.status === 412;
+  if (isConflict(error)) return <ConflictNotice error={error} onReload={onReload} />;
   return (
     <div class="problem error" role="alert">
-      {changed && <strong>This changed since you loaded it. </strong>}
       {error.message}
-      {error.errors.length > 0 && !changed && error.status !== 400 && (
+      {error.errors.length > 0 && error.status !== 400 && (
         <ul>
           {error.errors.map((e) => (
             <li>{e.message}</li>
           ))}
         </ul>
-      )}
-      {changed && onReload && (
-        <>
-          {" "}
-          <button type="button" class="secondary" onClick={onReload}>
-            Reload
-          </button>
-        </>
       )}
     </div>
   );
@@ -94,9 +88,9 @@ export async function findCustomer(text: string): Promise<CustomerSummary> {
   );
 }
 
-// The customer picker: a labelled input with suggestions (code — name) as one types, which
-// chooses a customer on Enter or with its button.
-export function CustomerPicker({
+// The customer of a receivables screen: the picker (customer_picker.tsx) in a form whose button
+// (or Enter on a text no choice answers) finds the customer by what was typed (findCustomer).
+export function CustomerFinder({
   id,
   initial,
   onChoose,
@@ -106,60 +100,43 @@ export function CustomerPicker({
   onChoose: (customer: CustomerSummary) => void;
 }) {
   const [text, setText] = useState(initial);
-  const [suggestions, setSuggestions] = useState<CustomerSummary[]>([]);
   const [problem, setProblem] = useState<string | undefined>();
-  const asked = useRef(0);
 
   useEffect(() => setText(initial), [initial]);
 
-  async function suggest(value: string) {
-    setText(value);
-    const mine = ++asked.current;
-    if (value.trim().length < 2) return setSuggestions([]);
-    try {
-      const page = await call<Page<CustomerSummary>>(
-        "GET",
-        `/api/v1/customers?q=${encodeURIComponent(value.trim())}&limit=10`,
-      );
-      if (mine === asked.current) setSuggestions(page.items);
-    } catch {
-      // Suggestions are a help only; choosing still reports what went wrong.
-    }
+  function chosen(customer: CustomerSummary) {
+    setProblem(undefined);
+    setText(customer.code);
+    onChoose(customer);
   }
 
-  async function choose(e: Event) {
-    e.preventDefault();
+  async function find(typed: string) {
     setProblem(undefined);
-    // A suggestion's text is "C-1001 — Name": its code is the first word.
-    const typed = text.includes(" — ") ? text.split(" — ")[0] : text;
     try {
-      const customer = await findCustomer(typed);
-      setText(customer.code);
-      onChoose(customer);
+      chosen(await findCustomer(typed));
     } catch (error) {
       setProblem(asApiError(error).message);
     }
   }
 
   return (
-    <form class="filters" onSubmit={(e) => void choose(e)}>
-      <label for={id}>Customer (code or name)</label>
-      <input
+    <form
+      class="filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void find(text);
+      }}
+    >
+      <CustomerPicker<CustomerSummary>
         id={id}
-        value={text}
-        list={`${id}-suggestions`}
-        autoComplete="off"
-        aria-invalid={problem ? "true" : undefined}
-        aria-describedby={problem ? `${id}-error` : undefined}
-        onInput={(e) => void suggest((e.target as HTMLInputElement).value)}
+        label="Customer (code or name)"
+        text={text}
+        onText={setText}
+        onChoose={chosen}
+        onEnterText={(typed) => void find(typed)}
+        problem={problem}
       />
-      <datalist id={`${id}-suggestions`}>
-        {suggestions.map((c) => (
-          <option value={`${c.code} — ${c.name}`} />
-        ))}
-      </datalist>
       <button type="submit">Show</button>
-      <FieldProblem id={id} message={problem} />
     </form>
   );
 }

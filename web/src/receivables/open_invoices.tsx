@@ -4,7 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "../api";
 import { DocumentLink } from "../document_link";
-import { asApiError, CustomerPicker, loadAll, Problem, useCustomer, usePermissions } from "./common";
+import { asApiError, CustomerFinder, loadAll, Problem, useCustomer, usePermissions } from "./common";
 import { daysPastDue, today } from "./dates";
 import { centsOf, formatCents } from "./money";
 import { Invoice, Payment } from "./types";
@@ -46,7 +46,7 @@ export function OpenInvoices({ code }: { code: string | null }) {
   return (
     <section aria-labelledby="receivables-title" class="receivables">
       <h1 id="receivables-title">Open invoices{customer ? ` of ${customer.code}` : ""}</h1>
-      <CustomerPicker
+      <CustomerFinder
         id="receivables-customer"
         initial={code ?? ""}
         onChoose={(c) => (location.hash = `#/receivables/${encodeURIComponent(c.code)}`)}

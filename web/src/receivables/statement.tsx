@@ -5,29 +5,12 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call } from "../api";
 import { DocumentLink } from "../document_link";
-import { asApiError, CustomerPicker, FieldProblem, fieldMessage, Problem } from "./common";
+import { StatementOfAccount, StatementTable } from "../statement_table";
+import { asApiError, CustomerFinder, FieldProblem, fieldMessage, Problem } from "./common";
 import { BUCKETS, today } from "./dates";
 import { AgingAmounts } from "./types";
 
-interface StatementLine {
-  date: string;
-  kind: string;
-  reference: string;
-  memo: string;
-  charge: string;
-  credit: string;
-  balance: string;
-}
-
-interface StatementDocument {
-  customer: string;
-  name: string;
-  from: string;
-  to: string;
-  currency: string;
-  opening_balance: string;
-  lines: StatementLine[];
-  closing_balance: string;
+interface StatementDocument extends StatementOfAccount {
   aging: AgingAmounts;
 }
 
@@ -66,7 +49,7 @@ export function Statement({ code }: { code: string | null }) {
     <section aria-labelledby="statement-title" class="receivables statement">
       <h1 id="statement-title">Statement{statement ? ` of ${statement.customer}` : ""}</h1>
       <div class="no-print">
-        <CustomerPicker id="statement-customer" initial={code ?? ""} onChoose={(c) => (location.hash = `#/statements/${encodeURIComponent(c.code)}`)} />
+        <CustomerFinder id="statement-customer" initial={code ?? ""} onChoose={(c) => (location.hash = `#/statements/${encodeURIComponent(c.code)}`)} />
         {code && (
           <form
             class="filters"
@@ -103,47 +86,7 @@ export function Statement({ code }: { code: string | null }) {
           <p class="lead">
             <strong>{statement.name}</strong> · {statement.from} to {statement.to} · {statement.currency}
           </p>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Reference</th>
-                <th scope="col">Memo</th>
-                <th scope="col" class="number">Charge</th>
-                <th scope="col" class="number">Credit</th>
-                <th scope="col" class="number">Balance</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td>{statement.from}</td>
-                <td colSpan={5}>Opening balance</td>
-                <td class="number">{statement.opening_balance}</td>
-              </tr>
-              {statement.lines.map((l) => (
-                <tr>
-                  <td>{l.date}</td>
-                  <td>{l.kind.replace(/_/g, " ")}</td>
-                  <td>{l.reference}</td>
-                  <td>{l.memo}</td>
-                  <td class="number">{l.charge === "0.00" ? "" : l.charge}</td>
-                  <td class="number">{l.credit === "0.00" ? "" : l.credit}</td>
-                  <td class="number">{l.balance}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={6}>
-                  Closing balance on {statement.to}
-                </th>
-                <td class="number">
-                  <strong>{statement.closing_balance}</strong>
-                </td>
-              </tr>
-            </tfoot>
-          </table>
+          <StatementTable statement={statement} />
           <h2>Aging on {statement.to}</h2>
           <dl class="facts">
             {BUCKETS.map((b) => (

@@ -1,7 +1,8 @@
 // What the warehouse screens share: the warehouse being worked (chosen once, remembered in the
-// browser), problems shown at their fields, and the plain "someone else changed it" notice.
+// browser), problems shown at their fields, and the "someone else changed it" notice (conflict.tsx).
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call, FieldError } from "../api";
+import { ConflictNotice, isConflict } from "../conflict";
 
 export interface Page<T> {
   items: T[];
@@ -95,12 +96,8 @@ export function FieldMessage({ id, message }: { id: string; message?: string | n
   );
 }
 
-// 409 (the record is no longer in the state this screen showed) and 412 (its version moved):
-// someone else changed it. Anything else is shown as the API said it, with its unplaced fields.
-export function isConflict(problem: ApiError | null): boolean {
-  return problem !== null && (problem.status === 409 || problem.status === 412);
-}
-
+// A problem of a screen: a 409 or 412 (someone else changed the record) as conflict.tsx says
+// it, with the reload; anything else as the API said it, with its unplaced fields.
 export function ProblemBanner({
   problem,
   what,
@@ -115,18 +112,7 @@ export function ProblemBanner({
   extra?: FieldError[];
 }) {
   if (!problem) return null;
-  if (isConflict(problem)) {
-    return (
-      <div class="conflict" role="alert">
-        <p>
-          Someone else changed this {what} while you were working on it: {problem.message}.
-        </p>
-        <button type="button" onClick={onReload}>
-          Reload the {reloads}
-        </button>
-      </div>
-    );
-  }
+  if (isConflict(problem)) return <ConflictNotice error={problem} what={what} reloads={reloads} onReload={onReload} />;
   return (
     <div class="error" role="alert">
       <p>{problem.message}</p>

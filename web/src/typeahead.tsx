@@ -3,9 +3,12 @@
 // Each keystroke searches at once and aborts the search before it, so the list always answers
 // the text in the field. Enter before the answer to the current text has arrived waits for it,
 // so a fast typist never gets a choice made for an older text.
+// The field's text is the typeahead's own, cleared on a choice (the order desk's lines), unless
+// the screen passes `text` and `onText`: then the text is the screen's (a form's value that a
+// choice fills in), and a choice leaves it to onChoose.
 import { ComponentChildren, Ref } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { ApiError } from "../api";
+import { ApiError } from "./api";
 
 export interface TypeaheadProps<T> {
   id: string;
@@ -21,7 +24,13 @@ export interface TypeaheadProps<T> {
   onPaste?: (e: ClipboardEvent) => void;
   inputRef?: Ref<HTMLInputElement>;
   invalid?: string; // a problem to show under the field
+  problemId?: string; // its id; `${id}-error` unless given
+  hint?: string; // a line under the field that says what it takes
   describedBy?: string;
+  listLabel?: string; // the list's accessible name; the field's label unless given
+  class?: string;
+  text?: string;
+  onText?: (text: string) => void;
 }
 
 interface Answer<T> {
@@ -30,7 +39,10 @@ interface Answer<T> {
 }
 
 export function Typeahead<T>(props: TypeaheadProps<T>) {
-  const [text, setText] = useState("");
+  const [ownText, setOwnText] = useState("");
+  const controlled = props.text !== undefined;
+  const text = controlled ? props.text! : ownText;
+  const setText = (value: string) => (controlled ? props.onText?.(value) : setOwnText(value));
   const [answer, setAnswer] = useState<Answer<T>>({ text: "", choices: [] });
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -76,7 +88,7 @@ export function Typeahead<T>(props: TypeaheadProps<T>) {
   useEffect(() => () => running.current?.controller.abort(), []);
 
   function choose(choice: T) {
-    setText("");
+    if (!controlled) setText("");
     setAnswer({ text: "", choices: [] });
     setOpen(false);
     props.onChoose(choice);
@@ -93,7 +105,7 @@ export function Typeahead<T>(props: TypeaheadProps<T>) {
     const pick = props.exact?.(choices, typed.trim()) ?? highlighted;
     if (pick !== undefined) return choose(pick);
     if (typed.trim() !== "" && props.onEnterText) {
-      setText("");
+      if (!controlled) setText("");
       setOpen(false);
       props.onEnterText(typed.trim());
     }
@@ -118,10 +130,12 @@ export function Typeahead<T>(props: TypeaheadProps<T>) {
   }
 
   const shown = open && answer.choices.length > 0;
-  const errorId = `${props.id}-error`;
+  const errorId = props.problemId ?? `${props.id}-error`;
+  const hintId = `${props.id}-hint`;
   const message = props.invalid ?? problem;
+  const describedBy = [props.hint ? hintId : "", message ? errorId : "", props.describedBy ?? ""];
   return (
-    <div class="typeahead">
+    <div class={props.class ? `typeahead ${props.class}` : "typeahead"}>
       <label for={props.id}>{props.label}</label>
       <input
         id={props.id}
@@ -136,7 +150,7 @@ export function Typeahead<T>(props: TypeaheadProps<T>) {
         aria-activedescendant={shown ? `${props.id}-choice-${active}` : undefined}
         aria-invalid={message ? true : undefined}
         aria-busy={busy}
-        aria-describedby={[message ? errorId : "", props.describedBy ?? ""].join(" ").trim() || undefined}
+        aria-describedby={describedBy.filter((d) => d !== "").join(" ") || undefined}
         placeholder={props.placeholder}
         value={text}
         onInput={(e) => {
@@ -149,7 +163,7 @@ export function Typeahead<T>(props: TypeaheadProps<T>) {
         onBlur={() => setOpen(false)}
         onFocus={() => answer.choices.length > 0 && answer.text === text && text !== "" && setOpen(true)}
       />
-      <ul id={listId} role="listbox" aria-label={props.label} class="choices" hidden={!shown}>
+      <ul id={listId} role="listbox" aria-label={props.listLabel ?? props.label} class="choices" hidden={!shown}>
         {shown &&
           answer.choices.map((c, i) => (
             <li
@@ -167,8 +181,13 @@ export function Typeahead<T>(props: TypeaheadProps<T>) {
             </li>
           ))}
       </ul>
+      {props.hint && (
+        <p id={hintId} class="hint">
+          {props.hint}
+        </p>
+      )}
       {message && (
-        <p id={errorId} class="field-error">
+        <p id={errorId} class="field-error error">
           {message}
         </p>
       )}
