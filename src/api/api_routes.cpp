@@ -18,6 +18,7 @@
 #include "api/pick_queue_routes.h"
 #include "api/price_tier_routes.h"
 #include "api/price_quote_routes.h"
+#include "api/tax_exemption_routes.h"
 #include "api/receivables_report_routes.h"
 #include "api/report_routes.h"
 #include "api/return_routes.h"
@@ -50,6 +51,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddImportRoutes(router, ctx);
   AddPriceTierRoutes(router, ctx);
   AddPriceQuoteRoutes(router, ctx);
+  AddTaxExemptionRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

@@ -56,6 +56,10 @@ const Permission kTable[] = {
     {"reports.read", {kSalesManager}},
     // Price tiers are the discounts every customer of a tier gets: the administrator's.
     {"price_tiers.write", {}},
+    // A customer's tax exemption certificates: order entry and AR see them; AR, who collects
+    // and files the certificates, records and removes them.
+    {"tax_exemptions.read", {kSales, kSalesManager, kArClerk}},
+    {"tax_exemptions.write", {kArClerk}},
 };
 
 }  // namespace
