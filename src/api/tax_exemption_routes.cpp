@@ -34,6 +34,11 @@ Result<invoicing::TaxExemption> ParseExemption(const std::string& body) {
   e.region = r.String(*doc, "region", "region", text_limits::kRegion, true);
   e.certificate_number = r.String(*doc, "certificate_number", "certificate_number",
                                   invoicing::kCertificateNumberLimit, true);
+  // Present but empty: as required as absent.
+  for (const char* key : {"region", "certificate_number"}) {
+    if (doc->contains(key) && (*doc)[key] == "")
+      r.Fail(key, "required", std::string(key) + " is required");
+  }
   std::string expires = r.String(*doc, "expires_on", "expires_on", text_limits::kUnlisted, true);
   if (doc->contains("expires_on") && (*doc)["expires_on"].is_string()) {
     if (auto date = ParseDate(expires)) {

@@ -7,6 +7,7 @@ import { ApiError, call } from "../api";
 import { isStale, patchVersioned } from "./admin_api";
 import { CheckField, errorAt, FormButtons, Problem, StaleRecord, TextField } from "./fields";
 import { Page } from "./page";
+import { TaxExemptions } from "./tax_exemptions";
 
 interface Address {
   line1: string;
@@ -281,7 +282,12 @@ export function Customers() {
         { title: "Tier", cell: (c) => c.price_tier ?? "" },
         { title: "On hold", cell: (c) => (c.on_hold ? "yes" : "no") },
       ]}
-      form={(c, done, cancel) => <CustomerForm customer={c} onSaved={done} onCancel={cancel} />}
+      form={(c, done, cancel) => (
+        <>
+          <CustomerForm customer={c} onSaved={done} onCancel={cancel} />
+          {c && <TaxExemptions customer={c.code} />}
+        </>
+      )}
     />
   );
 }
