@@ -102,8 +102,8 @@ TEST_F(InternalErrorsTest, AFailureWhilePreparingAnOrderIsLoggedNotAnswered) {
 // A token is stored through the executor outside RunWrite; its failure is answered the same way.
 TEST_F(InternalErrorsTest, AFailureStoringATokenIsLoggedNotAnswered) {
   DropTable("auth_tokens");
-  auto r = Call("", "POST", "/api/v1/auth/token",
-                R"({"username": "sales", "password": "sales-pass-phrase-1"})");
+  auto r =
+      Call("", "POST", "/api/v1/auth/token", R"({"username": "sales", "password": "sales-pass-phrase-1"})");
   ASSERT_TRUE(IsProblem(r, 500, "internal"));
   EXPECT_EQ(r.body.find("auth_tokens"), std::string::npos) << r.body;
   std::string request_id = r.Header("X-Request-Id").value_or("");

@@ -172,11 +172,9 @@ TEST_F(OrderReadApiTest, FiltersByCreationDateOrInstant) {
 }
 
 TEST_F(OrderReadApiTest, FiltersByChannel) {
-  Place("sales",
-        OrderBody("C-1", R"([{"sku": "WID-100", "quantity": 1}])", R"(, "channel": "edi")"));
+  Place("sales", OrderBody("C-1", R"([{"sku": "WID-100", "quantity": 1}])", R"(, "channel": "edi")"));
   Place("sales", kOne);
-  Place("sales",
-        OrderBody("C-2", R"([{"sku": "WID-100", "quantity": 1}])", R"(, "channel": "edi")"));
+  Place("sales", OrderBody("C-2", R"([{"sku": "WID-100", "quantity": 1}])", R"(, "channel": "edi")"));
   EXPECT_EQ(Numbers("/api/v1/orders?channel=edi"),
             (std::vector<std::string>{"SO-000003", "SO-000001"}));
   EXPECT_EQ(Numbers("/api/v1/orders?channel=edi&customer=C-2"),
