@@ -19,6 +19,7 @@
 #include "api/price_quote_routes.h"
 #include "api/price_tier_routes.h"
 #include "api/product_line_routes.h"
+#include "api/tax_exemption_routes.h"
 #include "api/receivables_report_routes.h"
 #include "api/report_routes.h"
 #include "api/return_routes.h"
@@ -52,6 +53,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddPriceTierRoutes(router, ctx);
   AddProductLineRoutes(router, ctx);
   AddPriceQuoteRoutes(router, ctx);
+  AddTaxExemptionRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

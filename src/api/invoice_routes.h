@@ -9,8 +9,8 @@
 //   GET /api/v1/tax-rates (tax_rates.read) → {"items": [{"region", "tax_class",
 //       "rate_percent"}]}.
 //   POST /api/v1/tax-rates {"region", "tax_class", "rate_percent"} (tax_rates.write) → 200:
-//       creates or replaces the rate of a ship-to region and item tax class; later invoices
-//       use it.
+//       creates or replaces the rate of a ship-to region and item tax class; orders placed,
+//       quotes given and invoices created afterwards use it.
 //   GET /api/v1/ledger/trial-balance?as_of=YYYY-MM-DD (ledger.read) → per account of the
 //       chart {"account", "name", "type", "debit", "credit", "balance"}, with "total_debit",
 //       "total_credit" and "balanced".

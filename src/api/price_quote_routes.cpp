@@ -22,9 +22,10 @@ Result<flows::QuoteRequest> ParseQuoteRequest(const std::string& body) {
   if (!doc.ok()) return doc.status();
   std::vector<FieldError> errors;
   jsonio::FieldReader r(errors);
-  r.OnlyKnown(*doc, {"customer", "lines"}, "");
+  r.OnlyKnown(*doc, {"customer", "ship_to", "lines"}, "");
   flows::QuoteRequest request;
   request.customer = r.String(*doc, "customer", "customer", text_limits::kCustomerCode, true);
+  request.ship_to = r.String(*doc, "ship_to", "ship_to", text_limits::kShipToCode, false);
   const json* lines = r.Array(*doc, "lines", "lines", true);
   if (lines && lines->size() > flows::kMaxQuoteLines) {
     r.Fail("lines", "too_many", "a quote has at most 1000 lines");
@@ -73,6 +74,10 @@ json LineJson(const flows::QuoteLineRequest& in, const flows::QuotedLine& q) {
       {"unit_price", or_null(q.price, [](const auto& p) { return p.unit_price.Format(4); })},
       {"price_source", or_null(q.price, [](const auto& p) { return p.source; })},
       {"extended_amount", or_null(q.extended_amount, [](Money m) { return m.Format(2); })},
+      // A rate in ppm is a percentage with four decimals: "8.875" for 88750.
+      {"tax_rate_percent",
+       or_null(q.tax_amount, [&](Money) { return Money::FromUnits(q.tax_rate_ppm).Format(0); })},
+      {"tax_amount", or_null(q.tax_amount, [](Money m) { return m.Format(2); })},
       {"availability", q.item ? inventory::AvailabilityJson(in.sku, q.stock) : json(nullptr)},
       {"errors", std::move(errors)},
   };
@@ -89,6 +94,7 @@ void Quote(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto quote = [&]() -> Result<flows::Quote> {
     try {
       auto conn = ctx.readers.Borrow();
+      parsed->tax_date = DateOf(ctx.clock.Now());
       return flows::QuotePrices(*conn, *parsed, ctx.order_limits);
     } catch (...) {
       threw = true;  // its text (SQL) is logged, not answered
@@ -105,6 +111,9 @@ void Quote(ApiContext& ctx, http::Request& request, http::Responder respond) {
             {"price_tier", quote->price_tier ? json(*quote->price_tier) : json(nullptr)},
             {"currency", "USD"},
             {"subtotal", quote->subtotal.Format(2)},
+            {"tax", quote->tax.Format(2)},
+            {"tax_exemption", quote->tax_exemption ? json(*quote->tax_exemption) : json(nullptr)},
+            {"total", quote->total().Format(2)},
             {"lines", std::move(lines)}}));
 }
 

@@ -60,6 +60,10 @@ const Permission kTable[] = {
     // distributor's, so the portal does not read them. Only the administrator changes them.
     {"product_lines.read", {kSales, kSalesManager, kIntegration}},
     {"product_lines.write", {}},
+    // A customer's tax exemption certificates: order entry and AR see them; AR, who collects
+    // and files the certificates, records and removes them.
+    {"tax_exemptions.read", {kSales, kSalesManager, kArClerk}},
+    {"tax_exemptions.write", {kArClerk}},
 };
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "demo/demo_random.h"
 #include "demo/demo_returns.h"
 #include "demo/demo_stock.h"
+#include "demo/demo_tax_exemptions.h"
 #include "demo/demo_tax_rates.h"
 #include "fulfillment/shipment_repository.h"
 #include "inventory/warehouse_repository.h"
@@ -111,6 +112,7 @@ Status CreateMasterData(store::CommandExecutor& exec,
       return customers::CreateCustomer(c, ctx, account).status();
     });
   }
+  AddDemoTaxExemptions(batch, customers, window);
   return batch.Wait();
 }
 

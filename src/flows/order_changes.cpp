@@ -9,6 +9,7 @@
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
 #include "flows/backorder_release.h"
+#include "flows/open_order_value.h"
 #include "flows/order_allocation.h"
 #include "flows/order_settlement.h"
 #include "orders/order_json.h"
@@ -32,12 +33,6 @@ Result<orders::Order> LoadForChange(store::Connection& conn, OrderId id,
 
 Currency CurrencyOf(const orders::Order& o) {
   return FindCurrency(o.currency).value_or(kUsd);
-}
-
-// The value of a line's quantity that is still on order (not cancelled, not yet invoiced).
-Money OpenValue(const orders::OrderLine& l, const Currency& c) {
-  return pricing::ExtendedAmount(l.unit_price,
-                                 l.quantity - l.quantity_cancelled - l.quantity_invoiced, c);
 }
 
 }  // namespace
@@ -73,10 +68,10 @@ Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext&
   Currency currency = CurrencyOf(order);
   Money released;
   for (auto& l : order.lines) {
-    Money was = OpenValue(l, currency);
+    Money was = OpenOrderValue(l, currency);
     l.quantity_cancelled += l.quantity_open();
     orders::SetLineCancelled(conn, l.id, l.quantity_cancelled);
-    released += was - OpenValue(l, currency);
+    released += was - OpenOrderValue(l, currency);
   }
   customers::AddOpenOrderValue(conn, order.customer, -released);
   if (!orders::TouchOrder(conn, order, ctx.now, reason)) {

@@ -10,6 +10,7 @@
 #include "flows/order_allocation.h"
 #include "flows/reference_version.h"
 #include "inventory/warehouse_repository.h"
+#include "invoicing/sales_tax.h"
 #include "jsonio/json_writer.h"
 #include "orders/order_json.h"
 #include "orders/order_repository.h"
@@ -192,13 +193,38 @@ void CheckOrderTotals(const std::vector<orders::OrderLine>& lines,
   }
 }
 
+// Taxes the order's lines as an invoice of the whole order will (invoicing/sales_tax.h): one
+// query for the region's rates and the customer's exemption on `on`.
+// REQUIRES: every line valid (items found by the request's SKUs, as ValidateLine found them).
+void TaxOrder(store::Connection& conn, const Validated& v, const PlaceOrderRequest& r,
+              const std::unordered_map<std::string, catalog::Item>& items, Date on,
+              orders::Order& order) {
+  invoicing::TaxRule rule = invoicing::LoadTaxRule(conn, v.customer.id, v.customer.tax_exempt,
+                                                   v.ship_to->address.region, on);
+  std::vector<invoicing::TaxableLine> taxable;
+  taxable.reserve(order.lines.size());
+  for (size_t i = 0; i < order.lines.size(); ++i) {
+    taxable.push_back(
+        {items.at(r.lines[i].sku).tax_class, order.lines[i].extended_amount, Money()});
+  }
+  std::vector<invoicing::LineTax> taxes = invoicing::TaxLines(rule, taxable, v.currency);
+  order.tax = Money();
+  for (size_t i = 0; i < order.lines.size(); ++i) {
+    order.lines[i].tax_rate_ppm = taxes[i].rate_ppm;
+    order.lines[i].tax_amount = taxes[i].tax;
+    order.tax += taxes[i].tax;
+  }
+  order.tax_exemption = rule.exemption;
+}
+
 // Adds the order's value to the customer's open orders and returns the credit hold the order
-// needs, if any: the customer is on hold, or its exposure (open orders, this one included, plus
-// open receivables) now passes its limit.
+// needs, if any (the value is what the customer will owe for it, tax included: see
+// flows/open_order_value.h): the customer is on hold, or its exposure (open orders, this one
+// included, plus open receivables) now passes its limit.
 std::optional<orders::Hold> CreditCheck(store::Connection& conn, const orders::Order& order,
                                         bool on_hold, Money credit_limit, Timestamp now) {
-  customers::CreditPosition pos =
-      customers::AddOpenOrderValueReturning(conn, order.customer, order.subtotal, credit_limit);
+  customers::CreditPosition pos = customers::AddOpenOrderValueReturning(
+      conn, order.customer, order.subtotal + order.tax, credit_limit);
   if (on_hold) {
     return orders::Hold{0, "credit",
                         "customer_on_hold: customer " + order.customer_code + " is on hold", now};
@@ -261,9 +287,10 @@ PlacedOrder Place(store::Connection& conn, const CommandContext& ctx, const Prep
 }  // namespace
 
 Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequest& r,
-                                   const OrderLimits& limits) {
+                                   const OrderLimits& limits, std::optional<Date> on) {
   PreparedOrder p;
   p.limits = limits;
+  p.tax_date = on ? *on : DateOf(SystemClock().Now());
   p.reference_version = ReadReferenceVersion(conn);
   std::vector<FieldError> errors;
   Validated v;
@@ -290,6 +317,7 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
   order.allow_partial_shipment = r.allow_partial_shipment;
   order.currency = std::string(v.currency.code);
   for (const auto& l : order.lines) order.subtotal += l.extended_amount;
+  TaxOrder(conn, v, r, items, p.tax_date, order);
   p.customer_on_hold = v.customer.on_hold;
   p.credit_limit = v.customer.credit_limit;
   p.preferred_warehouse = v.ship_to->preferred_warehouse;
@@ -300,15 +328,18 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
 Result<PlacedOrder> PlacePreparedOrder(store::Connection& conn, const CommandContext& ctx,
                                        const PlaceOrderRequest& request,
                                        const PreparedOrder& prepared) {
-  if (ReadReferenceVersion(conn) == prepared.reference_version) return Place(conn, ctx, prepared);
-  auto again = PrepareOrder(conn, request, prepared.limits);
+  const Date today = DateOf(ctx.now);
+  if (ReadReferenceVersion(conn) == prepared.reference_version && prepared.tax_date == today) {
+    return Place(conn, ctx, prepared);
+  }
+  auto again = PrepareOrder(conn, request, prepared.limits, today);
   if (!again.ok()) return again.status();
   return Place(conn, ctx, *again);
 }
 
 Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& ctx,
                                  const PlaceOrderRequest& request, const OrderLimits& limits) {
-  auto prepared = PrepareOrder(conn, request, limits);
+  auto prepared = PrepareOrder(conn, request, limits, DateOf(ctx.now));
   if (!prepared.ok()) return prepared.status();
   return Place(conn, ctx, *prepared).order;
 }

@@ -34,11 +34,12 @@ Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& 
 // Order entry in two steps, so that validation and pricing run beside the single writer:
 // PrepareOrder on a read connection, then PlacePreparedOrder as the writer's command.
 
-// A request validated and priced against the reference data as of `reference_version`
+// A request validated, priced and taxed against the reference data as of `reference_version`
 // (flows/reference_version.h): the order's header and lines without number, ids or
 // allocations, and what the writer needs to check credit and allocate.
 struct PreparedOrder {
   int64_t reference_version = 0;
+  Date tax_date;  // the day the order was taxed for (exemptions are valid through a date)
   orders::Order order;
   bool customer_on_hold = false;
   Money credit_limit;
@@ -47,11 +48,16 @@ struct PreparedOrder {
   OrderLimits limits;  // what it was validated against; the writer validates again with them
 };
 
-// Validates and prices `request`, reporting every problem at once exactly as PlaceOrder does.
-// Writes nothing, so it may run on a read connection; it reads the reference version before
-// the data, so any change committed after that reading changes the version the writer sees.
+// Validates and prices `request`, reporting every problem at once exactly as PlaceOrder does,
+// and taxes it as of `on` (default: today by the system clock): each line at the rate of the
+// ship-to's region and the item's tax class unless an exemption valid that day applies
+// (invoicing/sales_tax.h, one query), so order.tax and each line's tax are what an invoice of
+// the whole order bills. Writes nothing, so it may run on a read connection; it reads the
+// reference version before the data, so any change committed after that reading (tax rates
+// and exemptions included) changes the version the writer sees.
 Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequest& request,
-                                   const OrderLimits& limits = {});
+                                   const OrderLimits& limits = {},
+                                   std::optional<Date> on = std::nullopt);
 
 // The placed order and its JSON as the audit record stored it (orders::OrderJson).
 struct PlacedOrder {
@@ -61,8 +67,9 @@ struct PlacedOrder {
 
 // Places an order prepared by PrepareOrder from the same `request`: numbering, credit check,
 // allocation and every row, as PlaceOrder. When the reference data changed since it was
-// prepared, the request is validated and priced again here first, so the order is never
-// placed on stale prices, items or customers.
+// prepared, or the order was taxed for another day than the writer's, the request is
+// validated, priced and taxed again here first, so the order is never placed on stale prices,
+// items, customers or taxes.
 Result<PlacedOrder> PlacePreparedOrder(store::Connection& conn, const CommandContext& ctx,
                                        const PlaceOrderRequest& request,
                                        const PreparedOrder& prepared);

@@ -3,6 +3,7 @@
 #include "catalog/item_repository.h"
 #include "core/field_path.h"
 #include "customers/customer_repository.h"
+#include "invoicing/sales_tax.h"
 
 namespace ordo::flows {
 namespace {
@@ -56,6 +57,21 @@ void QuoteLine(const std::unordered_map<std::string, catalog::Item>& items,
   out.extended_amount = pricing::ExtendedAmount(out.price->unit_price, *base, kUsd);
 }
 
+// Taxes the priced lines as order placement would (one query).
+void TaxQuote(store::Connection& conn, const customers::ShipTo& ship_to, Date on, Quote& quote) {
+  invoicing::TaxRule rule = invoicing::LoadTaxRule(
+      conn, quote.customer.id, quote.customer.tax_exempt, ship_to.address.region, on);
+  quote.tax_exemption = rule.exemption;
+  for (auto& line : quote.lines) {
+    if (!line.extended_amount) continue;
+    const invoicing::TaxableLine taxable{line.item->tax_class, *line.extended_amount, Money()};
+    const invoicing::LineTax tax = invoicing::TaxLines(rule, {&taxable, 1}, kUsd).front();
+    line.tax_rate_ppm = tax.rate_ppm;
+    line.tax_amount = tax.tax;
+    quote.tax += tax.tax;
+  }
+}
+
 }  // namespace
 
 Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request,
@@ -71,7 +87,18 @@ Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request,
   if (request.lines.size() > kMaxQuoteLines) {
     errors.push_back({"lines", "too_many", "a quote has at most 1000 lines"});
   }
+  const customers::ShipTo* ship_to = nullptr;
+  if (customer) {
+    ship_to = request.ship_to.empty()
+                  ? (customer->ship_tos.empty() ? nullptr : &customer->ship_tos.front())
+                  : customer->FindShipTo(request.ship_to);
+    if (ship_to == nullptr) {
+      errors.push_back({"ship_to", "unknown_ship_to",
+                        "customer " + request.customer + " has no ship-to " + request.ship_to});
+    }
+  }
   if (!errors.empty()) return Status::InvalidArgument("the quote has invalid fields", errors);
+  const customers::ShipTo tax_ship_to = *ship_to;  // the customer is moved into the quote
 
   Quote quote;
   quote.customer = std::move(*customer);
@@ -92,6 +119,8 @@ Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request,
     if (line.item) line.stock = inventory::StockByWarehouse(conn, line.item->id);
     if (line.extended_amount) quote.subtotal += *line.extended_amount;
   }
+  TaxQuote(conn, tax_ship_to, request.tax_date ? *request.tax_date : DateOf(SystemClock().Now()),
+           quote);
   return quote;
 }
 

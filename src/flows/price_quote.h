@@ -7,7 +7,8 @@
 // but a line's problems stay with the line: the other lines are still priced, so a pasted
 // stocking order shows every bad line in place at once. Prices come from the same resolution
 // as placement (pricing::ResolvePrice with the customer's tier), so the quote and the order
-// agree while the reference data does not change.
+// agree while the reference data does not change. Tax too: the priced lines are taxed as
+// placement taxes them (invoicing/sales_tax.h, for the ship-to's region on the quote's day).
 #pragma once
 
 #include <optional>
@@ -32,6 +33,8 @@ struct QuoteLineRequest {
 
 struct QuoteRequest {
   std::string customer;  // customer code
+  std::string ship_to;   // ship-to code; empty: the customer's first ship-to (as on an order)
+  std::optional<Date> tax_date;  // the day taxed; empty: today by the system clock
   std::vector<QuoteLineRequest> lines;
 };
 
@@ -39,8 +42,10 @@ struct QuotedLine {
   std::optional<catalog::Item> item;  // absent for an unknown SKU
   std::string uom;                    // the unit the quantity is in
   std::optional<int64_t> base_quantity;
-  std::optional<pricing::PriceDecision> price;   // per base unit
-  std::optional<Money> extended_amount;          // rounded to the currency's minor unit
+  std::optional<pricing::PriceDecision> price;  // per base unit
+  std::optional<Money> extended_amount;         // rounded to the currency's minor unit
+  int64_t tax_rate_ppm = 0;                     // with tax_amount, when extended_amount is
+  std::optional<Money> tax_amount;
   std::vector<inventory::WarehouseStock> stock;  // per warehouse, when the item is known
   std::vector<FieldError> errors;                // fields "lines/<i>/sku|quantity|uom"
 };
@@ -49,13 +54,17 @@ struct Quote {
   customers::Customer customer;
   std::optional<std::string> price_tier;
   std::vector<QuotedLine> lines;
-  Money subtotal;  // over the lines that have an extended amount
+  Money subtotal;                            // over the lines that have an extended amount
+  Money tax;                                 // over the same lines
+  std::optional<std::string> tax_exemption;  // as on an order (orders::Order::tax_exemption)
+  Money total() const { return subtotal + tax; }
 };
 
 // The most lines one quote prices: an order's most.
 inline constexpr size_t kMaxQuoteLines = 1000;
 
-// Errors (invalid_argument, field errors): an unknown customer ("customer"/"unknown_customer"),
+// Errors (invalid_argument, field errors): an unknown customer ("customer"/"unknown_customer")
+// or ship-to ("ship_to"/"unknown_ship_to"),
 // no lines ("lines"/"required") or more than kMaxQuoteLines ("lines"/"too_many"). Line problems
 // are not errors: they are in each QuotedLine.
 Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request,

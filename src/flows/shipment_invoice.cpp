@@ -8,9 +8,10 @@
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
 #include "flows/ledger_postings.h"
+#include "flows/open_order_value.h"
 #include "invoicing/invoice_repository.h"
 #include "invoicing/payment_terms.h"
-#include "invoicing/tax_rates.h"
+#include "invoicing/sales_tax.h"
 #include "orders/order_repository.h"
 #include "pricing/price_resolution.h"
 
@@ -56,6 +57,10 @@ Result<invoicing::Invoice> InvoiceShipment(store::Connection& conn, const Comman
   v.freight = freight.Round(currency);
   v.created_at = ctx.now;
 
+  // Taxed as the order was taxed (invoicing/sales_tax.h), as of the invoice date: an exemption
+  // that expired since the order was placed no longer applies.
+  const invoicing::TaxRule tax_rule =
+      invoicing::LoadTaxRule(conn, customer->id, customer->tax_exempt, region, v.invoice_date);
   Money open_value_released;
   for (const auto& sl : shipment.lines) {
     if (sl.quantity_shipped == 0) continue;
@@ -73,25 +78,26 @@ Result<invoicing::Invoice> InvoiceShipment(store::Connection& conn, const Comman
     il.unit_price = line->unit_price;
     il.extended_amount = pricing::ExtendedAmount(line->unit_price, il.quantity, currency);
     il.tax_class = item->tax_class;
-    il.tax_rate_ppm =
-        customer->tax_exempt ? 0 : invoicing::FindTaxRate(conn, region, item->tax_class);
-    il.tax_amount = invoicing::TaxOn(il.extended_amount, il.tax_rate_ppm, currency);
+    // Cumulative over the line's invoices, so that the invoices of a line shipped in parts add
+    // up to the tax of the whole line, which is the order line's tax at the same rate.
+    const invoicing::TaxableLine taxable{
+        item->tax_class,
+        pricing::ExtendedAmount(line->unit_price, line->quantity_invoiced + il.quantity, currency),
+        pricing::ExtendedAmount(line->unit_price, line->quantity_invoiced, currency)};
+    const invoicing::LineTax tax = invoicing::TaxLines(tax_rule, {&taxable, 1}, currency).front();
+    il.tax_rate_ppm = tax.rate_ppm;
+    il.tax_amount = tax.tax;
     v.subtotal += il.extended_amount;
     v.tax += il.tax_amount;
     v.lines.push_back(std::move(il));
 
-    // Open order value is kept per line as the extension of what is neither cancelled nor
-    // invoiced, so the release is the difference of two extensions (not this line's amount,
-    // which may round differently).
-    Money was = pricing::ExtendedAmount(
-        line->unit_price, line->quantity - line->quantity_cancelled - line->quantity_invoiced,
-        currency);
+    // Open order value is kept per line (flows/open_order_value.h), so the release is the
+    // difference of the line's value before and after (not this invoice line's amount, which
+    // may round differently).
+    Money was = OpenOrderValue(*line, currency);
     line->quantity_invoiced += sl.quantity_shipped;
     orders::SetLineInvoiced(conn, line->id, line->quantity_invoiced);
-    open_value_released +=
-        was - pricing::ExtendedAmount(
-                  line->unit_price,
-                  line->quantity - line->quantity_cancelled - line->quantity_invoiced, currency);
+    open_value_released += was - OpenOrderValue(*line, currency);
   }
   if (v.lines.empty()) throw std::logic_error("InvoiceShipment: nothing shipped");
   v.total = v.subtotal + v.tax + v.freight;

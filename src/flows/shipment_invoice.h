@@ -3,12 +3,15 @@
 // shipped without its invoice nor invoiced twice.
 //
 // Lines are what shipped, at the order line's unit price, each extended and taxed on its own
-// (rounded half-even to the currency's minor unit): the rate is that of the ship-to's region
-// and the item's tax class, none for a tax-exempt customer. Freight is what the confirmation
-// charged. Terms come from the customer: due date, and the early-pay discount date and size.
-// The order's lines are invoiced for what shipped, the customer's open order value drops by
-// the value that is now invoiced and its open receivables grow by the total; the invoice is
-// posted to the ledger, audited and published ("invoice.created").
+// by invoicing/sales_tax.h, as the order was taxed at entry: the rate is that of the ship-to's
+// region and the item's tax class on the invoice date, none for a customer exempt everywhere
+// or with a certificate for the region valid on the invoice date. A line's tax is cumulative
+// (the tax on all of the line invoiced so far less the tax on what earlier invoices billed), so
+// an order shipped in parts is billed, over its invoices, exactly the tax it was placed with.
+// Freight is what the confirmation charged. Terms come from the customer: due date, and the
+// early-pay discount date and size. The order's lines are invoiced for what shipped, the customer's
+// open order value drops by the value that is now invoiced and its open receivables grow by the
+// total; the invoice is posted to the ledger, audited and published ("invoice.created").
 #pragma once
 
 #include "core/command_context.h"

@@ -43,6 +43,10 @@ struct OrderLine {
   std::string price_source;
   std::optional<std::string> override_reason;
   Money extended_amount;
+  // Sales tax at entry (invoicing/sales_tax.h): the rate that taxed the line when the order was
+  // placed (0 when none did) and the tax on its extended amount, rounded as its invoice rounds.
+  int64_t tax_rate_ppm = 0;
+  Money tax_amount;
   // By warehouse id as orders::LoadOrder reads them; views::LoadOrder (what commands and
   // answers use) puts them in the warehouses' allocation rank, the order they are shown and
   // given back in.
@@ -93,8 +97,11 @@ struct Order {
   bool allow_partial_shipment = true;
   std::string currency = "USD";
   Money subtotal;
-  Money tax;
+  Money tax;  // the sum of the lines' tax at entry
   Money freight;
+  // The exemption that left the order untaxed at entry: a certificate number, or "customer"
+  // for a customer exempt everywhere.
+  std::optional<std::string> tax_exemption;
   std::optional<std::string> cancel_reason;
   std::string created_by;
   // Everything not cancelled is invoiced and no invoice of the order has a balance left; kept

@@ -28,7 +28,10 @@ void WriteLine(JsonWriter& w, const OrderLine& l, bool on_hold, int digits) {
       .Field("quantity_returned", l.quantity_returned)
       .Field("unit_price", l.unit_price.Format(4))
       .Field("price_source", l.price_source)
-      .Field("extended_amount", l.extended_amount.Format(digits));
+      .Field("extended_amount", l.extended_amount.Format(digits))
+      // A rate in ppm is a percentage with four decimals, Money's scale: "8.875" for 88750.
+      .Field("tax_rate_percent", Money::FromUnits(l.tax_rate_ppm).Format(0))
+      .Field("tax_amount", l.tax_amount.Format(digits));
   if (l.override_reason) w.Field("override_reason", *l.override_reason);
   w.Key("allocations").BeginArray();
   for (const auto& a : l.allocations) {
@@ -75,6 +78,7 @@ std::string OrderJson(const Order& o) {
       .Field("created_by", o.created_by)
       .Field("created_at", FormatRfc3339(o.created_at))
       .Field("updated_at", FormatRfc3339(o.updated_at));
+  if (o.tax_exemption) w.Field("tax_exemption", *o.tax_exemption);
   if (o.cancel_reason) w.Field("cancel_reason", *o.cancel_reason);
   w.EndObject();
   return w.Take();

@@ -11,7 +11,7 @@ namespace {
 constexpr std::string_view kHeaderSelect =
     "SELECT id, number, customer_id, ship_to_id, po_number, channel, requested_date, "
     "allow_partial_shipment, currency, subtotal, tax, freight, cancel_reason, created_by, "
-    "version, created_at, updated_at, settled FROM orders ";
+    "version, created_at, updated_at, settled, tax_exemption FROM orders ";
 
 Order ReadHeader(store::RowReader& r) {
   Order o;
@@ -33,6 +33,7 @@ Order ReadHeader(store::RowReader& r) {
   o.created_at = r.Time();
   o.updated_at = r.Time();
   o.settled = r.Bool();
+  o.tax_exemption = r.OptText();
   return o;
 }
 
@@ -41,8 +42,8 @@ void LoadDetails(store::Connection& conn, Order& o) {
     store::Query q(conn,
                    "SELECT id, line_no, item_id, entered_quantity, entered_uom, quantity, "
                    "quantity_shipped, quantity_invoiced, quantity_cancelled, unit_price, "
-                   "price_source, override_reason, extended_amount, quantity_returned "
-                   "FROM order_lines WHERE order_id = ? ORDER BY line_no",
+                   "price_source, override_reason, extended_amount, quantity_returned, "
+                   "tax_rate_ppm, tax_amount FROM order_lines WHERE order_id = ? ORDER BY line_no",
                    o.id);
     while (q.Next()) {
       store::RowReader r(q);
@@ -61,6 +62,8 @@ void LoadDetails(store::Connection& conn, Order& o) {
       l.override_reason = r.OptText();
       l.extended_amount = r.Amount();
       l.quantity_returned = r.Int();
+      l.tax_rate_ppm = r.Int();
+      l.tax_amount = r.Amount();
       o.lines.push_back(std::move(l));
     }
   }
@@ -109,24 +112,26 @@ void InsertOrder(store::Connection& conn, Order& o) {
     store::Query q(conn,
                    "INSERT INTO orders (number, customer_id, ship_to_id, po_number, channel, "
                    "requested_date, allow_partial_shipment, currency, subtotal, tax, freight, "
-                   "created_by, version, created_at, updated_at, status) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   "created_by, version, created_at, updated_at, status, tax_exemption) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                    o.number, o.customer, o.ship_to, o.po_number, o.channel, o.requested_date,
                    o.allow_partial_shipment, o.currency, o.subtotal, o.tax, o.freight, o.created_by,
-                   o.version, o.created_at, o.updated_at, StatusName(DeriveStatus(o)));
+                   o.version, o.created_at, o.updated_at, StatusName(DeriveStatus(o)),
+                   o.tax_exemption);
     q.Next();
     o.id = OrderId(q.Int(0));
   }
   if (o.lines.empty()) return;
   static store::MultiRowSql insert_lines(
       "INSERT INTO order_lines (order_id, line_no, item_id, entered_quantity, entered_uom, "
-      "quantity, unit_price, price_source, override_reason, extended_amount, awaiting_stock) "
-      "VALUES",
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "RETURNING line_no, id");
+      "quantity, unit_price, price_source, override_reason, extended_amount, awaiting_stock, "
+      "tax_rate_ppm, tax_amount) VALUES",
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "RETURNING line_no, id");
   store::Query q(conn, insert_lines.ForRows(o.lines.size()));
   for (const auto& l : o.lines) {
     q.BindMore(o.id, l.line_no, l.item, l.entered_quantity, l.entered_uom, l.quantity, l.unit_price,
-               l.price_source, l.override_reason, l.extended_amount, l.quantity_unallocated() > 0);
+               l.price_source, l.override_reason, l.extended_amount, l.quantity_unallocated() > 0,
+               l.tax_rate_ppm, l.tax_amount);
   }
   while (q.Next()) {
     auto line_no = static_cast<size_t>(q.Int(0));

@@ -76,8 +76,8 @@ class CustomerScopeTest : public OrdersApiTest {
     for (const auto& role :
          {"admin", "sales", "sales_manager", "warehouse", "ar_clerk", "integration"}) {
       std::string name = std::string("c1-") + role;
-      auth::Principal p =
-          test_support::AddUser(db_, name, name + "-pass-phrase-1", {"customer", role}, std::string("C-1"));
+      auth::Principal p = test_support::AddUser(db_, name, name + "-pass-phrase-1",
+                                                {"customer", role}, std::string("C-1"));
       auto token = db_.executor().RunFor<auth::IssuedToken>(
           [&](store::Connection& conn) { return auth::StoreToken(conn, p, db_.clock().Now()); });
       ASSERT_TRUE(token.ok()) << token.status().ToString();
@@ -178,6 +178,8 @@ class CustomerScopeTest : public OrdersApiTest {
           value = "FAST";  // catalog reference data, the same for every customer
         } else if (name == "part" && previous == "part-numbers") {
           value = "PN-1";
+        } else if (name == "id" && previous == "tax-exemptions") {
+          value = "1";  // a staff route: the scope gate refuses it before it reads this
         } else {
           ADD_FAILURE() << "no sample for {" << name << "} in " << pattern
                         << ": add one to CustomerScopeTest::Fill";

@@ -14,6 +14,7 @@
 
 #include "api/openapi_routes.h"
 #include "core/text_limits.h"
+#include "invoicing/tax_exemptions.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -94,6 +95,9 @@ const std::map<std::pair<std::string, std::string>, TextLimit>& Table() {
       {{"ConfirmShipmentRequest", "tracking_number"}, tl::kTrackingNumber},
       {{"TaxRate", "region"}, tl::kRegion},
       {{"TaxRate", "tax_class"}, tl::kTaxClass},
+      {{"TaxExemptionInput", "region"}, tl::kRegion},
+      {{"TaxExemptionInput", "certificate_number"}, invoicing::kCertificateNumberLimit},
+      {{"PriceQuoteRequest", "ship_to"}, tl::kShipToCode},
       {{"PaymentRequest", "customer"}, tl::kCustomerCode},
       {{"PaymentRequest", "reference"}, tl::kReference},
       {{"PaymentApplicationInput", "invoice"}, tl::kDocumentRef},

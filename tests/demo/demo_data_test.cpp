@@ -79,6 +79,8 @@ void ExpectBelievableDistributor(DemoDb& db, const DemoOptions& options, const D
   EXPECT_GT(db.Int("SELECT COUNT(*) FROM ship_tos WHERE preferred_warehouse_id IS NOT NULL"), 0);
   EXPECT_GE(db.Int("SELECT COUNT(*) FROM customers WHERE on_hold = 1"), 1);
   EXPECT_GE(db.Int("SELECT COUNT(*) FROM customers WHERE tax_exempt = 1"), 1);
+  // Two resale certificates, one expired during the history (demo_tax_exemptions.h).
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM tax_exemptions"), 2);
 
   EXPECT_GT(db.Int("SELECT COUNT(*) FROM stock"), options.items);
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM stock WHERE on_hand < 0 OR allocated < 0 "
@@ -114,6 +116,9 @@ void ExpectBelievableDistributor(DemoDb& db, const DemoOptions& options, const D
   EXPECT_GT(db.Int("SELECT COUNT(*) FROM order_lines WHERE price_source = 'manual' "
                    "AND override_reason IS NOT NULL"),
             0);
+  // Orders are taxed at entry, the exempt institutions' not at all.
+  EXPECT_GT(db.Int("SELECT COUNT(*) FROM orders WHERE tax > 0"), orders / 2);
+  EXPECT_GT(db.Int("SELECT COUNT(*) FROM orders WHERE tax_exemption = 'customer' AND tax = 0"), 0);
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM audit_log a "
                    "WHERE a.entity = 'order' AND a.entity_id = o.id AND a.action = 'order.place')"),
             0);

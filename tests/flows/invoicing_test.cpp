@@ -226,13 +226,15 @@ TEST_F(InvoicingTest, EachShipmentOfAnOrderGetsItsOwnInvoiceForWhatShipped) {
   EXPECT_EQ(first.subtotal, Dollars("30.00"));
   auto partial = db_.LoadOrder(order.id);
   EXPECT_EQ(orders::StatusName(orders::DeriveStatus(*partial)), "partially_shipped");
-  EXPECT_EQ(db_.OpenOrderValue("C-NY"), Dollars("70.00"));
+  // What is left open, tax included: 70.00 + 6.21 (6.2125).
+  EXPECT_EQ(db_.OpenOrderValue("C-NY"), Dollars("76.21"));
 
   invoicing::Invoice second = Ship(order, Ups(Dollars("9.99")), "W2");
   EXPECT_EQ(second.number, "IN-000002");
   EXPECT_EQ(second.lines[0].quantity, 6);
   EXPECT_EQ(second.freight, Dollars("9.99"));
-  EXPECT_EQ(db_.OpenOrderValue("C-NY"), Dollars("10.00"));  // the short-shipped one
+  // The short-shipped one, 10.00 + 0.89 tax (0.8875).
+  EXPECT_EQ(db_.OpenOrderValue("C-NY"), Dollars("10.89"));
   EXPECT_EQ(Receivables("C-NY"), first.total + second.total);
   EXPECT_EQ(db_.LoadOrder(order.id)->lines[0].quantity_invoiced, 9);
   EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));

@@ -7,8 +7,8 @@
 // operations the documents' states forbid, which must be refused and change nothing.
 //
 // Every order placed is checked against the test's own credit decision: from the customer's
-// limit and on-hold flag (kept by the test) and its open order value and open receivables
-// (summed from the documents' tables with the checker's arithmetic, not read from
+// limit and on-hold flag (kept by the test) and its open order value (tax included) and open
+// receivables (summed from the documents' tables with the checker's arithmetic, not read from
 // customer_balances), the order must get a credit hold exactly when the customer is on hold
 // or its exposure with the order would pass the limit.
 //
@@ -133,15 +133,18 @@ class OrderToCashRandomTest : public ::testing::Test {
   }
 
   // What the customer owes on open orders: each line's extension of what is neither
-  // cancelled nor invoiced, rounded half-even on its own (USD).
+  // cancelled nor invoiced, rounded half-even on its own (USD), and its tax at the line's rate.
   int64_t OpenOrderUnits(const std::string& customer) {
     store::Query q(db_.reader(),
-                   "SELECT l.unit_price, l.quantity - l.quantity_cancelled - l.quantity_invoiced "
-                   "FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                   "SELECT l.unit_price, l.quantity - l.quantity_cancelled - l.quantity_invoiced, "
+                   "l.tax_rate_ppm FROM order_lines l JOIN orders o ON o.id = l.order_id "
                    "JOIN customers c ON c.id = o.customer_id WHERE c.code = ?",
                    customer);
     int64_t sum = 0;
-    while (q.Next()) sum += test_support::ExpectedExtension(q.Int(0), q.Int(1), 2);
+    while (q.Next()) {
+      const int64_t open = test_support::ExpectedExtension(q.Int(0), q.Int(1), 2);
+      sum += open + test_support::ExpectedTax(open, q.Int(2), 2);
+    }
     return sum;
   }
 
@@ -198,11 +201,20 @@ class OrderToCashRandomTest : public ::testing::Test {
     auto request = OrderFor(code, lines);
     request.allow_partial_shipment = !Chance(15);
 
-    // The test's own credit decision, before the order exists.
+    // The test's own credit decision, before the order exists, on what the customer will owe
+    // for it: its value and its tax (C-1 ships to NY and is taxed; C-3 ships to NY but is
+    // exempt; the others ship to TX, which has no rate).
     int64_t value = 0;  // customers here have no tier: every line at list price
+    int64_t tax = 0;
     for (const auto& l : lines) {
-      value += test_support::ExpectedExtension(price_units_[l.sku], std::stoll(l.quantity), 2);
+      const int64_t extension =
+          test_support::ExpectedExtension(price_units_[l.sku], std::stoll(l.quantity), 2);
+      value += extension;
+      const bool standard = std::stoi(l.sku.substr(4)) % 2 == 0;
+      const int64_t rate = customer == 1 ? (standard ? 88'750 : 40'000) : 0;
+      tax += test_support::ExpectedTax(extension, rate, 2);
     }
+    const int64_t owed = value + tax;
     const int64_t open_orders = OpenOrderUnits(code);
     const int64_t receivables = OpenReceivableUnits(code);
     // Now and then the limit is moved to where what the customer owes on its invoices decides:
@@ -212,10 +224,10 @@ class OrderToCashRandomTest : public ::testing::Test {
     const bool probe = receivables > 0 && !on_hold_[customer] && Chance(25);
     if (probe) {
       const int64_t cents_of_half = receivables / 2 / 100 * 100;
-      SetLimit(customer, open_orders + value + (Chance(50) ? cents_of_half : receivables));
+      SetLimit(customer, open_orders + owed + (Chance(50) ? cents_of_half : receivables));
     }
     const int64_t limit = limit_units_[customer];
-    const bool over_limit = open_orders + receivables + value > limit;
+    const bool over_limit = open_orders + receivables + owed > limit;
     const bool must_hold = on_hold_[customer] || over_limit;
 
     auto placed = db_.Place(request);
@@ -223,12 +235,13 @@ class OrderToCashRandomTest : public ::testing::Test {
     EXPECT_TRUE(placed.ok()) << placed.status().ToString();
     if (!placed.ok()) return "place";
     EXPECT_EQ(placed->subtotal.units(), value) << placed->number;
+    EXPECT_EQ(placed->tax.units(), tax) << placed->number;
     const bool held = placed->ActiveHold("credit") != nullptr;
     EXPECT_EQ(held, must_hold) << placed->number << " for " << code << ": on hold "
                                << on_hold_[customer] << ", open orders " << open_orders
-                               << ", receivables " << receivables << ", order " << value
+                               << ", receivables " << receivables << ", order " << owed
                                << ", limit " << limit;
-    if (held && !on_hold_[customer] && open_orders + value <= limit) {
+    if (held && !on_hold_[customer] && open_orders + owed <= limit) {
       return "place (held for receivables)";
     }
     if (probe) return "place (at the limit)";

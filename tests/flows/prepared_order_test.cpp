@@ -39,7 +39,7 @@ class PreparedOrderTest : public ::testing::Test {
 
   Result<PreparedOrder> Prepare(const PlaceOrderRequest& r) {
     auto conn = db_.Connect();  // a connection of its own, as a request handler's reader
-    return PrepareOrder(*conn, r);
+    return PrepareOrder(*conn, r, {}, DateOf(db_.clock().Now()));
   }
 
   Result<PlacedOrder> PlacePrepared(const PlaceOrderRequest& r, const PreparedOrder& p) {
@@ -161,7 +161,8 @@ TEST_F(PreparedOrderTest, EveryReferenceTableHasItsThreeVersionTriggers) {
   // there.
   std::vector<std::string> want;
   for (const char* table : {"items", "item_packs", "customers", "ship_tos", "price_tiers",
-                            "warehouses", "product_lines", "customer_part_numbers"}) {
+                            "warehouses", "product_lines", "customer_part_numbers", "tax_rates",
+                            "tax_exemptions"}) {
     for (const char* op : {"insert", "update", "delete"}) {
       want.push_back(std::string(table) + "_" + op + "_version");
     }

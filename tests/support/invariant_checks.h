@@ -51,9 +51,13 @@ void CheckNumbering(store::Connection& conn, const std::string& table, const std
 std::optional<int> CurrencyDigits(const std::string& code, const std::string& what, Violations& v);
 
 // The lines of a priced document (invoice, credit memo) that `sql` selects as (number,
-// line_no, unit_price, quantity, extended_amount, currency, tax_rate_ppm, tax_amount): each
-// extension is unit price x quantity and each tax one half-even rounding of extension x rate,
-// in the document currency's minor unit. `document` names it in messages. `sql` is a constant.
+// line_no, unit_price, quantity, extended_amount, currency, tax_rate_ppm, tax_amount,
+// quantity_before): each extension is unit price x quantity and each tax is cumulative over
+// the order line's documents (invoicing/sales_tax.h): the rounded tax of the extension of
+// quantity_before + quantity less that of quantity_before, where quantity_before is what
+// earlier documents of the same order line billed (0 for a credit memo, taxed on its own),
+// each rounding half-even in the document currency's minor unit. `document` names it in messages.
+// `sql` is a constant.
 void CheckDocumentLines(store::Connection& conn, const std::string& sql,
                         const std::string& document, Violations& v);
 

@@ -8,9 +8,11 @@
 //                movement of -q is allocated stock leaving: both drop by q); no other kinds;
 //                the item index holds exactly the movements up to its through_id
 //   credit       customer_balances.open_order_value == SUM over the customer's lines of
-//                round(unit_price x (quantity - cancelled - invoiced))
+//                open + round(open x tax_rate), open = round(unit_price x (quantity -
+//                cancelled - invoiced))
 //   orders       >= 1 line; an 'order.place' audit row; extended_amount ==
-//                round(unit_price x quantity); subtotal == SUM(extended_amount);
+//                round(unit_price x quantity); subtotal == SUM(extended_amount); tax_amount ==
+//                round(extended_amount x tax_rate); tax == SUM(tax_amount);
 //                numbers SO-000001..SO-N without gaps and the SO sequence at N + 1;
 //                the stored orders.status is what the lines, allocations and holds make it
 //   shipments    per order line quantity_shipped == SUM(quantity_shipped of its lines on
@@ -18,7 +20,8 @@
 //                belongs to its shipment's order and nothing is shipped while picking;
 //                numbers SH-000001..SH-N without gaps and the SH sequence at N + 1
 //   invoices     lines sum to the subtotal and tax; extended == round(unit price x quantity);
-//                tax == round(extended x rate); paid
+//                tax == round(rate x the order line's extension through this invoice) -
+//                round(rate x its extension before it) (cumulative per order line); paid
 //                exactly when the balance is 0; per order line quantity_invoiced ==
 //                SUM(invoice lines) == quantity_shipped; one invoice per shipped shipment;
 //                amount_credited == SUM(credit memo applications to it); numbers

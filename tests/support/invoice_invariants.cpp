@@ -32,7 +32,9 @@ void CheckInvoices(store::Connection& conn, Violations& v) {
   }
   CheckDocumentLines(conn,
                      "SELECT v.number, l.line_no, l.unit_price, l.quantity, l.extended_amount, "
-                     "v.currency, l.tax_rate_ppm, l.tax_amount "
+                     "v.currency, l.tax_rate_ppm, l.tax_amount, "
+                     "COALESCE((SELECT SUM(p.quantity) FROM invoice_lines p WHERE "
+                     "p.order_line_id = l.order_line_id AND p.invoice_id < l.invoice_id), 0) "
                      "FROM invoice_lines l JOIN invoices v ON v.id = l.invoice_id",
                      "invoice", v);
   {
@@ -142,10 +144,13 @@ void CheckDocumentLines(store::Connection& conn, const std::string& sql,
     if (q.Int(4) != ExpectedExtension(q.Int(2), q.Int(3), *digits)) {
       v.push_back(line + " extended_amount != unit_price x quantity");
     }
-    const int64_t tax = ExpectedTax(q.Int(4), q.Int(6), *digits);
+    const int64_t before = q.Int(8);
+    const int64_t tax =
+        ExpectedTax(ExpectedExtension(q.Int(2), before + q.Int(3), *digits), q.Int(6), *digits) -
+        ExpectedTax(ExpectedExtension(q.Int(2), before, *digits), q.Int(6), *digits);
     if (q.Int(7) != tax) {
-      v.push_back(line + " tax_amount " + Units(q.Int(7)) + " != extended_amount x rate " +
-                  Units(tax));
+      v.push_back(line + " tax_amount " + Units(q.Int(7)) +
+                  " != the line's tax through it less before it " + Units(tax));
     }
   }
 }

@@ -17,25 +17,30 @@ void CheckOrders(store::Connection& conn, Violations& v) {
     std::string number;
     std::optional<int> digits;  // the currency's minor digits
     int64_t subtotal = 0;
+    int64_t tax = 0;
   };
   std::map<int64_t, OrderRow> orders;
   {
-    store::Query q(conn, "SELECT id, number, currency, subtotal FROM orders ORDER BY id");
+    store::Query q(conn, "SELECT id, number, currency, subtotal, tax FROM orders ORDER BY id");
     while (q.Next()) {
       const std::string number = q.Text(1);
-      orders[q.Int(0)] = {number, CurrencyDigits(q.Text(2), "order " + number, v), q.Int(3)};
+      orders[q.Int(0)] = {number, CurrencyDigits(q.Text(2), "order " + number, v), q.Int(3),
+                          q.Int(4)};
     }
   }
   std::map<int64_t, int64_t> line_count;
   std::map<int64_t, int64_t> line_sum;
+  std::map<int64_t, int64_t> line_tax_sum;
   {
     store::Query q(conn,
-                   "SELECT order_id, id, unit_price, quantity, extended_amount FROM order_lines");
+                   "SELECT order_id, id, unit_price, quantity, extended_amount, tax_rate_ppm, "
+                   "tax_amount FROM order_lines");
     while (q.Next()) {
       const int64_t order = q.Int(0);
       const std::string line = "order line " + std::to_string(q.Int(1));
       line_count[order]++;
       line_sum[order] += q.Int(4);
+      line_tax_sum[order] += q.Int(6);
       auto o = orders.find(order);
       if (o == orders.end()) {
         v.push_back(line + " belongs to no order");
@@ -46,6 +51,13 @@ void CheckOrders(store::Connection& conn, Violations& v) {
       if (q.Int(4) != want) {
         v.push_back(line + " extended_amount " + Units(q.Int(4)) + " != unit_price * quantity " +
                     Units(want));
+      }
+      // Tax at entry: one rounding of the extension at the line's rate, as an invoice of the
+      // whole line bills it.
+      const int64_t tax = ExpectedTax(q.Int(4), q.Int(5), *o->second.digits);
+      if (q.Int(6) != tax) {
+        v.push_back(line + " tax_amount " + Units(q.Int(6)) + " != extended_amount x rate " +
+                    Units(tax));
       }
     }
   }
@@ -62,6 +74,10 @@ void CheckOrders(store::Connection& conn, Violations& v) {
     if (line_sum[id] != o.subtotal) {
       v.push_back("order " + o.number + " subtotal " + Units(o.subtotal) +
                   " != SUM(extended_amount) " + Units(line_sum[id]));
+    }
+    if (line_tax_sum[id] != o.tax) {
+      v.push_back("order " + o.number + " tax " + Units(o.tax) + " != SUM(tax_amount) " +
+                  Units(line_tax_sum[id]));
     }
   }
   CheckNumbering(conn, "orders", "order", "SO", v);
@@ -86,19 +102,21 @@ void CheckOrders(store::Connection& conn, Violations& v) {
 }
 
 // customer_balances.open_order_value == SUM over the customer's lines of the extension of
-// what is neither cancelled nor invoiced yet, each line rounded on its own.
+// what is neither cancelled nor invoiced yet, each line rounded on its own, plus its tax at
+// the line's rate at entry (flows/open_order_value.h).
 void CheckOpenOrderValue(store::Connection& conn, Violations& v) {
   std::map<int64_t, int64_t> expected;
   {
     store::Query q(conn,
                    "SELECT o.customer_id, o.currency, l.unit_price, l.quantity, "
-                   "l.quantity_cancelled, l.quantity_invoiced, o.number "
+                   "l.quantity_cancelled, l.quantity_invoiced, o.number, l.tax_rate_ppm "
                    "FROM order_lines l JOIN orders o ON o.id = l.order_id");
     while (q.Next()) {
       // An unknown currency is reported by CheckOrders.
       std::optional<int> digits = MinorDigitsOf(q.Text(1));
       if (!digits) continue;
-      expected[q.Int(0)] += ExpectedExtension(q.Int(2), q.Int(3) - q.Int(4) - q.Int(5), *digits);
+      const int64_t open = ExpectedExtension(q.Int(2), q.Int(3) - q.Int(4) - q.Int(5), *digits);
+      expected[q.Int(0)] += open + ExpectedTax(open, q.Int(7), *digits);
     }
   }
   store::Query q(conn, "SELECT customer_id, open_order_value FROM customer_balances");

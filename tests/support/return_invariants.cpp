@@ -120,7 +120,7 @@ void CheckCreditMemos(store::Connection& conn, Violations& v) {
   }
   CheckDocumentLines(conn,
                      "SELECT m.number, l.line_no, l.unit_price, l.quantity, l.extended_amount, "
-                     "m.currency, l.tax_rate_ppm, l.tax_amount FROM credit_memo_lines l "
+                     "m.currency, l.tax_rate_ppm, l.tax_amount, 0 FROM credit_memo_lines l "
                      "JOIN credit_memos m ON m.id = l.credit_memo_id",
                      "credit memo", v);
   {

@@ -98,6 +98,7 @@ std::map<std::string, int64_t> TestDb::Snapshot() {
                             "invoices",
                             "invoice_lines",
                             "tax_rates",
+                            "tax_exemptions",
                             "journal_entries",
                             "journal_lines",
                             "audit_log",

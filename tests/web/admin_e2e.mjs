@@ -1,5 +1,6 @@
 // The admin screens end to end in a real browser (tests/web/harness.mjs): an administrator
-// creates and edits an item and a customer with two ship-tos, sees a stale edit refused with
+// creates and edits an item and a customer with two ship-tos (and adds and removes its tax
+// exemption certificate), sees a stale edit refused with
 // the offer to reload, adds and edits a warehouse, adds a tax rate and a price tier, imports a CSV of items
 // with a bad row (listed by line and column; nothing imported, checked through the API) and
 // then a good one (the count shown, the items listed). A sales user's menu has none of these
@@ -113,6 +114,21 @@ runBrowserTest("admin", async ({ page, url, passwords, shot, accessible, quiet }
     customer.body.credit_limit === "3000.00" && customer.body.ship_to[1].name === "Loading dock",
     `the edit was saved: ${JSON.stringify(customer.body)}`,
   );
+
+  // Its tax exemption certificates, below its form: one added and shown valid, then removed.
+  await page.getByRole("button", { name: "Edit customer C-E2E" }).click();
+  const certificates = page.getByRole("region", { name: "Tax exemption certificates" });
+  await certificates.getByText(/^None/).waitFor();
+  await certificates.getByLabel("Region", { exact: true }).fill("ID");
+  await certificates.getByLabel("Certificate number", { exact: true }).fill("ID-RESALE-9");
+  await certificates.getByLabel("Expires on", { exact: true }).fill("2099-12-31");
+  await certificates.getByRole("button", { name: "Add certificate" }).click();
+  await certificates.locator("tbody tr", { hasText: "ID-RESALE-9" }).getByText("valid", { exact: true }).waitFor();
+  await accessible("admin customer tax exemptions");
+  const certs = await api("GET", "/api/v1/customers/C-E2E/tax-exemptions");
+  check(certs.body.items.length === 1 && certs.body.items[0].expires_on === "2099-12-31", `the certificate: ${JSON.stringify(certs.body)}`);
+  await certificates.getByRole("button", { name: "Remove certificate ID-RESALE-9" }).click();
+  await certificates.getByText(/^None/).waitFor();
 
   // Warehouses, tax rates and price tiers: the demo's, and one of each added.
   await open("#/admin/warehouses", "Warehouses");

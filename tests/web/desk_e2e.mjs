@@ -94,12 +94,17 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
   await page.keyboard.press("Enter");
   check(await itemField.evaluate((el) => el === document.activeElement), "Enter in a quantity goes back to Add item");
 
-  // Each line priced for the customer with its source; the subtotal is the server's.
+  // Each line priced for the customer with its source; the subtotal, tax and total are the
+  // server's.
   const rows = page.locator(".desk-lines tbody tr");
   check((await rows.count()) === 20, `twenty lines, saw ${await rows.count()}`);
   const lines = [...picked.map((it, i) => ({ sku: it.sku, quantity: String((i % 9) + 2) })), { sku: byName.sku, quantity: "6" }];
   const expected = (await api(url, token, "POST", "/api/v1/price-quotes", { customer: "C-1001", lines })).body;
-  await page.locator(".desk-total strong", { hasText: expected.subtotal.replace(/\B(?=(\d{3})+(?!\d))/g, ",") }).waitFor();
+  const grouped = (amount) => amount.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  await page.locator(".desk-total .desk-subtotal", { hasText: grouped(expected.subtotal) }).waitFor();
+  await page.locator(".desk-total .desk-tax", { hasText: grouped(expected.tax) }).waitFor();
+  await page.locator(".desk-total .desk-order-total", { hasText: grouped(expected.total) }).waitFor();
+  check(cents(expected.tax) > 0, "the demo's C-1001 is taxed");
   for (const [i, line] of expected.lines.entries()) {
     const row = rows.nth(i);
     check((await row.getByLabel(`Line ${i + 1} SKU`).inputValue()) === line.sku, `line ${i + 1} is ${line.sku}`);
@@ -107,7 +112,7 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
     await row.getByRole("cell", { name: line.extended_amount, exact: true }).waitFor();
     check((await row.textContent()).includes(line.availability.warehouses[0].warehouse), `line ${i + 1} shows stock per warehouse`);
   }
-  const shown = cents(await page.locator(".desk-total strong").textContent());
+  const shown = cents(await page.locator(".desk-total .desk-subtotal").textContent());
   check(shown === expected.lines.reduce((s, l) => s + cents(l.extended_amount), 0), "the subtotal adds the lines");
 
   // A PO number, then a quantity beyond the largest line: refused at that line, nothing placed.

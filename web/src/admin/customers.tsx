@@ -7,6 +7,7 @@ import { call } from "../api";
 import { Address, AddressFields, BLANK_ADDRESS, CheckField, errorAt, FormButtons, Problem, SelectField, TextField } from "./fields";
 import { Page } from "./page";
 import { useRecordForm } from "./record_form";
+import { TaxExemptions } from "./tax_exemptions";
 
 interface ShipTo extends Address {
   code: string;
@@ -221,7 +222,12 @@ export function Customers() {
         { title: "Tier", cell: (c) => c.price_tier ?? "" },
         { title: "On hold", cell: (c) => (c.on_hold ? "yes" : "no") },
       ]}
-      form={(c, done, cancel) => <CustomerForm customer={c} onSaved={done} onCancel={cancel} />}
+      form={(c, done, cancel) => (
+        <>
+          <CustomerForm customer={c} onSaved={done} onCancel={cancel} />
+          {c && <TaxExemptions customer={c.code} />}
+        </>
+      )}
     />
   );
 }

@@ -1,14 +1,15 @@
 // The chosen customer's standing while the order is taken: its credit (limit, exposure,
 // available, on hold or not, GET /api/v1/customers/{code}/credit), its orders waiting on a hold
-// (GET /api/v1/orders?status=on_hold), and whether this draft would pass its available credit
-// (it would then be placed on a credit hold).
+// (GET /api/v1/orders?status=on_hold), and whether this draft, tax included (the credit check
+// counts what the customer will owe), would pass its available credit (it would then be placed
+// on a credit hold).
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call } from "../api";
 import { Credit, HeldOrder, Page } from "./desk_api";
 import { CustomerChoice } from "./draft";
 import { formatCents, toCents } from "./money";
 
-export function CustomerPanel({ customer, subtotalCents }: { customer: CustomerChoice; subtotalCents: number }) {
+export function CustomerPanel({ customer, orderCents }: { customer: CustomerChoice; orderCents: number }) {
   const [credit, setCredit] = useState<Credit | null>(null);
   const [held, setHeld] = useState<HeldOrder[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +36,7 @@ export function CustomerPanel({ customer, subtotalCents }: { customer: CustomerC
   }, [customer.code]);
 
   const available = credit ? toCents(credit.available_credit) : null;
-  const over = available !== null && subtotalCents > 0 && subtotalCents > available;
+  const over = available !== null && orderCents > 0 && orderCents > available;
   return (
     <section class="desk-customer" aria-labelledby="desk-customer-title">
       <h2 id="desk-customer-title">
@@ -73,7 +74,7 @@ export function CustomerPanel({ customer, subtotalCents }: { customer: CustomerC
       {credit?.on_hold && <p class="holds">The customer is on credit hold: an order is accepted but held until AR releases it.</p>}
       {over && !credit?.on_hold && (
         <p class="holds">
-          This order ({formatCents(subtotalCents)}) is beyond the available credit: it will be placed on a credit hold.
+          This order ({formatCents(orderCents)}) is beyond the available credit: it will be placed on a credit hold.
         </p>
       )}
       {held.length > 0 && (

@@ -47,7 +47,7 @@ export function OrderDesk() {
 
   // Prices and stock for the whole draft in one request, a moment after the last change.
   const sent = sentLines(draft);
-  const quoteInput = JSON.stringify([draft.customer?.code, sent.map((l) => [l.key, l.sku, l.quantity, l.uom])]);
+  const quoteInput = JSON.stringify([draft.customer?.code, draft.shipTo, sent.map((l) => [l.key, l.sku, l.quantity, l.uom])]);
   useEffect(() => {
     if (!draft.customer || sent.length === 0) {
       setPriced({ byKey: new Map() });
@@ -55,10 +55,11 @@ export function OrderDesk() {
       return;
     }
     const customer = draft.customer.code;
+    const shipTo = draft.shipTo;
     const lines = sent;
     const run = () => {
       const seq = ++quoteSeq.current;
-      quote(customer, lines)
+      quote(customer, shipTo, lines)
         .then((q: Quote) => {
           if (seq !== quoteSeq.current) return;
           const byKey = new Map<number, QuoteLine>();
@@ -220,11 +221,14 @@ export function OrderDesk() {
   }
 
   let subtotal = 0;
+  let tax = 0;
   let flagged = 0;
   for (const l of sent) {
     const q = priced.byKey.get(l.key);
     const cents = q?.extended_amount ? toCents(q.extended_amount) : null;
     if (cents !== null) subtotal += cents;
+    const taxCents = q?.tax_amount ? toCents(q.tax_amount) : null;
+    if (taxCents !== null) tax += taxCents;
     if (Object.keys(problemsOf(l, q)).length > 0) flagged++;
   }
   const customer = draft.customer;
@@ -319,7 +323,7 @@ export function OrderDesk() {
           </div>
         </div>
         {customer ? (
-          <CustomerPanel customer={customer} subtotalCents={subtotal} />
+          <CustomerPanel customer={customer} orderCents={subtotal + tax} />
         ) : (
           <p class="desk-customer muted">Find the customer by its code or part of its name.</p>
         )}
@@ -403,7 +407,9 @@ export function OrderDesk() {
           {flagged > 0 && <span class="error"> · {flagged} to fix</span>}
         </span>
         <span>
-          Subtotal <strong class="number">{formatCents(subtotal)} USD</strong>
+          Subtotal <strong class="number desk-subtotal">{formatCents(subtotal)}</strong> · Tax{" "}
+          <strong class="number desk-tax">{formatCents(tax)}</strong> · Total{" "}
+          <strong class="number desk-order-total">{formatCents(subtotal + tax)} USD</strong>
         </span>
       </div>
       {quoteError && (

@@ -41,6 +41,8 @@ export interface QuoteLine {
   unit_price: string | null;
   price_source: string | null;
   extended_amount: string | null;
+  tax_rate_percent: string | null;
+  tax_amount: string | null;
   availability: { warehouses: { warehouse: string; available: number }[]; total_available: number } | null;
   errors: { field: string; code: string; message: string }[];
 }
@@ -49,6 +51,9 @@ export interface Quote {
   customer: string;
   price_tier: string | null;
   subtotal: string;
+  tax: string;
+  tax_exemption: string | null;
+  total: string;
   lines: QuoteLine[];
 }
 
@@ -63,9 +68,11 @@ export function searchItems(text: string, signal?: AbortSignal): Promise<Page<It
   return get(`/api/v1/items?${new URLSearchParams({ q: text, active: "true", limit: "8" })}`, signal);
 }
 
-export function quote(customer: string, lines: { sku: string; quantity: string; uom: string }[]): Promise<Quote> {
+// Priced and taxed for the ship-to's region (the customer's first when none is chosen).
+export function quote(customer: string, shipTo: string, lines: { sku: string; quantity: string; uom: string }[]): Promise<Quote> {
   return call<Quote>("POST", "/api/v1/price-quotes", {
     customer,
+    ...(shipTo ? { ship_to: shipTo } : {}),
     lines: lines.map((l) => (l.uom ? { sku: l.sku, quantity: l.quantity, uom: l.uom } : { sku: l.sku, quantity: l.quantity })),
   });
 }
