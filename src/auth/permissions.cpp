@@ -60,6 +60,10 @@ const Permission kTable[] = {
     // distributor's, so the portal does not read them. Only the administrator changes them.
     {"product_lines.read", {kSales, kSalesManager, kIntegration}},
     {"product_lines.write", {}},
+    // Customers' own part numbers for our items: kept by those who take their orders and by the
+    // integrations that bring them (EDI), read by credit staff too; never the portal.
+    {"part_numbers.read", {kSales, kSalesManager, kArClerk, kIntegration}},
+    {"part_numbers.write", {kSales, kSalesManager, kIntegration}},
 };
 
 }  // namespace

@@ -43,6 +43,8 @@ struct OrderLine {
   std::string price_source;
   std::optional<std::string> override_reason;
   Money extended_amount;
+  Money unit_cost;  // the item's cost per base unit when the order was placed (staff only)
+  std::optional<std::string> customer_part_number;  // what the customer ordered it as, if given
   // By warehouse id as orders::LoadOrder reads them; views::LoadOrder (what commands and
   // answers use) puts them in the warehouses' allocation rank, the order they are shown and
   // given back in.

@@ -28,8 +28,10 @@ void WriteLine(JsonWriter& w, const OrderLine& l, bool on_hold, int digits) {
       .Field("quantity_returned", l.quantity_returned)
       .Field("unit_price", l.unit_price.Format(4))
       .Field("price_source", l.price_source)
-      .Field("extended_amount", l.extended_amount.Format(digits));
+      .Field("extended_amount", l.extended_amount.Format(digits))
+      .Field("unit_cost", l.unit_cost.Format(4));
   if (l.override_reason) w.Field("override_reason", *l.override_reason);
+  if (l.customer_part_number) w.Field("customer_part_number", *l.customer_part_number);
   w.Key("allocations").BeginArray();
   for (const auto& a : l.allocations) {
     w.BeginObject().Field("warehouse", a.warehouse_code).Field("quantity", a.quantity).EndObject();
