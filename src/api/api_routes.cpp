@@ -3,6 +3,7 @@
 #include "api/audit_routes.h"
 #include "api/auth_routes.h"
 #include "api/credit_memo_routes.h"
+#include "api/customer_part_number_routes.h"
 #include "api/customer_routes.h"
 #include "api/event_routes.h"
 #include "api/health_routes.h"
@@ -52,6 +53,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddImportRoutes(router, ctx);
   AddPriceTierRoutes(router, ctx);
   AddProductLineRoutes(router, ctx);
+  AddCustomerPartNumberRoutes(router, ctx);
   AddPriceQuoteRoutes(router, ctx);
   AddTaxExemptionRoutes(router, ctx);
 }

@@ -34,8 +34,21 @@ std::optional<Money> ReadMoney(jsonio::FieldReader& r, const json& obj, const ch
   return r.Amount(obj, key, key, required);
 }
 
-// "pack_sizes": [{"uom", "quantity"}]; nullopt when absent. A malformed entry stays in the list
-// (with what could be read) so that later paths keep their indexes.
+// A text field that null clears ("product_line", "gtin"): nullopt when absent (or of the wrong
+// type, reported), an empty inner optional for null.
+std::optional<std::optional<std::string>> ReadNullableText(jsonio::FieldReader& r, const json& obj,
+                                                           const char* key, const std::string& path,
+                                                           TextLimit limit) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return std::nullopt;
+  if (it->is_null()) return std::optional<std::string>();
+  auto text = r.OptionalString(obj, key, path, limit);
+  if (!text) return std::nullopt;
+  return std::optional<std::string>(std::move(*text));
+}
+
+// "pack_sizes": [{"uom", "quantity", "gtin"?}]; nullopt when absent. A malformed entry stays in the
+// list (with what could be read) so that later paths keep their indexes.
 std::optional<std::vector<PackSize>> ReadPacks(jsonio::FieldReader& r, const json& obj) {
   const json* array = r.Array(obj, "pack_sizes", "pack_sizes", false);
   if (!array) return std::nullopt;
@@ -47,24 +60,17 @@ std::optional<std::vector<PackSize>> ReadPacks(jsonio::FieldReader& r, const jso
     if (!entry.is_object()) {
       r.Fail(path, "invalid_type", "a pack size is an object {\"uom\", \"quantity\"}");
     } else {
-      r.OnlyKnown(entry, {"uom", "quantity"}, path);
+      r.OnlyKnown(entry, {"uom", "quantity", "gtin"}, path);
       pack.uom = r.String(entry, "uom", FieldPath(path, "uom"), text_limits::kUom, true);
       pack.quantity = r.Integer(entry, "quantity", FieldPath(path, "quantity"), true).value_or(0);
+      if (auto gtin =
+              ReadNullableText(r, entry, "gtin", FieldPath(path, "gtin"), text_limits::kGtin)) {
+        pack.gtin = std::move(*gtin);
+      }
     }
     packs.push_back(std::move(pack));
   }
   return packs;
-}
-
-// "product_line": a product line code, or null for none; nullopt when absent (or of the wrong
-// type, reported), an empty inner optional for null.
-std::optional<std::optional<std::string>> ReadProductLine(jsonio::FieldReader& r, const json& obj) {
-  auto it = obj.find("product_line");
-  if (it == obj.end()) return std::nullopt;
-  if (it->is_null()) return std::optional<std::string>();
-  auto code = r.OptionalString(obj, "product_line", "product_line", text_limits::kProductLineCode);
-  if (!code) return std::nullopt;
-  return std::optional<std::string>(std::move(*code));
 }
 
 // The item rules report an invalid base unit twice, as "uom" and as the conversions' own
@@ -85,8 +91,9 @@ bool Covers(const std::string& reported, const std::string& field) {
 }
 
 // {"sku", "name", "uom", "pack_sizes", "list_price", "cost", "tax_class", "active",
-// "reorder_point", "product_line"} → NewItem; sku, name and list_price are required. Every problem
-// at once: type errors, and the item rules for the fields that were readable.
+// "reorder_point", "product_line", "min_order_quantity", "order_multiple", "gtin"} → NewItem; sku,
+// name and list_price are required. Every problem at once: type errors, and the item rules for the
+// fields that were readable.
 Result<catalog::NewItem> ParseNewItem(const std::string& body) {
   Result<json> doc = jsonio::ParseJsonObject(body);
   if (!doc.ok()) return doc.status();
@@ -94,7 +101,7 @@ Result<catalog::NewItem> ParseNewItem(const std::string& body) {
   jsonio::FieldReader r(errors);
   r.OnlyKnown(*doc,
               {"sku", "name", "uom", "pack_sizes", "list_price", "cost", "tax_class", "active",
-               "reorder_point", "product_line"},
+               "reorder_point", "product_line", "min_order_quantity", "order_multiple", "gtin"},
               "");
   catalog::NewItem item;
   item.sku = r.String(*doc, "sku", "sku", text_limits::kSku, true);
@@ -110,7 +117,19 @@ Result<catalog::NewItem> ParseNewItem(const std::string& body) {
   if (auto point = r.Integer(*doc, "reorder_point", "reorder_point", false)) {
     item.reorder_point = *point;
   }
-  if (auto line = ReadProductLine(r, *doc)) item.product_line = std::move(*line);
+  if (auto line = ReadNullableText(r, *doc, "product_line", "product_line",
+                                   text_limits::kProductLineCode)) {
+    item.product_line = std::move(*line);
+  }
+  if (auto minimum = r.Integer(*doc, "min_order_quantity", "min_order_quantity", false)) {
+    item.min_order_quantity = *minimum;
+  }
+  if (auto multiple = r.Integer(*doc, "order_multiple", "order_multiple", false)) {
+    item.order_multiple = *multiple;
+  }
+  if (auto gtin = ReadNullableText(r, *doc, "gtin", "gtin", text_limits::kGtin)) {
+    item.gtin = std::move(*gtin);
+  }
   if (errors.empty()) return item;
   std::vector<FieldError> reported = errors;
   Status rules = WithoutBaseUomDuplicate(catalog::ValidateNewItem(item));
@@ -130,16 +149,18 @@ Result<catalog::ItemPatch> ParseItemPatch(const std::string& body) {
   jsonio::FieldReader r(errors);
   r.OnlyKnown(*doc,
               {"name", "list_price", "cost", "tax_class", "active", "reorder_point", "pack_sizes",
-               "product_line", "id", "sku", "uom", "version"},
+               "product_line", "min_order_quantity", "order_multiple", "gtin", "id", "sku", "uom",
+               "version"},
               "");
   for (const char* fixed : {"id", "sku", "uom", "version"}) {
     if (doc->contains(fixed)) r.Fail(fixed, "read_only", std::string(fixed) + " cannot be changed");
   }
-  // None of these can be cleared (product_line can: null is no product line), and an absent field
+  // None of these can be cleared (product_line and gtin can: null is none), and an absent field
   // means unchanged (FieldReader's rule).
-  r.RefuseNulls(
-      *doc, {"name", "list_price", "cost", "tax_class", "active", "reorder_point", "pack_sizes"},
-      "");
+  r.RefuseNulls(*doc,
+                {"name", "list_price", "cost", "tax_class", "active", "reorder_point", "pack_sizes",
+                 "min_order_quantity", "order_multiple"},
+                "");
   catalog::ItemPatch patch;
   patch.name = r.OptionalString(*doc, "name", "name", text_limits::kItemName);
   patch.list_price = ReadMoney(r, *doc, "list_price", false);
@@ -148,7 +169,11 @@ Result<catalog::ItemPatch> ParseItemPatch(const std::string& body) {
   patch.active = r.Bool(*doc, "active", "active", false);
   patch.reorder_point = r.Integer(*doc, "reorder_point", "reorder_point", false);
   patch.pack_sizes = ReadPacks(r, *doc);
-  patch.product_line = ReadProductLine(r, *doc);
+  patch.product_line =
+      ReadNullableText(r, *doc, "product_line", "product_line", text_limits::kProductLineCode);
+  patch.min_order_quantity = r.Integer(*doc, "min_order_quantity", "min_order_quantity", false);
+  patch.order_multiple = r.Integer(*doc, "order_multiple", "order_multiple", false);
+  patch.gtin = ReadNullableText(r, *doc, "gtin", "gtin", text_limits::kGtin);
   if (!errors.empty()) return Status::InvalidArgument("invalid item change", std::move(errors));
   return patch;
 }
@@ -158,6 +183,14 @@ Result<catalog::ItemFilter> ParseItemFilter(const http::Request& request) {
   auto active = QueryBool(request, "active");
   if (!active.ok()) return active.status();
   filter.active = *active;
+  if (auto gtin = request.Query("gtin")) {
+    if (request.Query("q")) {
+      return Status::InvalidArgument(
+          "gtin and q do not combine",
+          {{"q", "invalid_value", "a GTIN names one item: leave out q when giving gtin"}});
+    }
+    filter.gtin = std::string(*gtin);
+  }
   if (auto text = request.Query("q")) {
     if (text->size() > kMaxSearchText) {
       return Status::InvalidArgument("q is too long",

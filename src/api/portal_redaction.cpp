@@ -14,8 +14,10 @@ using json = nlohmann::ordered_json;
 using Path = std::vector<std::string_view>;
 
 const std::vector<Path>& StaffOnly(PortalDocument kind) {
-  static const std::vector<Path> kOrder = {
-      {"created_by"}, {"cancel_reason"}, {"lines", "*", "override_reason"}};
+  static const std::vector<Path> kOrder = {{"created_by"},
+                                           {"cancel_reason"},
+                                           {"lines", "*", "override_reason"},
+                                           {"lines", "*", "unit_cost"}};
   static const std::vector<Path> kReturn = {{"created_by"}};
   static const std::vector<Path> kReturnList = {{"items", "*", "created_by"}};
   static const std::vector<Path> kShipment = {{"cancel_reason"}};

@@ -38,8 +38,19 @@ Result<flows::QuoteRequest> ParseQuoteRequest(const std::string& body) {
     if (!l.is_object()) {
       r.Fail(at, "invalid_type", "a line must be an object");
     } else {
-      r.OnlyKnown(l, {"sku", "quantity", "uom"}, at);
-      line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku, true);
+      r.OnlyKnown(l, {"sku", "customer_part_number", "quantity", "uom"}, at);
+      // Our SKU or the customer's own part number, as on an order line.
+      const bool by_part = jsonio::FieldReader::Has(l, "customer_part_number");
+      line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku, !by_part);
+      if (by_part) {
+        line.customer_part_number =
+            r.String(l, "customer_part_number", FieldPath(at, "customer_part_number"),
+                     text_limits::kCustomerPartNumber, true);
+        if (jsonio::FieldReader::Has(l, "sku")) {
+          r.Fail(FieldPath(at, "customer_part_number"), "conflicting_fields",
+                 "a line gives either sku or customer_part_number");
+        }
+      }
       // Any text the user typed: a pasted "1O" is a problem of that line (the quote's
       // invalid_quantity), not of the whole request.
       line.quantity = r.Decimal(l, "quantity", FieldPath(at, "quantity"), true).value_or("");
@@ -63,8 +74,8 @@ json LineJson(const flows::QuoteLineRequest& in, const flows::QuotedLine& q) {
   auto or_null = [](const auto& value, auto make) -> json {
     return value ? json(make(*value)) : json(nullptr);
   };
-  return {
-      {"sku", in.sku},
+  json out = {
+      {"sku", q.item ? json(q.item->sku) : json(in.sku)},
       {"name", q.item ? json(q.item->name) : json(nullptr)},
       {"quantity", in.quantity},
       {"uom", q.item ? json(q.uom) : json(nullptr)},
@@ -81,6 +92,8 @@ json LineJson(const flows::QuoteLineRequest& in, const flows::QuotedLine& q) {
       {"availability", q.item ? inventory::AvailabilityJson(in.sku, q.stock) : json(nullptr)},
       {"errors", std::move(errors)},
   };
+  if (in.customer_part_number) out["customer_part_number"] = *in.customer_part_number;
+  return out;
 }
 
 void Quote(ApiContext& ctx, http::Request& request, http::Responder respond) {

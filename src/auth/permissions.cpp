@@ -64,6 +64,10 @@ const Permission kTable[] = {
     // and files the certificates, records and removes them.
     {"tax_exemptions.read", {kSales, kSalesManager, kArClerk}},
     {"tax_exemptions.write", {kArClerk}},
+    // Customers' own part numbers for our items: kept by those who take their orders and by the
+    // integrations that bring them (EDI), read by credit staff too; never the portal.
+    {"part_numbers.read", {kSales, kSalesManager, kArClerk, kIntegration}},
+    {"part_numbers.write", {kSales, kSalesManager, kIntegration}},
 };
 
 }  // namespace

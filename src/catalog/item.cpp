@@ -1,5 +1,9 @@
 #include "catalog/item.h"
 
+#include <algorithm>
+
+#include "catalog/gtin.h"
+#include "core/field_path.h"
 #include "core/text_check.h"
 
 namespace ordo::catalog {
@@ -13,6 +17,31 @@ bool IsValidSku(std::string_view sku) {
   }
   return true;
 }
+
+namespace {
+
+constexpr const char* kGtinRule = "a GTIN is 8, 12, 13 or 14 digits ending in its check digit";
+
+// Each GTIN valid, and none twice within the item.
+void CheckGtins(const NewItem& item, std::vector<FieldError>& errors) {
+  std::vector<std::string> seen;
+  auto check = [&](const std::optional<std::string>& gtin, const std::string& path) {
+    if (!gtin) return;
+    if (!IsValidGtin(*gtin)) {
+      errors.push_back({path, "invalid_gtin", kGtinRule});
+    } else if (std::find(seen.begin(), seen.end(), *gtin) != seen.end()) {
+      errors.push_back({path, "duplicate", "GTIN " + *gtin + " names another unit of this item"});
+    } else {
+      seen.push_back(*gtin);
+    }
+  };
+  check(item.gtin, "gtin");
+  for (size_t i = 0; i < item.packs.size(); ++i) {
+    check(item.packs[i].gtin, FieldPath(ElementPath("pack_sizes", i), "gtin"));
+  }
+}
+
+}  // namespace
 
 Status ValidateNewItem(const NewItem& item) {
   std::vector<FieldError> errors;
@@ -42,6 +71,15 @@ Status ValidateNewItem(const NewItem& item) {
   if (item.reorder_point < 0) {
     errors.push_back({"reorder_point", "out_of_range", "the reorder point cannot be negative"});
   }
+  if (item.min_order_quantity < 1) {
+    errors.push_back(
+        {"min_order_quantity", "out_of_range", "a minimum order quantity is at least 1 base unit"});
+  }
+  if (item.order_multiple < 1) {
+    errors.push_back(
+        {"order_multiple", "out_of_range", "an order multiple is at least 1 base unit"});
+  }
+  CheckGtins(item, errors);
   Status packs = UnitConversions::Validate(item.uom, item.packs);
   errors.insert(errors.end(), packs.errors().begin(), packs.errors().end());
   if (errors.empty()) return Status::Ok();
@@ -50,7 +88,11 @@ Status ValidateNewItem(const NewItem& item) {
 
 nlohmann::json ToJson(const Item& item) {
   nlohmann::json packs = nlohmann::json::array();
-  for (const auto& p : item.packs) packs.push_back({{"uom", p.uom}, {"quantity", p.quantity}});
+  for (const auto& p : item.packs) {
+    nlohmann::json pack = {{"uom", p.uom}, {"quantity", p.quantity}};
+    if (p.gtin) pack["gtin"] = *p.gtin;
+    packs.push_back(std::move(pack));
+  }
   return {{"id", item.id.value()},
           {"sku", item.sku},
           {"name", item.name},
@@ -62,6 +104,9 @@ nlohmann::json ToJson(const Item& item) {
           {"active", item.active},
           {"reorder_point", item.reorder_point},
           {"product_line", item.product_line ? nlohmann::json(*item.product_line) : nullptr},
+          {"min_order_quantity", item.min_order_quantity},
+          {"order_multiple", item.order_multiple},
+          {"gtin", item.gtin ? nlohmann::json(*item.gtin) : nullptr},
           {"version", item.version}};
 }
 

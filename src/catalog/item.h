@@ -26,6 +26,9 @@ struct Item {
   bool active = true;
   int64_t reorder_point = 0;
   std::optional<std::string> product_line;  // the code of its product line, if any
+  int64_t min_order_quantity = 1;           // base units a line orders at least
+  int64_t order_multiple = 1;               // a line orders a whole number of these base units
+  std::optional<std::string> gtin;          // the base unit's GTIN (catalog/gtin.h)
   int64_t version = 1;
   Timestamp created_at;
   Timestamp updated_at;
@@ -45,10 +48,14 @@ struct NewItem {
   bool active = true;
   int64_t reorder_point = 0;
   std::optional<std::string> product_line;
+  int64_t min_order_quantity = 1;
+  int64_t order_multiple = 1;
+  std::optional<std::string> gtin;
 };
 
 // Every problem with `item`, with field paths ("sku", "pack_sizes/0/quantity"). Whether its
-// product line exists is the commands' check (CheckProductLineExists), which reads the database.
+// product line exists and whether its GTINs are another item's are the commands' checks
+// (CheckItemProductLine, CheckGtinsFree), which read the database.
 Status ValidateNewItem(const NewItem& item);
 bool IsValidSku(std::string_view sku);
 

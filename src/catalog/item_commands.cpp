@@ -17,6 +17,9 @@ Result<Item> CreateItem(store::Connection& conn, const CommandContext& ctx, cons
     return Status(ErrorCode::kConflict, "an item with SKU " + in.sku + " exists",
                   {{"sku", "duplicate", "SKU " + in.sku + " is taken"}});
   }
+  if (auto taken = CheckGtinsFree(conn, in, std::nullopt); !taken.empty()) {
+    return Status(ErrorCode::kConflict, "a GTIN of the item is another item's", std::move(taken));
+  }
   Item item = InsertItem(conn, in, ctx.now);
   nlohmann::json after = ToJson(item);
   audit::Record(conn, ctx, "item.create", "item", item.id.value(), nullptr, after);

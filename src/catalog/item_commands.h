@@ -7,7 +7,8 @@
 
 namespace ordo::catalog {
 
-// Creates an item. Errors: invalid_argument (every bad field), conflict (SKU taken).
+// Creates an item. Errors: invalid_argument (every bad field; unknown_product_line), conflict
+// (SKU taken, or a GTIN another item's: "duplicate" at the field).
 Result<Item> CreateItem(store::Connection& conn, const CommandContext& ctx, const NewItem& item);
 
 }  // namespace ordo::catalog

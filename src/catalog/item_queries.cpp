@@ -78,6 +78,15 @@ std::optional<Item> FindItemByIdOrSku(store::Connection& conn, std::optional<int
 
 std::vector<Item> ListItems(store::Connection& conn, const ItemFilter& filter, int64_t after_id,
                             int limit) {
+  if (filter.gtin) {
+    // At most one item: two indexed reads, then the item (with the active filter).
+    std::vector<Item> found;
+    std::optional<ItemId> id = FindItemIdByGtin(conn, *filter.gtin);
+    if (!id || id->value() <= after_id || limit < 1) return found;
+    std::optional<Item> item = FindItemById(conn, *id);
+    if (item && (!filter.active || item->active == *filter.active)) found.push_back(*item);
+    return found;
+  }
   const bool by_text = !filter.text.empty();
   const bool indexed = filter.text.size() >= kMinIndexedText;
   std::string pattern = by_text ? ContainsPattern(filter.text) : std::string();

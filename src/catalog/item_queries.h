@@ -26,6 +26,8 @@ struct ItemFilter {
   std::optional<bool> active;  // only active (true) or inactive (false) items
   // Substring of the SKU or the name; ASCII letters match regardless of case. Empty: any.
   std::string text;
+  // The item whose base unit or a pack size has this GTIN, alone (with `text` empty).
+  std::optional<std::string> gtin;
 };
 
 // Up to `limit` items matching `filter` with id > `after_id`, by id (a page of the API list).

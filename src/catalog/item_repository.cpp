@@ -19,6 +19,9 @@ Item ReadItemColumns(store::RowReader& r) {
   item.active = r.Bool();
   item.reorder_point = r.Int();
   item.product_line = r.OptText();
+  item.min_order_quantity = r.Int();
+  item.order_multiple = r.Int();
+  item.gtin = r.OptText();
   item.version = r.Int();
   item.created_at = r.Time();
   item.updated_at = r.Time();
@@ -26,14 +29,15 @@ Item ReadItemColumns(store::RowReader& r) {
 }
 
 void LoadPacks(store::Connection& conn, Item& item) {
-  store::Query q(conn,
-                 "SELECT uom, quantity FROM item_packs WHERE item_id = ? ORDER BY quantity, uom",
-                 item.id);
+  store::Query q(
+      conn, "SELECT uom, quantity, gtin FROM item_packs WHERE item_id = ? ORDER BY quantity, uom",
+      item.id);
   while (q.Next()) {
     store::RowReader r(q);
     PackSize pack;
     pack.uom = r.Text();
     pack.quantity = r.Int();
+    pack.gtin = r.OptText();
     item.packs.push_back(std::move(pack));
   }
 }
@@ -56,6 +60,7 @@ std::optional<Item> FindWithPacks(store::Connection& conn, const std::string& sq
     PackSize pack;
     pack.uom = r.Text();
     pack.quantity = r.Int();
+    pack.gtin = r.OptText();
     item.packs.push_back(std::move(pack));
   } while (q.Next());
   return item;
@@ -66,7 +71,7 @@ std::optional<Item> FindWithPacks(store::Connection& conn, const std::string& sq
 std::optional<Item> FindItemBySku(store::Connection& conn, std::string_view sku) {
   static const std::string sql =
       "SELECT " + std::string(kItemColumns) +
-      ", p.uom, p.quantity FROM items i LEFT JOIN item_packs p ON p.item_id = i.id "
+      ", p.uom, p.quantity, p.gtin FROM items i LEFT JOIN item_packs p ON p.item_id = i.id "
       "WHERE i.sku = ? ORDER BY p.quantity, p.uom";
   return FindWithPacks(conn, sql, sku);
 }
@@ -74,7 +79,7 @@ std::optional<Item> FindItemBySku(store::Connection& conn, std::string_view sku)
 std::optional<Item> FindItemById(store::Connection& conn, ItemId id) {
   static const std::string sql =
       "SELECT " + std::string(kItemColumns) +
-      ", p.uom, p.quantity FROM items i LEFT JOIN item_packs p ON p.item_id = i.id "
+      ", p.uom, p.quantity, p.gtin FROM items i LEFT JOIN item_packs p ON p.item_id = i.id "
       "WHERE i.id = ? ORDER BY p.quantity, p.uom";
   return FindWithPacks(conn, sql, id);
 }
@@ -91,22 +96,56 @@ std::unordered_map<std::string, Item> FindItemsBySku(store::Connection& conn,
   return found;
 }
 
+void InsertPacks(store::Connection& conn, ItemId item, const std::vector<PackSize>& packs) {
+  for (const auto& p : packs) {
+    store::Exec(conn, "INSERT INTO item_packs (item_id, uom, quantity, gtin) VALUES (?, ?, ?, ?)",
+                item, p.uom, p.quantity, p.gtin);
+  }
+}
+
+std::optional<ItemId> FindItemIdByGtin(store::Connection& conn, std::string_view gtin) {
+  // Two unique indexes, one statement each: the base unit's, then the packs'.
+  {
+    store::Query q(conn, "SELECT id FROM items WHERE gtin = ?", gtin);
+    if (q.Next()) return ItemId(q.Int(0));
+  }
+  store::Query q(conn, "SELECT item_id FROM item_packs WHERE gtin = ?", gtin);
+  if (q.Next()) return ItemId(q.Int(0));
+  return std::nullopt;
+}
+
+std::vector<FieldError> CheckGtinsFree(store::Connection& conn, const NewItem& item,
+                                       std::optional<ItemId> self) {
+  std::vector<FieldError> errors;
+  auto check = [&](const std::optional<std::string>& gtin, const std::string& path) {
+    if (!gtin) return;
+    std::optional<ItemId> owner = FindItemIdByGtin(conn, *gtin);
+    if (owner && owner != self) {
+      errors.push_back({path, "duplicate", "GTIN " + *gtin + " names another item's unit"});
+    }
+  };
+  check(item.gtin, "gtin");
+  for (size_t i = 0; i < item.packs.size(); ++i) {
+    check(item.packs[i].gtin, "pack_sizes/" + std::to_string(i) + "/gtin");
+  }
+  return errors;
+}
+
 Item InsertItem(store::Connection& conn, const NewItem& in, Timestamp now) {
   Item item;
   {
-    store::Query q(conn,
-                   "INSERT INTO items (sku, name, uom, list_price, cost, tax_class, active, "
-                   "reorder_point, product_line, version, created_at, updated_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
-                   in.sku, in.name, in.uom, in.list_price, in.cost, in.tax_class, in.active,
-                   in.reorder_point, in.product_line, now, now);
+    store::Query q(
+        conn,
+        "INSERT INTO items (sku, name, uom, list_price, cost, tax_class, active, "
+        "reorder_point, product_line, min_order_quantity, order_multiple, gtin, version, "
+        "created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+        in.sku, in.name, in.uom, in.list_price, in.cost, in.tax_class, in.active, in.reorder_point,
+        in.product_line, in.min_order_quantity, in.order_multiple, in.gtin, now, now);
     q.Next();
     item.id = ItemId(q.Int(0));
   }
-  for (const auto& p : in.packs) {
-    store::Exec(conn, "INSERT INTO item_packs (item_id, uom, quantity) VALUES (?, ?, ?)", item.id,
-                p.uom, p.quantity);
-  }
+  InsertPacks(conn, item.id, in.packs);
   item.sku = in.sku;
   item.name = in.name;
   item.uom = in.uom;
@@ -117,6 +156,9 @@ Item InsertItem(store::Connection& conn, const NewItem& in, Timestamp now) {
   item.active = in.active;
   item.reorder_point = in.reorder_point;
   item.product_line = in.product_line;
+  item.min_order_quantity = in.min_order_quantity;
+  item.order_multiple = in.order_multiple;
+  item.gtin = in.gtin;
   item.created_at = now;
   item.updated_at = now;
   return item;

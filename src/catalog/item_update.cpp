@@ -21,8 +21,19 @@ std::vector<PackSize> Sorted(std::vector<PackSize> packs) {
 }
 
 NewItem AsNewItem(const Item& item) {
-  return NewItem{item.sku,  item.name,      item.uom,    item.packs,         item.list_price,
-                 item.cost, item.tax_class, item.active, item.reorder_point, item.product_line};
+  return NewItem{item.sku,
+                 item.name,
+                 item.uom,
+                 item.packs,
+                 item.list_price,
+                 item.cost,
+                 item.tax_class,
+                 item.active,
+                 item.reorder_point,
+                 item.product_line,
+                 item.min_order_quantity,
+                 item.order_multiple,
+                 item.gtin};
 }
 
 // The item with the patch applied, and the names of the fields whose value differs.
@@ -42,6 +53,9 @@ std::pair<NewItem, std::vector<std::string>> Apply(const Item& item, const ItemP
   set("active", next.active, patch.active);
   set("reorder_point", next.reorder_point, patch.reorder_point);
   set("product_line", next.product_line, patch.product_line);
+  set("min_order_quantity", next.min_order_quantity, patch.min_order_quantity);
+  set("order_multiple", next.order_multiple, patch.order_multiple);
+  set("gtin", next.gtin, patch.gtin);
   // Pack sizes are a set: the same packs in another order are no change.
   if (patch.pack_sizes && Sorted(*patch.pack_sizes) != Sorted(item.packs)) {
     next.packs = *patch.pack_sizes;
@@ -71,22 +85,25 @@ Result<Item> UpdateItem(store::Connection& conn, const CommandContext& ctx, Item
   if (!errors.empty())
     return Status::InvalidArgument("the item has invalid fields", std::move(errors));
   if (changed.empty()) return std::move(*item);
-
-  int64_t updated =
-      store::Exec(conn,
-                  "UPDATE items SET name = ?, list_price = ?, cost = ?, tax_class = ?, active = ?, "
-                  "reorder_point = ?, product_line = ?, version = version + 1, updated_at = ? "
-                  "WHERE id = ? AND version = ?",
-                  next.name, next.list_price, next.cost, next.tax_class, next.active,
-                  next.reorder_point, next.product_line, ctx.now, id, item->version);
-  if (updated != 1) return Status(ErrorCode::kPreconditionFailed, "item " + item->sku + " changed");
-  if (std::find(changed.begin(), changed.end(), "pack_sizes") != changed.end()) {
-    store::Exec(conn, "DELETE FROM item_packs WHERE item_id = ?", id);
-    for (const auto& p : next.packs) {
-      store::Exec(conn, "INSERT INTO item_packs (item_id, uom, quantity) VALUES (?, ?, ?)", id,
-                  p.uom, p.quantity);
-    }
+  if (auto taken = CheckGtinsFree(conn, next, id); !taken.empty()) {
+    return Status(ErrorCode::kConflict, "a GTIN of the item is another item's", std::move(taken));
   }
+
+  // Pack sizes go before the item's row changes and come back after it, so that a GTIN moving
+  // between the base unit and a pack never meets itself in the uniqueness triggers.
+  const bool packs_changed =
+      std::find(changed.begin(), changed.end(), "pack_sizes") != changed.end();
+  if (packs_changed) store::Exec(conn, "DELETE FROM item_packs WHERE item_id = ?", id);
+  int64_t updated = store::Exec(
+      conn,
+      "UPDATE items SET name = ?, list_price = ?, cost = ?, tax_class = ?, active = ?, "
+      "reorder_point = ?, product_line = ?, min_order_quantity = ?, order_multiple = ?, "
+      "gtin = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
+      next.name, next.list_price, next.cost, next.tax_class, next.active, next.reorder_point,
+      next.product_line, next.min_order_quantity, next.order_multiple, next.gtin, ctx.now, id,
+      item->version);
+  if (updated != 1) return Status(ErrorCode::kPreconditionFailed, "item " + item->sku + " changed");
+  if (packs_changed) InsertPacks(conn, id, next.packs);
   std::optional<Item> after = FindItemById(conn, id);
   if (!after) return Status::Internal("item " + item->sku + " vanished during its update");
   audit::Record(conn, ctx, "item.update", "item", id.value(), ToJson(*item), ToJson(*after));

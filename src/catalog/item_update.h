@@ -25,6 +25,9 @@ struct ItemPatch {
   std::optional<int64_t> reorder_point;
   std::optional<std::vector<PackSize>> pack_sizes;
   std::optional<std::optional<std::string>> product_line;  // inner nullopt: no product line
+  std::optional<int64_t> min_order_quantity;
+  std::optional<int64_t> order_multiple;
+  std::optional<std::optional<std::string>> gtin;  // inner nullopt: no GTIN
 };
 
 // Applies `patch` to item `id`. When the patch changes something, the version goes up by one
@@ -32,7 +35,7 @@ struct ItemPatch {
 // changes nothing writes nothing and returns the item as it is.
 // Errors: not_found; precondition_failed (expected_version given and not the item's version);
 // invalid_argument (every field whose new value is invalid, with the paths of ValidateNewItem;
-// an unknown product line is unknown_product_line).
+// an unknown product line is unknown_product_line); conflict (a GTIN another item's).
 Result<Item> UpdateItem(store::Connection& conn, const CommandContext& ctx, ItemId id,
                         const ItemPatch& patch, std::optional<int64_t> expected_version);
 

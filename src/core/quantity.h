@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,8 @@ namespace ordo {
 struct PackSize {
   std::string uom;
   int64_t quantity = 0;
+  // The pack's bar code (catalog/gtin.h); conversions ignore it.
+  std::optional<std::string> gtin;
   bool operator==(const PackSize&) const = default;
 };
 

@@ -46,6 +46,7 @@ inline constexpr TextLimit kSalesperson{100};
 inline constexpr TextLimit kProductLineCode{16};
 inline constexpr TextLimit kProductLineName{200};
 inline constexpr TextLimit kCustomerPartNumber{64};
+inline constexpr TextLimit kGtin{14};
 
 // Addresses. A region is also the key of a tax rate, so both share one limit.
 inline constexpr TextLimit kAddressLine{200};

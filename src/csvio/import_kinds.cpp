@@ -2,6 +2,7 @@
 
 #include "csvio/customer_import.h"
 #include "csvio/item_import.h"
+#include "csvio/part_number_import.h"
 #include "csvio/stock_import.h"
 
 namespace ordo::csvio {
@@ -13,6 +14,8 @@ constexpr ImportKind kKinds[] = {
      "customers.write", PrepareCustomers},
     {"stock", "Receive stock from a CSV file (a receipt per row)", "stock receipt",
      "stock receipts", "inventory.write", PrepareStock},
+    {"customer-part-numbers", "Map customers' own part numbers to items from a CSV file",
+     "customer part number", "customer part numbers", "part_numbers.write", PreparePartNumbers},
 };
 
 }  // namespace

@@ -19,7 +19,7 @@ struct ImportKind {
   PreparedImport (*prepare)(std::string_view csv);
 };
 
-// Items, customers, stock.
+// Items, customers, stock, customer part numbers.
 std::span<const ImportKind> ImportKinds();
 
 // The kind named `name`; nullptr when there is none.

@@ -15,7 +15,7 @@
 namespace ordo::csvio {
 namespace {
 
-constexpr std::array<CsvColumn, 10> kColumns{{
+constexpr std::array<CsvColumn, 13> kColumns{{
     {"sku", true},
     {"name", true},
     {"uom"},
@@ -26,6 +26,9 @@ constexpr std::array<CsvColumn, 10> kColumns{{
     {"reorder_point"},
     {"pack_sizes"},
     {"product_line"},
+    {"min_order_quantity"},
+    {"order_multiple"},
+    {"gtin"},
 }};
 
 struct ItemRecord {
@@ -63,6 +66,9 @@ std::vector<ItemRecord> ReadItems(const CsvTable& table, ImportErrors& errors) {
     item.packs = fields.Packs("pack_sizes").value_or(std::vector<PackSize>{});
     // Whether the product line exists is checked by CreateItem, on the writer.
     item.product_line = fields.OptionalText("product_line");
+    item.min_order_quantity = fields.Whole("min_order_quantity", 1).value_or(1);
+    item.order_multiple = fields.Whole("order_multiple", 1).value_or(1);
+    item.gtin = fields.OptionalText("gtin");
     errors.AddStatus(catalog::ValidateNewItem(item), ItemLocate(row.line));
     if (!item.sku.empty()) {
       const auto [first, inserted] = line_of_sku.emplace(item.sku, row.line);

@@ -4,14 +4,17 @@
 #include <utility>
 #include <vector>
 
+#include "catalog/customer_part_number.h"
 #include "catalog/item_commands.h"
 #include "catalog/item_queries.h"
 #include "customers/customer_commands.h"
 #include "customers/customer_queries.h"
+#include "customers/customer_repository.h"
 #include "demo/demo_accounts.h"
 #include "demo/demo_batch.h"
 #include "demo/demo_calendar.h"
 #include "demo/demo_catalog.h"
+#include "demo/demo_catalog_facts.h"
 #include "demo/demo_history.h"
 #include "demo/demo_orders.h"
 #include "demo/demo_product_lines.h"
@@ -113,6 +116,15 @@ Status CreateMasterData(store::CommandExecutor& exec,
     });
   }
   AddDemoTaxExemptions(batch, customers, window);
+  CommandContext sales{"user:sales", "", At(Date{setup.days + 3}, 10 * kHour)};
+  for (const auto& p : DemoPartNumbers(catalog, customers)) {
+    batch.Add("part number " + p.part_number, [p, sales](store::Connection& c) -> Status {
+      auto customer = customers::FindCustomerByCode(c, p.customer);
+      if (!customer) return Status::Internal("no demo customer " + p.customer);
+      return catalog::SaveCustomerPartNumber(c, sales, customer->id, p.part_number, p.sku, p.uom)
+          .status();
+    });
+  }
   return batch.Wait();
 }
 
@@ -128,6 +140,7 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   const std::vector<customers::PriceTier> tiers = DemoPriceTiers();
   const std::vector<inventory::Warehouse> warehouses = DemoWarehouses();
   std::vector<DemoItem> catalog = BuildCatalog(rng, options.items);
+  AddCatalogFacts(catalog);
   std::vector<DemoCustomer> customers = BuildCustomers(rng, options.customers, catalog);
   const std::vector<PlannedOrder> orders =
       PlanOrders(rng, catalog, customers, tiers, window, options.orders_per_day);

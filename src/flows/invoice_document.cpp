@@ -2,6 +2,7 @@
 
 #include "catalog/item_repository.h"
 #include "customers/customer_repository.h"
+#include "flows/customer_part_label.h"
 #include "flows/document_addresses.h"
 #include "invoicing/tax_rates.h"
 #include "orders/order_repository.h"
@@ -43,10 +44,12 @@ PrintedDocument InvoiceDocument(const InvoiceDocumentSource& source) {
                      {"Amount", Align::kRight}};
   for (const auto& l : v.lines) {
     auto item = source.items.find(l.sku);
-    d.table.rows.push_back(
-        {std::to_string(l.line_no), l.sku, item == source.items.end() ? "" : item->second.name,
-         std::to_string(l.quantity), l.unit_price.Format(digits),
-         invoicing::FormatRatePercent(l.tax_rate_ppm), money(l.extended_amount)});
+    d.table.rows.push_back({std::to_string(l.line_no), l.sku,
+                            WithCustomerPart(item == source.items.end() ? "" : item->second.name,
+                                             source.order.FindLine(l.order_line)),
+                            std::to_string(l.quantity), l.unit_price.Format(digits),
+                            invoicing::FormatRatePercent(l.tax_rate_ppm),
+                            money(l.extended_amount)});
   }
   d.totals = {{"Subtotal", money(v.subtotal)},
               {"Tax", money(v.tax)},

@@ -1,7 +1,9 @@
 #include "flows/order_placement.h"
 
 #include "audit/audit_log.h"
+#include "catalog/customer_part_number.h"
 #include "catalog/item_repository.h"
+#include "catalog/order_quantity.h"
 #include "core/field_path.h"
 #include "core/text_check.h"
 #include "customers/credit.h"
@@ -70,6 +72,32 @@ void ValidateHeader(store::Connection& conn, const PlaceOrderRequest& r, Validat
   if (r.lines.empty()) errors.push_back({"lines", "required", "an order needs at least one line"});
   if (r.lines.size() > kMaxLines) {
     errors.push_back({"lines", "too_many", "an order has at most 1000 lines"});
+  }
+}
+
+// Gives each line that names a customer part number the SKU it maps to, and its unit when the
+// line gives none: one query for the whole order, only when a line uses one. An unknown part
+// number is an error at the line's customer_part_number and leaves its SKU empty.
+void MapPartNumbers(store::Connection& conn, const Validated& v, std::vector<PlaceOrderLine>& lines,
+                    std::vector<FieldError>& errors) {
+  std::vector<std::string> parts;
+  for (const auto& line : lines) {
+    if (line.customer_part_number) parts.push_back(*line.customer_part_number);
+  }
+  if (parts.empty() || v.customer.id.value() == 0) return;  // unknown customer: reported
+  catalog::PartNumberMap map = catalog::ResolvePartNumbers(conn, v.customer.id, parts);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    PlaceOrderLine& line = lines[i];
+    if (!line.customer_part_number) continue;
+    auto found = map.find(*line.customer_part_number);
+    if (found == map.end()) {
+      errors.push_back(
+          {FieldPath(ElementPath("lines", i), "customer_part_number"), "unknown_part_number",
+           "customer " + v.customer.code + " has no part number " + *line.customer_part_number});
+      continue;
+    }
+    line.sku = found->second.sku;
+    if (line.uom.empty()) line.uom = found->second.uom;
   }
 }
 
@@ -149,11 +177,16 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
   out.quantity = *base;
   out.unit_price = price->unit_price;
   out.price_source = price->source;
+  out.unit_cost = item->cost;
   if (manual) out.override_reason = in.override_reason;
   if (out.quantity > limits.max_line_quantity) {
     errors.push_back(
         {FieldPath(at, "quantity"), "out_of_range",
          "a line has at most " + std::to_string(limits.max_line_quantity) + " " + item->uom});
+    return;
+  }
+  if (auto problem = catalog::CheckOrderQuantity(*item, out.quantity, FieldPath(at, "quantity"))) {
+    errors.push_back(std::move(*problem));
     return;
   }
   // quantity × price, checked: a manual price is what makes it large, so it is named then.
@@ -297,11 +330,16 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
   ValidateHeader(conn, r, v, errors);
   orders::Order& order = p.order;
   order.lines.resize(std::min(r.lines.size(), kMaxLines));
+  // Lines given by the customer's part number become lines by SKU (and unit) first.
+  std::vector<PlaceOrderLine> lines(r.lines.begin(), r.lines.begin() + order.lines.size());
+  MapPartNumbers(conn, v, lines, errors);
   std::vector<std::string> skus;
-  for (size_t i = 0; i < order.lines.size(); ++i) skus.push_back(r.lines[i].sku);
+  for (const auto& line : lines) skus.push_back(line.sku);
   auto items = catalog::FindItemsBySku(conn, skus);
   for (size_t i = 0; i < order.lines.size(); ++i) {
-    ValidateLine(items, r.lines[i], i, v, limits, order.lines[i], errors);
+    if (lines[i].sku.empty()) continue;  // an unknown part number, reported
+    ValidateLine(items, lines[i], i, v, limits, order.lines[i], errors);
+    order.lines[i].customer_part_number = lines[i].customer_part_number;
   }
   if (errors.empty()) CheckOrderTotals(order.lines, r.lines, limits, errors);
   if (!errors.empty()) {

@@ -11,11 +11,14 @@
 namespace ordo::flows {
 
 struct PlaceOrderLine {
-  std::string sku;
+  std::string sku;                        // empty when the line gives customer_part_number
   std::string quantity;                   // decimal text; must be a positive whole number of `uom`
   std::string uom;                        // empty: the item's base unit
   std::optional<std::string> unit_price;  // manual override, decimal text
   std::string override_reason;
+  // The customer's own number for the item (catalog/customer_part_number.h), instead of the
+  // SKU: PrepareOrder maps it to the SKU, and to the unit when the line gives none.
+  std::optional<std::string> customer_part_number;
 };
 
 struct PlaceOrderRequest {

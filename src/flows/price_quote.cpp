@@ -1,6 +1,8 @@
 #include "flows/price_quote.h"
 
+#include "catalog/customer_part_number.h"
 #include "catalog/item_repository.h"
+#include "catalog/order_quantity.h"
 #include "core/field_path.h"
 #include "customers/customer_repository.h"
 #include "invoicing/sales_tax.h"
@@ -47,6 +49,9 @@ void QuoteLine(const std::unordered_map<std::string, catalog::Item>& items,
     return;
   }
   out.base_quantity = *base;
+  if (auto problem = catalog::CheckOrderQuantity(*out.item, *base, FieldPath(at, "quantity"))) {
+    out.errors.push_back(std::move(*problem));
+  }
   if (!out.price) return;
   std::optional<Money> extended = out.price->unit_price.CheckedMul(*base);
   if (!extended || *extended > Money::FromWhole(kMaxOrderAmountWhole)) {
@@ -109,13 +114,36 @@ Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request,
       quote.price_tier = found->code;
     }
   }
-  std::vector<std::string> skus;
-  for (const auto& line : request.lines) skus.push_back(line.sku);
-  auto items = catalog::FindItemsBySku(conn, skus);
   quote.lines.resize(request.lines.size());
-  for (size_t i = 0; i < request.lines.size(); ++i) {
+  // Lines by the customer's part number become lines by SKU (and unit), in one query.
+  std::vector<QuoteLineRequest> in = request.lines;
+  std::vector<std::string> parts;
+  for (const auto& line : in) {
+    if (line.customer_part_number) parts.push_back(*line.customer_part_number);
+  }
+  catalog::PartNumberMap mapped;
+  if (!parts.empty()) mapped = catalog::ResolvePartNumbers(conn, quote.customer.id, parts);
+  std::vector<std::string> skus;
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i].customer_part_number) {
+      auto found = mapped.find(*in[i].customer_part_number);
+      if (found == mapped.end()) {
+        quote.lines[i].errors.push_back({FieldPath(ElementPath("lines", i), "customer_part_number"),
+                                         "unknown_part_number",
+                                         "customer " + quote.customer.code +
+                                             " has no part number " + *in[i].customer_part_number});
+      } else {
+        in[i].sku = found->second.sku;
+        if (in[i].uom.empty()) in[i].uom = found->second.uom;
+      }
+    }
+    skus.push_back(in[i].sku);
+  }
+  auto items = catalog::FindItemsBySku(conn, skus);
+  for (size_t i = 0; i < in.size(); ++i) {
     QuotedLine& line = quote.lines[i];
-    QuoteLine(items, request.lines[i], i, tier, limits, line);
+    if (!line.errors.empty()) continue;  // an unknown part number
+    QuoteLine(items, in[i], i, tier, limits, line);
     if (line.item) line.stock = inventory::StockByWarehouse(conn, line.item->id);
     if (line.extended_amount) quote.subtotal += *line.extended_amount;
   }

@@ -26,9 +26,12 @@
 namespace ordo::flows {
 
 struct QuoteLineRequest {
-  std::string sku;
+  std::string sku;       // empty when the line gives customer_part_number
   std::string quantity;  // decimal text, as on an order line
   std::string uom;       // empty: the item's base unit
+  // The customer's own number for the item: mapped to the SKU, and to the unit when the line
+  // gives none, as order placement maps it (an unknown one is "unknown_part_number").
+  std::optional<std::string> customer_part_number;
 };
 
 struct QuoteRequest {

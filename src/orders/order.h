@@ -47,6 +47,8 @@ struct OrderLine {
   // placed (0 when none did) and the tax on its extended amount, rounded as its invoice rounds.
   int64_t tax_rate_ppm = 0;
   Money tax_amount;
+  Money unit_cost;  // the item's cost per base unit when the order was placed (staff only)
+  std::optional<std::string> customer_part_number;  // what the customer ordered it as, if given
   // By warehouse id as orders::LoadOrder reads them; views::LoadOrder (what commands and
   // answers use) puts them in the warehouses' allocation rank, the order they are shown and
   // given back in.

@@ -31,8 +31,10 @@ void WriteLine(JsonWriter& w, const OrderLine& l, bool on_hold, int digits) {
       .Field("extended_amount", l.extended_amount.Format(digits))
       // A rate in ppm is a percentage with four decimals, Money's scale: "8.875" for 88750.
       .Field("tax_rate_percent", Money::FromUnits(l.tax_rate_ppm).Format(0))
-      .Field("tax_amount", l.tax_amount.Format(digits));
+      .Field("tax_amount", l.tax_amount.Format(digits))
+      .Field("unit_cost", l.unit_cost.Format(4));
   if (l.override_reason) w.Field("override_reason", *l.override_reason);
+  if (l.customer_part_number) w.Field("customer_part_number", *l.customer_part_number);
   w.Key("allocations").BeginArray();
   for (const auto& a : l.allocations) {
     w.BeginObject().Field("warehouse", a.warehouse_code).Field("quantity", a.quantity).EndObject();

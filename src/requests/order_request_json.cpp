@@ -52,8 +52,21 @@ Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
         req.lines.push_back(line);
         continue;
       }
-      r.OnlyKnown(l, {"sku", "quantity", "uom", "unit_price", "override_reason"}, at);
-      line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku, true);
+      r.OnlyKnown(
+          l, {"sku", "customer_part_number", "quantity", "uom", "unit_price", "override_reason"},
+          at);
+      // A line names our SKU or the customer's own part number (PrepareOrder maps it).
+      const bool by_part = jsonio::FieldReader::Has(l, "customer_part_number");
+      line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku, !by_part);
+      if (by_part) {
+        line.customer_part_number =
+            r.String(l, "customer_part_number", FieldPath(at, "customer_part_number"),
+                     text_limits::kCustomerPartNumber, true);
+        if (jsonio::FieldReader::Has(l, "sku")) {
+          r.Fail(FieldPath(at, "customer_part_number"), "conflicting_fields",
+                 "a line gives either sku or customer_part_number");
+        }
+      }
       line.quantity = r.Decimal(l, "quantity", FieldPath(at, "quantity"), true).value_or("");
       line.uom = r.String(l, "uom", FieldPath(at, "uom"), text_limits::kUom, false);
       line.unit_price = r.Decimal(l, "unit_price", FieldPath(at, "unit_price"), false);

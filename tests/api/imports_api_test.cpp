@@ -185,3 +185,57 @@ TEST_F(ImportsApiTest, AFileMayBeLargerThanOtherBodies) {
 
 }  // namespace
 }  // namespace ordo::api::testing
+
+namespace ordo::api::testing {
+namespace {
+
+TEST_F(ImportsApiTest, CustomerPartNumbersAndItemCatalogFactsAreImported) {
+  ASSERT_EQ(Call("admin", "POST", "/api/v1/product-lines",
+                 R"({"code": "FAST", "name": "Fasteners", "min_margin_percent": "20"})")
+                .status,
+            201);
+  auto items = Upload("admin", "items",
+                      "sku,name,list_price,product_line,min_order_quantity,order_multiple,gtin\n"
+                      "NUT-8,Hex nut M8,0.05,FAST,100,50,036000291452\n");
+  ASSERT_EQ(items.status, 200) << items.body;
+  auto nut = Call("admin", "GET", "/api/v1/items/NUT-8").Json();
+  EXPECT_EQ(nut["product_line"], "FAST");
+  EXPECT_EQ(nut["min_order_quantity"], 100);
+  EXPECT_EQ(nut["order_multiple"], 50);
+  EXPECT_EQ(nut["gtin"], "036000291452");
+
+  auto before = db_.Snapshot();
+  auto repeated = Upload("sales", "customer-part-numbers",
+                         "customer,part_number,sku,uom\n"
+                         "C-1,88-1,WID-100,CS\n"
+                         "C-1,88-1,WID-200,\n");
+  ASSERT_TRUE(IsProblem(repeated, 422, "invalid_rows")) << repeated.body;
+  EXPECT_EQ(LocatedErrors(repeated), (Located{{3, 2, "part_number", "duplicate"}}))
+      << repeated.body;
+  auto bad = Upload("sales", "customer-part-numbers",
+                    "customer,part_number,sku,uom\n"
+                    "C-1,88-1,WID-100,CS\n"
+                    "C-9,88-2,WID-100,\n"
+                    "C-1,88-3,NOPE,\n"
+                    "C-1,88-4,WID-200,PL\n");
+  ASSERT_TRUE(IsProblem(bad, 422, "invalid_rows")) << bad.body;
+  EXPECT_EQ(LocatedErrors(bad), (Located{{3, 1, "customer", "unknown_customer"},
+                                         {4, 3, "sku", "unknown_sku"},
+                                         {5, 4, "uom", "unknown_uom"}}))
+      << bad.body;
+  EXPECT_EQ(db_.Snapshot(), before);
+
+  auto good = Upload("sales", "customer-part-numbers",
+                     "customer,part_number,sku,uom\nC-1,88-1,WID-100,CS\nC-2,X-7,WID-200,\n");
+  ASSERT_EQ(good.status, 200) << good.body;
+  EXPECT_EQ(good.Json()["imported"], 2);
+  auto list = Call("sales", "GET", "/api/v1/customers/C-1/part-numbers");
+  EXPECT_EQ(list.Json()["items"], nlohmann::json::parse(R"([{"part_number": "88-1",
+      "sku": "WID-100", "uom": "CS"}])"));
+  EXPECT_TRUE(IsProblem(
+      Upload("warehouse", "customer-part-numbers", "customer,part_number,sku\nC-1,88-9,WID-100\n"),
+      403, "forbidden"));
+}
+
+}  // namespace
+}  // namespace ordo::api::testing

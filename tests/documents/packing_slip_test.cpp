@@ -121,6 +121,14 @@ TEST(PackingSlip, WhilePickingShowsNoShipDateCarrierOrShippedQuantities) {
   }
 }
 
+TEST(PackingSlip, ALineEnteredByTheCustomersPartNumberShowsIt) {
+  PackingSlipSource src = ShippedSource();
+  src.order.lines[0].customer_part_number = "RP-40117";
+  const std::string text = Text(src);
+  EXPECT_THAT(text, HasSubstr("(your part no. RP-40117)")) << text;
+  EXPECT_THAT(text, Not(HasSubstr("Café table – oak, 80 cm (your"))) << text;
+}
+
 TEST(PackingSlip, TotalWeightIsTheExactSumOfThePackages) {
   PackingSlipSource src = ShippedSource();
   src.shipment.packages = {{"0.1"}, {"0.2"}, {"99.700"}, {"1000"}};

@@ -58,6 +58,30 @@ runBrowserTest("admin", async ({ page, url, passwords, shot, accessible, quiet }
   let item = await api("GET", "/api/v1/items/E2E-100");
   check(item.body.name === "Test widget, blue", `the edit was saved: ${JSON.stringify(item.body)}`);
 
+  // The commercial facts: a product line, a minimum and a multiple, a GTIN; a bad GTIN is shown
+  // at its field.
+  await page.getByRole("button", { name: "Edit item E2E-100" }).click();
+  await page.getByLabel("GTIN", { exact: true }).fill("4006381333932");
+  await page.getByRole("button", { name: "Save item" }).click();
+  await page.locator("#item-gtin-error").waitFor();
+  quiet(); // the refused save (400) is logged by the browser as a failed request
+  await page.getByLabel("GTIN", { exact: true }).fill("4006381333931");
+  await page.getByLabel("Product line", { exact: true }).fill("FAS");
+  await page.getByLabel("Minimum order quantity", { exact: true }).fill("12");
+  await page.getByLabel("Order multiple", { exact: true }).fill("6");
+  await accessible("admin item form with catalog facts");
+  await page.getByRole("button", { name: "Save item" }).click();
+  await page.getByText("Saved item E2E-100.").waitFor();
+  item = await api("GET", "/api/v1/items?gtin=4006381333931");
+  check(
+    item.body.items.length === 1 &&
+      item.body.items[0].sku === "E2E-100" &&
+      item.body.items[0].product_line === "FAS" &&
+      item.body.items[0].min_order_quantity === 12 &&
+      item.body.items[0].order_multiple === 6,
+    `the item's catalog facts: ${JSON.stringify(item.body)}`,
+  );
+
   // A stale edit: someone changes the item while the form is open; saving is refused and the
   // screen offers to reload, which shows their change; saving again then works.
   await page.getByRole("button", { name: "Edit item E2E-100" }).click();

@@ -18,6 +18,10 @@ export interface Item {
   tax_class: string;
   active: boolean;
   reorder_point: number;
+  product_line: string | null;
+  min_order_quantity: number;
+  order_multiple: number;
+  gtin: string | null;
   version: number;
 }
 
@@ -46,6 +50,10 @@ interface Draft {
   reorder_point: string;
   packs: string;
   active: boolean;
+  product_line: string;
+  min_order_quantity: string;
+  order_multiple: string;
+  gtin: string;
 }
 
 function draftOf(item: Item | null): Draft {
@@ -60,8 +68,31 @@ function draftOf(item: Item | null): Draft {
         reorder_point: String(item.reorder_point),
         packs: packsText(item.pack_sizes),
         active: item.active,
+        product_line: item.product_line ?? "",
+        min_order_quantity: String(item.min_order_quantity),
+        order_multiple: String(item.order_multiple),
+        gtin: item.gtin ?? "",
       }
-    : { sku: "", name: "", uom: "EA", list_price: "", cost: "", tax_class: "standard", reorder_point: "0", packs: "", active: true };
+    : {
+        sku: "",
+        name: "",
+        uom: "EA",
+        list_price: "",
+        cost: "",
+        tax_class: "standard",
+        reorder_point: "0",
+        packs: "",
+        active: true,
+        product_line: "",
+        min_order_quantity: "1",
+        order_multiple: "1",
+        gtin: "",
+      };
+}
+
+// A whole number typed as digits goes as a number; anything else as typed, for the server to refuse.
+function wholeOrText(text: string): number | string {
+  return /^\d+$/.test(text) ? Number(text) : text;
 }
 
 function ItemForm(props: { item: Item | null; onSaved: (item: Item) => void; onCancel: () => void }) {
@@ -83,13 +114,17 @@ function ItemForm(props: { item: Item | null; onSaved: (item: Item) => void; onC
       cost: draft.cost || "0",
       tax_class: draft.tax_class,
       active: draft.active,
-      reorder_point: /^\d+$/.test(draft.reorder_point) ? Number(draft.reorder_point) : draft.reorder_point,
+      reorder_point: wholeOrText(draft.reorder_point),
       pack_sizes: packs,
+      product_line: draft.product_line.trim() || null,
+      min_order_quantity: wholeOrText(draft.min_order_quantity),
+      order_multiple: wholeOrText(draft.order_multiple),
+      gtin: draft.gtin.trim() || null,
     };
     await form.save(body, { ...body, sku: draft.sku, uom: draft.uom });
   }
 
-  const fields = ["sku", "name", "uom", "list_price", "cost", "tax_class", "reorder_point", "pack_sizes"];
+  const fields = ["sku", "name", "uom", "list_price", "cost", "tax_class", "reorder_point", "pack_sizes", "product_line", "min_order_quantity", "order_multiple", "gtin"];
   return (
     <form class="record-form" onSubmit={save} aria-labelledby="item-form-title">
       <h2 id="item-form-title">{item ? `Edit item ${item.sku}` : "New item"}</h2>
@@ -102,6 +137,10 @@ function ItemForm(props: { item: Item | null; onSaved: (item: Item) => void; onC
         <TextField id="item-tax-class" label="Tax class" value={draft.tax_class} onInput={set("tax_class")} error={errorAt(errors, "tax_class")} />
         <TextField id="item-reorder-point" label="Reorder point" inputMode="numeric" value={draft.reorder_point} onInput={set("reorder_point")} error={errorAt(errors, "reorder_point")} />
         <TextField id="item-packs" label="Pack sizes" hint="UOM=quantity; e.g. CS=12; PL=480" value={draft.packs} onInput={set("packs")} error={errorAt(errors, "pack_sizes")} />
+        <TextField id="item-product-line" label="Product line" hint="A product line's code; empty for none" value={draft.product_line} onInput={set("product_line")} error={errorAt(errors, "product_line")} />
+        <TextField id="item-moq" label="Minimum order quantity" hint="In base units" inputMode="numeric" value={draft.min_order_quantity} onInput={set("min_order_quantity")} error={errorAt(errors, "min_order_quantity")} />
+        <TextField id="item-multiple" label="Order multiple" hint="Lines order whole multiples of it, in base units" inputMode="numeric" value={draft.order_multiple} onInput={set("order_multiple")} error={errorAt(errors, "order_multiple")} />
+        <TextField id="item-gtin" label="GTIN" hint="The base unit's bar code: 8, 12, 13 or 14 digits" inputMode="numeric" value={draft.gtin} onInput={set("gtin")} error={errorAt(errors, "gtin")} />
         <CheckField id="item-active" label="Active (can be ordered)" checked={draft.active} onChange={set("active")} />
       </div>
       <Problem error={form.error} shown={fields} onReload={form.onReload} />
@@ -126,6 +165,7 @@ export function Items() {
         { title: "List price", cell: (i) => i.list_price, number: true },
         { title: "Cost", cell: (i) => i.cost, number: true },
         { title: "Tax class", cell: (i) => i.tax_class },
+        { title: "Line", cell: (i) => i.product_line ?? "" },
         { title: "Active", cell: (i) => (i.active ? "yes" : "no") },
       ]}
       form={(item, done, cancel) => <ItemForm item={item} onSaved={done} onCancel={cancel} />}
