@@ -3,6 +3,7 @@
 #include "api/audit_routes.h"
 #include "api/auth_routes.h"
 #include "api/credit_memo_routes.h"
+#include "api/configurator_routes.h"
 #include "api/customer_routes.h"
 #include "api/event_routes.h"
 #include "api/health_routes.h"
@@ -50,6 +51,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddImportRoutes(router, ctx);
   AddPriceTierRoutes(router, ctx);
   AddPriceQuoteRoutes(router, ctx);
+  AddConfiguratorRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

@@ -56,6 +56,10 @@ const Permission kTable[] = {
     {"reports.read", {kSalesManager}},
     // Price tiers are the discounts every customer of a tier gets: the administrator's.
     {"price_tiers.write", {}},
+    // Configurable products: order entry reads and evaluates them (not the portal yet); the
+    // sales manager and the administrator define them.
+    {"configurators.read", {kSales, kSalesManager, kIntegration}},
+    {"configurators.write", {kSalesManager}},
 };
 
 }  // namespace
