@@ -72,6 +72,13 @@ json ToJson(const Model& m, const Evaluation& e) {
           {"result", std::move(result)}};
 }
 
+std::string LineConfigurationJson(const LineConfiguration& line) {
+  json doc = {{"configurator", line.configurator_code},
+              {"answers", json::parse(line.answers_json)},
+              {"description", line.description}};
+  return doc.dump();
+}
+
 json AnswersJson(const Answers& answers) {
   json out = json::object();
   for (const auto& [question, value] : answers) {

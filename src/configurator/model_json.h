@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "configurator/configurator_repository.h"
 #include "configurator/model.h"
 #include "configurator/solver.h"
 
@@ -24,5 +25,9 @@ nlohmann::json ToJson(const Model& model, const Evaluation& evaluation);
 
 // Answers as a JSON object: question code → value code, or null for "none".
 nlohmann::json AnswersJson(const Answers& answers);
+
+// A configured order line's configuration as the order shows it: {"configurator", "answers",
+// "description"}, as JSON text.
+std::string LineConfigurationJson(const LineConfiguration& line);
 
 }  // namespace ordo::configurator

@@ -7,6 +7,7 @@
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
+#include "flows/configured_lines.h"
 #include "flows/order_allocation.h"
 #include "flows/reference_version.h"
 #include "inventory/warehouse_repository.h"
@@ -229,6 +230,8 @@ PlacedOrder Place(store::Connection& conn, const CommandContext& ctx, const Prep
     reservation = ReserveStock(conn, order, p.preferred_warehouse, p.warehouses);
   }
   orders::InsertOrder(conn, order);
+  for (const auto& c : p.configurations)
+    configurator::InsertLineConfiguration(conn, order.id.value(), c);
   if (hold) {
     order.holds.back().id = orders::InsertHold(conn, order.id, *hold);
   } else {
@@ -270,11 +273,27 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
   ValidateHeader(conn, r, v, errors);
   orders::Order& order = p.order;
   order.lines.resize(std::min(r.lines.size(), kMaxLines));
+  auto configured = ResolveConfigurations(conn, r.lines, order.lines.size(), errors);
   std::vector<std::string> skus;
-  for (size_t i = 0; i < order.lines.size(); ++i) skus.push_back(r.lines[i].sku);
+  for (size_t i = 0; i < order.lines.size(); ++i) {
+    skus.push_back(configured[i] ? configured[i]->sku : r.lines[i].sku);
+  }
   auto items = catalog::FindItemsBySku(conn, skus);
   for (size_t i = 0; i < order.lines.size(); ++i) {
-    ValidateLine(items, r.lines[i], i, v, limits, order.lines[i], errors);
+    if (!configured[i]) {
+      // A configuration that resolved to nothing has its problems already.
+      if (!r.lines[i].configuration)
+        ValidateLine(items, r.lines[i], i, v, limits, order.lines[i], errors);
+      continue;
+    }
+    // A configured line is its SKU's line, plus the answers' adjustments.
+    PlaceOrderLine line = r.lines[i];
+    line.sku = configured[i]->sku;
+    size_t before = errors.size();
+    ValidateLine(items, line, i, v, limits, order.lines[i], errors);
+    if (errors.size() != before) continue;
+    p.configurations.push_back(
+        ApplyConfiguration(*configured[i], line, i, v.currency, order.lines[i], errors));
   }
   if (errors.empty()) CheckOrderTotals(order.lines, r.lines, limits, errors);
   if (!errors.empty()) {

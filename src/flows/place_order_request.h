@@ -4,18 +4,27 @@
 // a malformed number included, is found and reported in one pass by PlaceOrder().
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace ordo::flows {
 
+// A configurable product's answers (src/configurator/): the line's SKU and price come from them.
+struct LineConfigurationRequest {
+  std::string configurator;  // the model's code
+  // Question code → value code, or nullopt for an optional question answered "none".
+  std::map<std::string, std::optional<std::string>> answers;
+};
+
 struct PlaceOrderLine {
-  std::string sku;
+  std::string sku;                        // empty for a configured line
   std::string quantity;                   // decimal text; must be a positive whole number of `uom`
   std::string uom;                        // empty: the item's base unit
   std::optional<std::string> unit_price;  // manual override, decimal text
   std::string override_reason;
+  std::optional<LineConfigurationRequest> configuration;  // instead of `sku`
 };
 
 struct PlaceOrderRequest {

@@ -43,6 +43,10 @@ struct OrderLine {
   std::string price_source;
   std::optional<std::string> override_reason;
   Money extended_amount;
+  // A configured line's {"configurator", "answers", "description"} as JSON text: a display
+  // value like `sku` (placement fills it from what it resolved, views::LoadOrder from the
+  // configurator module), written into the order's JSON as it is.
+  std::optional<std::string> configuration;
   // By warehouse id as orders::LoadOrder reads them; views::LoadOrder (what commands and
   // answers use) puts them in the warehouses' allocation rank, the order they are shown and
   // given back in.

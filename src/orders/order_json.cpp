@@ -30,6 +30,7 @@ void WriteLine(JsonWriter& w, const OrderLine& l, bool on_hold, int digits) {
       .Field("price_source", l.price_source)
       .Field("extended_amount", l.extended_amount.Format(digits));
   if (l.override_reason) w.Field("override_reason", *l.override_reason);
+  if (l.configuration) w.Key("configuration").Raw(*l.configuration);
   w.Key("allocations").BeginArray();
   for (const auto& a : l.allocations) {
     w.BeginObject().Field("warehouse", a.warehouse_code).Field("quantity", a.quantity).EndObject();

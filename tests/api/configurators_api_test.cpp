@@ -7,6 +7,7 @@
 #include <string>
 
 #include "api/api_fixture.h"
+#include "support/pdf_text.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -235,6 +236,45 @@ TEST_F(ConfiguratorsApiTest, ARetriedCreateAnswersTheFirstResponse) {
   EXPECT_EQ(again.status, 201);
   EXPECT_EQ(again.body, first.body);
   EXPECT_EQ(db_.Count("configurators"), 1);
+}
+
+TEST_F(ConfiguratorsApiTest, AConfiguredLineIsOrderedShownAndPrinted) {
+  ASSERT_EQ(CreateTub().status, 201);
+  const std::string line = R"({"quantity": 2, "configuration": {"configurator": "TUB",
+      "answers": {"size": "M", "color": "blue", "extra": "lid"}}})";
+  auto placed =
+      Call("sales", "POST", "/api/v1/orders", R"({"customer": "C-1", "lines": [)" + line + "]}");
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const json order = placed.Json();
+  const json expected = json::parse(R"({"configurator": "TUB",
+      "answers": {"size": "M", "color": "blue", "extra": "lid"},
+      "description": "Size: Medium; Color: Blue; Extra: Lid"})");
+  EXPECT_EQ(order["lines"][0]["sku"], "WID-200");
+  EXPECT_EQ(order["lines"][0]["unit_price"], "18.5000");  // 10.00 + 8.50
+  EXPECT_EQ(order["lines"][0]["price_source"], "configured");
+  EXPECT_EQ(order["lines"][0]["extended_amount"], "37.00");
+  EXPECT_EQ(order["lines"][0]["configuration"], expected);
+  auto shown = Call("sales", "GET", "/api/v1/orders/" + order["number"].get<std::string>());
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_EQ(shown.Json()["lines"][0]["configuration"], expected);
+
+  auto incomplete = Call("sales", "POST", "/api/v1/orders",
+                         R"({"customer": "C-1", "lines": [{"quantity": 1, "configuration":
+                             {"configurator": "TUB", "answers": {"size": "M"}}}]})");
+  ASSERT_TRUE(IsProblem(incomplete, 400, "invalid_argument"));
+  EXPECT_EQ(Fields(incomplete),
+            (std::set<std::string>{"lines/0/configuration/answers/color incomplete"}));
+
+  ASSERT_EQ(Call("warehouse", "POST", "/api/v1/shipments",
+                 R"({"order": ")" + order["number"].get<std::string>() + R"(", "warehouse": "W1"})")
+                .status,
+            201);
+  auto slip = Call("warehouse", "GET", "/api/v1/shipments/SH-000001/packing-slip.pdf");
+  ASSERT_EQ(slip.status, 200);
+  std::string text = test_support::ExtractPdfText(slip.body);
+  for (const char* printed : {"Medium", "Blue", "Lid"}) {
+    EXPECT_NE(text.find(printed), std::string::npos) << printed << " in " << text;
+  }
 }
 
 }  // namespace

@@ -113,6 +113,7 @@ const std::map<std::pair<std::string, std::string>, TextLimit>& Table() {
       {{"ConfiguratorConstraintInput", "question"}, configurator::kQuestionCode},
       {{"ConfiguratorConstraintInput", "value"}, configurator::kValueCode},
       {{"ConfiguratorSkuRuleInput", "sku"}, tl::kSku},
+      {{"PlaceOrderLine", "configurator"}, configurator::kModelCode},
   };
   return table;
 }
