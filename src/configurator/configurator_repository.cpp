@@ -123,8 +123,12 @@ void InsertDetails(store::Connection& conn, const Model& m) {
 std::optional<Model> FindModel(store::Connection& conn, std::optional<int64_t> id,
                                const std::string& code) {
   auto details = [&conn](Model& m) { LoadDetails(conn, m); };
-  if (id)
-    return store::FindOne(conn, std::string(kHeader) + "WHERE id = ?", *id, ReadHeader, details);
+  if (id) {
+    // An all-digit code is found when no model has that id.
+    auto found =
+        store::FindOne(conn, std::string(kHeader) + "WHERE id = ?", *id, ReadHeader, details);
+    if (found) return found;
+  }
   return store::FindOne(conn, std::string(kHeader) + "WHERE code = ?", code, ReadHeader, details);
 }
 

@@ -14,7 +14,8 @@
 
 namespace ordo::configurator {
 
-// The model by id (when `id` is given) or code, with everything it holds; nullopt when none.
+// The model by id (when `id` is given) or else by code (an all-digit code is found when no
+// model has that id), with everything it holds; nullopt when none.
 std::optional<Model> FindModel(store::Connection& conn, std::optional<int64_t> id,
                                const std::string& code);
 

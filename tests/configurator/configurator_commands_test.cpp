@@ -89,6 +89,19 @@ TEST_F(ConfiguratorCommandsTest, AnActiveModelMustMakeAProduct) {
   EXPECT_TRUE(Create(m).ok());
 }
 
+TEST_F(ConfiguratorCommandsTest, AnAllDigitCodeIsFoundWhenNoModelHasThatId) {
+  Model m = Bin();
+  m.code = "2024";
+  auto created = Create(m);
+  ASSERT_TRUE(created.ok()) << created.status().message();
+  auto found = FindModel(db_.reader(), 2024, "2024");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->code, "2024");
+  auto by_id = FindModel(db_.reader(), created->id, std::to_string(created->id));
+  ASSERT_TRUE(by_id.has_value());
+  EXPECT_EQ(by_id->code, "2024");
+}
+
 TEST_F(ConfiguratorCommandsTest, CodesAreUnique) {
   ASSERT_TRUE(Create(Bin()).ok());
   EXPECT_EQ(Create(Bin()).status().code(), ErrorCode::kConflict);

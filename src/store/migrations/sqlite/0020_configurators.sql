@@ -65,13 +65,20 @@ CREATE TABLE order_line_configurations (
 ) WITHOUT ROWID;
 
 -- Orders are priced against the models too: a model's change bumps the reference version
--- (migration 0011) so that an order prepared before it is validated again.
+-- (migration 0011) so that an order prepared before it is validated again. A model's child rows
+-- change only with its own row (replaced whole, version bumped), so its row's triggers see
+-- every change.
 CREATE TRIGGER configurators_insert_version AFTER INSERT ON configurators
 BEGIN
   UPDATE reference_version SET version = version + 1 WHERE id = 1;
 END;
 
 CREATE TRIGGER configurators_update_version AFTER UPDATE ON configurators
+BEGIN
+  UPDATE reference_version SET version = version + 1 WHERE id = 1;
+END;
+
+CREATE TRIGGER configurators_delete_version AFTER DELETE ON configurators
 BEGIN
   UPDATE reference_version SET version = version + 1 WHERE id = 1;
 END;
