@@ -54,9 +54,9 @@ class RequestBodyApiTest : public OrdersApiTest {
 TEST_F(RequestBodyApiTest, EveryRouteWithABodyRefusesOneNotSentAsJson) {
   const auto routes = BodyRoutes();
   // 23 writes (a CSV import's body is text/csv), the token, the credential routes (own
-  // password, reset, disable, API key), users (create, change), and the price quote
-  // (read-only, but its request is a body).
-  ASSERT_EQ(routes.size(), 31u);
+  // password, reset, disable, API key), users (create, change), the price quote (read-only,
+  // but its request is a body), and configurators (create, replace, evaluate: a read too).
+  ASSERT_EQ(routes.size(), 34u);
   auto before = db_.Snapshot();
   const std::string body = R"({"username": "admin", "password": "admin-pass-phrase-1"})";
   for (const auto& [method, path] : routes) {
