@@ -4,6 +4,7 @@
 #include "api/auth_routes.h"
 #include "api/credit_memo_routes.h"
 #include "api/customer_part_number_routes.h"
+#include "api/configurator_routes.h"
 #include "api/customer_routes.h"
 #include "api/event_routes.h"
 #include "api/health_routes.h"
@@ -56,6 +57,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddCustomerPartNumberRoutes(router, ctx);
   AddPriceQuoteRoutes(router, ctx);
   AddTaxExemptionRoutes(router, ctx);
+  AddConfiguratorRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

@@ -68,6 +68,10 @@ const Permission kTable[] = {
     // integrations that bring them (EDI), read by credit staff too; never the portal.
     {"part_numbers.read", {kSales, kSalesManager, kArClerk, kIntegration}},
     {"part_numbers.write", {kSales, kSalesManager, kIntegration}},
+    // Configurable products: order entry reads and evaluates them (not the portal yet); the
+    // sales manager and the administrator define them.
+    {"configurators.read", {kSales, kSalesManager, kIntegration}},
+    {"configurators.write", {kSalesManager}},
 };
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "demo/demo_calendar.h"
 #include "demo/demo_catalog.h"
 #include "demo/demo_catalog_facts.h"
+#include "demo/demo_configurators.h"
 #include "demo/demo_history.h"
 #include "demo/demo_orders.h"
 #include "demo/demo_product_lines.h"
@@ -155,6 +156,8 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   if (Status st = CreateMasterData(exec, tiers, warehouses, catalog, customers, window); !st.ok()) {
     return st;
   }
+  const Date configured{window.first.days - 8};
+  if (Status st = CreateDemoConfigurators(exec, At(configured, 11 * kHour)); !st.ok()) return st;
   DemoRandom follow_ups(options.seed ^ kFollowUpStream);
   auto history = RunHistory(exec, orders, stock.receipts, window, follow_ups);
   if (!history.ok()) return history.status();

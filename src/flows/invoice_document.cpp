@@ -2,10 +2,12 @@
 
 #include "catalog/item_repository.h"
 #include "customers/customer_repository.h"
+#include "flows/configured_lines.h"
 #include "flows/customer_part_label.h"
 #include "flows/document_addresses.h"
 #include "invoicing/tax_rates.h"
 #include "orders/order_repository.h"
+#include "views/order_view.h"
 
 namespace ordo::flows {
 
@@ -44,12 +46,15 @@ PrintedDocument InvoiceDocument(const InvoiceDocumentSource& source) {
                      {"Amount", Align::kRight}};
   for (const auto& l : v.lines) {
     auto item = source.items.find(l.sku);
-    d.table.rows.push_back({std::to_string(l.line_no), l.sku,
-                            WithCustomerPart(item == source.items.end() ? "" : item->second.name,
-                                             source.order.FindLine(l.order_line)),
-                            std::to_string(l.quantity), l.unit_price.Format(digits),
-                            invoicing::FormatRatePercent(l.tax_rate_ppm),
-                            money(l.extended_amount)});
+    d.table.rows.push_back(
+        {std::to_string(l.line_no), l.sku,
+         item == source.items.end()
+             ? ""
+             : WithCustomerPart(
+                   PrintedItemName(item->second.name, source.order.FindLine(l.order_line)),
+                   source.order.FindLine(l.order_line)),
+         std::to_string(l.quantity), l.unit_price.Format(digits),
+         invoicing::FormatRatePercent(l.tax_rate_ppm), money(l.extended_amount)});
   }
   d.totals = {{"Subtotal", money(v.subtotal)},
               {"Tax", money(v.tax)},
@@ -72,7 +77,7 @@ Result<PrintedDocument> LoadInvoiceDocument(store::Connection& conn,
                                             const invoicing::Invoice& invoice) {
   InvoiceDocumentSource source;
   source.invoice = invoice;
-  auto order = orders::LoadOrder(conn, invoice.order);
+  auto order = views::LoadOrder(conn, invoice.order);  // named: its configured lines too
   if (!order) return Status::Internal("invoice " + invoice.number + " has no order");
   source.order = std::move(*order);
   auto customer = customers::FindCustomerById(conn, invoice.customer);

@@ -9,6 +9,7 @@
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
+#include "flows/configured_lines.h"
 #include "flows/order_allocation.h"
 #include "flows/reference_version.h"
 #include "inventory/warehouse_repository.h"
@@ -288,6 +289,8 @@ PlacedOrder Place(store::Connection& conn, const CommandContext& ctx, const Prep
     reservation = ReserveStock(conn, order, p.preferred_warehouse, p.warehouses);
   }
   orders::InsertOrder(conn, order);
+  for (const auto& c : p.configurations)
+    configurator::InsertLineConfiguration(conn, order.id.value(), c);
   if (hold) {
     order.holds.back().id = orders::InsertHold(conn, order.id, *hold);
   } else {
@@ -333,13 +336,29 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
   // Lines given by the customer's part number become lines by SKU (and unit) first.
   std::vector<PlaceOrderLine> lines(r.lines.begin(), r.lines.begin() + order.lines.size());
   MapPartNumbers(conn, v, lines, errors);
+  auto configured = ResolveConfigurations(conn, lines, order.lines.size(), errors);
   std::vector<std::string> skus;
-  for (const auto& line : lines) skus.push_back(line.sku);
+  for (size_t i = 0; i < order.lines.size(); ++i) {
+    skus.push_back(configured[i] ? configured[i]->sku : lines[i].sku);
+  }
   auto items = catalog::FindItemsBySku(conn, skus);
   for (size_t i = 0; i < order.lines.size(); ++i) {
-    if (lines[i].sku.empty()) continue;  // an unknown part number, reported
-    ValidateLine(items, lines[i], i, v, limits, order.lines[i], errors);
-    order.lines[i].customer_part_number = lines[i].customer_part_number;
+    if (!configured[i]) {
+      // A configuration that resolved to nothing has its problems already, as has an unknown
+      // part number.
+      if (lines[i].configuration || lines[i].sku.empty()) continue;
+      ValidateLine(items, lines[i], i, v, limits, order.lines[i], errors);
+      order.lines[i].customer_part_number = lines[i].customer_part_number;
+      continue;
+    }
+    // A configured line is its SKU's line, plus the answers' adjustments.
+    PlaceOrderLine line = lines[i];
+    line.sku = configured[i]->sku;
+    size_t before = errors.size();
+    ValidateLine(items, line, i, v, limits, order.lines[i], errors);
+    if (errors.size() != before) continue;
+    p.configurations.push_back(
+        ApplyConfiguration(*configured[i], line, i, v.currency, order.lines[i], errors));
   }
   if (errors.empty()) CheckOrderTotals(order.lines, r.lines, limits, errors);
   if (!errors.empty()) {

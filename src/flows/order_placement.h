@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "configurator/configurator_repository.h"
 #include "core/command_context.h"
 #include "flows/order_limits.h"
 #include "flows/place_order_request.h"
@@ -46,6 +47,8 @@ struct PreparedOrder {
   std::optional<WarehouseId> preferred_warehouse;
   std::vector<inventory::Warehouse> warehouses;  // by rank, then id
   OrderLimits limits;  // what it was validated against; the writer validates again with them
+  // The answers of the configured lines (flows/configured_lines.h), stored with the order.
+  std::vector<configurator::LineConfiguration> configurations;
 };
 
 // Validates and prices `request`, reporting every problem at once exactly as PlaceOrder does,

@@ -9,6 +9,7 @@
 #include "catalog/item_repository.h"
 #include "core/decimal_syntax.h"
 #include "customers/customer_repository.h"
+#include "flows/configured_lines.h"
 #include "flows/customer_part_label.h"
 #include "flows/document_addresses.h"
 #include "inventory/warehouse_repository.h"
@@ -88,12 +89,14 @@ PrintedDocument PackingSlip(const PackingSlipSource& source) {
   for (const fulfillment::ShipmentLine& l : s.lines) {
     auto item = source.items.find(l.sku);
     const orders::OrderLine* line = source.order.FindLine(l.order_line);
-    d.table.rows.push_back(
-        {std::to_string(l.line_no), l.sku,
-         WithCustomerPart(item == source.items.end() ? "" : item->second.name, line),
-         item == source.items.end() ? "" : item->second.uom,
-         line == nullptr ? "" : std::to_string(line->quantity), std::to_string(l.quantity),
-         shipped ? std::to_string(l.quantity_shipped) : ""});
+    d.table.rows.push_back({std::to_string(l.line_no), l.sku,
+                            item == source.items.end()
+                                ? ""
+                                : WithCustomerPart(PrintedItemName(item->second.name, line), line),
+                            item == source.items.end() ? "" : item->second.uom,
+                            line == nullptr ? "" : std::to_string(line->quantity),
+                            std::to_string(l.quantity),
+                            shipped ? std::to_string(l.quantity_shipped) : ""});
   }
 
   if (!s.packages.empty()) {

@@ -49,6 +49,10 @@ struct OrderLine {
   Money tax_amount;
   Money unit_cost;  // the item's cost per base unit when the order was placed (staff only)
   std::optional<std::string> customer_part_number;  // what the customer ordered it as, if given
+  // A configured line's {"configurator", "answers", "description"} as JSON text: a display
+  // value like `sku` (placement fills it from what it resolved, views::LoadOrder from the
+  // configurator module), written into the order's JSON as it is.
+  std::optional<std::string> configuration;
   // By warehouse id as orders::LoadOrder reads them; views::LoadOrder (what commands and
   // answers use) puts them in the warehouses' allocation rank, the order they are shown and
   // given back in.

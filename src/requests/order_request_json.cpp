@@ -1,12 +1,46 @@
 #include "requests/order_request_json.h"
 
+#include "configurator/model_rules.h"
 #include "core/field_path.h"
+#include "core/text_check.h"
 #include "jsonio/field_reader.h"
 
 namespace ordo::requests {
 using flows::PlaceOrderLine;
 using flows::PlaceOrderRequest;
 using nlohmann::json;
+
+namespace {
+
+// A line's "configuration": {"configurator", "answers": {"<question>": "<value>" | null}}.
+flows::LineConfigurationRequest ReadConfiguration(jsonio::FieldReader& r, const json& c,
+                                                  const std::string& at,
+                                                  std::vector<FieldError>& errors) {
+  flows::LineConfigurationRequest out;
+  r.OnlyKnown(c, {"configurator", "answers"}, at);
+  out.configurator =
+      r.String(c, "configurator", FieldPath(at, "configurator"), configurator::kModelCode, true);
+  const std::string answers_at = FieldPath(at, "answers");
+  const json* answers = r.Object(c, "answers", answers_at, true);
+  if (answers && answers->size() > configurator::kMaxQuestions) {
+    r.Fail(answers_at, "too_many", "a configurator asks at most 20 questions");
+    return out;
+  }
+  for (auto it = answers ? answers->begin() : json::const_iterator();
+       answers && it != answers->end(); ++it) {
+    const std::string path = FieldPath(answers_at, it.key());
+    if (it->is_null()) {
+      out.answers[it.key()] = std::nullopt;
+    } else if (!it->is_string() || it->get<std::string>().empty()) {
+      r.Fail(path, "invalid_type", "an answer is a value code, or null for none");
+    } else if (CheckText(it->get<std::string>(), configurator::kValueCode, path, errors)) {
+      out.answers[it.key()] = it->get<std::string>();
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
                                               std::string_view default_channel) {
@@ -52,12 +86,25 @@ Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
         req.lines.push_back(line);
         continue;
       }
-      r.OnlyKnown(
-          l, {"sku", "customer_part_number", "quantity", "uom", "unit_price", "override_reason"},
-          at);
-      // A line names our SKU or the customer's own part number (PrepareOrder maps it).
+      r.OnlyKnown(l,
+                  {"sku", "customer_part_number", "quantity", "uom", "unit_price",
+                   "override_reason", "configuration"},
+                  at);
+      // A line names our SKU, the customer's own part number (PrepareOrder maps it), or a
+      // configuration (its SKU comes from its answers).
       const bool by_part = jsonio::FieldReader::Has(l, "customer_part_number");
-      line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku, !by_part);
+      const json* configuration =
+          r.Object(l, "configuration", FieldPath(at, "configuration"), false);
+      line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku,
+                          !by_part && configuration == nullptr);
+      if (configuration) {
+        line.configuration =
+            ReadConfiguration(r, *configuration, FieldPath(at, "configuration"), errors);
+        if (by_part || jsonio::FieldReader::Has(l, "sku")) {
+          r.Fail(FieldPath(at, "configuration"), "conflicting_fields",
+                 "a configured line gives no sku or customer_part_number");
+        }
+      }
       if (by_part) {
         line.customer_part_number =
             r.String(l, "customer_part_number", FieldPath(at, "customer_part_number"),

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "catalog/item_queries.h"
+#include "configurator/configurator_repository.h"
+#include "configurator/model_json.h"
 #include "customers/customer_queries.h"
 #include "inventory/warehouse_repository.h"
 #include "orders/order_repository.h"
@@ -26,8 +28,12 @@ void NameOrder(store::Connection& conn, orders::Order& order) {
     auto it = place.find(id);
     return it == place.end() ? warehouses.size() : it->second;
   };
+  auto configured = configurator::LineConfigurations(conn, order.id.value());
   for (auto& l : order.lines) {
     l.sku = NameOf(skus, l.item);
+    if (auto c = configured.find(l.line_no); c != configured.end()) {
+      l.configuration = configurator::LineConfigurationJson(c->second);
+    }
     for (auto& a : l.allocations) {
       size_t at = place_of(a.warehouse);
       a.warehouse_code = at < warehouses.size() ? warehouses[at].code : std::string();

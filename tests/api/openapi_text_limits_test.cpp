@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "api/openapi_routes.h"
+#include "configurator/model_rules.h"
 #include "core/text_limits.h"
 #include "invoicing/tax_exemptions.h"
 
@@ -119,6 +120,16 @@ const std::map<std::pair<std::string, std::string>, TextLimit>& Table() {
       {{"NewUser", "username"}, tl::kUsername},
       {{"NewUser", "customer"}, tl::kCustomerCode},
       {{"UserPatch", "customer"}, tl::kCustomerCode},
+      {{"ConfiguratorInput", "code"}, configurator::kModelCode},
+      {{"ConfiguratorInput", "name"}, configurator::kModelName},
+      {{"ConfiguratorQuestionInput", "code"}, configurator::kQuestionCode},
+      {{"ConfiguratorQuestionInput", "label"}, configurator::kLabel},
+      {{"ConfiguratorValueInput", "code"}, configurator::kValueCode},
+      {{"ConfiguratorValueInput", "label"}, configurator::kLabel},
+      {{"ConfiguratorConstraintInput", "question"}, configurator::kQuestionCode},
+      {{"ConfiguratorConstraintInput", "value"}, configurator::kValueCode},
+      {{"ConfiguratorSkuRuleInput", "sku"}, tl::kSku},
+      {{"PlaceOrderLine", "configurator"}, configurator::kModelCode},
   };
   return table;
 }

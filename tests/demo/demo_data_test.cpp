@@ -6,6 +6,7 @@
 #include <string>
 
 #include "auth/tokens.h"
+#include "demo/demo_configurators.h"
 #include "demo/demo_users.h"
 #include "store/command_executor.h"
 #include "store/migrations.h"
@@ -64,7 +65,10 @@ void ExpectBelievableDistributor(DemoDb& db, const DemoOptions& options, const D
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM warehouses"), 3);
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM price_tiers"), 3);
 
-  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM items"), options.items);
+  // The configurable products' SKUs come on top of the generated catalog.
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM items"), options.items + DemoConfiguratorItemCount());
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM configurators"),
+            static_cast<int64_t>(DemoConfigurators().size()));
   EXPECT_GT(db.Int("SELECT COUNT(DISTINCT item_id) FROM item_packs"), options.items / 2);
   EXPECT_GT(db.Int("SELECT COUNT(*) FROM items WHERE active = 0"), 0);
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM items WHERE cost * 100 < list_price * 44 "
