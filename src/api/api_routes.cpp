@@ -1,5 +1,7 @@
 #include "api/api_routes.h"
 
+#include "api/approval_routes.h"
+#include "api/approval_rule_routes.h"
 #include "api/audit_routes.h"
 #include "api/auth_routes.h"
 #include "api/credit_memo_routes.h"
@@ -16,8 +18,8 @@
 #include "api/order_routes.h"
 #include "api/payment_routes.h"
 #include "api/pick_queue_routes.h"
-#include "api/price_tier_routes.h"
 #include "api/price_quote_routes.h"
+#include "api/price_tier_routes.h"
 #include "api/receivables_report_routes.h"
 #include "api/report_routes.h"
 #include "api/return_routes.h"
@@ -50,6 +52,8 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddImportRoutes(router, ctx);
   AddPriceTierRoutes(router, ctx);
   AddPriceQuoteRoutes(router, ctx);
+  AddApprovalRuleRoutes(router, ctx);
+  AddApprovalRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

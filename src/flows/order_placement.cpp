@@ -1,5 +1,7 @@
 #include "flows/order_placement.h"
 
+#include "approvals/approval_repository.h"
+#include "approvals/rule_repository.h"
 #include "audit/audit_log.h"
 #include "catalog/item_repository.h"
 #include "core/field_path.h"
@@ -12,6 +14,7 @@
 #include "inventory/warehouse_repository.h"
 #include "jsonio/json_writer.h"
 #include "orders/order_json.h"
+#include "orders/order_queries.h"
 #include "orders/order_repository.h"
 #include "pricing/price_resolution.h"
 
@@ -192,24 +195,36 @@ void CheckOrderTotals(const std::vector<orders::OrderLine>& lines,
   }
 }
 
-// Adds the order's value to the customer's open orders and returns the credit hold the order
-// needs, if any: the customer is on hold, or its exposure (open orders, this one included, plus
-// open receivables) now passes its limit.
-std::optional<orders::Hold> CreditCheck(store::Connection& conn, const orders::Order& order,
-                                        bool on_hold, Money credit_limit, Timestamp now) {
+// Adds the order's value to the customer's open orders and returns the holds the active
+// approval rules put it on: the prepared figures with the credit position as of now.
+std::vector<approvals::HoldNeed> CheckRules(store::Connection& conn, const orders::Order& order,
+                                            const PreparedOrder& p) {
   customers::CreditPosition pos =
-      customers::AddOpenOrderValueReturning(conn, order.customer, order.subtotal, credit_limit);
-  if (on_hold) {
-    return orders::Hold{0, "credit",
-                        "customer_on_hold: customer " + order.customer_code + " is on hold", now};
-  }
-  if (pos.exposure() > pos.credit_limit) {
-    return orders::Hold{0, "credit",
-                        "credit_limit_exceeded: exposure " + pos.exposure().Format(2) +
-                            " would exceed the credit limit " + pos.credit_limit.Format(2),
-                        now};
-  }
-  return std::nullopt;
+      customers::AddOpenOrderValueReturning(conn, order.customer, order.subtotal, p.credit_limit);
+  approvals::OrderFigures figures = p.figures;
+  figures.total = order.total();
+  figures.customer_on_hold = p.customer_on_hold;
+  figures.exposure = pos.exposure();
+  figures.credit_limit = pos.credit_limit;
+  return approvals::HoldsFor(approvals::EvaluateRules(p.rules, figures));
+}
+
+// The hold and its waiting approval, in the order's unit of work.
+void InsertHeld(store::Connection& conn, orders::Order& order, size_t hold_index,
+                const approvals::HoldNeed& need) {
+  orders::Hold& hold = order.holds[hold_index];
+  hold.id = orders::InsertHold(conn, order.id, hold);
+  approvals::Approval a;
+  a.order = order.id;
+  a.hold_id = hold.id;
+  a.kind = hold.kind;
+  a.reason = hold.reason;
+  a.rules = approvals::MatchesJson(need.matches);
+  a.customer = order.customer;
+  a.order_total = order.total();
+  a.entered_by = order.created_by;
+  a.created_at = hold.created_at;
+  approvals::InsertApproval(conn, a);
 }
 
 // Writes the prepared order: number, credit check, allocation, rows, audit and events.
@@ -221,19 +236,13 @@ PlacedOrder Place(store::Connection& conn, const CommandContext& ctx, const Prep
   order.updated_at = ctx.now;
   // Credit and stock are settled before the order is inserted, so it is stored with its final
   // status; the allocation rows that need its ids follow.
-  auto hold = CreditCheck(conn, order, p.customer_on_hold, p.credit_limit, ctx.now);
+  std::vector<approvals::HoldNeed> holds = CheckRules(conn, order, p);
   Reservation reservation;
-  if (hold) {
-    order.holds.push_back(*hold);
-  } else {
-    reservation = ReserveStock(conn, order, p.preferred_warehouse, p.warehouses);
-  }
+  for (const auto& h : holds) order.holds.push_back(orders::Hold{0, h.kind, h.reason, ctx.now});
+  if (holds.empty()) reservation = ReserveStock(conn, order, p.preferred_warehouse, p.warehouses);
   orders::InsertOrder(conn, order);
-  if (hold) {
-    order.holds.back().id = orders::InsertHold(conn, order.id, *hold);
-  } else {
-    RecordReservation(conn, ctx, order, reservation);
-  }
+  for (size_t i = 0; i < holds.size(); ++i) InsertHeld(conn, order, i, holds[i]);
+  if (holds.empty()) RecordReservation(conn, ctx, order, reservation);
   const int64_t allocated = reservation.total;
 
   std::string after = orders::OrderJson(order);
@@ -247,15 +256,40 @@ PlacedOrder Place(store::Connection& conn, const CommandContext& ctx, const Prep
       .Field("total", order.total().Format(2))
       .EndObject();
   events::PublishText(conn, ctx, "order.created", "order", order.id.value(), summary.text());
-  if (hold) {
+  for (const auto& h : order.holds) {
     events::Publish(conn, ctx, "order.held", "order", order.id.value(),
-                    {{"id", order.id.value()}, {"kind", hold->kind}, {"reason", hold->reason}});
-  } else if (allocated > 0) {
+                    {{"id", order.id.value()}, {"kind", h.kind}, {"reason", h.reason}});
+  }
+  if (holds.empty() && allocated > 0) {
     jsonio::JsonWriter payload;
     payload.BeginObject().Field("id", order.id.value()).Field("quantity", allocated).EndObject();
     events::PublishText(conn, ctx, "order.allocated", "order", order.id.value(), payload.text());
   }
   return PlacedOrder{std::move(order), std::move(after)};
+}
+
+// The active rules and the order's figures for them, without the credit position (the writer's):
+// one query for the rules, one indexed read for a first_order rule, nothing per line.
+void PrepareRuleFigures(store::Connection& conn,
+                        const std::unordered_map<std::string, catalog::Item>& items,
+                        const customers::Customer& customer, const PlaceOrderRequest& r,
+                        PreparedOrder& p) {
+  p.rules = approvals::ListActiveRules(conn);
+  approvals::OrderFigures& f = p.figures;
+  f.subtotal = p.order.subtotal;
+  f.customer_code = customer.code;
+  for (size_t i = 0; i < p.order.lines.size(); ++i) {
+    const orders::OrderLine& l = p.order.lines[i];
+    const catalog::Item& item = items.at(r.lines[i].sku);  // every line was validated
+    f.lines.push_back(
+        {l.line_no, l.sku, l.quantity, item.list_price, l.unit_price, item.cost, std::nullopt});
+  }
+  for (const auto& r : p.rules) {
+    if (r.kind == approvals::RuleKind::kFirstOrder) {
+      f.first_order = !orders::CustomerHasOrders(conn, customer.id);
+      break;
+    }
+  }
 }
 
 }  // namespace
@@ -294,6 +328,7 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
   p.credit_limit = v.customer.credit_limit;
   p.preferred_warehouse = v.ship_to->preferred_warehouse;
   p.warehouses = inventory::ListWarehouses(conn);
+  PrepareRuleFigures(conn, items, v.customer, r, p);
   return p;
 }
 

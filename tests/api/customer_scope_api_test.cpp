@@ -76,8 +76,8 @@ class CustomerScopeTest : public OrdersApiTest {
     for (const auto& role :
          {"admin", "sales", "sales_manager", "warehouse", "ar_clerk", "integration"}) {
       std::string name = std::string("c1-") + role;
-      auth::Principal p =
-          test_support::AddUser(db_, name, name + "-pass-phrase-1", {"customer", role}, std::string("C-1"));
+      auth::Principal p = test_support::AddUser(db_, name, name + "-pass-phrase-1",
+                                                {"customer", role}, std::string("C-1"));
       auto token = db_.executor().RunFor<auth::IssuedToken>(
           [&](store::Connection& conn) { return auth::StoreToken(conn, p, db_.clock().Now()); });
       ASSERT_TRUE(token.ok()) << token.status().ToString();
@@ -173,6 +173,10 @@ class CustomerScopeTest : public OrdersApiTest {
         } else if (name == "ref" && previous == "users") {
           value = "admin";  // an admin's route: the scope gate refuses it before it reads this
         } else if (name == "id" && previous == "api-keys") {
+          value = "1";
+        } else if (name == "code" && previous == "approval-rules") {
+          value = "CREDIT-LIMIT";  // staff routes: the scope gate refuses them before any read
+        } else if (name == "id" && previous == "approvals") {
           value = "1";
         } else {
           ADD_FAILURE() << "no sample for {" << name << "} in " << pattern

@@ -103,6 +103,11 @@ const std::map<std::pair<std::string, std::string>, TextLimit>& Table() {
       {{"NewUser", "username"}, tl::kUsername},
       {{"NewUser", "customer"}, tl::kCustomerCode},
       {{"UserPatch", "customer"}, tl::kCustomerCode},
+      {{"ApprovalRuleInput", "code"}, tl::kApprovalRuleCode},
+      {{"ApprovalRuleInput", "name"}, tl::kApprovalRuleName},
+      {{"ApprovalRulePatch", "name"}, tl::kApprovalRuleName},
+      {{"ApprovalDecision", "note"}, tl::kApprovalNote},
+      {{"ApprovalRejection", "note"}, tl::kApprovalNote},
   };
   return table;
 }

@@ -1,0 +1,115 @@
+#include "demo/demo_approvals.h"
+
+#include <algorithm>
+#include <string>
+
+#include "approvals/rule_commands.h"
+#include "flows/order_placement.h"
+
+namespace ordo::demo {
+namespace {
+
+constexpr int64_t kMinute = 60'000'000;  // microseconds
+
+// The first active items, most expensive first, at most `count`.
+std::vector<const catalog::NewItem*> PricedItems(const std::vector<DemoItem>& catalog,
+                                                 size_t count) {
+  std::vector<const catalog::NewItem*> items;
+  for (const auto& d : catalog) {
+    if (d.item.active && d.item.list_price > Money()) items.push_back(&d.item);
+  }
+  std::stable_sort(items.begin(), items.end(),
+                   [](const auto* a, const auto* b) { return a->list_price > b->list_price; });
+  if (items.size() > count) items.resize(count);
+  return items;
+}
+
+// The customer with the highest credit limit that is not on hold, or the first.
+const DemoCustomer& LargestAccount(const std::vector<DemoCustomer>& customers) {
+  const DemoCustomer* best = &customers.front();
+  for (const auto& c : customers) {
+    if (!c.account.on_hold &&
+        (best->account.on_hold || c.account.credit_limit > best->account.credit_limit)) {
+      best = &c;
+    }
+  }
+  return *best;
+}
+
+// Another customer not on hold and with room on its limit, or the largest.
+const DemoCustomer& SecondAccount(const std::vector<DemoCustomer>& customers,
+                                  const DemoCustomer& not_this) {
+  for (const auto& c : customers) {
+    if (&c != &not_this && !c.account.on_hold && !c.tight_credit) return c;
+  }
+  return not_this;
+}
+
+}  // namespace
+
+Result<ApprovalCounts> RunDemoApprovals(store::CommandExecutor& exec,
+                                        const std::vector<DemoItem>& catalog,
+                                        const std::vector<DemoCustomer>& customers, Timestamp at) {
+  ApprovalCounts counts;
+  if (customers.empty()) return counts;
+  CommandContext manager{"user:manager", "", at};
+  const approvals::NewRule rules[] = {
+      {"DISC-20", "Discount over 20% off list", "discount_over", "20", {}, true},
+      {"BIG-ORDER", "Order total over 25,000", "order_total_over", "25000", {}, true},
+      {"NEW-CUSTOMER", "A new customer's first order", "first_order", {}, {}, true},
+  };
+  for (const auto& rule : rules) {
+    Status st = exec.Run(
+        [&](store::Connection& c) { return approvals::CreateRule(c, manager, rule).status(); });
+    if (!st.ok()) return st;
+    ++counts.rules;
+  }
+
+  auto items = PricedItems(catalog, 3);
+  if (items.empty()) return counts;
+  const DemoCustomer& big = LargestAccount(customers);
+  const DemoCustomer& other = SecondAccount(customers, big);
+  std::vector<flows::PlaceOrderRequest> orders;
+  // A competitor's price matched on one line: 25% off list.
+  {
+    flows::PlaceOrderRequest r{other.account.code, "", "PO-MATCH-1", "phone"};
+    for (size_t i = 0; i < items.size(); ++i) {
+      flows::PlaceOrderLine line{items[i]->sku, std::to_string(2 + i), "", std::nullopt, ""};
+      if (i == 0) {
+        Money off = Money::FromUnits(items[i]->list_price.units() / 4);
+        line.unit_price = (items[i]->list_price - off).Format(4);
+        line.override_reason = "Matches a competitor's quote";
+      }
+      r.lines.push_back(std::move(line));
+    }
+    orders.push_back(std::move(r));
+  }
+  // A stocking order over 25,000 at list (40,000): over it after any tier's discount too.
+  {
+    const catalog::NewItem& item = *items.front();
+    int64_t units = 40'000 * Money::kScale / std::max<int64_t>(item.list_price.units(), 1) + 20;
+    orders.push_back({big.account.code,
+                      "",
+                      "PO-STOCK-UP",
+                      "email",
+                      std::nullopt,
+                      true,
+                      "USD",
+                      {{item.sku, std::to_string(units), "", std::nullopt, ""}}});
+  }
+  for (size_t i = 0; i < orders.size(); ++i) {
+    CommandContext sales{"user:sales", "", Timestamp{at.micros + (5 + 7 * int64_t(i)) * kMinute}};
+    auto placed = exec.RunFor<orders::Order>(
+        [&](store::Connection& c) { return flows::PlaceOrder(c, sales, orders[i]); });
+    if (!placed.ok()) return placed.status();
+    if (!placed->has_active_hold()) {
+      return Status::Internal("demo order " + placed->number + " was meant to wait for approval");
+    }
+    ++counts.orders;
+    counts.order_lines += static_cast<int>(placed->lines.size());
+    counts.value += placed->subtotal;
+  }
+  return counts;
+}
+
+}  // namespace ordo::demo
