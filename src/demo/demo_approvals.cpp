@@ -4,6 +4,8 @@
 #include <string>
 
 #include "approvals/rule_commands.h"
+#include "customers/credit.h"
+#include "customers/customer_repository.h"
 #include "flows/order_placement.h"
 
 namespace ordo::demo {
@@ -24,25 +26,24 @@ std::vector<const catalog::NewItem*> PricedItems(const std::vector<DemoItem>& ca
   return items;
 }
 
-// The customer with the highest credit limit that is not on hold, or the first.
-const DemoCustomer& LargestAccount(const std::vector<DemoCustomer>& customers) {
-  const DemoCustomer* best = &customers.front();
-  for (const auto& c : customers) {
-    if (!c.account.on_hold &&
-        (best->account.on_hold || c.account.credit_limit > best->account.credit_limit)) {
-      best = &c;
-    }
-  }
-  return *best;
-}
-
-// Another customer not on hold and with room on its limit, or the largest.
-const DemoCustomer& SecondAccount(const std::vector<DemoCustomer>& customers,
-                                  const DemoCustomer& not_this) {
-  for (const auto& c : customers) {
-    if (&c != &not_this && !c.account.on_hold && !c.tight_credit) return c;
-  }
-  return not_this;
+// The customers not on hold, the most credit available first: the demo's held orders should
+// wait on their rule alone, not on credit as well.
+Result<std::vector<std::string>> ByAvailableCredit(store::CommandExecutor& exec,
+                                                   const std::vector<DemoCustomer>& customers) {
+  return exec.RunFor<std::vector<std::string>>(
+      [&](store::Connection& c) -> Result<std::vector<std::string>> {
+        std::vector<std::pair<Money, std::string>> room;
+        for (const auto& d : customers) {
+          auto found = customers::FindCustomerByCode(c, d.account.code);
+          if (!found || found->on_hold) continue;
+          room.emplace_back(customers::LoadCreditPosition(c, found->id).available(), found->code);
+        }
+        std::stable_sort(room.begin(), room.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        std::vector<std::string> codes;
+        for (auto& r : room) codes.push_back(std::move(r.second));
+        return codes;
+      });
 }
 
 }  // namespace
@@ -67,12 +68,28 @@ Result<ApprovalCounts> RunDemoApprovals(store::CommandExecutor& exec,
 
   auto items = PricedItems(catalog, 3);
   if (items.empty()) return counts;
-  const DemoCustomer& big = LargestAccount(customers);
-  const DemoCustomer& other = SecondAccount(customers, big);
-  std::vector<flows::PlaceOrderRequest> orders;
+  auto codes = ByAvailableCredit(exec, customers);
+  if (!codes.ok()) return codes.status();
+  if (codes->empty()) return counts;
+  const std::string& big = codes->front();
+  const std::string& other = codes->size() > 1 ? (*codes)[1] : big;
+  std::vector<flows::PlaceOrderRequest> requests;
+  // A stocking order over 25,000 at list (40,000): over it after any tier's discount too.
+  {
+    const catalog::NewItem& item = *items.front();
+    int64_t units = 40'000 * Money::kScale / std::max<int64_t>(item.list_price.units(), 1) + 20;
+    requests.push_back({big,
+                        "",
+                        "PO-STOCK-UP",
+                        "email",
+                        std::nullopt,
+                        true,
+                        "USD",
+                        {{item.sku, std::to_string(units), "", std::nullopt, ""}}});
+  }
   // A competitor's price matched on one line: 25% off list.
   {
-    flows::PlaceOrderRequest r{other.account.code, "", "PO-MATCH-1", "phone"};
+    flows::PlaceOrderRequest r{other, "", "PO-MATCH-1", "phone"};
     for (size_t i = 0; i < items.size(); ++i) {
       flows::PlaceOrderLine line{items[i]->sku, std::to_string(2 + i), "", std::nullopt, ""};
       if (i == 0) {
@@ -82,25 +99,12 @@ Result<ApprovalCounts> RunDemoApprovals(store::CommandExecutor& exec,
       }
       r.lines.push_back(std::move(line));
     }
-    orders.push_back(std::move(r));
+    requests.push_back(std::move(r));
   }
-  // A stocking order over 25,000 at list (40,000): over it after any tier's discount too.
-  {
-    const catalog::NewItem& item = *items.front();
-    int64_t units = 40'000 * Money::kScale / std::max<int64_t>(item.list_price.units(), 1) + 20;
-    orders.push_back({big.account.code,
-                      "",
-                      "PO-STOCK-UP",
-                      "email",
-                      std::nullopt,
-                      true,
-                      "USD",
-                      {{item.sku, std::to_string(units), "", std::nullopt, ""}}});
-  }
-  for (size_t i = 0; i < orders.size(); ++i) {
+  for (size_t i = 0; i < requests.size(); ++i) {
     CommandContext sales{"user:sales", "", Timestamp{at.micros + (5 + 7 * int64_t(i)) * kMinute}};
     auto placed = exec.RunFor<orders::Order>(
-        [&](store::Connection& c) { return flows::PlaceOrder(c, sales, orders[i]); });
+        [&](store::Connection& c) { return flows::PlaceOrder(c, sales, requests[i]); });
     if (!placed.ok()) return placed.status();
     if (!placed->has_active_hold()) {
       return Status::Internal("demo order " + placed->number + " was meant to wait for approval");
