@@ -20,6 +20,7 @@
 #include "api/pick_queue_routes.h"
 #include "api/price_quote_routes.h"
 #include "api/price_tier_routes.h"
+#include "api/product_line_routes.h"
 #include "api/receivables_report_routes.h"
 #include "api/report_routes.h"
 #include "api/return_routes.h"
@@ -51,6 +52,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddCreditMemoRoutes(router, ctx);
   AddImportRoutes(router, ctx);
   AddPriceTierRoutes(router, ctx);
+  AddProductLineRoutes(router, ctx);
   AddPriceQuoteRoutes(router, ctx);
   AddApprovalRuleRoutes(router, ctx);
   AddApprovalRoutes(router, ctx);

@@ -56,6 +56,10 @@ const Permission kTable[] = {
     {"reports.read", {kSalesManager}},
     // Price tiers are the discounts every customer of a tier gets: the administrator's.
     {"price_tiers.write", {}},
+    // Product lines group items for pricing and reports; their minimum margins are the
+    // distributor's, so the portal does not read them. Only the administrator changes them.
+    {"product_lines.read", {kSales, kSalesManager, kIntegration}},
+    {"product_lines.write", {}},
     // Approvals: what waits is read by those who decide; each hold kind is decided by its role
     // (approval and pricing by the sales manager, credit by the AR clerk).
     {"approvals.read", {kSalesManager, kArClerk}},

@@ -174,6 +174,10 @@ class CustomerScopeTest : public OrdersApiTest {
           value = "admin";  // an admin's route: the scope gate refuses it before it reads this
         } else if (name == "id" && previous == "api-keys") {
           value = "1";
+        } else if (name == "code" && previous == "product-lines") {
+          value = "FAST";  // catalog reference data, the same for every customer
+        } else if (name == "part" && previous == "part-numbers") {
+          value = "PN-1";
         } else if (name == "code" && previous == "approval-rules") {
           value = "CREDIT-LIMIT";  // staff routes: the scope gate refuses them before any read
         } else if (name == "id" && previous == "approvals") {
