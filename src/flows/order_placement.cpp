@@ -1,9 +1,13 @@
 #include "flows/order_placement.h"
 
+#include <algorithm>
+
 #include "approvals/approval_repository.h"
 #include "approvals/rule_repository.h"
 #include "audit/audit_log.h"
+#include "catalog/floor_price.h"
 #include "catalog/item_repository.h"
+#include "catalog/product_line.h"
 #include "core/field_path.h"
 #include "core/text_check.h"
 #include "customers/credit.h"
@@ -268,24 +272,49 @@ PlacedOrder Place(store::Connection& conn, const CommandContext& ctx, const Prep
   return PlacedOrder{std::move(order), std::move(after)};
 }
 
+// The minimum margin of each product line, by code, when a below_floor rule is active and an
+// item of the order has a line (one query of a small table); empty otherwise.
+std::unordered_map<std::string, int> FloorMargins(
+    store::Connection& conn, const std::vector<approvals::ApprovalRule>& rules,
+    const std::unordered_map<std::string, catalog::Item>& items) {
+  std::unordered_map<std::string, int> margins;
+  bool floor_rule = std::any_of(rules.begin(), rules.end(), [](const auto& r) {
+    return r.kind == approvals::RuleKind::kBelowFloor;
+  });
+  bool lined = std::any_of(items.begin(), items.end(),
+                           [](const auto& i) { return i.second.product_line.has_value(); });
+  if (!floor_rule || !lined) return margins;
+  for (const auto& line : catalog::ListProductLines(conn)) margins[line.code] = line.min_margin_bp;
+  return margins;
+}
+
 // The active rules and the order's figures for them, without the credit position (the writer's):
-// one query for the rules, one indexed read for a first_order rule, nothing per line.
+// one query for the rules, one for the product lines' margins when a floor rule needs them, one
+// indexed read for a first_order rule, nothing per line. A line's floor is its item's cost with
+// its product line's minimum margin (catalog::FloorPrice).
 void PrepareRuleFigures(store::Connection& conn,
                         const std::unordered_map<std::string, catalog::Item>& items,
                         const customers::Customer& customer, const PlaceOrderRequest& r,
                         PreparedOrder& p) {
   p.rules = approvals::ListActiveRules(conn);
+  const auto margins = FloorMargins(conn, p.rules, items);
   approvals::OrderFigures& f = p.figures;
   f.subtotal = p.order.subtotal;
   f.customer_code = customer.code;
   for (size_t i = 0; i < p.order.lines.size(); ++i) {
     const orders::OrderLine& l = p.order.lines[i];
     const catalog::Item& item = items.at(r.lines[i].sku);  // every line was validated
+    std::optional<Money> floor;
+    if (item.product_line) {
+      if (auto m = margins.find(*item.product_line); m != margins.end()) {
+        floor = catalog::FloorPrice(item.cost, m->second);
+      }
+    }
     f.lines.push_back(
-        {l.line_no, l.sku, l.quantity, item.list_price, l.unit_price, item.cost, std::nullopt});
+        {l.line_no, l.sku, l.quantity, item.list_price, l.unit_price, item.cost, floor});
   }
-  for (const auto& r : p.rules) {
-    if (r.kind == approvals::RuleKind::kFirstOrder) {
+  for (const auto& rule : p.rules) {
+    if (rule.kind == approvals::RuleKind::kFirstOrder) {
       f.first_order = !orders::CustomerHasOrders(conn, customer.id);
       break;
     }

@@ -9,6 +9,7 @@
 #include "approvals/approval_repository.h"
 #include "approvals/rule_commands.h"
 #include "audit/audit_log.h"
+#include "catalog/product_line.h"
 #include "events/outbox.h"
 #include "flows/order_placement.h"
 #include "support/invariants.h"
@@ -202,6 +203,38 @@ TEST_F(ApprovalDecisionsTest, RejectingCancelsTheOrderWithTheNote) {
   auto events = events::ForEntity(db_.reader(), "approval", waiting[1].id);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].type, "approval.rejected");
+  EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
+}
+
+TEST_F(ApprovalDecisionsTest, APriceBelowTheFloorGoesOnAPricingHold) {
+  CommandContext ctx = db_.Context("system");
+  auto line = db_.executor().RunFor<catalog::ProductLine>([&](store::Connection& c) {
+    return catalog::CreateProductLine(c, ctx, {"FAST", "Fasteners", 2000, true});
+  });
+  ASSERT_TRUE(line.ok()) << line.status().ToString();
+  catalog::NewItem bolt;
+  bolt.sku = "BOLT-1";
+  bolt.name = "Bolt";
+  bolt.list_price = test_support::Dollars("10.00");
+  bolt.cost = test_support::Dollars("6.00");  // floor 6.00 / (1 - 20%) = 7.50
+  bolt.product_line = "FAST";
+  db_.AddItem(bolt);
+  db_.Receive("W1", "BOLT-1", 100);
+
+  auto at_floor = db_.Place(OrderFor("C-1", {{"BOLT-1", "1", "", "7.50", "deal"}}));
+  ASSERT_TRUE(at_floor.ok()) << at_floor.status().ToString();
+  EXPECT_EQ(StatusOf(*at_floor), "open");
+  auto below = db_.Place(OrderFor("C-1", {{"BOLT-1", "1", "", "7.4999", "deal"}}));
+  ASSERT_TRUE(below.ok()) << below.status().ToString();
+  EXPECT_EQ(StatusOf(*below), "on_hold");
+  ASSERT_EQ(below->holds.size(), 1u);
+  EXPECT_EQ(below->holds[0].kind, "pricing");
+  EXPECT_EQ(below->holds[0].reason,
+            "below_floor: line 1 BOLT-1 at 7.4999 below its floor 7.50 (rule PRICE-FLOOR)");
+  // An item without a product line has no floor.
+  auto no_line = db_.Place(OrderFor("C-1", {{"WID-100", "1", "", "0.01", "deal"}}));
+  ASSERT_TRUE(no_line.ok());
+  EXPECT_EQ(StatusOf(*no_line), "open");
   EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
 }
 
