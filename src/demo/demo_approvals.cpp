@@ -66,7 +66,7 @@ Result<ApprovalCounts> RunDemoApprovals(store::CommandExecutor& exec,
     ++counts.rules;
   }
 
-  auto items = PricedItems(catalog, 3);
+  auto items = PricedItems(catalog, 6);
   if (items.empty()) return counts;
   auto codes = ByAvailableCredit(exec, customers);
   if (!codes.ok()) return codes.status();
@@ -90,9 +90,18 @@ Result<ApprovalCounts> RunDemoApprovals(store::CommandExecutor& exec,
   // A competitor's price matched on one line: 25% off list.
   {
     flows::PlaceOrderRequest r{other, "", "PO-MATCH-1", "phone"};
+    // The discount goes on the item with the most margin, so that 25% off stays above its
+    // product line's floor and the order waits on the discount rule alone.
+    size_t widest = 0;
+    auto cost_share = [&](size_t i) {
+      return static_cast<double>(items[i]->cost.units()) / items[i]->list_price.units();
+    };
+    for (size_t i = 1; i < items.size(); ++i) {
+      if (cost_share(i) < cost_share(widest)) widest = i;
+    }
     for (size_t i = 0; i < items.size(); ++i) {
-      flows::PlaceOrderLine line{items[i]->sku, std::to_string(2 + i), "", std::nullopt, ""};
-      if (i == 0) {
+      flows::PlaceOrderLine line{items[i]->sku, "1", "", std::nullopt, ""};
+      if (i == widest) {
         Money off = Money::FromUnits(items[i]->list_price.units() / 4);
         line.unit_price = (items[i]->list_price - off).Format(4);
         line.override_reason = "Matches a competitor's quote";
