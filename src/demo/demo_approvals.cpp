@@ -110,6 +110,19 @@ Result<ApprovalCounts> RunDemoApprovals(store::CommandExecutor& exec,
     }
     requests.push_back(std::move(r));
   }
+  // An order of a customer whose account is on hold, last: it waits for the AR clerk.
+  for (const auto& d : customers) {
+    if (!d.account.on_hold) continue;
+    requests.push_back({d.account.code,
+                        "",
+                        "PO-ON-HOLD",
+                        "phone",
+                        std::nullopt,
+                        true,
+                        "USD",
+                        {{items.back()->sku, "1", "", std::nullopt, ""}}});
+    break;
+  }
   for (size_t i = 0; i < requests.size(); ++i) {
     CommandContext sales{"user:sales", "", Timestamp{at.micros + (5 + 7 * int64_t(i)) * kMinute}};
     auto placed = exec.RunFor<orders::Order>(

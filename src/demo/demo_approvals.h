@@ -1,7 +1,7 @@
 // The demo's approval rules and the orders that wait on them: after the history, the sales
 // manager sets three rules (a discount over 20%, an order total over 25,000, a customer's first
-// order), and that morning's desk enters a few orders that match them, so the approvals inbox
-// has work at `make run`.
+// order), and that morning's desk enters a few orders that match them (and one of a customer on
+// hold, for the AR clerk), so the approvals inbox has work at `make run`.
 #pragma once
 
 #include <vector>
