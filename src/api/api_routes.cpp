@@ -1,5 +1,7 @@
 #include "api/api_routes.h"
 
+#include "api/approval_routes.h"
+#include "api/approval_rule_routes.h"
 #include "api/audit_routes.h"
 #include "api/auth_routes.h"
 #include "api/credit_memo_routes.h"
@@ -58,6 +60,8 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddPriceQuoteRoutes(router, ctx);
   AddTaxExemptionRoutes(router, ctx);
   AddConfiguratorRoutes(router, ctx);
+  AddApprovalRuleRoutes(router, ctx);
+  AddApprovalRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

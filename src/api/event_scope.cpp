@@ -77,6 +77,10 @@ EventScope ScopeOf(store::Connection& conn, const events::FeedEvent& event) {
     scope.permission = "inventory.read";
   } else if (entity == "price_tier") {
     scope.permission = "customers.read";
+  } else if (entity == "approval") {
+    scope.permission = "approvals.read";  // staff only: no customer role has it
+  } else if (entity == "approval_rule") {
+    scope.permission = "approval_rules.read";
   }
   return scope;
 }

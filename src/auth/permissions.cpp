@@ -72,6 +72,15 @@ const Permission kTable[] = {
     // sales manager and the administrator define them.
     {"configurators.read", {kSales, kSalesManager, kIntegration}},
     {"configurators.write", {kSalesManager}},
+    // Approvals: what waits is read by those who decide; each hold kind is decided by its role
+    // (approval and pricing by the sales manager, credit by the AR clerk).
+    {"approvals.read", {kSalesManager, kArClerk}},
+    {"approvals.decide_approval", {kSalesManager}},
+    {"approvals.decide_pricing", {kSalesManager}},
+    {"approvals.decide_credit", {kArClerk}},
+    // The approval rules and their thresholds: the sales manager's.
+    {"approval_rules.read", {kSalesManager}},
+    {"approval_rules.write", {kSalesManager}},
 };
 
 }  // namespace

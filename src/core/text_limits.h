@@ -64,6 +64,12 @@ inline constexpr TextLimit kCarrier{64};
 inline constexpr TextLimit kCarrierService{64};
 inline constexpr TextLimit kTrackingNumber{100};
 
+// Approvals: a rule's code and name; a decision's note (a rejection's note is the order's
+// cancellation reason, so it has that limit).
+inline constexpr TextLimit kApprovalRuleCode{32};
+inline constexpr TextLimit kApprovalRuleName{100};
+inline constexpr TextLimit kApprovalNote{500};
+
 // Who acts, as the audit trail records it (the CLI's --actor).
 inline constexpr TextLimit kActor{64};
 

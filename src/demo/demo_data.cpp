@@ -11,6 +11,7 @@
 #include "customers/customer_queries.h"
 #include "customers/customer_repository.h"
 #include "demo/demo_accounts.h"
+#include "demo/demo_approvals.h"
 #include "demo/demo_batch.h"
 #include "demo/demo_calendar.h"
 #include "demo/demo_catalog.h"
@@ -163,6 +164,10 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   if (!history.ok()) return history.status();
   auto returned = RunDemoReturns(exec, window, options.seed ^ kReturnsStream);
   if (!returned.ok()) return returned.status();
+  // This morning's orders that wait for a decision, on rules set after the history.
+  auto waiting =
+      RunDemoApprovals(exec, catalog, customers, Timestamp{now.micros - 3 * kHour * 1'000'000});
+  if (!waiting.ok()) return waiting.status();
 
   DemoSummary s;
   s.price_tiers = static_cast<int>(tiers.size());
@@ -177,6 +182,10 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   s.held_orders = history->held;
   s.released_holds = history->released;
   s.order_value = history->value;
+  s.orders += waiting->orders;
+  s.order_lines += waiting->order_lines;
+  s.held_orders += waiting->orders;
+  s.order_value += waiting->value;
   // What the back office did, and which cancellations took effect (one that came after
   // everything shipped was too late), as stored.
   Status counted = exec.Run([&s](store::Connection& c) {

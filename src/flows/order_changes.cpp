@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "approvals/approval_repository.h"
 #include "audit/audit_log.h"
 #include "core/text_check.h"
 #include "core/version_check.h"
@@ -80,6 +81,8 @@ Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext&
   order.version++;
   order.updated_at = ctx.now;
   order.cancel_reason = reason;
+  // What still waited for a decision on this order waits no more.
+  approvals::WithdrawPending(conn, order.id, ctx.now, ctx.actor, reason);
   // Cancelling what is left of an order whose shipped part is paid settles it.
   order.settled = RefreshOrderSettlement(conn, ctx, order.id);
   nlohmann::json after = orders::ToJson(order);
@@ -117,6 +120,9 @@ Result<orders::Order> ReleaseHold(store::Connection& conn, const CommandContext&
   }
   nlohmann::json before = orders::ToJson(order);
   orders::ReleaseHold(conn, hold->id, ctx.now, ctx.actor, note);
+  // Releasing a hold is approving what waited on it, whichever route released it.
+  approvals::MarkDecided(conn, hold->id, approvals::ApprovalStatus::kApproved, ctx.now, ctx.actor,
+                         note);
   for (auto& h : order.holds) {
     if (h.id == hold->id) {
       h.released_at = ctx.now;

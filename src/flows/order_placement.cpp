@@ -1,9 +1,15 @@
 #include "flows/order_placement.h"
 
+#include <algorithm>
+
+#include "approvals/approval_repository.h"
+#include "approvals/rule_repository.h"
 #include "audit/audit_log.h"
 #include "catalog/customer_part_number.h"
+#include "catalog/floor_price.h"
 #include "catalog/item_repository.h"
 #include "catalog/order_quantity.h"
+#include "catalog/product_line.h"
 #include "core/field_path.h"
 #include "core/text_check.h"
 #include "customers/credit.h"
@@ -16,6 +22,7 @@
 #include "invoicing/sales_tax.h"
 #include "jsonio/json_writer.h"
 #include "orders/order_json.h"
+#include "orders/order_queries.h"
 #include "orders/order_repository.h"
 #include "pricing/price_resolution.h"
 
@@ -229,8 +236,8 @@ void CheckOrderTotals(const std::vector<orders::OrderLine>& lines,
 
 // Taxes the order's lines as an invoice of the whole order will (invoicing/sales_tax.h): one
 // query for the region's rates and the customer's exemption on `on`.
-// REQUIRES: every line valid (items found by the request's SKUs, as ValidateLine found them).
-void TaxOrder(store::Connection& conn, const Validated& v, const PlaceOrderRequest& r,
+// REQUIRES: every line valid (its SKU, as ValidateLine resolved it, among `items`).
+void TaxOrder(store::Connection& conn, const Validated& v,
               const std::unordered_map<std::string, catalog::Item>& items, Date on,
               orders::Order& order) {
   invoicing::TaxRule rule = invoicing::LoadTaxRule(conn, v.customer.id, v.customer.tax_exempt,
@@ -239,7 +246,7 @@ void TaxOrder(store::Connection& conn, const Validated& v, const PlaceOrderReque
   taxable.reserve(order.lines.size());
   for (size_t i = 0; i < order.lines.size(); ++i) {
     taxable.push_back(
-        {items.at(r.lines[i].sku).tax_class, order.lines[i].extended_amount, Money()});
+        {items.at(order.lines[i].sku).tax_class, order.lines[i].extended_amount, Money()});
   }
   std::vector<invoicing::LineTax> taxes = invoicing::TaxLines(rule, taxable, v.currency);
   order.tax = Money();
@@ -251,25 +258,37 @@ void TaxOrder(store::Connection& conn, const Validated& v, const PlaceOrderReque
   order.tax_exemption = rule.exemption;
 }
 
-// Adds the order's value to the customer's open orders and returns the credit hold the order
-// needs, if any (the value is what the customer will owe for it, tax included: see
-// flows/open_order_value.h): the customer is on hold, or its exposure (open orders, this one
-// included, plus open receivables) now passes its limit.
-std::optional<orders::Hold> CreditCheck(store::Connection& conn, const orders::Order& order,
-                                        bool on_hold, Money credit_limit, Timestamp now) {
+// Adds the order's value (tax included: flows/open_order_value.h) to the customer's open orders and
+// returns the holds the active approval rules put it on: the prepared figures with the credit
+// position as of now.
+std::vector<approvals::HoldNeed> CheckRules(store::Connection& conn, const orders::Order& order,
+                                            const PreparedOrder& p) {
   customers::CreditPosition pos = customers::AddOpenOrderValueReturning(
-      conn, order.customer, order.subtotal + order.tax, credit_limit);
-  if (on_hold) {
-    return orders::Hold{0, "credit",
-                        "customer_on_hold: customer " + order.customer_code + " is on hold", now};
-  }
-  if (pos.exposure() > pos.credit_limit) {
-    return orders::Hold{0, "credit",
-                        "credit_limit_exceeded: exposure " + pos.exposure().Format(2) +
-                            " would exceed the credit limit " + pos.credit_limit.Format(2),
-                        now};
-  }
-  return std::nullopt;
+      conn, order.customer, order.subtotal + order.tax, p.credit_limit);
+  approvals::OrderFigures figures = p.figures;
+  figures.total = order.total();
+  figures.customer_on_hold = p.customer_on_hold;
+  figures.exposure = pos.exposure();
+  figures.credit_limit = pos.credit_limit;
+  return approvals::HoldsFor(approvals::EvaluateRules(p.rules, figures));
+}
+
+// The hold and its waiting approval, in the order's unit of work.
+void InsertHeld(store::Connection& conn, orders::Order& order, size_t hold_index,
+                const approvals::HoldNeed& need) {
+  orders::Hold& hold = order.holds[hold_index];
+  hold.id = orders::InsertHold(conn, order.id, hold);
+  approvals::Approval a;
+  a.order = order.id;
+  a.hold_id = hold.id;
+  a.kind = hold.kind;
+  a.reason = hold.reason;
+  a.rules = approvals::MatchesJson(need.matches);
+  a.customer = order.customer;
+  a.order_total = order.total();
+  a.entered_by = order.created_by;
+  a.created_at = hold.created_at;
+  approvals::InsertApproval(conn, a);
 }
 
 // Writes the prepared order: number, credit check, allocation, rows, audit and events.
@@ -281,21 +300,15 @@ PlacedOrder Place(store::Connection& conn, const CommandContext& ctx, const Prep
   order.updated_at = ctx.now;
   // Credit and stock are settled before the order is inserted, so it is stored with its final
   // status; the allocation rows that need its ids follow.
-  auto hold = CreditCheck(conn, order, p.customer_on_hold, p.credit_limit, ctx.now);
+  std::vector<approvals::HoldNeed> holds = CheckRules(conn, order, p);
   Reservation reservation;
-  if (hold) {
-    order.holds.push_back(*hold);
-  } else {
-    reservation = ReserveStock(conn, order, p.preferred_warehouse, p.warehouses);
-  }
+  for (const auto& h : holds) order.holds.push_back(orders::Hold{0, h.kind, h.reason, ctx.now});
+  if (holds.empty()) reservation = ReserveStock(conn, order, p.preferred_warehouse, p.warehouses);
   orders::InsertOrder(conn, order);
   for (const auto& c : p.configurations)
     configurator::InsertLineConfiguration(conn, order.id.value(), c);
-  if (hold) {
-    order.holds.back().id = orders::InsertHold(conn, order.id, *hold);
-  } else {
-    RecordReservation(conn, ctx, order, reservation);
-  }
+  for (size_t i = 0; i < holds.size(); ++i) InsertHeld(conn, order, i, holds[i]);
+  if (holds.empty()) RecordReservation(conn, ctx, order, reservation);
   const int64_t allocated = reservation.total;
 
   std::string after = orders::OrderJson(order);
@@ -309,15 +322,64 @@ PlacedOrder Place(store::Connection& conn, const CommandContext& ctx, const Prep
       .Field("total", order.total().Format(2))
       .EndObject();
   events::PublishText(conn, ctx, "order.created", "order", order.id.value(), summary.text());
-  if (hold) {
+  for (const auto& h : order.holds) {
     events::Publish(conn, ctx, "order.held", "order", order.id.value(),
-                    {{"id", order.id.value()}, {"kind", hold->kind}, {"reason", hold->reason}});
-  } else if (allocated > 0) {
+                    {{"id", order.id.value()}, {"kind", h.kind}, {"reason", h.reason}});
+  }
+  if (holds.empty() && allocated > 0) {
     jsonio::JsonWriter payload;
     payload.BeginObject().Field("id", order.id.value()).Field("quantity", allocated).EndObject();
     events::PublishText(conn, ctx, "order.allocated", "order", order.id.value(), payload.text());
   }
   return PlacedOrder{std::move(order), std::move(after)};
+}
+
+// The minimum margin of each product line, by code, when a below_floor rule is active and an
+// item of the order has a line (one query of a small table); empty otherwise.
+std::unordered_map<std::string, int> FloorMargins(
+    store::Connection& conn, const std::vector<approvals::ApprovalRule>& rules,
+    const std::unordered_map<std::string, catalog::Item>& items) {
+  std::unordered_map<std::string, int> margins;
+  bool floor_rule = std::any_of(rules.begin(), rules.end(), [](const auto& r) {
+    return r.kind == approvals::RuleKind::kBelowFloor;
+  });
+  bool lined = std::any_of(items.begin(), items.end(),
+                           [](const auto& i) { return i.second.product_line.has_value(); });
+  if (!floor_rule || !lined) return margins;
+  for (const auto& line : catalog::ListProductLines(conn)) margins[line.code] = line.min_margin_bp;
+  return margins;
+}
+
+// The active rules and the order's figures for them, without the credit position (the writer's):
+// one query for the rules, one for the product lines' margins when a floor rule needs them, one
+// indexed read for a first_order rule, nothing per line. A line's floor is its item's cost with
+// its product line's minimum margin (catalog::FloorPrice).
+void PrepareRuleFigures(store::Connection& conn,
+                        const std::unordered_map<std::string, catalog::Item>& items,
+                        const customers::Customer& customer, PreparedOrder& p) {
+  p.rules = approvals::ListActiveRules(conn);
+  const auto margins = FloorMargins(conn, p.rules, items);
+  approvals::OrderFigures& f = p.figures;
+  f.subtotal = p.order.subtotal;
+  f.customer_code = customer.code;
+  for (size_t i = 0; i < p.order.lines.size(); ++i) {
+    const orders::OrderLine& l = p.order.lines[i];
+    const catalog::Item& item = items.at(l.sku);  // every line was validated
+    std::optional<Money> floor;
+    if (item.product_line) {
+      if (auto m = margins.find(*item.product_line); m != margins.end()) {
+        floor = catalog::FloorPrice(item.cost, m->second);
+      }
+    }
+    f.lines.push_back(
+        {l.line_no, l.sku, l.quantity, item.list_price, l.unit_price, item.cost, floor});
+  }
+  for (const auto& rule : p.rules) {
+    if (rule.kind == approvals::RuleKind::kFirstOrder) {
+      f.first_order = !orders::CustomerHasOrders(conn, customer.id);
+      break;
+    }
+  }
 }
 
 }  // namespace
@@ -374,11 +436,12 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
   order.allow_partial_shipment = r.allow_partial_shipment;
   order.currency = std::string(v.currency.code);
   for (const auto& l : order.lines) order.subtotal += l.extended_amount;
-  TaxOrder(conn, v, r, items, p.tax_date, order);
+  TaxOrder(conn, v, items, p.tax_date, order);
   p.customer_on_hold = v.customer.on_hold;
   p.credit_limit = v.customer.credit_limit;
   p.preferred_warehouse = v.ship_to->preferred_warehouse;
   p.warehouses = inventory::ListWarehouses(conn);
+  PrepareRuleFigures(conn, items, v.customer, p);
   return p;
 }
 

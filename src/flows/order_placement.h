@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "configurator/configurator_repository.h"
+#include "approvals/approval_rule.h"
+#include "approvals/rule_evaluation.h"
 #include "core/command_context.h"
 #include "flows/order_limits.h"
 #include "flows/place_order_request.h"
@@ -25,10 +27,12 @@ namespace ordo::flows {
 // beyond kMaxOrderAmountWhole ("out_of_range" at "lines/<i>/quantity", or at
 // "lines/<i>/unit_price" for a manual price). Nothing is written when any is found.
 //
-// A customer on hold, or an order that would take the customer's exposure (open orders +
-// open receivables) past its credit limit, is accepted on a credit hold and allocates
-// nothing. Otherwise each line is allocated across warehouses, and what no warehouse has is
-// backordered; stock is never allocated beyond what is available.
+// An order that matches an active approval rule (approvals/approval_rule.h) is accepted on one
+// hold per hold kind, each naming its rules and figures, with an approval waiting for each
+// (approvals/approval.h), and allocates nothing. The rule CREDIT-LIMIT holds a customer on hold,
+// or an order that would take the customer's exposure (open orders + open receivables) past
+// its credit limit, on a credit hold. Otherwise each line is allocated across warehouses, and what
+// no warehouse has is backordered; stock is never allocated beyond what is available.
 Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& ctx,
                                  const PlaceOrderRequest& request, const OrderLimits& limits = {});
 
@@ -49,6 +53,10 @@ struct PreparedOrder {
   OrderLimits limits;  // what it was validated against; the writer validates again with them
   // The answers of the configured lines (flows/configured_lines.h), stored with the order.
   std::vector<configurator::LineConfiguration> configurations;
+  // The active approval rules (one query) and the order's figures for them; the writer adds
+  // the credit figures and evaluates (approvals/rule_evaluation.h).
+  std::vector<approvals::ApprovalRule> rules;
+  approvals::OrderFigures figures;
 };
 
 // Validates and prices `request`, reporting every problem at once exactly as PlaceOrder does,

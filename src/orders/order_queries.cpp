@@ -138,6 +138,13 @@ std::unordered_map<OrderId, std::string> OrderNumbers(store::Connection& conn,
   return store::TextsById(conn, sql, ids);
 }
 
+bool CustomerHasOrders(store::Connection& conn, CustomerId customer) {
+  store::Query q(conn,
+                 "SELECT 1 FROM orders WHERE customer_id = ? AND status <> 'cancelled' LIMIT 1",
+                 customer);
+  return q.Next();
+}
+
 int64_t CountOrders(store::Connection& conn) {
   store::Query q(conn, "SELECT COUNT(*) FROM orders");
   return q.Next() ? q.Int(0) : 0;

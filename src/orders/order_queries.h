@@ -63,6 +63,9 @@ std::optional<OrderKey> FindOrderKeyByNumber(store::Connection& conn, std::strin
 // How many orders there are, and how many of them were cancelled (a cancel reason is stored
 // when anything of the order was cancelled).
 int64_t CountOrders(store::Connection& conn);
+// Whether `customer` has an order that is not cancelled (one indexed read; the approval rule
+// first_order matches an order of a customer without one).
+bool CustomerHasOrders(store::Connection& conn, CustomerId customer);
 int64_t CountCancelledOrders(store::Connection& conn);
 
 // An (order, warehouse) pair where the order has stock allocated: what a pick list could take.

@@ -130,6 +130,11 @@ const std::map<std::pair<std::string, std::string>, TextLimit>& Table() {
       {{"ConfiguratorConstraintInput", "value"}, configurator::kValueCode},
       {{"ConfiguratorSkuRuleInput", "sku"}, tl::kSku},
       {{"PlaceOrderLine", "configurator"}, configurator::kModelCode},
+      {{"ApprovalRuleInput", "code"}, tl::kApprovalRuleCode},
+      {{"ApprovalRuleInput", "name"}, tl::kApprovalRuleName},
+      {{"ApprovalRulePatch", "name"}, tl::kApprovalRuleName},
+      {{"ApprovalDecision", "note"}, tl::kApprovalNote},
+      {{"ApprovalRejection", "note"}, tl::kApprovalNote},
   };
   return table;
 }

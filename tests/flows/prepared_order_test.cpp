@@ -162,7 +162,8 @@ TEST_F(PreparedOrderTest, EveryReferenceTableHasItsThreeVersionTriggers) {
   std::vector<std::string> want;
   for (const char* table :
        {"items", "item_packs", "customers", "ship_tos", "price_tiers", "warehouses",
-        "product_lines", "customer_part_numbers", "tax_rates", "tax_exemptions", "configurators"}) {
+        "product_lines", "customer_part_numbers", "tax_rates", "tax_exemptions", "configurators",
+        "approval_rules"}) {
     for (const char* op : {"insert", "update", "delete"}) {
       want.push_back(std::string(table) + "_" + op + "_version");
     }

@@ -8,6 +8,7 @@
 //   return_invariants.cpp    returns (RMAs) and credit memos
 //   ledger_invariants.cpp    the general ledger and each customer's receivables sub-ledger
 //   document_numbers.cpp     document numbers without gaps, sequences in step
+//   approval_invariants.cpp  approvals and the holds they wait on
 //
 // Amounts and statuses are recomputed with the checker's own arithmetic
 // (checker_arithmetic.h, checker_status.h), never with the production functions.
@@ -41,6 +42,8 @@ void CheckReturns(store::Connection& conn, Violations& v);
 void CheckCreditMemos(store::Connection& conn, Violations& v);
 
 void CheckLedger(store::Connection& conn, Violations& v);
+
+void CheckApprovals(store::Connection& conn, Violations& v);
 
 // Numbers PREFIX-000001..PREFIX-N in `table` without gaps, and the sequence PREFIX at N + 1.
 // `table` is one of the callers' constants, never input; `noun` names a row in messages.

@@ -44,6 +44,7 @@ std::vector<std::string> FindInvariantViolations(store::Connection& conn) {
   CheckPayments(conn, v);
   CheckReturns(conn, v);
   CheckCreditMemos(conn, v);
+  CheckApprovals(conn, v);
   return v;
 }
 

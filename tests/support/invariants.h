@@ -43,6 +43,9 @@
 //                SUM(applications), refunded == SUM(refunds), balance >= 0, status follows
 //                the balance; no invoice line credited beyond its quantity;
 //                CM-000001..CM-N without gaps
+//   approvals    each names a hold of its order and kind; pending: the hold active, the order
+//                not cancelled; approved: the hold released; rejected or withdrawn: the
+//                order cancelled
 //
 // round() is half-even to the currency's minor unit. The checker computes every amount and
 // status with its own plain arithmetic (checker_arithmetic.h, checker_status.h), never with

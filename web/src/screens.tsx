@@ -4,6 +4,7 @@
 // path ("#/orders/SO-000042" gives the orders screen "/SO-000042"). The server refuses whatever
 // a role may not do; the menu only leaves it out.
 import { JSX } from "preact";
+import { Approvals } from "./approvals/approvals";
 import { Dashboard } from "./dashboard/dashboard";
 import { Customers } from "./admin/customers";
 import { Import } from "./admin/import";
@@ -132,6 +133,15 @@ export const SCREENS: Screen[] = [
     permission: "orders.release_hold",
     audience: "staff",
     render: () => <CreditHolds />,
+  },
+  // Approvals (web/src/approvals/): what approval rules held at entry, for the role that decides
+  // each kind (sales manager: approval and pricing; AR clerk: credit).
+  {
+    path: "#/approvals",
+    title: "Approvals",
+    permission: "approvals.read",
+    audience: "staff",
+    render: () => <Approvals />,
   },
   {
     path: "#/credit-memos",
