@@ -2,6 +2,7 @@
 
 #include "api/audit_routes.h"
 #include "api/auth_routes.h"
+#include "api/contract_routes.h"
 #include "api/credit_memo_routes.h"
 #include "api/customer_routes.h"
 #include "api/event_routes.h"
@@ -16,8 +17,10 @@
 #include "api/order_routes.h"
 #include "api/payment_routes.h"
 #include "api/pick_queue_routes.h"
-#include "api/price_tier_routes.h"
+#include "api/price_list_routes.h"
 #include "api/price_quote_routes.h"
+#include "api/price_tier_routes.h"
+#include "api/promotion_routes.h"
 #include "api/receivables_report_routes.h"
 #include "api/report_routes.h"
 #include "api/return_routes.h"
@@ -50,6 +53,9 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddImportRoutes(router, ctx);
   AddPriceTierRoutes(router, ctx);
   AddPriceQuoteRoutes(router, ctx);
+  AddPriceListRoutes(router, ctx);
+  AddContractRoutes(router, ctx);
+  AddPromotionRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

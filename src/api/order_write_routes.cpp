@@ -77,7 +77,7 @@ void Place(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto prepared = [&]() -> Result<flows::PreparedOrder> {
     try {
       auto conn = ctx.readers.Borrow();
-      return flows::PrepareOrder(*conn, order_request, ctx.order_limits);
+      return flows::PrepareOrder(*conn, order_request, ctx.order_limits, DateOf(ctx.clock.Now()));
     } catch (const OverflowError&) {
       return store::StatusOfException(std::current_exception());  // the client's amounts
     } catch (...) {

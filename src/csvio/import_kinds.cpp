@@ -2,6 +2,7 @@
 
 #include "csvio/customer_import.h"
 #include "csvio/item_import.h"
+#include "csvio/pricing_import.h"
 #include "csvio/stock_import.h"
 
 namespace ordo::csvio {
@@ -13,6 +14,12 @@ constexpr ImportKind kKinds[] = {
      "customers.write", PrepareCustomers},
     {"stock", "Receive stock from a CSV file (a receipt per row)", "stock receipt",
      "stock receipts", "inventory.write", PrepareStock},
+    {"price-tiers", "Create or replace price tiers from a CSV file", "price tier", "price tiers",
+     "price_tiers.write", PreparePriceTiers},
+    {"price-list-prices", "Set items' prices on price lists from a CSV file", "price", "prices",
+     "pricing.write", PreparePriceListPrices},
+    {"contract-prices", "Set contracts' prices for items or product lines from a CSV file",
+     "contract price", "contract prices", "pricing.write", PrepareContractPrices},
 };
 
 }  // namespace

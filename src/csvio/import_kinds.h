@@ -19,7 +19,7 @@ struct ImportKind {
   PreparedImport (*prepare)(std::string_view csv);
 };
 
-// Items, customers, stock.
+// Items, customers, stock, price tiers, price list prices, contract prices.
 std::span<const ImportKind> ImportKinds();
 
 // The kind named `name`; nullptr when there is none.

@@ -14,6 +14,7 @@
 #include "demo/demo_catalog.h"
 #include "demo/demo_history.h"
 #include "demo/demo_orders.h"
+#include "demo/demo_pricing.h"
 #include "demo/demo_random.h"
 #include "demo/demo_returns.h"
 #include "demo/demo_stock.h"
@@ -139,9 +140,14 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   if (!history.ok()) return history.status();
   auto returned = RunDemoReturns(exec, window, options.seed ^ kReturnsStream);
   if (!returned.ok()) return returned.status();
+  auto pricing = CreateDemoPricing(exec, catalog, customers, now);
+  if (!pricing.ok()) return pricing.status();
 
   DemoSummary s;
   s.price_tiers = static_cast<int>(tiers.size());
+  s.price_lists = pricing->price_lists;
+  s.contracts = pricing->contracts;
+  s.promotions = pricing->promotions;
   s.warehouses = static_cast<int>(warehouses.size());
   s.items = static_cast<int>(catalog.size());
   for (const auto& d : catalog) s.inactive_items += d.item.active ? 0 : 1;

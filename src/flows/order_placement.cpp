@@ -7,6 +7,7 @@
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
+#include "flows/basket_pricing.h"
 #include "flows/order_allocation.h"
 #include "flows/reference_version.h"
 #include "inventory/warehouse_repository.h"
@@ -22,8 +23,8 @@ constexpr size_t kMaxLines = 1000;
 
 struct Validated {
   customers::Customer customer;
+  bool customer_known = false;
   const customers::ShipTo* ship_to = nullptr;
-  std::optional<pricing::TierDiscount> tier;
   std::optional<Date> requested_date;
   Currency currency = kUsd;
 };
@@ -35,6 +36,7 @@ void ValidateHeader(store::Connection& conn, const PlaceOrderRequest& r, Validat
     errors.push_back({"customer", "unknown_customer", "no customer " + r.customer});
   } else {
     v.customer = std::move(*customer);
+    v.customer_known = true;
     if (r.ship_to.empty()) {
       if (!v.customer.ship_tos.empty()) v.ship_to = &v.customer.ship_tos.front();
     } else {
@@ -43,11 +45,6 @@ void ValidateHeader(store::Connection& conn, const PlaceOrderRequest& r, Validat
     if (v.ship_to == nullptr) {
       errors.push_back({"ship_to", "unknown_ship_to",
                         "customer " + r.customer + " has no ship-to " + r.ship_to});
-    }
-    if (v.customer.price_tier) {
-      if (auto tier = customers::FindPriceTier(conn, *v.customer.price_tier)) {
-        v.tier = pricing::TierDiscount{tier->code, tier->discount_bp};
-      }
     }
   }
   if (!orders::IsValidChannel(r.channel)) {
@@ -75,8 +72,9 @@ void ValidateHeader(store::Connection& conn, const PlaceOrderRequest& r, Validat
 // Adds the line's problems to `errors` (paths under "lines/<i>/"); fills `out` when none.
 // Each check that does not depend on another runs, so one pass reports everything.
 void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
-                  const PlaceOrderLine& in, size_t i, const Validated& v, const OrderLimits& limits,
-                  orders::OrderLine& out, std::vector<FieldError>& errors) {
+                  const PlaceOrderLine& in, size_t i, const Validated& v,
+                  const BasketPricer* pricer, const OrderLimits& limits, orders::OrderLine& out,
+                  std::vector<FieldError>& errors) {
   const std::string at = ElementPath("lines", i);
   size_t before = errors.size();
   auto found = items.find(in.sku);
@@ -133,7 +131,11 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
     }
     return;
   }
-  auto price = pricing::ResolvePrice({item->list_price, v.tier, manual, in.override_reason});
+  // Without a known customer (already an error) the line is priced at list only so that its
+  // other problems are still reported.
+  auto price =
+      pricer ? pricer->Price(*item, *base, manual, in.override_reason)
+             : pricing::ResolvePrice({item->list_price, std::nullopt, manual, in.override_reason});
   if (!price.ok()) {
     for (const auto& e : price.status().errors()) {
       errors.push_back({FieldPath(at, e.field), e.code, e.message});
@@ -148,6 +150,7 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
   out.quantity = *base;
   out.unit_price = price->unit_price;
   out.price_source = price->source;
+  out.price_explanation = price->explanation;
   if (manual) out.override_reason = in.override_reason;
   if (out.quantity > limits.max_line_quantity) {
     errors.push_back(
@@ -261,9 +264,10 @@ PlacedOrder Place(store::Connection& conn, const CommandContext& ctx, const Prep
 }  // namespace
 
 Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequest& r,
-                                   const OrderLimits& limits) {
+                                   const OrderLimits& limits, std::optional<Date> pricing_date) {
   PreparedOrder p;
   p.limits = limits;
+  p.pricing_date = pricing_date ? *pricing_date : DateOf(SystemClock().Now());
   p.reference_version = ReadReferenceVersion(conn);
   std::vector<FieldError> errors;
   Validated v;
@@ -273,8 +277,13 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
   std::vector<std::string> skus;
   for (size_t i = 0; i < order.lines.size(); ++i) skus.push_back(r.lines[i].sku);
   auto items = catalog::FindItemsBySku(conn, skus);
+  std::optional<BasketPricer> pricer;
+  if (v.customer_known) {
+    pricer.emplace(conn, v.customer, items, p.pricing_date, std::string(v.currency.code));
+  }
   for (size_t i = 0; i < order.lines.size(); ++i) {
-    ValidateLine(items, r.lines[i], i, v, limits, order.lines[i], errors);
+    ValidateLine(items, r.lines[i], i, v, pricer ? &*pricer : nullptr, limits, order.lines[i],
+                 errors);
   }
   if (errors.empty()) CheckOrderTotals(order.lines, r.lines, limits, errors);
   if (!errors.empty()) {
@@ -300,15 +309,19 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
 Result<PlacedOrder> PlacePreparedOrder(store::Connection& conn, const CommandContext& ctx,
                                        const PlaceOrderRequest& request,
                                        const PreparedOrder& prepared) {
-  if (ReadReferenceVersion(conn) == prepared.reference_version) return Place(conn, ctx, prepared);
-  auto again = PrepareOrder(conn, request, prepared.limits);
+  // Prices hold for the day they were resolved on: prepared yesterday, priced again today.
+  const Date today = DateOf(ctx.now);
+  if (ReadReferenceVersion(conn) == prepared.reference_version && prepared.pricing_date == today) {
+    return Place(conn, ctx, prepared);
+  }
+  auto again = PrepareOrder(conn, request, prepared.limits, today);
   if (!again.ok()) return again.status();
   return Place(conn, ctx, *again);
 }
 
 Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& ctx,
                                  const PlaceOrderRequest& request, const OrderLimits& limits) {
-  auto prepared = PrepareOrder(conn, request, limits);
+  auto prepared = PrepareOrder(conn, request, limits, DateOf(ctx.now));
   if (!prepared.ok()) return prepared.status();
   return Place(conn, ctx, *prepared).order;
 }

@@ -39,6 +39,7 @@ Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& 
 // allocations, and what the writer needs to check credit and allocate.
 struct PreparedOrder {
   int64_t reference_version = 0;
+  Date pricing_date;  // the day the lines were priced on
   orders::Order order;
   bool customer_on_hold = false;
   Money credit_limit;
@@ -47,11 +48,14 @@ struct PreparedOrder {
   OrderLimits limits;  // what it was validated against; the writer validates again with them
 };
 
-// Validates and prices `request`, reporting every problem at once exactly as PlaceOrder does.
-// Writes nothing, so it may run on a read connection; it reads the reference version before
-// the data, so any change committed after that reading changes the version the writer sees.
+// Validates and prices `request` on `pricing_date` (default: today, UTC), reporting every
+// problem at once exactly as PlaceOrder does. Writes nothing, so it may run on a read
+// connection; it reads the reference version before the data, so any change committed after
+// that reading changes the version the writer sees. Lines are priced by a BasketPricer
+// (flows/basket_pricing.h), as the price quote prices them.
 Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequest& request,
-                                   const OrderLimits& limits = {});
+                                   const OrderLimits& limits = {},
+                                   std::optional<Date> pricing_date = std::nullopt);
 
 // The placed order and its JSON as the audit record stored it (orders::OrderJson).
 struct PlacedOrder {
@@ -61,8 +65,8 @@ struct PlacedOrder {
 
 // Places an order prepared by PrepareOrder from the same `request`: numbering, credit check,
 // allocation and every row, as PlaceOrder. When the reference data changed since it was
-// prepared, the request is validated and priced again here first, so the order is never
-// placed on stale prices, items or customers.
+// prepared, or it was priced on another day than ctx.now's, the request is validated and
+// priced again here first, so the order is never placed on stale prices, items or customers.
 Result<PlacedOrder> PlacePreparedOrder(store::Connection& conn, const CommandContext& ctx,
                                        const PlaceOrderRequest& request,
                                        const PreparedOrder& prepared);

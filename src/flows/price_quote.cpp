@@ -3,15 +3,15 @@
 #include "catalog/item_repository.h"
 #include "core/field_path.h"
 #include "customers/customer_repository.h"
+#include "flows/basket_pricing.h"
 
 namespace ordo::flows {
 namespace {
 
 // Checks and prices one line; its problems go to `out.errors`, as placement would name them.
 void QuoteLine(const std::unordered_map<std::string, catalog::Item>& items,
-               const QuoteLineRequest& in, size_t i,
-               const std::optional<pricing::TierDiscount>& tier, const OrderLimits& limits,
-               QuotedLine& out) {
+               const QuoteLineRequest& in, size_t i, const BasketPricer& pricer,
+               const OrderLimits& limits, QuotedLine& out) {
   const std::string at = ElementPath("lines", i);
   auto found = items.find(in.sku);
   if (found == items.end()) {
@@ -35,10 +35,15 @@ void QuoteLine(const std::unordered_map<std::string, catalog::Item>& items,
         {FieldPath(at, "uom"), "unknown_uom", "item " + in.sku + " is not sold in " + out.uom});
     return;
   }
-  auto price = pricing::ResolvePrice({out.item->list_price, tier, std::nullopt, ""});
-  if (price.ok()) out.price = *price;
-  if (!amount.ok() || *amount <= 0) return;
+  if (!amount.ok() || *amount <= 0) {
+    // Without a quantity, the price of one unit (a quantity break cannot apply).
+    if (auto price = pricer.Price(*out.item, 1); price.ok()) out.price = *price;
+    return;
+  }
   auto base = out.item->Conversions().ToBase(Quantity{*amount, out.uom});
+  if (auto price = pricer.Price(*out.item, base.ok() ? *base : 1); price.ok()) {
+    out.price = *price;
+  }
   if (!base.ok() || *base > limits.max_line_quantity) {
     out.errors.push_back(
         {FieldPath(at, "quantity"), "out_of_range",
@@ -58,7 +63,7 @@ void QuoteLine(const std::unordered_map<std::string, catalog::Item>& items,
 
 }  // namespace
 
-Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request,
+Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request, Date today,
                           const OrderLimits& limits) {
   std::vector<FieldError> errors;
   auto customer = customers::FindCustomerByCode(conn, request.customer);
@@ -75,20 +80,18 @@ Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request,
 
   Quote quote;
   quote.customer = std::move(*customer);
-  std::optional<pricing::TierDiscount> tier;
-  if (quote.customer.price_tier) {
-    if (auto found = customers::FindPriceTier(conn, *quote.customer.price_tier)) {
-      tier = pricing::TierDiscount{found->code, found->discount_bp};
-      quote.price_tier = found->code;
-    }
-  }
+  quote.date = request.date.value_or(today);
   std::vector<std::string> skus;
   for (const auto& line : request.lines) skus.push_back(line.sku);
   auto items = catalog::FindItemsBySku(conn, skus);
+  const BasketPricer pricer(conn, quote.customer, items, quote.date, "USD");
+  if (pricer.tier()) quote.price_tier = pricer.tier()->code;
+  quote.price_list = pricer.candidates().price_list_code();
+  quote.customer_group = pricer.candidates().customer_group();
   quote.lines.resize(request.lines.size());
   for (size_t i = 0; i < request.lines.size(); ++i) {
     QuotedLine& line = quote.lines[i];
-    QuoteLine(items, request.lines[i], i, tier, limits, line);
+    QuoteLine(items, request.lines[i], i, pricer, limits, line);
     if (line.item) line.stock = inventory::StockByWarehouse(conn, line.item->id);
     if (line.extended_amount) quote.subtotal += *line.extended_amount;
   }

@@ -1,13 +1,14 @@
-// Price quotes: what an order's lines would cost a customer and what stock there is for them,
-// before the order is placed (the order desk prices a draft with it as lines are typed or
-// pasted). Reads only; runs on a read connection and writes nothing.
+// Price quotes (POST /api/v1/pricing/quote): what a basket would cost a customer on a date and
+// what stock there is for it, before any order is placed (the order desk prices a draft with it
+// as lines are typed or pasted). Reads only; runs on a read connection and writes nothing.
 //
 // Each line is checked as order placement checks it (unknown or inactive SKU, a quantity that
 // is not a positive whole number of its unit, an unknown unit, a line beyond the line limit)
 // but a line's problems stay with the line: the other lines are still priced, so a pasted
-// stocking order shows every bad line in place at once. Prices come from the same resolution
-// as placement (pricing::ResolvePrice with the customer's tier), so the quote and the order
-// agree while the reference data does not change.
+// stocking order shows every bad line in place at once. Prices come from the same code as
+// placement (flows::BasketPricer: price list, contracts, tier, breaks, promotions), so a basket
+// quoted and then ordered on the same date gets the same prices and explanations while the
+// rules do not change.
 #pragma once
 
 #include <optional>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "catalog/item.h"
+#include "core/clock.h"
 #include "core/status.h"
 #include "customers/customer.h"
 #include "flows/order_limits.h"
@@ -31,7 +33,8 @@ struct QuoteLineRequest {
 };
 
 struct QuoteRequest {
-  std::string customer;  // customer code
+  std::string customer;      // customer code
+  std::optional<Date> date;  // the pricing date; none: today (the caller's clock)
   std::vector<QuoteLineRequest> lines;
 };
 
@@ -39,7 +42,7 @@ struct QuotedLine {
   std::optional<catalog::Item> item;  // absent for an unknown SKU
   std::string uom;                    // the unit the quantity is in
   std::optional<int64_t> base_quantity;
-  std::optional<pricing::PriceDecision> price;   // per base unit
+  std::optional<pricing::PriceDecision> price;   // per base unit, with source and explanation
   std::optional<Money> extended_amount;          // rounded to the currency's minor unit
   std::vector<inventory::WarehouseStock> stock;  // per warehouse, when the item is known
   std::vector<FieldError> errors;                // fields "lines/<i>/sku|quantity|uom"
@@ -47,7 +50,10 @@ struct QuotedLine {
 
 struct Quote {
   customers::Customer customer;
+  Date date;  // what it was priced on
   std::optional<std::string> price_tier;
+  std::string price_list;      // the customer's price list code, "" when none
+  std::string customer_group;  // the customer's pricing group, "" when none
   std::vector<QuotedLine> lines;
   Money subtotal;  // over the lines that have an extended amount
 };
@@ -58,7 +64,8 @@ inline constexpr size_t kMaxQuoteLines = 1000;
 // Errors (invalid_argument, field errors): an unknown customer ("customer"/"unknown_customer"),
 // no lines ("lines"/"required") or more than kMaxQuoteLines ("lines"/"too_many"). Line problems
 // are not errors: they are in each QuotedLine.
-Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request,
+// `today` prices a request without a date.
+Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request, Date today,
                           const OrderLimits& limits = {});
 
 }  // namespace ordo::flows

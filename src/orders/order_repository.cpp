@@ -38,12 +38,13 @@ Order ReadHeader(store::RowReader& r) {
 
 void LoadDetails(store::Connection& conn, Order& o) {
   {
-    store::Query q(conn,
-                   "SELECT id, line_no, item_id, entered_quantity, entered_uom, quantity, "
-                   "quantity_shipped, quantity_invoiced, quantity_cancelled, unit_price, "
-                   "price_source, override_reason, extended_amount, quantity_returned "
-                   "FROM order_lines WHERE order_id = ? ORDER BY line_no",
-                   o.id);
+    store::Query q(
+        conn,
+        "SELECT id, line_no, item_id, entered_quantity, entered_uom, quantity, "
+        "quantity_shipped, quantity_invoiced, quantity_cancelled, unit_price, "
+        "price_source, override_reason, extended_amount, quantity_returned, price_explanation "
+        "FROM order_lines WHERE order_id = ? ORDER BY line_no",
+        o.id);
     while (q.Next()) {
       store::RowReader r(q);
       OrderLine l;
@@ -61,6 +62,7 @@ void LoadDetails(store::Connection& conn, Order& o) {
       l.override_reason = r.OptText();
       l.extended_amount = r.Amount();
       l.quantity_returned = r.Int();
+      l.price_explanation = r.Text();
       o.lines.push_back(std::move(l));
     }
   }
@@ -120,13 +122,14 @@ void InsertOrder(store::Connection& conn, Order& o) {
   if (o.lines.empty()) return;
   static store::MultiRowSql insert_lines(
       "INSERT INTO order_lines (order_id, line_no, item_id, entered_quantity, entered_uom, "
-      "quantity, unit_price, price_source, override_reason, extended_amount, awaiting_stock) "
-      "VALUES",
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "RETURNING line_no, id");
+      "quantity, unit_price, price_source, override_reason, extended_amount, awaiting_stock, "
+      "price_explanation) VALUES",
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "RETURNING line_no, id");
   store::Query q(conn, insert_lines.ForRows(o.lines.size()));
   for (const auto& l : o.lines) {
     q.BindMore(o.id, l.line_no, l.item, l.entered_quantity, l.entered_uom, l.quantity, l.unit_price,
-               l.price_source, l.override_reason, l.extended_amount, l.quantity_unallocated() > 0);
+               l.price_source, l.override_reason, l.extended_amount, l.quantity_unallocated() > 0,
+               l.price_explanation);
   }
   while (q.Next()) {
     auto line_no = static_cast<size_t>(q.Int(0));

@@ -14,6 +14,7 @@
 
 #include "api/openapi_routes.h"
 #include "core/text_limits.h"
+#include "pricing/rule_checks.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -103,6 +104,33 @@ const std::map<std::pair<std::string, std::string>, TextLimit>& Table() {
       {{"NewUser", "username"}, tl::kUsername},
       {{"NewUser", "customer"}, tl::kCustomerCode},
       {{"UserPatch", "customer"}, tl::kCustomerCode},
+      {{"NewPriceList", "code"}, pricing::kPricingCode},
+      {{"NewPriceList", "name"}, pricing::kPricingName},
+      {{"NewPriceList", "sku"}, tl::kSku},
+      {{"NewPriceList", "product_line"}, pricing::kPricingCode},
+      {{"PriceListPatch", "name"}, pricing::kPricingName},
+      {{"PriceListPatch", "sku"}, tl::kSku},
+      {{"PriceListPatch", "product_line"}, pricing::kPricingCode},
+      {{"NewContract", "code"}, pricing::kPricingCode},
+      {{"NewContract", "customer"}, tl::kCustomerCode},
+      {{"NewContract", "note"}, pricing::kContractNote},
+      {{"NewContract", "sku"}, tl::kSku},
+      {{"NewContract", "product_line"}, pricing::kPricingCode},
+      {{"ContractPatch", "customer"}, tl::kCustomerCode},
+      {{"ContractPatch", "note"}, pricing::kContractNote},
+      {{"ContractPatch", "sku"}, tl::kSku},
+      {{"ContractPatch", "product_line"}, pricing::kPricingCode},
+      {{"NewPromotion", "code"}, pricing::kPricingCode},
+      {{"NewPromotion", "name"}, pricing::kPricingName},
+      {{"NewPromotion", "sku"}, tl::kSku},
+      {{"NewPromotion", "product_line"}, pricing::kPricingCode},
+      {{"NewPromotion", "customer_group"}, pricing::kPricingCode},
+      {{"PromotionPatch", "name"}, pricing::kPricingName},
+      {{"PromotionPatch", "sku"}, tl::kSku},
+      {{"PromotionPatch", "product_line"}, pricing::kPricingCode},
+      {{"PromotionPatch", "customer_group"}, pricing::kPricingCode},
+      {{"CustomerPricingChange", "price_list"}, pricing::kPricingCode},
+      {{"CustomerPricingChange", "pricing_group"}, pricing::kPricingCode},
   };
   return table;
 }

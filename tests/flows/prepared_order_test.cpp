@@ -161,7 +161,10 @@ TEST_F(PreparedOrderTest, EveryReferenceTableHasItsThreeVersionTriggers) {
   // there.
   std::vector<std::string> want;
   for (const char* table :
-       {"items", "item_packs", "customers", "ship_tos", "price_tiers", "warehouses"}) {
+       {"items", "item_packs", "customers", "ship_tos", "price_tiers", "warehouses",
+        // the pricing rules (migration 0018)
+        "price_lists", "price_list_prices", "price_breaks", "contracts", "contract_prices",
+        "promotions", "customer_pricing"}) {
     for (const char* op : {"insert", "update", "delete"}) {
       want.push_back(std::string(table) + "_" + op + "_version");
     }

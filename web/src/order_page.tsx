@@ -32,6 +32,7 @@ interface OrderLine {
   quantity_returned: number;
   unit_price: string;
   price_source: string;
+  price_explanation: string;
   extended_amount: string;
   allocations: Allocation[];
 }
@@ -255,7 +256,7 @@ export function OrderPage(props: { number: string }) {
               <td class="number">{l.quantity_invoiced}</td>
               <td class="number">{l.quantity_returned}</td>
               <td class="number">{l.unit_price}</td>
-              <td>{l.price_source}</td>
+              <td title={l.price_source}>{l.price_explanation || l.price_source}</td>
               <td class="number">{l.extended_amount}</td>
             </tr>
           ))}

@@ -41,6 +41,7 @@ export interface QuoteLine {
   pack_sizes: { uom: string; quantity: number }[];
   unit_price: string | null;
   price_source: string | null;
+  price_explanation: string | null;
   extended_amount: string | null;
   availability: { warehouses: { warehouse: string; available: number }[]; total_available: number } | null;
   errors: { field: string; code: string; message: string }[];
@@ -48,7 +49,9 @@ export interface QuoteLine {
 
 export interface Quote {
   customer: string;
+  date: string;
   price_tier: string | null;
+  price_list: string | null;
   subtotal: string;
   lines: QuoteLine[];
 }
@@ -69,7 +72,7 @@ export function searchItems(text: string, signal?: AbortSignal): Promise<Page<It
 }
 
 export function quote(customer: string, lines: { sku: string; quantity: string; uom: string }[]): Promise<Quote> {
-  return call<Quote>("POST", "/api/v1/price-quotes", {
+  return call<Quote>("POST", "/api/v1/pricing/quote", {
     customer,
     lines: lines.map((l) => (l.uom ? { sku: l.sku, quantity: l.quantity, uom: l.uom } : { sku: l.sku, quantity: l.quantity })),
   });
