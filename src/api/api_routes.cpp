@@ -20,6 +20,7 @@
 #include "api/price_list_routes.h"
 #include "api/price_quote_routes.h"
 #include "api/price_tier_routes.h"
+#include "api/product_line_routes.h"
 #include "api/promotion_routes.h"
 #include "api/receivables_report_routes.h"
 #include "api/report_routes.h"
@@ -52,6 +53,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddCreditMemoRoutes(router, ctx);
   AddImportRoutes(router, ctx);
   AddPriceTierRoutes(router, ctx);
+  AddProductLineRoutes(router, ctx);
   AddPriceQuoteRoutes(router, ctx);
   AddPriceListRoutes(router, ctx);
   AddContractRoutes(router, ctx);

@@ -95,6 +95,9 @@ Result<pricing::Contract> Apply(store::Connection& conn, const ContractBody& b,
     ResolveSkus(
         conn, b.term_skus, "terms", [&](size_t i, ItemId id) { c.terms[i].scope.item = id; },
         errors);
+    std::vector<std::string> lines;
+    for (const auto& t : *b.terms) lines.push_back(t.scope.product_line);
+    CheckProductLines(conn, lines, "terms", errors);
   }
   if (!errors.empty()) return Status::InvalidArgument("invalid contract", std::move(errors));
   return c;

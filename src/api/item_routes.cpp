@@ -56,6 +56,17 @@ std::optional<std::vector<PackSize>> ReadPacks(jsonio::FieldReader& r, const jso
   return packs;
 }
 
+// "product_line": a product line code, or null for none; nullopt when absent (or of the wrong
+// type, reported), an empty inner optional for null.
+std::optional<std::optional<std::string>> ReadProductLine(jsonio::FieldReader& r, const json& obj) {
+  auto it = obj.find("product_line");
+  if (it == obj.end()) return std::nullopt;
+  if (it->is_null()) return std::optional<std::string>();
+  auto code = r.OptionalString(obj, "product_line", "product_line", text_limits::kProductLineCode);
+  if (!code) return std::nullopt;
+  return std::optional<std::string>(std::move(*code));
+}
+
 // The item rules report an invalid base unit twice, as "uom" and as the conversions' own
 // "base_uom"; the API names only the field the client sent.
 Status WithoutBaseUomDuplicate(Status st) {
@@ -74,8 +85,8 @@ bool Covers(const std::string& reported, const std::string& field) {
 }
 
 // {"sku", "name", "uom", "pack_sizes", "list_price", "cost", "tax_class", "active",
-// "reorder_point"} → NewItem; sku, name and list_price are required. Every problem at once:
-// type errors, and the item rules for the fields that were readable.
+// "reorder_point", "product_line"} → NewItem; sku, name and list_price are required. Every problem
+// at once: type errors, and the item rules for the fields that were readable.
 Result<catalog::NewItem> ParseNewItem(const std::string& body) {
   Result<json> doc = jsonio::ParseJsonObject(body);
   if (!doc.ok()) return doc.status();
@@ -83,7 +94,7 @@ Result<catalog::NewItem> ParseNewItem(const std::string& body) {
   jsonio::FieldReader r(errors);
   r.OnlyKnown(*doc,
               {"sku", "name", "uom", "pack_sizes", "list_price", "cost", "tax_class", "active",
-               "reorder_point"},
+               "reorder_point", "product_line"},
               "");
   catalog::NewItem item;
   item.sku = r.String(*doc, "sku", "sku", text_limits::kSku, true);
@@ -99,6 +110,7 @@ Result<catalog::NewItem> ParseNewItem(const std::string& body) {
   if (auto point = r.Integer(*doc, "reorder_point", "reorder_point", false)) {
     item.reorder_point = *point;
   }
+  if (auto line = ReadProductLine(r, *doc)) item.product_line = std::move(*line);
   if (errors.empty()) return item;
   std::vector<FieldError> reported = errors;
   Status rules = WithoutBaseUomDuplicate(catalog::ValidateNewItem(item));
@@ -118,12 +130,13 @@ Result<catalog::ItemPatch> ParseItemPatch(const std::string& body) {
   jsonio::FieldReader r(errors);
   r.OnlyKnown(*doc,
               {"name", "list_price", "cost", "tax_class", "active", "reorder_point", "pack_sizes",
-               "id", "sku", "uom", "version"},
+               "product_line", "id", "sku", "uom", "version"},
               "");
   for (const char* fixed : {"id", "sku", "uom", "version"}) {
     if (doc->contains(fixed)) r.Fail(fixed, "read_only", std::string(fixed) + " cannot be changed");
   }
-  // None of these can be cleared, and an absent field means unchanged (FieldReader's rule).
+  // None of these can be cleared (product_line can: null is no product line), and an absent field
+  // means unchanged (FieldReader's rule).
   r.RefuseNulls(
       *doc, {"name", "list_price", "cost", "tax_class", "active", "reorder_point", "pack_sizes"},
       "");
@@ -135,6 +148,7 @@ Result<catalog::ItemPatch> ParseItemPatch(const std::string& body) {
   patch.active = r.Bool(*doc, "active", "active", false);
   patch.reorder_point = r.Integer(*doc, "reorder_point", "reorder_point", false);
   patch.pack_sizes = ReadPacks(r, *doc);
+  patch.product_line = ReadProductLine(r, *doc);
   if (!errors.empty()) return Status::InvalidArgument("invalid item change", std::move(errors));
   return patch;
 }

@@ -124,6 +124,9 @@ Result<pricing::PriceList> Apply(store::Connection& conn, const PriceListBody& b
     ResolveSkus(
         conn, b.break_skus, "breaks", [&](size_t i, ItemId id) { list.breaks[i].scope.item = id; },
         errors);
+    std::vector<std::string> lines;
+    for (const auto& brk : *b.breaks) lines.push_back(brk.scope.product_line);
+    CheckProductLines(conn, lines, "breaks", errors);
   }
   if (!errors.empty()) return Status::InvalidArgument("invalid price list", std::move(errors));
   return list;

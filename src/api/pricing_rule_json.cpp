@@ -1,6 +1,7 @@
 #include "api/pricing_rule_json.h"
 
 #include "catalog/item_repository.h"
+#include "catalog/product_line.h"
 #include "core/field_path.h"
 #include "pricing/rule_checks.h"
 
@@ -68,9 +69,9 @@ std::optional<pricing::Adjustment> ReadAdjustment(jsonio::FieldReader& r, const 
 ScopeText ReadScopeText(jsonio::FieldReader& r, const json& obj, const std::string& path) {
   ScopeText s;
   s.sku = r.OptionalString(obj, "sku", FieldPath(path, "sku"), text_limits::kSku).value_or("");
-  s.product_line =
-      r.OptionalString(obj, "product_line", FieldPath(path, "product_line"), pricing::kPricingCode)
-          .value_or("");
+  s.product_line = r.OptionalString(obj, "product_line", FieldPath(path, "product_line"),
+                                    text_limits::kProductLineCode)
+                       .value_or("");
   return s;
 }
 
@@ -92,6 +93,15 @@ void ResolveSkus(store::Connection& conn, const std::vector<std::string>& skus,
     } else {
       set(i, found->second.id);
     }
+  }
+}
+
+void CheckProductLines(store::Connection& conn, const std::vector<std::string>& lines,
+                       const std::string& array, std::vector<FieldError>& errors) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].empty() || catalog::FindProductLine(conn, lines[i])) continue;
+    const std::string at = array.empty() ? "product_line" : FieldPath(array, i, "product_line");
+    errors.push_back({at, "unknown_product_line", "no product line " + lines[i]});
   }
 }
 

@@ -43,6 +43,11 @@ void ResolveSkus(store::Connection& conn, const std::vector<std::string>& skus,
                  const std::string& array, const std::function<void(size_t, ItemId)>& set,
                  std::vector<FieldError>& errors);
 
+// Reports "unknown_product_line" at FieldPath(array, i, "product_line") (or "product_line"
+// when `array` is "") for each of `lines[i]` (skipping "") that the catalog does not have.
+void CheckProductLines(store::Connection& conn, const std::vector<std::string>& lines,
+                       const std::string& array, std::vector<FieldError>& errors);
+
 // Adds "sku" and "product_line" (null when not that kind) to `j`.
 void AddScopeJson(nlohmann::json& j, const pricing::RuleScope& scope,
                   const std::unordered_map<ItemId, std::string>& skus);

@@ -60,7 +60,7 @@ Result<PromotionBody> ParseBody(const std::string& body, bool create) {
   b.start = ReadDateField(r, *doc, "start_date", "start_date", create);
   b.end = ReadDateField(r, *doc, "end_date", "end_date", create);
   b.sku = Condition(r, *doc, "sku", text_limits::kSku);
-  b.product_line = Condition(r, *doc, "product_line", pricing::kPricingCode);
+  b.product_line = Condition(r, *doc, "product_line", text_limits::kProductLineCode);
   b.customer_group = Condition(r, *doc, "customer_group", pricing::kPricingCode);
   bool adjusts = jsonio::FieldReader::Has(*doc, "discount_percent") ||
                  jsonio::FieldReader::Has(*doc, "amount_off");
@@ -85,7 +85,10 @@ Result<pricing::PromotionRecord> Apply(store::Connection& conn, const PromotionB
   if (b.name) p.name = *b.name;
   if (b.start) p.rule.start = *b.start;
   if (b.end) p.rule.end = *b.end;
-  if (b.product_line) p.rule.product_line = *b.product_line;
+  if (b.product_line) {
+    p.rule.product_line = *b.product_line;
+    CheckProductLines(conn, {*b.product_line}, "", errors);
+  }
   if (b.customer_group) p.rule.customer_group = *b.customer_group;
   if (b.adjustment) p.rule.adjustment = *b.adjustment;
   if (b.exclusive) p.rule.exclusive = *b.exclusive;

@@ -60,6 +60,10 @@ const Permission kTable[] = {
     // customer's price list and pricing group): sales read them, the sales manager sets them.
     {"pricing.read", {kSales, kSalesManager}},
     {"pricing.write", {kSalesManager}},
+    // Product lines group items for pricing and reports; their minimum margins are the
+    // distributor's, so the portal does not read them. Only the administrator changes them.
+    {"product_lines.read", {kSales, kSalesManager, kIntegration}},
+    {"product_lines.write", {}},
 };
 
 }  // namespace

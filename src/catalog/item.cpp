@@ -17,8 +17,8 @@ bool IsValidSku(std::string_view sku) {
 Status ValidateNewItem(const NewItem& item) {
   std::vector<FieldError> errors;
   if (!IsValidSku(item.sku)) {
-    errors.push_back({"sku", "invalid_sku",
-                      "a SKU is 1 to 64 letters, digits, '-', '_', '.' or '/'"});
+    errors.push_back(
+        {"sku", "invalid_sku", "a SKU is 1 to 64 letters, digits, '-', '_', '.' or '/'"});
   }
   if (item.name.empty()) {
     errors.push_back({"name", "required", "a name of 1 to 200 characters is required"});
@@ -61,6 +61,7 @@ nlohmann::json ToJson(const Item& item) {
           {"tax_class", item.tax_class},
           {"active", item.active},
           {"reorder_point", item.reorder_point},
+          {"product_line", item.product_line ? nlohmann::json(*item.product_line) : nullptr},
           {"version", item.version}};
 }
 

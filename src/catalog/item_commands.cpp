@@ -2,12 +2,17 @@
 
 #include "audit/audit_log.h"
 #include "catalog/item_repository.h"
+#include "catalog/product_line.h"
 #include "events/outbox.h"
 
 namespace ordo::catalog {
 
 Result<Item> CreateItem(store::Connection& conn, const CommandContext& ctx, const NewItem& in) {
-  if (Status st = ValidateNewItem(in); !st.ok()) return st;
+  Status valid = ValidateNewItem(in);
+  std::vector<FieldError> errors = valid.errors();
+  if (auto e = CheckItemProductLine(conn, in.product_line, "product_line")) errors.push_back(*e);
+  if (!errors.empty())
+    return Status::InvalidArgument("the item has invalid fields", std::move(errors));
   if (FindItemBySku(conn, in.sku)) {
     return Status(ErrorCode::kConflict, "an item with SKU " + in.sku + " exists",
                   {{"sku", "duplicate", "SKU " + in.sku + " is taken"}});

@@ -18,6 +18,7 @@ Item ReadItemColumns(store::RowReader& r) {
   item.tax_class = r.Text();
   item.active = r.Bool();
   item.reorder_point = r.Int();
+  item.product_line = r.OptText();
   item.version = r.Int();
   item.created_at = r.Time();
   item.updated_at = r.Time();
@@ -95,10 +96,10 @@ Item InsertItem(store::Connection& conn, const NewItem& in, Timestamp now) {
   {
     store::Query q(conn,
                    "INSERT INTO items (sku, name, uom, list_price, cost, tax_class, active, "
-                   "reorder_point, version, created_at, updated_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+                   "reorder_point, product_line, version, created_at, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
                    in.sku, in.name, in.uom, in.list_price, in.cost, in.tax_class, in.active,
-                   in.reorder_point, now, now);
+                   in.reorder_point, in.product_line, now, now);
     q.Next();
     item.id = ItemId(q.Int(0));
   }
@@ -115,6 +116,7 @@ Item InsertItem(store::Connection& conn, const NewItem& in, Timestamp now) {
   item.tax_class = in.tax_class;
   item.active = in.active;
   item.reorder_point = in.reorder_point;
+  item.product_line = in.product_line;
   item.created_at = now;
   item.updated_at = now;
   return item;

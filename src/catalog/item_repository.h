@@ -22,7 +22,7 @@ std::optional<Item> FindItemById(store::Connection& conn, ItemId id);
 // uom), as the lookups above give them.
 inline constexpr std::string_view kItemColumns =
     "i.id, i.sku, i.name, i.uom, i.list_price, i.cost, i.tax_class, i.active, i.reorder_point, "
-    "i.version, i.created_at, i.updated_at";
+    "i.product_line, i.version, i.created_at, i.updated_at";
 Item ReadItemColumns(store::RowReader& r);
 void LoadPacks(store::Connection& conn, Item& item);
 // The items with these SKUs (unknown SKUs are absent), in two statements whatever the count.

@@ -5,6 +5,7 @@
 
 #include "audit/audit_log.h"
 #include "catalog/item_repository.h"
+#include "catalog/product_line.h"
 #include "core/version_check.h"
 #include "events/outbox.h"
 #include "store/query.h"
@@ -20,8 +21,8 @@ std::vector<PackSize> Sorted(std::vector<PackSize> packs) {
 }
 
 NewItem AsNewItem(const Item& item) {
-  return NewItem{item.sku,  item.name,      item.uom,    item.packs,        item.list_price,
-                 item.cost, item.tax_class, item.active, item.reorder_point};
+  return NewItem{item.sku,  item.name,      item.uom,    item.packs,         item.list_price,
+                 item.cost, item.tax_class, item.active, item.reorder_point, item.product_line};
 }
 
 // The item with the patch applied, and the names of the fields whose value differs.
@@ -40,6 +41,7 @@ std::pair<NewItem, std::vector<std::string>> Apply(const Item& item, const ItemP
   set("tax_class", next.tax_class, patch.tax_class);
   set("active", next.active, patch.active);
   set("reorder_point", next.reorder_point, patch.reorder_point);
+  set("product_line", next.product_line, patch.product_line);
   // Pack sizes are a set: the same packs in another order are no change.
   if (patch.pack_sizes && Sorted(*patch.pack_sizes) != Sorted(item.packs)) {
     next.packs = *patch.pack_sizes;
@@ -60,15 +62,23 @@ Result<Item> UpdateItem(store::Connection& conn, const CommandContext& ctx, Item
   auto [next, changed] = Apply(*item, patch);
   // The unchanged fields are valid already, so every error here names a patched field; the
   // pack sizes are checked against the (unchangeable) base unit.
-  if (Status st = ValidateNewItem(next); !st.ok()) return st;
+  Status valid = ValidateNewItem(next);
+  std::vector<FieldError> errors = valid.errors();
+  if (patch.product_line) {
+    if (auto e = CheckItemProductLine(conn, next.product_line, "product_line"))
+      errors.push_back(*e);
+  }
+  if (!errors.empty())
+    return Status::InvalidArgument("the item has invalid fields", std::move(errors));
   if (changed.empty()) return std::move(*item);
 
-  int64_t updated = store::Exec(
-      conn,
-      "UPDATE items SET name = ?, list_price = ?, cost = ?, tax_class = ?, active = ?, "
-      "reorder_point = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?",
-      next.name, next.list_price, next.cost, next.tax_class, next.active, next.reorder_point,
-      ctx.now, id, item->version);
+  int64_t updated =
+      store::Exec(conn,
+                  "UPDATE items SET name = ?, list_price = ?, cost = ?, tax_class = ?, active = ?, "
+                  "reorder_point = ?, product_line = ?, version = version + 1, updated_at = ? "
+                  "WHERE id = ? AND version = ?",
+                  next.name, next.list_price, next.cost, next.tax_class, next.active,
+                  next.reorder_point, next.product_line, ctx.now, id, item->version);
   if (updated != 1) return Status(ErrorCode::kPreconditionFailed, "item " + item->sku + " changed");
   if (std::find(changed.begin(), changed.end(), "pack_sizes") != changed.end()) {
     store::Exec(conn, "DELETE FROM item_packs WHERE item_id = ?", id);

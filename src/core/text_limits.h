@@ -42,6 +42,11 @@ inline constexpr TextLimit kShipToName{200};
 inline constexpr TextLimit kPriceTierName{200};
 inline constexpr TextLimit kSalesperson{100};
 
+// Catalog facts: product lines, customers' own part numbers for our items.
+inline constexpr TextLimit kProductLineCode{16};
+inline constexpr TextLimit kProductLineName{200};
+inline constexpr TextLimit kCustomerPartNumber{64};
+
 // Addresses. A region is also the key of a tax rate, so both share one limit.
 inline constexpr TextLimit kAddressLine{200};
 inline constexpr TextLimit kCity{100};

@@ -15,7 +15,7 @@
 namespace ordo::csvio {
 namespace {
 
-constexpr std::array<CsvColumn, 9> kColumns{{
+constexpr std::array<CsvColumn, 10> kColumns{{
     {"sku", true},
     {"name", true},
     {"uom"},
@@ -25,6 +25,7 @@ constexpr std::array<CsvColumn, 9> kColumns{{
     {"active"},
     {"reorder_point"},
     {"pack_sizes"},
+    {"product_line"},
 }};
 
 struct ItemRecord {
@@ -60,6 +61,8 @@ std::vector<ItemRecord> ReadItems(const CsvTable& table, ImportErrors& errors) {
     item.active = fields.Flag("active", true).value_or(true);
     item.reorder_point = fields.Whole("reorder_point", 0).value_or(0);
     item.packs = fields.Packs("pack_sizes").value_or(std::vector<PackSize>{});
+    // Whether the product line exists is checked by CreateItem, on the writer.
+    item.product_line = fields.OptionalText("product_line");
     errors.AddStatus(catalog::ValidateNewItem(item), ItemLocate(row.line));
     if (!item.sku.empty()) {
       const auto [first, inserted] = line_of_sku.emplace(item.sku, row.line);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "catalog/item_repository.h"
+#include "catalog/product_line.h"
 #include "csvio/csv_table.h"
 #include "csvio/import_errors.h"
 #include "csvio/row_fields.h"
@@ -184,7 +185,7 @@ PreparedImport PrepareContractPrices(std::string_view csv) {
           r.line = row.line;
           r.contract = fields.Text("contract", pricing::kPricingCode);
           r.sku = fields.Text("sku", text_limits::kSku);
-          r.term.scope.product_line = fields.Text("product_line", pricing::kPricingCode);
+          r.term.scope.product_line = fields.Text("product_line", text_limits::kProductLineCode);
           Required(fields, "contract");
           if (r.sku.empty() == r.term.scope.product_line.empty()) {
             fields.AddError(r.sku.empty() ? "sku" : "product_line",
@@ -217,6 +218,10 @@ PreparedImport PrepareContractPrices(std::string_view csv) {
           auto item = ItemOf(conn, r.sku, r.line, out);
           if (!item) return;
           term.scope.item = item;
+        } else if (!catalog::FindProductLine(conn, term.scope.product_line)) {
+          out.Add(r.line, "product_line", "unknown_product_line",
+                  "no product line " + term.scope.product_line);
+          return;
         }
         Status st = pricing::SetContractTerm(conn, ctx, r.contract, term);
         if (st.code() == ErrorCode::kNotFound) {

@@ -111,6 +111,7 @@ std::vector<DemoItem> BuildCatalog(DemoRandom& rng, int count) {
     const ProductSpec& spec = *product.spec;
     next_number[d.line] += rng.Between(1, 37);
     d.item.sku = std::string(line.prefix) + "-" + std::to_string(next_number[d.line]);
+    d.item.product_line = std::string(line.prefix);  // demo_product_lines.h
     d.item.name = std::move(product.name);
     d.item.uom = std::string(spec.uom);
     d.item.packs = PickPacks(rng, spec.packs);

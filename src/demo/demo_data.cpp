@@ -15,6 +15,7 @@
 #include "demo/demo_history.h"
 #include "demo/demo_orders.h"
 #include "demo/demo_pricing.h"
+#include "demo/demo_product_lines.h"
 #include "demo/demo_random.h"
 #include "demo/demo_returns.h"
 #include "demo/demo_stock.h"
@@ -88,6 +89,11 @@ Status CreateMasterData(store::CommandExecutor& exec,
   for (const auto& w : warehouses) {
     batch.Add("warehouse " + w.code, [&w, admin](store::Connection& c) {
       return inventory::CreateWarehouse(c, admin, w).status();
+    });
+  }
+  for (const auto& line : DemoProductLines()) {
+    batch.Add("product line " + line.code, [line, admin](store::Connection& c) {
+      return catalog::CreateProductLine(c, admin, line).status();
     });
   }
   for (size_t i = 0; i < catalog.size(); ++i) {

@@ -4,8 +4,8 @@
 
 namespace ordo::flows {
 
-std::string ProductLineOf(const catalog::Item& /*item*/) {
-  return "";  // items get their product line from the catalog (issue 14)
+std::string ProductLineOf(const catalog::Item& item) {
+  return item.product_line.value_or("");
 }
 
 BasketPricer::BasketPricer(store::Connection& conn, const customers::Customer& customer,

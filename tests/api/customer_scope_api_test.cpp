@@ -174,6 +174,10 @@ class CustomerScopeTest : public OrdersApiTest {
           value = "admin";  // an admin's route: the scope gate refuses it before it reads this
         } else if (name == "id" && previous == "api-keys") {
           value = "1";
+        } else if (name == "code" && previous == "product-lines") {
+          value = "FAST";  // catalog reference data, the same for every customer
+        } else if (name == "part" && previous == "part-numbers") {
+          value = "PN-1";
         } else {
           ADD_FAILURE() << "no sample for {" << name << "} in " << pattern
                         << ": add one to CustomerScopeTest::Fill";

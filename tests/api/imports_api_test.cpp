@@ -187,6 +187,10 @@ TEST_F(ImportsApiTest, AFileMayBeLargerThanOtherBodies) {
 // contract; unknown lists, contracts and SKUs and bad cells at their line and column, and
 // then nothing is imported.
 TEST_F(ImportsApiTest, PricingFilesSetTiersListPricesAndContractTerms) {
+  ASSERT_EQ(Call("admin", "POST", "/api/v1/product-lines",
+                 R"({"code": "FAST", "name": "Fasteners", "min_margin_percent": "10"})")
+                .status,
+            201);
   ASSERT_EQ(Call("manager", "POST", "/api/v1/price-lists",
                  R"({"code": "PL-1", "name": "One", "valid_from": "2026-01-01"})")
                 .status,

@@ -55,9 +55,9 @@ TEST_F(ItemsApiTest, ShowByIdOrSkuHasTheContractFields) {
   auto item = by_sku.Json();
   std::set<std::string> keys;
   for (const auto& [key, value] : item.items()) keys.insert(key);
-  EXPECT_EQ(keys,
-            (std::set<std::string>{"id", "sku", "name", "uom", "pack_sizes", "list_price", "cost",
-                                   "tax_class", "active", "reorder_point", "version"}));
+  EXPECT_EQ(keys, (std::set<std::string>{"id", "sku", "name", "uom", "pack_sizes", "list_price",
+                                         "cost", "tax_class", "active", "reorder_point",
+                                         "product_line", "version"}));
   EXPECT_EQ(item["sku"], "WID-100");
   EXPECT_EQ(item["uom"], "EA");
   EXPECT_EQ(item["pack_sizes"], nlohmann::json::parse(R"([{"uom": "CS", "quantity": 12}])"));

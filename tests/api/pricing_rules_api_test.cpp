@@ -14,6 +14,13 @@ using nlohmann::json;
 
 class PricingRulesApiTest : public OrdersApiTest {
  protected:
+  void SetUp() override {
+    OrdersApiTest::SetUp();
+    ASSERT_EQ(Call("admin", "POST", "/api/v1/product-lines",
+                   R"({"code": "FAST", "name": "Fasteners", "min_margin_percent": "10"})")
+                  .status,
+              201);
+  }
   json Created(const std::string& path, const std::string& body) {
     auto r = Call("manager", "POST", path, body);
     EXPECT_EQ(r.status, 201) << path << " " << r.body;
@@ -147,6 +154,11 @@ TEST_F(PricingRulesApiTest, EveryBadFieldAtOnceAndNothingWritten) {
   errors = FieldErrors(resolved);
   EXPECT_TRUE(errors.contains({"customer", "unknown_customer"})) << resolved.body;
   EXPECT_TRUE(errors.contains({"terms/0/sku", "unknown_sku"})) << resolved.body;
+  auto line = Call("manager", "POST", "/api/v1/promotions",
+                   R"({"code": "P", "start_date": "2026-01-01", "end_date": "2026-02-01",
+                       "product_line": "NO-LINE", "amount_off": 1, "stacking": "stacks"})");
+  EXPECT_EQ(line.status, 400) << line.body;
+  EXPECT_TRUE(FieldErrors(line).contains({"product_line", "unknown_product_line"})) << line.body;
   auto promo = Call("manager", "POST", "/api/v1/promotions",
                     R"({"code": "P", "start_date": "2026-01-01", "end_date": "2026-02-01",
                         "discount_percent": 5, "amount_off": 1, "stacking": "sometimes"})");

@@ -162,6 +162,8 @@ TEST_F(PreparedOrderTest, EveryReferenceTableHasItsThreeVersionTriggers) {
   std::vector<std::string> want;
   for (const char* table :
        {"items", "item_packs", "customers", "ship_tos", "price_tiers", "warehouses",
+        // the catalog facts (migration 0017)
+        "product_lines", "customer_part_numbers",
         // the pricing rules (migration 0018)
         "price_lists", "price_list_prices", "price_breaks", "contracts", "contract_prices",
         "promotions", "customer_pricing"}) {

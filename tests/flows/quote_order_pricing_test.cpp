@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "catalog/item_repository.h"
+#include "catalog/product_line.h"
 #include "flows/order_placement.h"
 #include "flows/price_quote.h"
 #include "pricing/contracts.h"
@@ -33,10 +34,22 @@ class QuoteOrderPricingTest : public ::testing::Test {
  protected:
   QuoteOrderPricingTest() : rng_(20261206) {
     db_.AddWarehouse("W1", 10);
+    for (const char* line : {"LINE-A", "LINE-B"}) {
+      Run([&](store::Connection& c, const CommandContext& cc) {
+        return catalog::CreateProductLine(c, cc, {line, line, 0, true}).status();
+      });
+    }
     for (int i = 0; i < kItems; ++i) {
       std::string sku = "SKU-" + std::to_string(i);
       std::uniform_int_distribution<int> cents(5, 5000);
-      db_.AddItem(sku, Money::FromUnits(int64_t{cents(rng_)} * 100).Format(2), {{"CS", 12}});
+      catalog::NewItem item;
+      item.sku = sku;
+      item.name = "Item " + sku;
+      item.packs = {{"CS", 12}};
+      item.list_price = Money::FromUnits(int64_t{cents(rng_)} * 100);
+      // A third of the items in each line, a third in none: rules by line meet all three.
+      if (i % 3 != 2) item.product_line = i % 3 == 0 ? "LINE-A" : "LINE-B";
+      db_.AddItem(item);
       db_.Receive("W1", sku, 1'000'000);
       ids_.push_back(catalog::FindItemBySku(db_.reader(), sku)->id);
     }
@@ -73,7 +86,11 @@ class QuoteOrderPricingTest : public ::testing::Test {
     }
     for (int b = 0; b < 6; ++b) {
       pricing::QuantityBreak brk;
-      brk.scope.item = ids_[item(rng_)];
+      if (b % 3 == 2) {
+        brk.scope.product_line = "LINE-A";
+      } else {
+        brk.scope.item = ids_[item(rng_)];
+      }
       brk.min_quantity = std::uniform_int_distribution<int>(2, 200)(rng_);
       brk.adjustment =
           coin(rng_) ? pricing::Adjustment::PercentOff(pct(rng_))
@@ -105,6 +122,12 @@ class QuoteOrderPricingTest : public ::testing::Test {
         for (const auto& other : k.terms) taken |= other.scope.item == term.scope.item;
         if (!taken) k.terms.push_back(term);
       }
+      if (c % 2 == 1) {
+        pricing::ContractPriceTerm line_term;
+        line_term.scope.product_line = "LINE-B";
+        line_term.adjustment = pricing::Adjustment::PercentOff(pct(rng_));
+        k.terms.push_back(line_term);
+      }
       Run([&](store::Connection& conn, const CommandContext& cc) {
         return pricing::CreateContract(conn, cc, k).status();
       });
@@ -116,6 +139,8 @@ class QuoteOrderPricingTest : public ::testing::Test {
       promo.rule.end = days(10);
       if (p % 3 == 2) {
         promo.rule.customer_group = "CONTRACTORS";
+      } else if (p == 4) {
+        promo.rule.product_line = "LINE-A";
       } else {
         promo.rule.item = ids_[item(rng_)];
       }

@@ -8,7 +8,7 @@
 //   node tests/web/admin_e2e.mjs --ordo build/ordo --screenshots build/web/screenshots
 import { apiToken, check, runBrowserTest, signIn, signOut } from "./harness.mjs";
 
-const ADMIN_SCREENS = ["#/admin/items", "#/admin/customers", "#/admin/warehouses", "#/admin/tax-rates", "#/admin/price-tiers", "#/import"];
+const ADMIN_SCREENS = ["#/admin/items", "#/admin/customers", "#/admin/warehouses", "#/admin/tax-rates", "#/admin/price-tiers", "#/admin/product-lines", "#/import"];
 
 runBrowserTest("admin", async ({ page, url, passwords, shot, accessible, quiet }) => {
   const token = await apiToken(url, "admin", passwords.admin);
@@ -157,6 +157,26 @@ runBrowserTest("admin", async ({ page, url, passwords, shot, accessible, quiet }
   await accessible("admin price tiers");
   const tiers = await api("GET", "/api/v1/price-tiers");
   check(tiers.body.items.some((t) => t.code === "E2E" && t.discount_percent === "7.50"), "the tier is stored");
+
+  // Product lines: the demo's, one added, then its margin changed (PATCH with If-Match).
+  await open("#/admin/product-lines", "Product lines");
+  await page.locator("tbody tr").first().waitFor();
+  await page.getByRole("button", { name: "New product line" }).click();
+  await page.getByLabel("Code", { exact: true }).fill("E2E-PL");
+  await page.getByLabel("Name", { exact: true }).fill("Browser test line");
+  await page.getByLabel("Minimum margin (percent)", { exact: true }).fill("22.5");
+  await accessible("admin product line form");
+  await page.getByRole("button", { name: "Create product line" }).click();
+  await page.getByText("Saved product line E2E-PL.").waitFor();
+  await page.locator("tbody tr", { hasText: "22.50" }).waitFor();
+  await page.getByRole("button", { name: "Edit product line E2E-PL" }).click();
+  await page.getByLabel("Minimum margin (percent)", { exact: true }).fill("30");
+  await page.getByRole("button", { name: "Save product line" }).click();
+  await page.getByText("Saved product line E2E-PL.").waitFor();
+  await shot("admin-product-lines.png");
+  await accessible("admin product lines");
+  const productLine = await api("GET", "/api/v1/product-lines/E2E-PL");
+  check(productLine.body.min_margin_percent === "30.00" && productLine.body.version === 2, `the product line edit: ${JSON.stringify(productLine.body)}`);
 
   // Import: a file with a bad row is refused whole, each problem at its line and column.
   await open("#/import", "Import a CSV file");

@@ -20,7 +20,7 @@ const KINDS: Kind[] = [
     title: "Items",
     nouns: ["item", "items"],
     permission: "items.write",
-    columns: "sku*, name*, uom, list_price*, cost, tax_class, active, reorder_point, pack_sizes (CS=12;PL=480)",
+    columns: "sku*, name*, uom, list_price*, cost, tax_class, active, reorder_point, pack_sizes (CS=12;PL=480), product_line",
     list: "#/admin/items",
   },
   {
