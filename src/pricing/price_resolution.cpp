@@ -132,7 +132,9 @@ Result<PriceDecision> ResolvePrice(const PriceInputs& in) {
       errors.push_back({"override_reason", "required", "a manual price needs a reason"});
     }
     if (!errors.empty()) return Status::InvalidArgument("invalid price", std::move(errors));
-    return PriceDecision{*in.manual_price, "manual", "manual price: " + in.override_reason};
+    // Not the reason: it is staff text (the line's override_reason, which the portal never
+    // sees), while the explanation is shown to customers too.
+    return PriceDecision{*in.manual_price, "manual", "manual price"};
   }
   const PriceDecision reference = Reference(in);
   const PriceDecision base = BestNonPromotional(in, reference);

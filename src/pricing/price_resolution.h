@@ -6,7 +6,8 @@
 //
 // THE RESOLUTION ORDER (docs/architecture.md, "Pricing", says the same):
 //
-//  1. A manual price (it needs a reason) is the price. Source "manual".
+//  1. A manual price (it needs a reason) is the price. Source "manual", explained "manual
+//     price" without the reason, which is staff text (the explanation reaches the portal).
 //  2. The reference price R: the customer's price list's price of the item when the list is
 //     valid on the pricing date, is in the order's currency and has the item ("price_list:<code>");
 //     otherwise the item's list price ("list").

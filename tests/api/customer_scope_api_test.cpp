@@ -76,8 +76,8 @@ class CustomerScopeTest : public OrdersApiTest {
     for (const auto& role :
          {"admin", "sales", "sales_manager", "warehouse", "ar_clerk", "integration"}) {
       std::string name = std::string("c1-") + role;
-      auth::Principal p =
-          test_support::AddUser(db_, name, name + "-pass-phrase-1", {"customer", role}, std::string("C-1"));
+      auth::Principal p = test_support::AddUser(db_, name, name + "-pass-phrase-1",
+                                                {"customer", role}, std::string("C-1"));
       auto token = db_.executor().RunFor<auth::IssuedToken>(
           [&](store::Connection& conn) { return auth::StoreToken(conn, p, db_.clock().Now()); });
       ASSERT_TRUE(token.ok()) << token.status().ToString();
@@ -176,6 +176,9 @@ class CustomerScopeTest : public OrdersApiTest {
           value = "1";
         } else if (name == "code" && previous == "product-lines") {
           value = "FAST";  // catalog reference data, the same for every customer
+        } else if (name == "ref" && (previous == "price-lists" || previous == "contracts" ||
+                                     previous == "promotions")) {
+          value = "PL-1";  // pricing rules: staff routes, refused before anything is read
         } else if (name == "part" && previous == "part-numbers") {
           value = "PN-1";
         } else {

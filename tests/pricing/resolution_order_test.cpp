@@ -269,7 +269,7 @@ const Row kRows[] = {
        in.manual_price = M("6.00");
        in.override_reason = "rush order";
      },
-     "6.00", "manual", "manual price: rush order"},
+     "6.00", "manual", "manual price"},
 };
 
 TEST(ResolutionOrder, EveryRow) {
