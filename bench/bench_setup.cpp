@@ -7,6 +7,10 @@
 #include "customers/customer_commands.h"
 #include "inventory/stock_commands.h"
 #include "inventory/warehouse_repository.h"
+#include "pricing/contracts.h"
+#include "pricing/customer_pricing.h"
+#include "pricing/price_lists.h"
+#include "pricing/promotions.h"
 
 namespace ordo::bench {
 namespace {
@@ -62,6 +66,76 @@ BenchCatalog SetUpBenchCatalog(store::CommandExecutor& exec, const BenchScale& s
     return Status::Ok();
   }));
   return cat;
+}
+
+void AddBenchPricingRules(store::CommandExecutor& exec, const BenchCatalog& cat) {
+  SystemClock clock;
+  CommandContext ctx{"bench", "", clock.Now()};
+  const Date today = DateOf(ctx.now);
+  Check(exec.Run([&](store::Connection& c) -> Status {
+    // Items by id in SKU order: the setup created them first, so ids 1..n.
+    auto item = [](size_t i) { return ItemId(static_cast<int64_t>(i + 1)); };
+    pricing::PriceList list;
+    list.code = "PL-BENCH";
+    list.name = "Bench list";
+    list.valid_from = Date{today.days - 30};
+    for (size_t i = 0; i < cat.skus.size(); ++i) {
+      list.prices.push_back({item(i), Money::FromUnits(9'500 + 130 * static_cast<int64_t>(i))});
+      list.breaks.push_back({{item(i), ""}, 10, pricing::Adjustment::PercentOff(300)});
+    }
+    if (auto r = pricing::CreatePriceList(c, ctx, list); !r.ok()) return r.status();
+    constexpr int kContractPrices = 10'000;
+    constexpr int kTermsPerContract = 50;
+    const int contracts = kContractPrices / kTermsPerContract;
+    for (int k = 0; k < contracts; ++k) {
+      size_t customer = static_cast<size_t>(k) % cat.customers.size();
+      pricing::Contract contract;
+      contract.code = "K-" + std::to_string(k);
+      contract.customer = CustomerId(static_cast<int64_t>(customer + 1));
+      contract.start = Date{today.days - 10};
+      contract.end = Date{today.days + 365};
+      for (int t = 0; t < kTermsPerContract; ++t) {
+        pricing::ContractPriceTerm term;
+        size_t i = (static_cast<size_t>(k) * 7 + static_cast<size_t>(t) * 13) % cat.skus.size();
+        if (t % 10 == 9) {
+          term.scope.product_line = "LINE-" + std::to_string(k % 20) + "-" + std::to_string(t);
+        } else {
+          term.scope.item = item(i);
+        }
+        term.adjustment = t % 2 == 0 ? pricing::Adjustment::PercentOff(800 + t)
+                                     : pricing::Adjustment::Fixed(
+                                           Money::FromUnits(9'000 + 120 * static_cast<int64_t>(i)));
+        bool taken = false;
+        for (const auto& o : contract.terms) {
+          taken |=
+              o.scope.item == term.scope.item && o.scope.product_line == term.scope.product_line;
+        }
+        if (!taken) contract.terms.push_back(term);
+      }
+      if (auto r = pricing::CreateContract(c, ctx, contract); !r.ok()) return r.status();
+    }
+    for (int p = 0; p < 1000; ++p) {
+      pricing::PromotionRecord promo;
+      promo.rule.code = "PROMO-" + std::to_string(p);
+      promo.rule.start = Date{today.days - (p % 30)};
+      promo.rule.end = Date{today.days + 1 + (p % 60)};
+      if (p % 50 == 49) {
+        promo.rule.customer_group = "GROUP-" + std::to_string(p % 7);
+      } else {
+        promo.rule.item = item(static_cast<size_t>(p) * 17 % cat.skus.size());
+      }
+      promo.rule.adjustment = p % 3 == 0 ? pricing::Adjustment::AmountOff(Money::FromUnits(500))
+                                         : pricing::Adjustment::PercentOff(200 + p % 900);
+      promo.rule.exclusive = p % 2 == 1;
+      if (auto r = pricing::CreatePromotion(c, ctx, promo); !r.ok()) return r.status();
+    }
+    for (size_t i = 0; i < cat.customers.size(); ++i) {
+      pricing::CustomerPricing cp{CustomerId(static_cast<int64_t>(i + 1)), "PL-BENCH",
+                                  "GROUP-" + std::to_string(i % 7)};
+      if (auto r = pricing::SetCustomerPricing(c, ctx, cp); !r.ok()) return r.status();
+    }
+    return Status::Ok();
+  }));
 }
 
 }  // namespace ordo::bench

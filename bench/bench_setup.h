@@ -24,4 +24,11 @@ struct BenchCatalog {
 
 BenchCatalog SetUpBenchCatalog(store::CommandExecutor& exec, const BenchScale& scale);
 
+// Issue 14's pricing load: 10,000 contract prices (every customer has contracts, each term
+// for an item or, one in ten, a product line), 1,000 promotions valid today (by item, some by
+// customer group, both stacking rules), a price list with a price and a quantity break for
+// every item, given to every customer with a pricing group. Orders then resolve prices
+// through all of it.
+void AddBenchPricingRules(store::CommandExecutor& exec, const BenchCatalog& cat);
+
 }  // namespace ordo::bench

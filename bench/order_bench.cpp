@@ -1,7 +1,7 @@
 // Order-entry benchmark: durable 10-line orders placed in process through the command
 // executor (group commit), next to the baseline loop in the same run.
 //
-//   ordo_bench_orders [--orders N] [--inflight C] [--runs R] [--db-dir DIR]
+//   ordo_bench_orders [--orders N] [--inflight C] [--runs R] [--db-dir DIR] [--pricing-rules]
 //
 // Each run builds fresh databases of the same demo-scale catalog: one for Ordo, one for the
 // baseline, and one for the row-write ceiling (the baseline's rows, all in one transaction
@@ -162,6 +162,7 @@ int main(int argc, char** argv) {
   int inflight = 64;
   int runs = 3;
   std::string dir = "build/bench-data";
+  bool pricing_rules = false;
   CLI::App app("Ordo order-entry benchmark");
   app.add_option("--orders", orders, "Orders placed through Ordo per run");
   app.add_option("--baseline-orders", baseline_orders, "Orders written by the baseline per run");
@@ -170,6 +171,9 @@ int main(int argc, char** argv) {
   app.add_option("--db-dir", dir, "Where the benchmark databases go");
   app.add_option("--synchronous", g_synchronous,
                  "SQLite synchronous for Ordo's database (FULL; OFF only to study CPU cost)");
+  app.add_flag("--pricing-rules", pricing_rules,
+               "Ordo's database also holds 10,000 contract prices, 1,000 promotions and a price "
+               "list with breaks for every item (issue 14)");
   CLI11_PARSE(app, argc, argv);
   std::filesystem::create_directories(dir);
 
@@ -183,6 +187,7 @@ int main(int argc, char** argv) {
     store::WalCheckpointer checkpointer(dir + "/ordo.db");
     auto exec = std::make_unique<store::CommandExecutor>(std::move(writer));
     BenchCatalog cat = SetUpBenchCatalog(*exec, scale);
+    if (pricing_rules) AddBenchPricingRules(*exec, cat);
     Workload w = MakeWorkload(cat, orders, 1000 + run);
     {
       auto base_exec = std::make_unique<store::CommandExecutor>(FreshDb(dir + "/baseline.db"));

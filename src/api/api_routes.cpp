@@ -4,9 +4,10 @@
 #include "api/approval_rule_routes.h"
 #include "api/audit_routes.h"
 #include "api/auth_routes.h"
+#include "api/configurator_routes.h"
+#include "api/contract_routes.h"
 #include "api/credit_memo_routes.h"
 #include "api/customer_part_number_routes.h"
-#include "api/configurator_routes.h"
 #include "api/customer_routes.h"
 #include "api/event_routes.h"
 #include "api/health_routes.h"
@@ -20,14 +21,16 @@
 #include "api/order_routes.h"
 #include "api/payment_routes.h"
 #include "api/pick_queue_routes.h"
+#include "api/price_list_routes.h"
 #include "api/price_quote_routes.h"
 #include "api/price_tier_routes.h"
 #include "api/product_line_routes.h"
-#include "api/tax_exemption_routes.h"
+#include "api/promotion_routes.h"
 #include "api/receivables_report_routes.h"
 #include "api/report_routes.h"
 #include "api/return_routes.h"
 #include "api/shipment_routes.h"
+#include "api/tax_exemption_routes.h"
 #include "api/warehouse_routes.h"
 
 namespace ordo::api {
@@ -62,6 +65,9 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddConfiguratorRoutes(router, ctx);
   AddApprovalRuleRoutes(router, ctx);
   AddApprovalRoutes(router, ctx);
+  AddPriceListRoutes(router, ctx);
+  AddContractRoutes(router, ctx);
+  AddPromotionRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

@@ -22,10 +22,20 @@ Result<flows::QuoteRequest> ParseQuoteRequest(const std::string& body) {
   if (!doc.ok()) return doc.status();
   std::vector<FieldError> errors;
   jsonio::FieldReader r(errors);
-  r.OnlyKnown(*doc, {"customer", "ship_to", "lines"}, "");
+  r.OnlyKnown(*doc, {"customer", "ship_to", "date", "lines"}, "");
   flows::QuoteRequest request;
   request.customer = r.String(*doc, "customer", "customer", text_limits::kCustomerCode, true);
   request.ship_to = r.String(*doc, "ship_to", "ship_to", text_limits::kShipToCode, false);
+  if (doc->contains("date")) {
+    const json& d = doc->at("date");
+    if (!d.is_string()) {
+      r.Fail("date", "invalid_type", "a date is a string YYYY-MM-DD");
+    } else if (auto date = ParseDate(d.get<std::string>())) {
+      request.date = *date;
+    } else {
+      r.Fail("date", "invalid_date", "a date is written YYYY-MM-DD");
+    }
+  }
   const json* lines = r.Array(*doc, "lines", "lines", true);
   if (lines && lines->size() > flows::kMaxQuoteLines) {
     r.Fail("lines", "too_many", "a quote has at most 1000 lines");
@@ -84,6 +94,7 @@ json LineJson(const flows::QuoteLineRequest& in, const flows::QuotedLine& q) {
       {"pack_sizes", std::move(packs)},
       {"unit_price", or_null(q.price, [](const auto& p) { return p.unit_price.Format(4); })},
       {"price_source", or_null(q.price, [](const auto& p) { return p.source; })},
+      {"price_explanation", or_null(q.price, [](const auto& p) { return p.explanation; })},
       {"extended_amount", or_null(q.extended_amount, [](Money m) { return m.Format(2); })},
       // A rate in ppm is a percentage with four decimals: "8.875" for 88750.
       {"tax_rate_percent",
@@ -107,8 +118,7 @@ void Quote(ApiContext& ctx, http::Request& request, http::Responder respond) {
   auto quote = [&]() -> Result<flows::Quote> {
     try {
       auto conn = ctx.readers.Borrow();
-      parsed->tax_date = DateOf(ctx.clock.Now());
-      return flows::QuotePrices(*conn, *parsed, ctx.order_limits);
+      return flows::QuotePrices(*conn, *parsed, DateOf(ctx.clock.Now()), ctx.order_limits);
     } catch (...) {
       threw = true;  // its text (SQL) is logged, not answered
       return store::StatusOfException(std::current_exception());
@@ -121,7 +131,11 @@ void Quote(ApiContext& ctx, http::Request& request, http::Responder respond) {
   }
   respond(http::Response::Json(
       200, {{"customer", quote->customer.code},
+            {"date", FormatDate(quote->date)},
             {"price_tier", quote->price_tier ? json(*quote->price_tier) : json(nullptr)},
+            {"price_list", quote->price_list.empty() ? json(nullptr) : json(quote->price_list)},
+            {"customer_group",
+             quote->customer_group.empty() ? json(nullptr) : json(quote->customer_group)},
             {"currency", "USD"},
             {"subtotal", quote->subtotal.Format(2)},
             {"tax", quote->tax.Format(2)},
@@ -133,7 +147,7 @@ void Quote(ApiContext& ctx, http::Request& request, http::Responder respond) {
 }  // namespace
 
 void AddPriceQuoteRoutes(http::Router& router, ApiContext& ctx) {
-  router.Add("POST", "/api/v1/price-quotes",
+  router.Add("POST", "/api/v1/pricing/quote",
              [&ctx](http::Request& q, http::Responder r) { Quote(ctx, q, std::move(r)); });
 }
 

@@ -56,6 +56,10 @@ const Permission kTable[] = {
     {"reports.read", {kSalesManager}},
     // Price tiers are the discounts every customer of a tier gets: the administrator's.
     {"price_tiers.write", {}},
+    // Pricing rules (price lists with their prices and breaks, contracts, promotions, a
+    // customer's price list and pricing group): sales read them, the sales manager sets them.
+    {"pricing.read", {kSales, kSalesManager}},
+    {"pricing.write", {kSalesManager}},
     // Product lines group items for pricing and reports; their minimum margins are the
     // distributor's, so the portal does not read them. Only the administrator changes them.
     {"product_lines.read", {kSales, kSalesManager, kIntegration}},

@@ -3,6 +3,7 @@
 #include "csvio/customer_import.h"
 #include "csvio/item_import.h"
 #include "csvio/part_number_import.h"
+#include "csvio/pricing_import.h"
 #include "csvio/stock_import.h"
 
 namespace ordo::csvio {
@@ -16,6 +17,12 @@ constexpr ImportKind kKinds[] = {
      "stock receipts", "inventory.write", PrepareStock},
     {"customer-part-numbers", "Map customers' own part numbers to items from a CSV file",
      "customer part number", "customer part numbers", "part_numbers.write", PreparePartNumbers},
+    {"price-tiers", "Create or replace price tiers from a CSV file", "price tier", "price tiers",
+     "price_tiers.write", PreparePriceTiers},
+    {"price-list-prices", "Set items' prices on price lists from a CSV file", "price", "prices",
+     "pricing.write", PreparePriceListPrices},
+    {"contract-prices", "Set contracts' prices for items or product lines from a CSV file",
+     "contract price", "contract prices", "pricing.write", PrepareContractPrices},
 };
 
 }  // namespace

@@ -19,7 +19,8 @@ struct ImportKind {
   PreparedImport (*prepare)(std::string_view csv);
 };
 
-// Items, customers, stock, customer part numbers.
+// Items, customers, stock, customer part numbers, price tiers, price list prices, contract
+// prices.
 std::span<const ImportKind> ImportKinds();
 
 // The kind named `name`; nullptr when there is none.

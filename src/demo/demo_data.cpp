@@ -19,6 +19,7 @@
 #include "demo/demo_configurators.h"
 #include "demo/demo_history.h"
 #include "demo/demo_orders.h"
+#include "demo/demo_pricing.h"
 #include "demo/demo_product_lines.h"
 #include "demo/demo_random.h"
 #include "demo/demo_returns.h"
@@ -168,9 +169,14 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   auto waiting =
       RunDemoApprovals(exec, catalog, customers, Timestamp{now.micros - 3 * kHour * 1'000'000});
   if (!waiting.ok()) return waiting.status();
+  auto pricing = CreateDemoPricing(exec, catalog, customers, now);
+  if (!pricing.ok()) return pricing.status();
 
   DemoSummary s;
   s.price_tiers = static_cast<int>(tiers.size());
+  s.price_lists = pricing->price_lists;
+  s.contracts = pricing->contracts;
+  s.promotions = pricing->promotions;
   s.warehouses = static_cast<int>(warehouses.size());
   s.items = static_cast<int>(catalog.size());
   for (const auto& d : catalog) s.inactive_items += d.item.active ? 0 : 1;

@@ -29,6 +29,9 @@ struct DemoOptions {
 
 struct DemoSummary {
   int price_tiers = 0;
+  int price_lists = 0;
+  int contracts = 0;
+  int promotions = 0;
   int warehouses = 0;
   int items = 0;
   int inactive_items = 0;

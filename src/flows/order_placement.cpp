@@ -15,6 +15,7 @@
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
 #include "events/outbox.h"
+#include "flows/basket_pricing.h"
 #include "flows/configured_lines.h"
 #include "flows/order_allocation.h"
 #include "flows/reference_version.h"
@@ -33,8 +34,8 @@ constexpr size_t kMaxLines = 1000;
 
 struct Validated {
   customers::Customer customer;
+  bool customer_known = false;
   const customers::ShipTo* ship_to = nullptr;
-  std::optional<pricing::TierDiscount> tier;
   std::optional<Date> requested_date;
   Currency currency = kUsd;
 };
@@ -46,6 +47,7 @@ void ValidateHeader(store::Connection& conn, const PlaceOrderRequest& r, Validat
     errors.push_back({"customer", "unknown_customer", "no customer " + r.customer});
   } else {
     v.customer = std::move(*customer);
+    v.customer_known = true;
     if (r.ship_to.empty()) {
       if (!v.customer.ship_tos.empty()) v.ship_to = &v.customer.ship_tos.front();
     } else {
@@ -54,11 +56,6 @@ void ValidateHeader(store::Connection& conn, const PlaceOrderRequest& r, Validat
     if (v.ship_to == nullptr) {
       errors.push_back({"ship_to", "unknown_ship_to",
                         "customer " + r.customer + " has no ship-to " + r.ship_to});
-    }
-    if (v.customer.price_tier) {
-      if (auto tier = customers::FindPriceTier(conn, *v.customer.price_tier)) {
-        v.tier = pricing::TierDiscount{tier->code, tier->discount_bp};
-      }
     }
   }
   if (!orders::IsValidChannel(r.channel)) {
@@ -112,8 +109,9 @@ void MapPartNumbers(store::Connection& conn, const Validated& v, std::vector<Pla
 // Adds the line's problems to `errors` (paths under "lines/<i>/"); fills `out` when none.
 // Each check that does not depend on another runs, so one pass reports everything.
 void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
-                  const PlaceOrderLine& in, size_t i, const Validated& v, const OrderLimits& limits,
-                  orders::OrderLine& out, std::vector<FieldError>& errors) {
+                  const PlaceOrderLine& in, size_t i, const Validated& v,
+                  const BasketPricer* pricer, const OrderLimits& limits, orders::OrderLine& out,
+                  std::vector<FieldError>& errors) {
   const std::string at = ElementPath("lines", i);
   size_t before = errors.size();
   auto found = items.find(in.sku);
@@ -170,7 +168,11 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
     }
     return;
   }
-  auto price = pricing::ResolvePrice({item->list_price, v.tier, manual, in.override_reason});
+  // Without a known customer (already an error) the line is priced at list only so that its
+  // other problems are still reported.
+  auto price =
+      pricer ? pricer->Price(*item, *base, manual, in.override_reason)
+             : pricing::ResolvePrice({item->list_price, std::nullopt, manual, in.override_reason});
   if (!price.ok()) {
     for (const auto& e : price.status().errors()) {
       errors.push_back({FieldPath(at, e.field), e.code, e.message});
@@ -186,6 +188,7 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
   out.unit_price = price->unit_price;
   out.price_source = price->source;
   out.unit_cost = item->cost;
+  out.price_explanation = price->explanation;
   if (manual) out.override_reason = in.override_reason;
   if (out.quantity > limits.max_line_quantity) {
     errors.push_back(
@@ -388,7 +391,7 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
                                    const OrderLimits& limits, std::optional<Date> on) {
   PreparedOrder p;
   p.limits = limits;
-  p.tax_date = on ? *on : DateOf(SystemClock().Now());
+  p.date = on ? *on : DateOf(SystemClock().Now());
   p.reference_version = ReadReferenceVersion(conn);
   std::vector<FieldError> errors;
   Validated v;
@@ -404,23 +407,36 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
     skus.push_back(configured[i] ? configured[i]->sku : lines[i].sku);
   }
   auto items = catalog::FindItemsBySku(conn, skus);
+  std::optional<BasketPricer> pricer;
+  if (v.customer_known) {
+    pricer.emplace(conn, v.customer, items, p.date, std::string(v.currency.code));
+  }
+  const BasketPricer* pricer_ptr = pricer ? &*pricer : nullptr;
   for (size_t i = 0; i < order.lines.size(); ++i) {
     if (!configured[i]) {
       // A configuration that resolved to nothing has its problems already, as has an unknown
       // part number.
       if (lines[i].configuration || lines[i].sku.empty()) continue;
-      ValidateLine(items, lines[i], i, v, limits, order.lines[i], errors);
+      ValidateLine(items, lines[i], i, v, pricer_ptr, limits, order.lines[i], errors);
       order.lines[i].customer_part_number = lines[i].customer_part_number;
       continue;
     }
-    // A configured line is its SKU's line, plus the answers' adjustments.
+    // A configured line is its SKU's line, priced by the basket pricer, plus the answers'
+    // adjustments.
     PlaceOrderLine line = lines[i];
     line.sku = configured[i]->sku;
     size_t before = errors.size();
-    ValidateLine(items, line, i, v, limits, order.lines[i], errors);
+    ValidateLine(items, line, i, v, pricer_ptr, limits, order.lines[i], errors);
     if (errors.size() != before) continue;
     p.configurations.push_back(
         ApplyConfiguration(*configured[i], line, i, v.currency, order.lines[i], errors));
+    // The base price's reason stays, with what the answers add to it.
+    if (order.lines[i].price_source == "configured" && configured[i]->price_adjustment != Money()) {
+      const Money adjustment = configured[i]->price_adjustment;
+      order.lines[i].price_explanation += ", then the configuration's " +
+                                          std::string(adjustment.is_negative() ? "" : "+") +
+                                          adjustment.Format(2);
+    }
   }
   if (errors.empty()) CheckOrderTotals(order.lines, r.lines, limits, errors);
   if (!errors.empty()) {
@@ -436,7 +452,7 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
   order.allow_partial_shipment = r.allow_partial_shipment;
   order.currency = std::string(v.currency.code);
   for (const auto& l : order.lines) order.subtotal += l.extended_amount;
-  TaxOrder(conn, v, items, p.tax_date, order);
+  TaxOrder(conn, v, items, p.date, order);
   p.customer_on_hold = v.customer.on_hold;
   p.credit_limit = v.customer.credit_limit;
   p.preferred_warehouse = v.ship_to->preferred_warehouse;
@@ -448,8 +464,10 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
 Result<PlacedOrder> PlacePreparedOrder(store::Connection& conn, const CommandContext& ctx,
                                        const PlaceOrderRequest& request,
                                        const PreparedOrder& prepared) {
+  // Prices and taxes hold for the day they were resolved on: prepared yesterday, done again
+  // today.
   const Date today = DateOf(ctx.now);
-  if (ReadReferenceVersion(conn) == prepared.reference_version && prepared.tax_date == today) {
+  if (ReadReferenceVersion(conn) == prepared.reference_version && prepared.date == today) {
     return Place(conn, ctx, prepared);
   }
   auto again = PrepareOrder(conn, request, prepared.limits, today);

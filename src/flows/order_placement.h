@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "configurator/configurator_repository.h"
 #include "approvals/approval_rule.h"
 #include "approvals/rule_evaluation.h"
+#include "configurator/configurator_repository.h"
 #include "core/command_context.h"
 #include "flows/order_limits.h"
 #include "flows/place_order_request.h"
@@ -44,7 +44,9 @@ Result<orders::Order> PlaceOrder(store::Connection& conn, const CommandContext& 
 // allocations, and what the writer needs to check credit and allocate.
 struct PreparedOrder {
   int64_t reference_version = 0;
-  Date tax_date;  // the day the order was taxed for (exemptions are valid through a date)
+  // The day the lines were priced and taxed on (price rules and exemptions are valid through
+  // dates).
+  Date date;
   orders::Order order;
   bool customer_on_hold = false;
   Money credit_limit;
@@ -59,13 +61,14 @@ struct PreparedOrder {
   approvals::OrderFigures figures;
 };
 
-// Validates and prices `request`, reporting every problem at once exactly as PlaceOrder does,
-// and taxes it as of `on` (default: today by the system clock): each line at the rate of the
-// ship-to's region and the item's tax class unless an exemption valid that day applies
-// (invoicing/sales_tax.h, one query), so order.tax and each line's tax are what an invoice of
-// the whole order bills. Writes nothing, so it may run on a read connection; it reads the
-// reference version before the data, so any change committed after that reading (tax rates
-// and exemptions included) changes the version the writer sees.
+// Validates and prices `request` on `on` (default: today by the system clock), reporting every
+// problem at once exactly as PlaceOrder does, and taxes it as of the same day. Lines are priced
+// by a BasketPricer (flows/basket_pricing.h), as the price quote prices them; each line is taxed
+// at the rate of the ship-to's region and the item's tax class unless an exemption valid that
+// day applies (invoicing/sales_tax.h, one query), so order.tax and each line's tax are what an
+// invoice of the whole order bills. Writes nothing, so it may run on a read connection; it reads
+// the reference version before the data, so any change committed after that reading (pricing
+// rules, tax rates and exemptions included) changes the version the writer sees.
 Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequest& request,
                                    const OrderLimits& limits = {},
                                    std::optional<Date> on = std::nullopt);
@@ -78,7 +81,7 @@ struct PlacedOrder {
 
 // Places an order prepared by PrepareOrder from the same `request`: numbering, credit check,
 // allocation and every row, as PlaceOrder. When the reference data changed since it was
-// prepared, or the order was taxed for another day than the writer's, the request is
+// prepared, or it was priced and taxed for another day than ctx.now's, the request is
 // validated, priced and taxed again here first, so the order is never placed on stale prices,
 // items, customers or taxes.
 Result<PlacedOrder> PlacePreparedOrder(store::Connection& conn, const CommandContext& ctx,

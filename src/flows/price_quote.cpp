@@ -5,6 +5,7 @@
 #include "catalog/order_quantity.h"
 #include "core/field_path.h"
 #include "customers/customer_repository.h"
+#include "flows/basket_pricing.h"
 #include "invoicing/sales_tax.h"
 
 namespace ordo::flows {
@@ -12,9 +13,8 @@ namespace {
 
 // Checks and prices one line; its problems go to `out.errors`, as placement would name them.
 void QuoteLine(const std::unordered_map<std::string, catalog::Item>& items,
-               const QuoteLineRequest& in, size_t i,
-               const std::optional<pricing::TierDiscount>& tier, const OrderLimits& limits,
-               QuotedLine& out) {
+               const QuoteLineRequest& in, size_t i, const BasketPricer& pricer,
+               const OrderLimits& limits, QuotedLine& out) {
   const std::string at = ElementPath("lines", i);
   auto found = items.find(in.sku);
   if (found == items.end()) {
@@ -38,10 +38,15 @@ void QuoteLine(const std::unordered_map<std::string, catalog::Item>& items,
         {FieldPath(at, "uom"), "unknown_uom", "item " + in.sku + " is not sold in " + out.uom});
     return;
   }
-  auto price = pricing::ResolvePrice({out.item->list_price, tier, std::nullopt, ""});
-  if (price.ok()) out.price = *price;
-  if (!amount.ok() || *amount <= 0) return;
+  if (!amount.ok() || *amount <= 0) {
+    // Without a quantity, the price of one unit (a quantity break cannot apply).
+    if (auto price = pricer.Price(*out.item, 1); price.ok()) out.price = *price;
+    return;
+  }
   auto base = out.item->Conversions().ToBase(Quantity{*amount, out.uom});
+  if (auto price = pricer.Price(*out.item, base.ok() ? *base : 1); price.ok()) {
+    out.price = *price;
+  }
   if (!base.ok() || *base > limits.max_line_quantity) {
     out.errors.push_back(
         {FieldPath(at, "quantity"), "out_of_range",
@@ -79,7 +84,7 @@ void TaxQuote(store::Connection& conn, const customers::ShipTo& ship_to, Date on
 
 }  // namespace
 
-Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request,
+Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request, Date today,
                           const OrderLimits& limits) {
   std::vector<FieldError> errors;
   auto customer = customers::FindCustomerByCode(conn, request.customer);
@@ -107,13 +112,7 @@ Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request,
 
   Quote quote;
   quote.customer = std::move(*customer);
-  std::optional<pricing::TierDiscount> tier;
-  if (quote.customer.price_tier) {
-    if (auto found = customers::FindPriceTier(conn, *quote.customer.price_tier)) {
-      tier = pricing::TierDiscount{found->code, found->discount_bp};
-      quote.price_tier = found->code;
-    }
-  }
+  quote.date = request.date.value_or(today);
   quote.lines.resize(request.lines.size());
   // Lines by the customer's part number become lines by SKU (and unit), in one query.
   std::vector<QuoteLineRequest> in = request.lines;
@@ -140,15 +139,18 @@ Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request,
     skus.push_back(in[i].sku);
   }
   auto items = catalog::FindItemsBySku(conn, skus);
+  const BasketPricer pricer(conn, quote.customer, items, quote.date, "USD");
+  if (pricer.tier()) quote.price_tier = pricer.tier()->code;
+  quote.price_list = pricer.candidates().price_list_code();
+  quote.customer_group = pricer.candidates().customer_group();
   for (size_t i = 0; i < in.size(); ++i) {
     QuotedLine& line = quote.lines[i];
     if (!line.errors.empty()) continue;  // an unknown part number
-    QuoteLine(items, in[i], i, tier, limits, line);
+    QuoteLine(items, in[i], i, pricer, limits, line);
     if (line.item) line.stock = inventory::StockByWarehouse(conn, line.item->id);
     if (line.extended_amount) quote.subtotal += *line.extended_amount;
   }
-  TaxQuote(conn, tax_ship_to, request.tax_date ? *request.tax_date : DateOf(SystemClock().Now()),
-           quote);
+  TaxQuote(conn, tax_ship_to, quote.date, quote);
   return quote;
 }
 

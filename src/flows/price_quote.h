@@ -1,14 +1,15 @@
-// Price quotes: what an order's lines would cost a customer and what stock there is for them,
-// before the order is placed (the order desk prices a draft with it as lines are typed or
-// pasted). Reads only; runs on a read connection and writes nothing.
+// Price quotes (POST /api/v1/pricing/quote): what a basket would cost a customer on a date and
+// what stock there is for it, before any order is placed (the order desk prices a draft with it
+// as lines are typed or pasted). Reads only; runs on a read connection and writes nothing.
 //
 // Each line is checked as order placement checks it (unknown or inactive SKU, a quantity that
 // is not a positive whole number of its unit, an unknown unit, a line beyond the line limit)
 // but a line's problems stay with the line: the other lines are still priced, so a pasted
-// stocking order shows every bad line in place at once. Prices come from the same resolution
-// as placement (pricing::ResolvePrice with the customer's tier), so the quote and the order
-// agree while the reference data does not change. Tax too: the priced lines are taxed as
-// placement taxes them (invoicing/sales_tax.h, for the ship-to's region on the quote's day).
+// stocking order shows every bad line in place at once. Prices come from the same code as
+// placement (flows::BasketPricer: price list, contracts, tier, breaks, promotions), so a basket
+// quoted and then ordered on the same date gets the same prices and explanations while the
+// rules do not change. Tax too: the priced lines are taxed as placement taxes them
+// (invoicing/sales_tax.h, for the ship-to's region on the quote's date).
 #pragma once
 
 #include <optional>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "catalog/item.h"
+#include "core/clock.h"
 #include "core/status.h"
 #include "customers/customer.h"
 #include "flows/order_limits.h"
@@ -35,9 +37,9 @@ struct QuoteLineRequest {
 };
 
 struct QuoteRequest {
-  std::string customer;  // customer code
-  std::string ship_to;   // ship-to code; empty: the customer's first ship-to (as on an order)
-  std::optional<Date> tax_date;  // the day taxed; empty: today by the system clock
+  std::string customer;      // customer code
+  std::string ship_to;       // ship-to code; empty: the customer's first ship-to (as on an order)
+  std::optional<Date> date;  // the pricing and tax date; none: today (the caller's clock)
   std::vector<QuoteLineRequest> lines;
 };
 
@@ -45,7 +47,7 @@ struct QuotedLine {
   std::optional<catalog::Item> item;  // absent for an unknown SKU
   std::string uom;                    // the unit the quantity is in
   std::optional<int64_t> base_quantity;
-  std::optional<pricing::PriceDecision> price;  // per base unit
+  std::optional<pricing::PriceDecision> price;  // per base unit, with source and explanation
   std::optional<Money> extended_amount;         // rounded to the currency's minor unit
   int64_t tax_rate_ppm = 0;                     // with tax_amount, when extended_amount is
   std::optional<Money> tax_amount;
@@ -55,7 +57,10 @@ struct QuotedLine {
 
 struct Quote {
   customers::Customer customer;
+  Date date;  // what it was priced on
   std::optional<std::string> price_tier;
+  std::string price_list;      // the customer's price list code, "" when none
+  std::string customer_group;  // the customer's pricing group, "" when none
   std::vector<QuotedLine> lines;
   Money subtotal;                            // over the lines that have an extended amount
   Money tax;                                 // over the same lines
@@ -70,7 +75,8 @@ inline constexpr size_t kMaxQuoteLines = 1000;
 // or ship-to ("ship_to"/"unknown_ship_to"),
 // no lines ("lines"/"required") or more than kMaxQuoteLines ("lines"/"too_many"). Line problems
 // are not errors: they are in each QuotedLine.
-Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request,
+// `today` prices a request without a date.
+Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request, Date today,
                           const OrderLimits& limits = {});
 
 }  // namespace ordo::flows

@@ -41,6 +41,7 @@ struct OrderLine {
   int64_t quantity_returned = 0;  // received back on returns, either disposition
   Money unit_price;
   std::string price_source;
+  std::string price_explanation;  // for people: "contract K-17 until 2027-03-31"
   std::optional<std::string> override_reason;
   Money extended_amount;
   // Sales tax at entry (invoicing/sales_tax.h): the rate that taxed the line when the order was

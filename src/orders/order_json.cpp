@@ -28,6 +28,7 @@ void WriteLine(JsonWriter& w, const OrderLine& l, bool on_hold, int digits) {
       .Field("quantity_returned", l.quantity_returned)
       .Field("unit_price", l.unit_price.Format(4))
       .Field("price_source", l.price_source)
+      .Field("price_explanation", l.price_explanation)
       .Field("extended_amount", l.extended_amount.Format(digits))
       // A rate in ppm is a percentage with four decimals, Money's scale: "8.875" for 88750.
       .Field("tax_rate_percent", Money::FromUnits(l.tax_rate_ppm).Format(0))

@@ -43,8 +43,8 @@ void LoadDetails(store::Connection& conn, Order& o) {
                    "SELECT id, line_no, item_id, entered_quantity, entered_uom, quantity, "
                    "quantity_shipped, quantity_invoiced, quantity_cancelled, unit_price, "
                    "price_source, override_reason, extended_amount, quantity_returned, "
-                   "tax_rate_ppm, tax_amount, unit_cost, customer_part_number FROM order_lines "
-                   "WHERE order_id = ? ORDER BY line_no",
+                   "tax_rate_ppm, tax_amount, unit_cost, customer_part_number, price_explanation "
+                   "FROM order_lines WHERE order_id = ? ORDER BY line_no",
                    o.id);
     while (q.Next()) {
       store::RowReader r(q);
@@ -67,6 +67,7 @@ void LoadDetails(store::Connection& conn, Order& o) {
       l.tax_amount = r.Amount();
       l.unit_cost = r.Amount();
       l.customer_part_number = r.OptText();
+      l.price_explanation = r.Text();
       o.lines.push_back(std::move(l));
     }
   }
@@ -128,13 +129,14 @@ void InsertOrder(store::Connection& conn, Order& o) {
   static store::MultiRowSql insert_lines(
       "INSERT INTO order_lines (order_id, line_no, item_id, entered_quantity, entered_uom, "
       "quantity, unit_price, price_source, override_reason, extended_amount, awaiting_stock, "
-      "tax_rate_ppm, tax_amount, unit_cost, customer_part_number) VALUES",
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "RETURNING line_no, id");
+      "tax_rate_ppm, tax_amount, unit_cost, customer_part_number, price_explanation) VALUES",
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "RETURNING line_no, id");
   store::Query q(conn, insert_lines.ForRows(o.lines.size()));
   for (const auto& l : o.lines) {
     q.BindMore(o.id, l.line_no, l.item, l.entered_quantity, l.entered_uom, l.quantity, l.unit_price,
                l.price_source, l.override_reason, l.extended_amount, l.quantity_unallocated() > 0,
-               l.tax_rate_ppm, l.tax_amount, l.unit_cost, l.customer_part_number);
+               l.tax_rate_ppm, l.tax_amount, l.unit_cost, l.customer_part_number,
+               l.price_explanation);
   }
   while (q.Next()) {
     auto line_no = static_cast<size_t>(q.Int(0));

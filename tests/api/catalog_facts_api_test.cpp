@@ -68,7 +68,7 @@ TEST_F(CatalogFactsApiTest, OrderLinesRespectTheMinimumAndTheMultiple) {
 
   // The order desk's quote names the same problem at the same line, and prices the others.
   auto quote =
-      Call("sales", "POST", "/api/v1/price-quotes", Order(R"([{"sku": "WID-100", "quantity": 30},
+      Call("sales", "POST", "/api/v1/pricing/quote", Order(R"([{"sku": "WID-100", "quantity": 30},
                               {"sku": "WID-100", "quantity": 3, "uom": "CS"}])"));
   ASSERT_EQ(quote.status, 200) << quote.body;
   const json lines = quote.Json()["lines"];
@@ -197,7 +197,7 @@ TEST_F(CatalogFactsApiTest, OrdersTakeTheCustomersOwnPartNumbers) {
   EXPECT_EQ(Call("sales", "GET", "/api/v1/customers/C-2/part-numbers").Json()["items"].size(), 0u);
 
   // The desk's quote takes them too, and names an unknown one at its line.
-  auto quote = Call("sales", "POST", "/api/v1/price-quotes",
+  auto quote = Call("sales", "POST", "/api/v1/pricing/quote",
                     Order(R"([{"customer_part_number": "88-1043", "quantity": 1},
                               {"customer_part_number": "NOPE", "quantity": 1}])"));
   ASSERT_EQ(quote.status, 200) << quote.body;

@@ -178,6 +178,9 @@ class CustomerScopeTest : public OrdersApiTest {
           value = "1";
         } else if (name == "code" && previous == "product-lines") {
           value = "FAST";  // catalog reference data, the same for every customer
+        } else if (name == "ref" && (previous == "price-lists" || previous == "contracts" ||
+                                     previous == "promotions")) {
+          value = "PL-1";  // pricing rules: staff routes, refused before anything is read
         } else if (name == "part" && previous == "part-numbers") {
           value = "PN-1";
         } else if (name == "id" && previous == "tax-exemptions") {

@@ -183,6 +183,73 @@ TEST_F(ImportsApiTest, AFileMayBeLargerThanOtherBodies) {
   EXPECT_GT(kImportBodyLimit, csv.size());
 }
 
+// Pricing imports: tiers created, prices set on an existing list and terms on an existing
+// contract; unknown lists, contracts and SKUs and bad cells at their line and column, and
+// then nothing is imported.
+TEST_F(ImportsApiTest, PricingFilesSetTiersListPricesAndContractTerms) {
+  ASSERT_EQ(Call("admin", "POST", "/api/v1/product-lines",
+                 R"({"code": "FAST", "name": "Fasteners", "min_margin_percent": "10"})")
+                .status,
+            201);
+  ASSERT_EQ(Call("manager", "POST", "/api/v1/price-lists",
+                 R"({"code": "PL-1", "name": "One", "valid_from": "2026-01-01"})")
+                .status,
+            201);
+  ASSERT_EQ(Call("manager", "POST", "/api/v1/contracts",
+                 R"({"code": "K-1", "customer": "C-1", "start_date": "2026-01-01",
+                     "end_date": "2026-12-31", "terms": []})")
+                .status,
+            201);
+  // A file that cannot be read is not applied; one that can is checked against the database.
+  auto unreadable = Upload("manager", "price-list-prices",
+                           "price_list,sku,unit_price\nPL-1,WID-100,2.10\nPL-1,WID-100,x\n");
+  ASSERT_EQ(unreadable.status, 422) << unreadable.body;
+  EXPECT_TRUE(LocatedErrors(unreadable).contains({3, 3, "unit_price", "invalid_money"}))
+      << unreadable.body;
+  auto bad = Upload("manager", "price-list-prices",
+                    "price_list,sku,unit_price\n"
+                    "PL-1,WID-100,2.10\n"
+                    "PL-9,WID-200,1\n"
+                    "PL-1,NOPE,1\n");
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(LocatedErrors(bad),
+            (Located{{3, 1, "price_list", "unknown_price_list"}, {4, 2, "sku", "unknown_sku"}}))
+      << bad.body;
+  auto good = Upload("manager", "price-list-prices",
+                     "price_list,sku,unit_price\nPL-1,WID-100,2.10\nPL-1,WID-200,9.5\n");
+  ASSERT_EQ(good.status, 200) << good.body;
+  EXPECT_EQ(good.Json()["imported"], 2);
+  auto list = Call("sales", "GET", "/api/v1/price-lists/PL-1").Json();
+  EXPECT_EQ(list["prices"].size(), 2u);
+  EXPECT_EQ(list["version"], 3);
+
+  auto terms = Upload("manager", "contract-prices",
+                      "contract,sku,product_line,unit_price,discount_percent\n"
+                      "K-1,WID-100,,2.00,\n"
+                      "K-1,,FAST,,12.5\n");
+  ASSERT_EQ(terms.status, 200) << terms.body;
+  auto k = Call("sales", "GET", "/api/v1/contracts/K-1").Json();
+  ASSERT_EQ(k["terms"].size(), 2u);
+  EXPECT_EQ(k["terms"][1]["discount_percent"], "12.50");
+  auto wrong = Upload("manager", "contract-prices",
+                      "contract,sku,product_line,unit_price,discount_percent\n"
+                      "K-1,WID-100,FAST,2.00,5\n");
+  ASSERT_EQ(wrong.status, 422) << wrong.body;
+  EXPECT_EQ(LocatedErrors(wrong),
+            (Located{{2, 3, "product_line", "conflict"}, {2, 5, "discount_percent", "conflict"}}))
+      << wrong.body;
+  auto unknown = Upload("manager", "contract-prices",
+                        "contract,sku,product_line,unit_price,discount_percent\n"
+                        "K-2,WID-100,,2.00,\n");
+  ASSERT_EQ(unknown.status, 422) << unknown.body;
+  EXPECT_EQ(LocatedErrors(unknown), (Located{{2, 1, "contract", "unknown_contract"}}))
+      << unknown.body;
+
+  auto tiers = Upload("admin", "price-tiers", "code,name,discount_percent\nT1,Tier one,7.5\n");
+  ASSERT_EQ(tiers.status, 200) << tiers.body;
+  EXPECT_EQ(Upload("manager", "price-tiers", "code,name,discount_percent\nT2,Two,1\n").status, 403);
+}
+
 }  // namespace
 }  // namespace ordo::api::testing
 

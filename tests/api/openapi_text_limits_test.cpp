@@ -16,6 +16,7 @@
 #include "configurator/model_rules.h"
 #include "core/text_limits.h"
 #include "invoicing/tax_exemptions.h"
+#include "pricing/rule_checks.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -135,6 +136,33 @@ const std::map<std::pair<std::string, std::string>, TextLimit>& Table() {
       {{"ApprovalRulePatch", "name"}, tl::kApprovalRuleName},
       {{"ApprovalDecision", "note"}, tl::kApprovalNote},
       {{"ApprovalRejection", "note"}, tl::kApprovalNote},
+      {{"NewPriceList", "code"}, pricing::kPricingCode},
+      {{"NewPriceList", "name"}, pricing::kPricingName},
+      {{"NewPriceList", "sku"}, tl::kSku},
+      {{"NewPriceList", "product_line"}, tl::kProductLineCode},
+      {{"PriceListPatch", "name"}, pricing::kPricingName},
+      {{"PriceListPatch", "sku"}, tl::kSku},
+      {{"PriceListPatch", "product_line"}, tl::kProductLineCode},
+      {{"NewContract", "code"}, pricing::kPricingCode},
+      {{"NewContract", "customer"}, tl::kCustomerCode},
+      {{"NewContract", "note"}, pricing::kContractNote},
+      {{"NewContract", "sku"}, tl::kSku},
+      {{"NewContract", "product_line"}, tl::kProductLineCode},
+      {{"ContractPatch", "customer"}, tl::kCustomerCode},
+      {{"ContractPatch", "note"}, pricing::kContractNote},
+      {{"ContractPatch", "sku"}, tl::kSku},
+      {{"ContractPatch", "product_line"}, tl::kProductLineCode},
+      {{"NewPromotion", "code"}, pricing::kPricingCode},
+      {{"NewPromotion", "name"}, pricing::kPricingName},
+      {{"NewPromotion", "sku"}, tl::kSku},
+      {{"NewPromotion", "product_line"}, tl::kProductLineCode},
+      {{"NewPromotion", "customer_group"}, pricing::kPricingCode},
+      {{"PromotionPatch", "name"}, pricing::kPricingName},
+      {{"PromotionPatch", "sku"}, tl::kSku},
+      {{"PromotionPatch", "product_line"}, tl::kProductLineCode},
+      {{"PromotionPatch", "customer_group"}, pricing::kPricingCode},
+      {{"CustomerPricingChange", "price_list"}, pricing::kPricingCode},
+      {{"CustomerPricingChange", "pricing_group"}, pricing::kPricingCode},
   };
   return table;
 }

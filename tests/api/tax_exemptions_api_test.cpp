@@ -110,7 +110,7 @@ TEST_F(TaxExemptionsApiTest, OnlyStaffSeeAndOnlyTheArClerkRecordsThem) {
 }
 
 TEST_F(TaxExemptionsApiTest, OrdersAndQuotesCarryTheTaxTheInvoiceWillBill) {
-  auto quote = Call("sales", "POST", "/api/v1/price-quotes",
+  auto quote = Call("sales", "POST", "/api/v1/pricing/quote",
                     R"({"customer": "C-NY", "lines": [{"sku": "WID-200", "quantity": 10}]})");
   ASSERT_EQ(quote.status, 200) << quote.body;
   EXPECT_EQ(quote.Json()["subtotal"], "100.00");
@@ -136,11 +136,19 @@ TEST_F(TaxExemptionsApiTest, OrdersAndQuotesCarryTheTaxTheInvoiceWillBill) {
   EXPECT_EQ(exempt["tax"], "0.00");
   EXPECT_EQ(exempt["tax_exemption"], "NY-EX-77");
   EXPECT_EQ(exempt["lines"][0]["tax_rate_percent"], "0");
-  auto exempt_quote = Call("sales", "POST", "/api/v1/price-quotes",
+  auto exempt_quote = Call("sales", "POST", "/api/v1/pricing/quote",
                            R"({"customer": "C-NY", "ship_to": "MAIN",
                                "lines": [{"sku": "WID-200", "quantity": 10}]})");
   EXPECT_EQ(exempt_quote.Json()["tax"], "0.00");
   EXPECT_EQ(exempt_quote.Json()["tax_exemption"], "NY-EX-77");
+  // The quote's date is the day taxed as well as priced: after the expiry, taxed again.
+  auto later_quote = Call("sales", "POST", "/api/v1/pricing/quote",
+                          R"({"customer": "C-NY", "ship_to": "MAIN", "date": "2026-03-03",
+                              "lines": [{"sku": "WID-200", "quantity": 10}]})");
+  ASSERT_EQ(later_quote.status, 200) << later_quote.body;
+  EXPECT_EQ(later_quote.Json()["date"], "2026-03-03");
+  EXPECT_EQ(later_quote.Json()["tax"], "8.88");
+  EXPECT_TRUE(later_quote.Json()["tax_exemption"].is_null());
 
   // A certificate that expired yesterday exempts nothing: taxed again.
   const std::string id =

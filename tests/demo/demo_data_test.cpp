@@ -64,6 +64,14 @@ class DemoDb {
 void ExpectBelievableDistributor(DemoDb& db, const DemoOptions& options, const DemoSummary& s) {
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM warehouses"), 3);
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM price_tiers"), 3);
+  // Pricing rules that the desk shows today: lists, contracts, promotions, and every order line
+  // explained.
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM price_lists"), s.price_lists);
+  EXPECT_EQ(s.price_lists, 2);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM contracts"), s.contracts);
+  EXPECT_GT(s.contracts, 0);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM promotions"), 3);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM order_lines WHERE price_explanation = ''"), 0);
 
   // The configurable products' SKUs come on top of the generated catalog.
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM items"), options.items + DemoConfiguratorItemCount());

@@ -162,8 +162,13 @@ TEST_F(PreparedOrderTest, EveryReferenceTableHasItsThreeVersionTriggers) {
   std::vector<std::string> want;
   for (const char* table :
        {"items", "item_packs", "customers", "ship_tos", "price_tiers", "warehouses",
-        "product_lines", "customer_part_numbers", "tax_rates", "tax_exemptions", "configurators",
-        "approval_rules"}) {
+        // the catalog facts (migration 0017)
+        "product_lines", "customer_part_numbers",
+        // the pricing rules (migration 0018)
+        "price_lists", "price_list_prices", "price_breaks", "contracts", "contract_prices",
+        "promotions", "customer_pricing",
+        // tax at entry (0019), configurators (0020), approvals (0021)
+        "tax_rates", "tax_exemptions", "configurators", "approval_rules"}) {
     for (const char* op : {"insert", "update", "delete"}) {
       want.push_back(std::string(table) + "_" + op + "_version");
     }

@@ -249,9 +249,9 @@ TEST_F(TaxAtEntryTest, APreparedOrderIsTaxedAgainWhenARateChangesBeforeTheWriter
 TEST_F(TaxAtEntryTest, AQuoteShowsTheTaxTheOrderWillCarry) {
   QuoteRequest q;
   q.customer = "C-NY";
-  q.tax_date = DateOf(db_.clock().Now());
+  const Date today = DateOf(db_.clock().Now());
   q.lines = {{"WID-100", "3", ""}, {"FOOD-1", "3", ""}, {"WID-100", "7", ""}};
-  auto quote = QuotePrices(db_.reader(), q);
+  auto quote = QuotePrices(db_.reader(), q, today);
   ASSERT_TRUE(quote.ok()) << quote.status().ToString();
   orders::Order order = Place("C-NY", {{"WID-100", "3"}, {"FOOD-1", "3"}, {"WID-100", "7"}});
   EXPECT_EQ(quote->tax, order.tax);
@@ -260,7 +260,7 @@ TEST_F(TaxAtEntryTest, AQuoteShowsTheTaxTheOrderWillCarry) {
     EXPECT_EQ(quote->lines[i].tax_amount, order.lines[i].tax_amount) << i;
   }
   q.ship_to = "NOPE";
-  EXPECT_EQ(QuotePrices(db_.reader(), q).status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(QuotePrices(db_.reader(), q, today).status().code(), ErrorCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -50,7 +50,7 @@ async function approvals({ page, url, passwords, shot, accessible, quiet }) {
 
   // An item with stock, ordered for more than 100.00.
   const candidates = (await api("sales", "GET", "/api/v1/items?active=true&limit=60")).body.items;
-  const quote = await api("sales", "POST", "/api/v1/price-quotes", {
+  const quote = await api("sales", "POST", "/api/v1/pricing/quote", {
     customer: CUSTOMER,
     lines: candidates.map((i) => ({ sku: i.sku, quantity: 2 })),
   });

@@ -94,12 +94,12 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
   await page.keyboard.press("Enter");
   check(await itemField.evaluate((el) => el === document.activeElement), "Enter in a quantity goes back to Add item");
 
-  // Each line priced for the customer with its source; the subtotal, tax and total are the
-  // server's.
+  // Each line priced for the customer with its explanation; the subtotal, tax and total are
+  // the server's.
   const rows = page.locator(".desk-lines tbody tr");
   check((await rows.count()) === 20, `twenty lines, saw ${await rows.count()}`);
   const lines = [...picked.map((it, i) => ({ sku: it.sku, quantity: String((i % 9) + 2) })), { sku: byName.sku, quantity: "6" }];
-  const expected = (await api(url, token, "POST", "/api/v1/price-quotes", { customer: "C-1001", lines })).body;
+  const expected = (await api(url, token, "POST", "/api/v1/pricing/quote", { customer: "C-1001", lines })).body;
   const grouped = (amount) => amount.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   await page.locator(".desk-total .desk-subtotal", { hasText: grouped(expected.subtotal) }).waitFor();
   await page.locator(".desk-total .desk-tax", { hasText: grouped(expected.tax) }).waitFor();
@@ -108,7 +108,7 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
   for (const [i, line] of expected.lines.entries()) {
     const row = rows.nth(i);
     check((await row.getByLabel(`Line ${i + 1} SKU`).inputValue()) === line.sku, `line ${i + 1} is ${line.sku}`);
-    await row.getByText(`tier ${customer.price_tier}`).waitFor();
+    await row.getByText(line.price_explanation, { exact: true }).waitFor();
     await row.getByRole("cell", { name: line.extended_amount, exact: true }).waitFor();
     check((await row.textContent()).includes(line.availability.warehouses[0].warehouse), `line ${i + 1} shows stock per warehouse`);
   }
@@ -190,7 +190,7 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
   pasted[10][2] = catalog[10].pack_sizes[0]?.uom ?? "";
   const text = "SKU\tQty\tUnit\n" + pasted.map((r) => r.join("\t")).join("\n") + "\n";
   let quotes = 0;
-  page.on("request", (r) => r.url().endsWith("/api/v1/price-quotes") && quotes++);
+  page.on("request", (r) => r.url().endsWith("/api/v1/pricing/quote") && quotes++);
   await itemField.focus();
   await itemField.evaluate((el, data) => {
     const transfer = new DataTransfer();

@@ -44,7 +44,7 @@ async function journey({ page, url, passwords, shot, accessible, quiet }) {
   // Three items with at least 3 available in one warehouse, so that the order is allocated
   // once released and one of its lines can be picked short.
   const candidates = (await api("sales", "GET", "/api/v1/items?active=true&limit=60")).body.items;
-  const quote = await api("sales", "POST", "/api/v1/price-quotes", {
+  const quote = await api("sales", "POST", "/api/v1/pricing/quote", {
     customer: CUSTOMER,
     lines: candidates.map((i) => ({ sku: i.sku, quantity: 3 })),
   });

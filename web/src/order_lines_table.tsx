@@ -1,6 +1,6 @@
 // An order's lines: what was ordered, and of it what is backordered, shipped, invoiced and
 // returned, at what price. The staff's view (the order page) shows a line as entered (in its
-// unit), where it is allocated and where its price came from; the customer's (the portal's
+// unit), where it is allocated and why it has its price; the customer's (the portal's
 // order page) the base quantity, with what was entered beside it where the unit differs.
 export interface OrderLineRow {
   line_no: number;
@@ -15,6 +15,7 @@ export interface OrderLineRow {
   unit_price: string;
   extended_amount: string;
   price_source?: string;
+  price_explanation?: string;
   allocations?: { warehouse: string; quantity: number }[];
 }
 
@@ -58,7 +59,7 @@ export function OrderLinesTable(props: { lines: OrderLineRow[]; forCustomer?: bo
             <td class="number">{l.quantity_invoiced}</td>
             <td class="number">{l.quantity_returned}</td>
             <td class="number">{l.unit_price}</td>
-            {staff && <td>{l.price_source}</td>}
+            {staff && <td title={l.price_source}>{l.price_explanation || l.price_source}</td>}
             <td class="number">{l.extended_amount}</td>
           </tr>
         ))}

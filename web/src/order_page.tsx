@@ -21,6 +21,7 @@ import { Totals } from "./totals";
 interface OrderLine extends OrderLineRow {
   quantity_allocated: number;
   price_source: string;
+  price_explanation: string;
   allocations: { warehouse: string; quantity: number }[];
 }
 

@@ -1,7 +1,7 @@
 // The order desk (#/desk): inside sales takes an order on the phone. Find the customer by code
 // or name, see its credit and holds, choose the ship-to; add lines by SKU or name, each priced
-// for this customer with its source and shown with its pack sizes and stock per warehouse (one
-// POST /api/v1/price-quotes for the whole draft); paste a stocking order from a spreadsheet or
+// for this customer with the reason for its price and shown with its pack sizes and stock per warehouse (one
+// POST /api/v1/pricing/quote for the whole draft); paste a stocking order from a spreadsheet or
 // an e-mail; place it with the draft's Idempotency-Key. Keyboard alone: Enter moves from the
 // SKU to the quantity and on to the next line, Ctrl+Enter places the order.
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";

@@ -40,6 +40,7 @@ export interface QuoteLine {
   pack_sizes: { uom: string; quantity: number }[];
   unit_price: string | null;
   price_source: string | null;
+  price_explanation: string | null;
   extended_amount: string | null;
   tax_rate_percent: string | null;
   tax_amount: string | null;
@@ -49,7 +50,9 @@ export interface QuoteLine {
 
 export interface Quote {
   customer: string;
+  date: string;
   price_tier: string | null;
+  price_list: string | null;
   subtotal: string;
   tax: string;
   tax_exemption: string | null;
@@ -70,7 +73,7 @@ export function searchItems(text: string, signal?: AbortSignal): Promise<Page<It
 
 // Priced and taxed for the ship-to's region (the customer's first when none is chosen).
 export function quote(customer: string, shipTo: string, lines: { sku: string; quantity: string; uom: string }[]): Promise<Quote> {
-  return call<Quote>("POST", "/api/v1/price-quotes", {
+  return call<Quote>("POST", "/api/v1/pricing/quote", {
     customer,
     ...(shipTo ? { ship_to: shipTo } : {}),
     lines: lines.map((l) => (l.uom ? { sku: l.sku, quantity: l.quantity, uom: l.uom } : { sku: l.sku, quantity: l.quantity })),

@@ -129,7 +129,15 @@ export function LineRow({ line, index, quoted, problems, priced, onChange, onRem
       <td class="number">
         {priced && quoted?.unit_price ? `${formatUnitPrice(quoted.unit_price)}/${quoted.base_uom}` : ""}
       </td>
-      <td>{priced && quoted?.price_source ? <span class="chip">{source(quoted.price_source)}</span> : ""}</td>
+      <td>
+        {priced && quoted?.price_source ? (
+          <span class="chip" title={quoted.price_source}>
+            {quoted.price_explanation || source(quoted.price_source)}
+          </span>
+        ) : (
+          ""
+        )}
+      </td>
       <td class="number">{priced ? (quoted?.extended_amount ?? "") : ""}</td>
       <td>
         <button type="button" class="secondary small" aria-label={`Remove line ${n}`} onClick={onRemove}>

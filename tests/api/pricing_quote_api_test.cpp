@@ -1,4 +1,4 @@
-// POST /api/v1/price-quotes over real HTTP: a draft's lines priced for a customer with their
+// POST /api/v1/pricing/quote over real HTTP: a draft's lines priced for a customer with their
 // price source, pack sizes and availability; line problems kept at their line; nothing written.
 #include <gtest/gtest.h>
 
@@ -16,7 +16,7 @@ using nlohmann::json;
 class PriceQuotesApiTest : public OrdersApiTest {
  protected:
   ClientResponse Quote(const std::string& user, const std::string& body) {
-    return Call(user, "POST", "/api/v1/price-quotes", body);
+    return Call(user, "POST", "/api/v1/pricing/quote", body);
   }
 };
 
@@ -113,7 +113,7 @@ TEST_F(PriceQuotesApiTest, OnlyStaffWhoPlaceOrdersMayQuote) {
   EXPECT_TRUE(IsProblem(Quote("warehouse", body), 403, "forbidden"));
   EXPECT_TRUE(IsProblem(Quote("arclerk", body), 403, "forbidden"));
   EXPECT_TRUE(IsProblem(Quote("portal", body), 403, "forbidden"));
-  EXPECT_EQ(Call("", "POST", "/api/v1/price-quotes", body).status, 401);
+  EXPECT_EQ(Call("", "POST", "/api/v1/pricing/quote", body).status, 401);
 }
 
 }  // namespace
