@@ -5,9 +5,13 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "catalog/customer_part_number.h"
+#include "catalog/item_repository.h"
 #include "configurator/configurator_commands.h"
 #include "configurator/configurator_repository.h"
 #include "flows/order_placement.h"
+#include "flows/price_quote.h"
+#include "pricing/contracts.h"
 #include "support/test_db.h"
 
 namespace ordo::flows {
@@ -145,6 +149,71 @@ TEST_F(ConfiguredOrderTest, AModelChangedAfterPreparationIsReadAgain) {
                   })
                   .ok());
   EXPECT_EQ(placed->order.lines.at(1).unit_price, Dollars("19.25"));
+}
+
+// The merge of pricing, tax, part numbers and configurations: a configured line's base price is
+// its SKU's price for the customer (here a contract), plus the answers; a line by the
+// customer's part number is priced by the same contract; both are taxed for the ship-to's
+// region on the same day, and the quote of the same basket agrees line by line.
+TEST_F(ConfiguredOrderTest, AContractPricesTheConfiguredAndPartNumberLinesAndTaxFollows) {
+  db_.SetTaxRate("NY", "standard", "8");
+  auto c = test_support::SimpleCustomer("C-NY", "10000.00");
+  c.ship_tos[0].address.region = "NY";
+  const CustomerId customer = db_.AddCustomer(c).id;
+  const Date today = DateOf(db_.clock().Now());
+  pricing::Contract k;
+  k.code = "K-NY";
+  k.customer = customer;
+  k.start = Date{today.days - 1};
+  k.end = Date{today.days + 30};
+  pricing::ContractPriceTerm large;
+  large.scope.item = catalog::FindItemBySku(db_.reader(), "BIN-L")->id;
+  large.adjustment = pricing::Adjustment::Fixed(Dollars("12.00"));
+  pricing::ContractPriceTerm small;
+  small.scope.item = catalog::FindItemBySku(db_.reader(), "BIN-S")->id;
+  small.adjustment = pricing::Adjustment::Fixed(Dollars("9.00"));
+  k.terms = {large, small};
+  Status st = db_.executor().Run([&](store::Connection& conn) {
+    const CommandContext ctx = db_.Context(test_support::kManager);
+    auto saved = pricing::CreateContract(conn, ctx, k);
+    if (!saved.ok()) return saved.status();
+    return catalog::SaveCustomerPartNumber(conn, ctx, customer, "OUR-SMALL-BIN", "BIN-S", "")
+        .status();
+  });
+  ASSERT_TRUE(st.ok()) << st.ToString();
+
+  PlaceOrderRequest r = Configured({"BIN", {{"size", "L"}, {"lid", "yes"}}});
+  r.customer = "C-NY";
+  r.lines.front().sku.clear();
+  r.lines.front().customer_part_number = "OUR-SMALL-BIN";
+  auto order = db_.Place(r);
+  ASSERT_TRUE(order.ok()) << order.status().ToString();
+  const orders::OrderLine& by_part = order->lines.at(0);
+  EXPECT_EQ(by_part.sku, "BIN-S");
+  EXPECT_EQ(by_part.customer_part_number, "OUR-SMALL-BIN");
+  EXPECT_EQ(by_part.unit_price, Dollars("9.00"));
+  EXPECT_EQ(by_part.price_source, "contract:K-NY");
+  EXPECT_EQ(by_part.tax_amount, Dollars("0.72"));  // 9.00 × 8 %
+  const orders::OrderLine& configured = order->lines.at(1);
+  EXPECT_EQ(configured.sku, "BIN-L");
+  EXPECT_EQ(configured.unit_price, Dollars("16.25"));  // 12.00 + 1.25 + 3.00
+  EXPECT_EQ(configured.price_source, "configured");
+  EXPECT_EQ(configured.price_explanation.rfind("contract K-NY", 0), 0u)
+      << configured.price_explanation;
+  EXPECT_NE(configured.price_explanation.find("configuration's +4.25"), std::string::npos)
+      << configured.price_explanation;
+  EXPECT_EQ(configured.tax_amount, Dollars("2.60"));  // 32.50 × 8 %
+  EXPECT_EQ(order->tax, Dollars("3.32"));
+
+  QuoteRequest q;
+  q.customer = "C-NY";
+  q.lines = {{"", "1", "", std::string("OUR-SMALL-BIN")}, {"BIN-L", "2", "", std::nullopt}};
+  auto quote = QuotePrices(db_.reader(), q, today);
+  ASSERT_TRUE(quote.ok()) << quote.status().ToString();
+  EXPECT_EQ(quote->lines.at(0).price->unit_price, Dollars("9.00"));
+  EXPECT_EQ(quote->lines.at(0).tax_amount, by_part.tax_amount);
+  EXPECT_EQ(quote->lines.at(1).price->unit_price, Dollars("12.00"));  // the SKU, unconfigured
+  EXPECT_EQ(quote->lines.at(1).tax_amount, Dollars("1.92"));
 }
 
 }  // namespace
