@@ -1,6 +1,6 @@
 // An approval: one hold that order placement put an order on, waiting for a decision by the
 // role that decides its kind (approval and pricing: sales_manager; credit: ar_clerk). The row
-// (table `approvals`, migration 0021) is written in the same unit of work as the hold and keeps
+// (table `approvals`, migration 0020) is written in the same unit of work as the hold and keeps
 // the matched rules with their figures; the hold itself stays the orders module's.
 //
 // Status: pending until decided; approved (the hold was released, through an approval or the

@@ -22,7 +22,7 @@ Approval ReadApproval(store::RowReader& r) {
   a.customer = r.Id<CustomerId>();
   a.order_total = r.Amount();
   a.entered_by = r.Text();
-  // The CHECK of migration 0021 keeps the status one of the names.
+  // The CHECK of migration 0020 keeps the status one of the names.
   a.status = StatusFromName(r.Text()).value_or(ApprovalStatus::kPending);
   a.created_at = r.Time();
   a.decided_at = r.OptTime();

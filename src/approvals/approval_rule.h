@@ -2,7 +2,7 @@
 //
 // A rule has a kind (what it measures), a threshold in the kind's unit, the kind of hold it puts
 // the order on (approval, pricing or credit) and an active flag. The table `approval_rules`
-// (migration 0021) is reference data: its triggers bump the reference version, so an order is
+// (migration 0020) is reference data: its triggers bump the reference version, so an order is
 // never placed on rules other than those it was prepared with.
 #pragma once
 

@@ -1,6 +1,6 @@
 // Creating and changing approval rules: validated, audited ("approval_rule.create",
 // "approval_rule.update") and published ("approval_rule.saved"). A change takes effect for
-// the orders placed after it (the reference version bumps, migration 0021).
+// the orders placed after it (the reference version bumps, migration 0020).
 #pragma once
 
 #include <optional>

@@ -15,7 +15,7 @@ ApprovalRule ReadRule(store::RowReader& r) {
   rule.id = r.Int();
   rule.code = r.Text();
   rule.name = r.Text();
-  // The CHECK of migration 0021 keeps the kind one of the names.
+  // The CHECK of migration 0020 keeps the kind one of the names.
   rule.kind = RuleKindFromName(r.Text()).value_or(RuleKind::kOrderTotalOver);
   rule.threshold = r.OptInt();
   rule.hold_kind = r.Text();

@@ -185,12 +185,10 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   s.receipts = history->receipts;
   s.orders = history->orders;
   s.order_lines = history->order_lines;
-  s.held_orders = history->held;
   s.released_holds = history->released;
   s.order_value = history->value;
   s.orders += waiting->orders;
   s.order_lines += waiting->order_lines;
-  s.held_orders += waiting->orders;
   s.order_value += waiting->value;
   // What the back office did, and which cancellations took effect (one that came after
   // everything shipped was too late), as stored.
@@ -199,6 +197,9 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
     s.payments = static_cast<int>(receivables::CountPayments(c));
     s.open_receivables = customers::TotalOpenReceivables(c);
     s.cancelled_orders = static_cast<int>(orders::CountCancelledOrders(c));
+    // Every hold as stored: the history's credit holds, the holds the approval rules put on
+    // orders (a price below its floor among them) and this morning's waiting orders.
+    s.held_orders = static_cast<int>(orders::CountHeldOrders(c));
     return Status::Ok();
   });
   if (!counted.ok()) return counted;

@@ -155,6 +155,11 @@ int64_t CountCancelledOrders(store::Connection& conn) {
   return q.Next() ? q.Int(0) : 0;
 }
 
+int64_t CountHeldOrders(store::Connection& conn) {
+  store::Query q(conn, "SELECT COUNT(DISTINCT order_id) FROM order_holds");
+  return q.Next() ? q.Int(0) : 0;
+}
+
 std::vector<AllocatedOrderWarehouse> ListAllocatedOrderWarehouses(store::Connection& conn,
                                                                   Timestamp created_before) {
   store::Query q(conn,

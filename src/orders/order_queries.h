@@ -67,6 +67,8 @@ int64_t CountOrders(store::Connection& conn);
 // first_order matches an order of a customer without one).
 bool CustomerHasOrders(store::Connection& conn, CustomerId customer);
 int64_t CountCancelledOrders(store::Connection& conn);
+// Orders that were ever put on a hold of any kind, released or not.
+int64_t CountHeldOrders(store::Connection& conn);
 
 // An (order, warehouse) pair where the order has stock allocated: what a pick list could take.
 struct AllocatedOrderWarehouse {

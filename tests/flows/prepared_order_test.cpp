@@ -164,7 +164,7 @@ TEST_F(PreparedOrderTest, EveryReferenceTableHasItsThreeVersionTriggers) {
        {"items", "item_packs", "customers", "ship_tos", "price_tiers", "warehouses",
         // the catalog facts (migration 0017)
         "product_lines", "customer_part_numbers",
-        // the pricing rules (migration 0018)
+        // the pricing rules (migration 0021)
         "price_lists", "price_list_prices", "price_breaks", "contracts", "contract_prices",
         "promotions", "customer_pricing",
         // tax at entry (0019), configurators (0020), approvals (0021)

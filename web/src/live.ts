@@ -154,13 +154,25 @@ export function useLiveEvents(onMessage: Listener): void {
 
 // Calls `refresh` at most once per `ms` for a burst of messages (an order placed, allocated
 // and held arrive together).
-export function debounce(refresh: () => void, ms = 150): () => void {
+export interface Debounced {
+  (): void;
+  // Drops a refresh still waiting: a screen that closes calls it, so no read runs after it
+  // is gone (after sign-out, such a read would be refused with a 401).
+  cancel(): void;
+}
+
+export function debounce(refresh: () => void, ms = 150): Debounced {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return () => {
+  const run = (() => {
     if (timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
       refresh();
     }, ms);
+  }) as Debounced;
+  run.cancel = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
   };
+  return run;
 }

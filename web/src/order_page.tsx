@@ -165,6 +165,7 @@ export function OrderPage(props: { number: string }) {
   }, [props.number]);
 
   const refresh = useMemo(() => debounce(() => void load()), [props.number]);
+  useEffect(() => () => refresh.cancel(), [refresh]);
   useLiveEvents((m) => {
     if (m.kind === "ready" || m.event.order === props.number) refresh();
   });

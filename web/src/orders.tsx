@@ -93,6 +93,7 @@ export function Orders() {
   const appliedRef = useRef(applied);
   appliedRef.current = applied;
   const refresh = useMemo(() => debounce(() => void load(appliedRef.current, null, true)), []);
+  useEffect(() => () => refresh.cancel(), [refresh]);
   useLiveEvents((m) => {
     if (m.kind === "ready" || ORDER_ENTITIES.has(m.event.entity)) refresh();
   });

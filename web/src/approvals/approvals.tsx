@@ -82,6 +82,7 @@ export function Approvals() {
   // Another desk places, releases or cancels orders meanwhile: read again (not while a form is
   // open, which would lose what is typed).
   const refresh = useRef(debounce(() => void load())).current;
+  useEffect(() => () => refresh.cancel(), [refresh]);
   useLiveEvents((m) => {
     if (chosen) return;
     if (m.kind === "ready" || m.event.entity === "approval" || m.event.type.startsWith("order.")) refresh();
