@@ -6,7 +6,7 @@ LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 SHELL := /bin/bash
 
-.PHONY: deps configure build test run bench bench-http format clean
+.PHONY: deps configure build test run bench bench-http bench-pricing format clean
 
 deps:
 	@./scripts/install-deps.sh
@@ -31,6 +31,9 @@ bench: build
 
 bench-http: build
 	@$(BUILD_DIR)/bench/ordo_bench_http --db-dir $(BUILD_DIR)/bench-data
+
+bench-pricing: build
+	@$(BUILD_DIR)/bench/ordo_bench_pricing --db-dir $(BUILD_DIR)/bench-data
 
 format:
 	@clang-format -i $$(git ls-files '*.cpp' '*.h')

@@ -17,7 +17,7 @@
 namespace ordo::approvals {
 
 enum class RuleKind {
-  kDiscountOver,    // a line's price below its list price by more than the threshold (percent)
+  kDiscountOver,    // a manual price below the pricing rules' price by more than the threshold (%)
   kMarginUnder,     // the order's margin under the threshold (percent)
   kOrderTotalOver,  // the order's total over the threshold (amount)
   kFirstOrder,      // the customer's first order (no threshold)

@@ -42,26 +42,29 @@ RuleMatch MatchOf(const ApprovalRule& rule, std::string figure, std::string what
   return m;
 }
 
-// The line furthest below its list price, as discount / list; nullptr when no line is below.
+// The line furthest below its price by the pricing rules, as discount / that price; nullptr when
+// no line is below.
 std::optional<RuleMatch> Discount(const ApprovalRule& rule, const OrderFigures& o) {
   const LineFigures* worst = nullptr;
   for (const auto& l : o.lines) {
-    if (l.list_price.units() <= 0 || l.unit_price >= l.list_price) continue;
-    Wide off = l.list_price.units() - l.unit_price.units();
+    if (l.rule_price.units() <= 0 || l.unit_price >= l.rule_price) continue;
+    Wide off = l.rule_price.units() - l.unit_price.units();
     if (!worst ||
-        Greater(off, l.list_price.units(), worst->list_price.units() - worst->unit_price.units(),
-                worst->list_price.units())) {
+        Greater(off, l.rule_price.units(), worst->rule_price.units() - worst->unit_price.units(),
+                worst->rule_price.units())) {
       worst = &l;
     }
   }
   if (!worst) return std::nullopt;
-  Wide off = worst->list_price.units() - worst->unit_price.units();
-  Wide list = worst->list_price.units();
-  if (off * 10'000 <= Wide{*rule.threshold} * list) return std::nullopt;
-  std::string figure = Percent(off, list);
+  Wide off = worst->rule_price.units() - worst->unit_price.units();
+  Wide from = worst->rule_price.units();
+  if (off * 10'000 <= Wide{*rule.threshold} * from) return std::nullopt;
+  std::string figure = Percent(off, from);
+  std::string priced = worst->rule_price.Format(2);
+  if (!worst->rule_explanation.empty()) priced += " (" + worst->rule_explanation + ")";
   return MatchOf(rule, figure,
                  "discount_over: " + LineName(*worst) + " at " + worst->unit_price.Format(2) +
-                     " is " + figure + " below list " + worst->list_price.Format(2) + ", over " +
+                     " is " + figure + " below " + priced + ", over " +
                      PercentOfBp(*rule.threshold));
 }
 

@@ -17,7 +17,10 @@ struct LineFigures {
   int line_no = 0;
   std::string sku;
   int64_t quantity = 0;  // base units
-  Money list_price;
+  // What the pricing rules give the line (pricing::PriceDecision::rule_price) and their reason:
+  // a discount is measured from it, so only a manual price below it is one.
+  Money rule_price;
+  std::string rule_explanation;
   Money unit_price;
   Money unit_cost;                   // the item's cost at entry
   std::optional<Money> floor_price;  // the lowest price the item may sell at, when it has one

@@ -7,6 +7,7 @@
 #include "customers/credit.h"
 #include "customers/customer_repository.h"
 #include "flows/order_placement.h"
+#include "flows/price_quote.h"
 
 namespace ordo::demo {
 namespace {
@@ -46,6 +47,18 @@ Result<std::vector<std::string>> ByAvailableCredit(store::CommandExecutor& exec,
       });
 }
 
+// One unit of `sku` priced for `customer` on `day` by the pricing rules (the price quote).
+Result<Money> RulesPrice(store::CommandExecutor& exec, const std::string& customer,
+                         const std::string& sku, Date day) {
+  return exec.RunFor<Money>([&](store::Connection& c) -> Result<Money> {
+    auto quote = flows::QuotePrices(c, {customer, "", day, {{sku, "1", "", std::nullopt}}}, day);
+    if (!quote.ok()) return quote.status();
+    const auto& line = quote->lines.front();
+    if (!line.price) return Status::Internal("the demo could not price " + sku);
+    return line.price->unit_price;
+  });
+}
+
 }  // namespace
 
 Result<ApprovalCounts> RunDemoApprovals(store::CommandExecutor& exec,
@@ -55,7 +68,7 @@ Result<ApprovalCounts> RunDemoApprovals(store::CommandExecutor& exec,
   if (customers.empty()) return counts;
   CommandContext manager{"user:manager", "", at};
   const approvals::NewRule rules[] = {
-      {"DISC-20", "Discount over 20% off list", "discount_over", "20", {}, true},
+      {"DISC-20", "Manual price over 20% below the agreed price", "discount_over", "20", {}, true},
       {"BIG-ORDER", "Order total over 25,000", "order_total_over", "25000", {}, true},
       {"NEW-CUSTOMER", "A new customer's first order", "first_order", {}, {}, true},
   };
@@ -87,7 +100,8 @@ Result<ApprovalCounts> RunDemoApprovals(store::CommandExecutor& exec,
                         "USD",
                         {{item.sku, std::to_string(units), "", std::nullopt, ""}}});
   }
-  // A competitor's price matched on one line: 25% off list.
+  // A competitor's price matched on one line: 25% below what the pricing rules give the
+  // customer (a discount is measured from that price, not from list).
   {
     flows::PlaceOrderRequest r{other, "", "PO-MATCH-1", "phone"};
     // The discount goes on the item with the most margin, so that 25% off stays above its
@@ -99,11 +113,13 @@ Result<ApprovalCounts> RunDemoApprovals(store::CommandExecutor& exec,
     for (size_t i = 1; i < items.size(); ++i) {
       if (cost_share(i) < cost_share(widest)) widest = i;
     }
+    auto by_rules = RulesPrice(exec, other, items[widest]->sku, DateOf(at));
+    if (!by_rules.ok()) return by_rules.status();
     for (size_t i = 0; i < items.size(); ++i) {
       flows::PlaceOrderLine line{items[i]->sku, "1", "", std::nullopt, ""};
       if (i == widest) {
-        Money off = Money::FromUnits(items[i]->list_price.units() / 4);
-        line.unit_price = (items[i]->list_price - off).Format(4);
+        Money off = Money::FromUnits(by_rules->units() / 4);
+        line.unit_price = (*by_rules - off).Format(4);
         line.override_reason = "Matches a competitor's quote";
       }
       r.lines.push_back(std::move(line));

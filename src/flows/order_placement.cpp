@@ -106,12 +106,19 @@ void MapPartNumbers(store::Connection& conn, const Validated& v, std::vector<Pla
   }
 }
 
-// Adds the line's problems to `errors` (paths under "lines/<i>/"); fills `out` when none.
-// Each check that does not depend on another runs, so one pass reports everything.
+// What the pricing rules give a line, a manual price or not (pricing::PriceDecision::rule_price):
+// the approval rules measure a discount from it.
+struct RulePrice {
+  Money price;
+  std::string explanation;
+};
+
+// Adds the line's problems to `errors` (paths under "lines/<i>/"); fills `out` and `by_rules`
+// when none. Each check that does not depend on another runs, so one pass reports everything.
 void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
                   const PlaceOrderLine& in, size_t i, const Validated& v,
                   const BasketPricer* pricer, const OrderLimits& limits, orders::OrderLine& out,
-                  std::vector<FieldError>& errors) {
+                  RulePrice& by_rules, std::vector<FieldError>& errors) {
   const std::string at = ElementPath("lines", i);
   size_t before = errors.size();
   auto found = items.find(in.sku);
@@ -189,6 +196,7 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
   out.price_source = price->source;
   out.unit_cost = item->cost;
   out.price_explanation = price->explanation;
+  by_rules = {price->rule_price, price->rule_explanation};
   if (manual) out.override_reason = in.override_reason;
   if (out.quantity > limits.max_line_quantity) {
     errors.push_back(
@@ -359,7 +367,8 @@ std::unordered_map<std::string, int> FloorMargins(
 // its product line's minimum margin (catalog::FloorPrice).
 void PrepareRuleFigures(store::Connection& conn,
                         const std::unordered_map<std::string, catalog::Item>& items,
-                        const customers::Customer& customer, PreparedOrder& p) {
+                        const customers::Customer& customer,
+                        const std::vector<RulePrice>& rule_prices, PreparedOrder& p) {
   p.rules = approvals::ListActiveRules(conn);
   const auto margins = FloorMargins(conn, p.rules, items);
   approvals::OrderFigures& f = p.figures;
@@ -374,8 +383,8 @@ void PrepareRuleFigures(store::Connection& conn,
         floor = catalog::FloorPrice(item.cost, m->second);
       }
     }
-    f.lines.push_back(
-        {l.line_no, l.sku, l.quantity, item.list_price, l.unit_price, item.cost, floor});
+    f.lines.push_back({l.line_no, l.sku, l.quantity, rule_prices[i].price,
+                       rule_prices[i].explanation, l.unit_price, item.cost, floor});
   }
   for (const auto& rule : p.rules) {
     if (rule.kind == approvals::RuleKind::kFirstOrder) {
@@ -412,12 +421,14 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
     pricer.emplace(conn, v.customer, items, p.date, std::string(v.currency.code));
   }
   const BasketPricer* pricer_ptr = pricer ? &*pricer : nullptr;
+  std::vector<RulePrice> rule_prices(order.lines.size());
   for (size_t i = 0; i < order.lines.size(); ++i) {
     if (!configured[i]) {
       // A configuration that resolved to nothing has its problems already, as has an unknown
       // part number.
       if (lines[i].configuration || lines[i].sku.empty()) continue;
-      ValidateLine(items, lines[i], i, v, pricer_ptr, limits, order.lines[i], errors);
+      ValidateLine(items, lines[i], i, v, pricer_ptr, limits, order.lines[i], rule_prices[i],
+                   errors);
       order.lines[i].customer_part_number = lines[i].customer_part_number;
       continue;
     }
@@ -426,16 +437,20 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
     PlaceOrderLine line = lines[i];
     line.sku = configured[i]->sku;
     size_t before = errors.size();
-    ValidateLine(items, line, i, v, pricer_ptr, limits, order.lines[i], errors);
+    ValidateLine(items, line, i, v, pricer_ptr, limits, order.lines[i], rule_prices[i], errors);
     if (errors.size() != before) continue;
     p.configurations.push_back(
         ApplyConfiguration(*configured[i], line, i, v.currency, order.lines[i], errors));
-    // The base price's reason stays, with what the answers add to it.
-    if (order.lines[i].price_source == "configured" && configured[i]->price_adjustment != Money()) {
-      const Money adjustment = configured[i]->price_adjustment;
-      order.lines[i].price_explanation += ", then the configuration's " +
-                                          std::string(adjustment.is_negative() ? "" : "+") +
-                                          adjustment.Format(2);
+    // The base price's reason stays, with what the answers add to it. The rules' price of a
+    // configured line has the answers' adjustments too, a manual price or not.
+    const Money adjustment = configured[i]->price_adjustment;
+    rule_prices[i].price += adjustment;
+    if (adjustment != Money()) {
+      const std::string added = ", then the configuration's " +
+                                std::string(adjustment.is_negative() ? "" : "+") +
+                                adjustment.Format(2);
+      rule_prices[i].explanation += added;
+      if (order.lines[i].price_source == "configured") order.lines[i].price_explanation += added;
     }
   }
   if (errors.empty()) CheckOrderTotals(order.lines, r.lines, limits, errors);
@@ -457,7 +472,7 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
   p.credit_limit = v.customer.credit_limit;
   p.preferred_warehouse = v.ship_to->preferred_warehouse;
   p.warehouses = inventory::ListWarehouses(conn);
-  PrepareRuleFigures(conn, items, v.customer, p);
+  PrepareRuleFigures(conn, items, v.customer, rule_prices, p);
   return p;
 }
 

@@ -132,9 +132,13 @@ Result<PriceDecision> ResolvePrice(const PriceInputs& in) {
       errors.push_back({"override_reason", "required", "a manual price needs a reason"});
     }
     if (!errors.empty()) return Status::InvalidArgument("invalid price", std::move(errors));
+    PriceInputs by_rules = in;
+    by_rules.manual_price.reset();
+    const PriceDecision rules = *ResolvePrice(by_rules);
     // Not the reason: it is staff text (the line's override_reason, which the portal never
     // sees), while the explanation is shown to customers too.
-    return PriceDecision{*in.manual_price, "manual", "manual price"};
+    return PriceDecision{*in.manual_price, "manual", "manual price", rules.unit_price,
+                         rules.explanation};
   }
   const PriceDecision reference = Reference(in);
   const PriceDecision base = BestNonPromotional(in, reference);
@@ -155,7 +159,10 @@ Result<PriceDecision> ResolvePrice(const PriceInputs& in) {
                                   : base.explanation + ", then " + said;
     best.decision = PriceDecision{price, "promotion:" + p.code, std::move(explanation)};
   }
-  return *best.decision;
+  PriceDecision decided = *best.decision;
+  decided.rule_price = decided.unit_price;
+  decided.rule_explanation = decided.explanation;
+  return decided;
 }
 
 Money ExtendedAmount(Money unit_price, int64_t quantity, const Currency& currency) {

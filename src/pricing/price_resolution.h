@@ -134,6 +134,11 @@ struct PriceDecision {
   std::string source;       // "manual", "list", "price_list:<c>", "tier:<c>", "break:<c>",
                             // "contract:<c>", "promotion:<c>"
   std::string explanation;  // for people: "break 100+ at 4.10"
+  // What the pricing rules (steps 2 to 4) give the line, whether or not a manual price replaced
+  // it: the price a discount is measured from (approvals' discount_over), so a contract, break or
+  // promotion the business agreed to is no discount, while a manual price below it is.
+  Money rule_price;
+  std::string rule_explanation;
 };
 
 // Errors (invalid_argument, field errors relative to the line): a manual price without a

@@ -96,6 +96,34 @@ TEST_F(ApprovalsApiTest, BadRulesAreRefusedWithEveryFieldAndOnlyManagersWriteThe
   EXPECT_TRUE(IsProblem(Call("manager", "POST", "/api/v1/approval-rules", rule), 409, "conflict"));
 }
 
+// A discount is measured from the price the pricing rules give: a contract 40% below list was
+// agreed already and holds nothing, while a manual price 25% below the contract is a discount.
+TEST_F(ApprovalsApiTest, ADiscountIsMeasuredFromThePricingRulesPrice) {
+  AddRule(R"({"code": "DISC-20", "name": "Discount over 20%", "kind": "discount_over",
+              "threshold": "20"})");
+  auto contract = Call("manager", "POST", "/api/v1/contracts",
+                       R"({"code": "K-40", "customer": "C-1", "start_date": "2000-01-01",
+                           "end_date": "2999-12-31", "terms": [{"sku": "WID-200",
+                           "unit_price": "6.00"}]})");
+  ASSERT_EQ(contract.status, 201) << contract.body;
+
+  json agreed = PlaceOrder("C-1", 2);
+  EXPECT_EQ(agreed["status"], "open") << agreed;
+  EXPECT_EQ(agreed["lines"][0]["unit_price"], "6.00");
+  EXPECT_TRUE(agreed["holds"].empty());
+
+  json manual = PlaceOrder("C-1", 2, "4.50");
+  EXPECT_EQ(manual["status"], "on_hold");
+  ASSERT_EQ(manual["holds"].size(), 1u);
+  EXPECT_EQ(manual["holds"][0]["reason"],
+            "discount_over: line 1 WID-200 at 4.50 is 25.00% below 6.00 (contract K-40 until "
+            "2999-12-31), over 20.00% (rule DISC-20)");
+
+  // 10% below the contract, 55% below list: within the rule.
+  json near = PlaceOrder("C-1", 2, "5.40");
+  EXPECT_EQ(near["status"], "open") << near;
+}
+
 TEST_F(ApprovalsApiTest, TheManagerApprovesADiscountAndTheOrderIsAllocated) {
   AddRule(R"({"code": "DISC-20", "name": "Discount over 20%", "kind": "discount_over",
               "threshold": "20"})");
@@ -104,7 +132,8 @@ TEST_F(ApprovalsApiTest, TheManagerApprovesADiscountAndTheOrderIsAllocated) {
   ASSERT_EQ(order["holds"].size(), 1u);
   EXPECT_EQ(order["holds"][0]["kind"], "approval");
   EXPECT_EQ(order["holds"][0]["reason"],
-            "discount_over: line 1 WID-200 at 7.50 is 25.00% below list 10.00, over 20.00% "
+            "discount_over: line 1 WID-200 at 7.50 is 25.00% below 10.00 (list price 10.00), over "
+            "20.00% "
             "(rule DISC-20)");
 
   json inbox = Inbox("manager");

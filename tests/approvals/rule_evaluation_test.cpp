@@ -27,13 +27,14 @@ ApprovalRule Rule(std::string code, RuleKind kind, std::optional<int64_t> thresh
   return r;
 }
 
-LineFigures Line(int no, const char* list, const char* price, const char* cost,
+// `rules` is what the pricing rules give the line (its list price when nothing else applies).
+LineFigures Line(int no, const char* rules, const char* price, const char* cost,
                  int64_t quantity = 1, std::optional<const char*> floor = std::nullopt) {
   LineFigures l;
   l.line_no = no;
   l.sku = "SKU-" + std::to_string(no);
   l.quantity = quantity;
-  l.list_price = M(list);
+  l.rule_price = M(rules);
   l.unit_price = M(price);
   l.unit_cost = M(cost);
   if (floor) l.floor_price = M(*floor);
@@ -77,11 +78,11 @@ TEST(RuleEvaluation, EachKindAtItsBoundary) {
       {"the worst line decides", Rule("D20", RuleKind::kDiscountOver, 2000),
        Order({Line(1, "10", "9", "1"), Line(2, "4", "2", "1"), Line(3, "100", "85", "1")}), true,
        "50.00%"},
-      {"a price above list is no discount", Rule("D0", RuleKind::kDiscountOver, 0),
+      {"a price above the rules' is no discount", Rule("D0", RuleKind::kDiscountOver, 0),
        Order({Line(1, "10", "12", "1")}), false, ""},
       {"any discount over 0%", Rule("D0", RuleKind::kDiscountOver, 0),
        Order({Line(1, "10", "9.9999", "1")}), true, "0.00%"},
-      {"a free item off a zero list price is no discount", Rule("D0", RuleKind::kDiscountOver, 0),
+      {"a free item priced 0 by the rules is no discount", Rule("D0", RuleKind::kDiscountOver, 0),
        Order({Line(1, "0", "0", "0")}), false, ""},
       // margin_under 15%: (price − cost) / price for the order.
       {"margin at the threshold", Rule("M15", RuleKind::kMarginUnder, 1500),
@@ -129,12 +130,13 @@ TEST(RuleEvaluation, EachKindAtItsBoundary) {
 }
 
 TEST(RuleEvaluation, ReasonsNameTheRuleAndTheFigures) {
-  auto discount = EvaluateRules({Rule("D20", RuleKind::kDiscountOver, 2000)},
-                                Order({Line(1, "10", "9", "1"), Line(2, "10", "7.50", "1")}));
+  auto order = Order({Line(1, "10", "9", "1"), Line(2, "10", "7.50", "1")});
+  order.lines[1].rule_explanation = "contract K-17 until 2027-03-31";
+  auto discount = EvaluateRules({Rule("D20", RuleKind::kDiscountOver, 2000)}, order);
   ASSERT_EQ(discount.size(), 1u);
   EXPECT_EQ(discount[0].reason,
-            "discount_over: line 2 SKU-2 at 7.50 is 25.00% below list 10.00, over 20.00% "
-            "(rule D20)");
+            "discount_over: line 2 SKU-2 at 7.50 is 25.00% below 10.00 (contract K-17 until "
+            "2027-03-31), over 20.00% (rule D20)");
   EXPECT_EQ(discount[0].threshold, "20.00");
 
   auto margin = EvaluateRules({Rule("M15", RuleKind::kMarginUnder, 1500)},

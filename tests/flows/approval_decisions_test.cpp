@@ -87,7 +87,8 @@ TEST_F(ApprovalDecisionsTest, MatchedRulesHoldTheOrderOncePerKindWithTheirFigure
   EXPECT_THAT(placed->holds[0].reason, StartsWith("customer_on_hold: customer C-HOLD is on hold"));
   EXPECT_EQ(placed->holds[1].kind, "approval");
   EXPECT_EQ(placed->holds[1].reason,
-            "discount_over: line 1 WID-100 at 7.50 is 25.00% below list 10.00, over 20.00% "
+            "discount_over: line 1 WID-100 at 7.50 is 25.00% below 10.00 (list price 10.00), over "
+            "20.00% "
             "(rule DISC-20); order_total_over: order total 75.00 over 50.00 (rule BIG)");
   EXPECT_EQ(db_.Stock("WID-100", "W1").allocated, 0);
 

@@ -76,6 +76,16 @@ TEST(Pricing, ManualOverrideWithAReasonBeatsTierAndList) {
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->unit_price, M("4.4444"));
   EXPECT_EQ(d->source, "manual");
+  // What the rules would have given stays known: a discount is measured from it.
+  EXPECT_EQ(d->rule_price, M("4.00"));
+  EXPECT_EQ(d->rule_explanation, "tier GOLD -20%");
+}
+
+TEST(Pricing, ARulesDecisionIsItsOwnRulePrice) {
+  auto d = ResolvePrice({M("5.00"), TierDiscount{"GOLD", 2000}, std::nullopt, ""});
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->rule_price, d->unit_price);
+  EXPECT_EQ(d->rule_explanation, d->explanation);
 }
 
 TEST(Pricing, ManualZeroPriceIsAllowedWithAReason) {
