@@ -8,7 +8,8 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, call, newIdempotencyKey } from "../api";
 import { debounce, useLiveEvents } from "../live";
-import { asApiError, FieldProblem, fieldMessage, loadAll, Problem } from "../receivables/common";
+import { DecisionForm } from "../decision_form";
+import { asApiError, loadAll, Problem } from "../receivables/common";
 
 interface RuleMatch {
   rule: string;
@@ -183,7 +184,7 @@ export function Approvals() {
                 chosen?.id === a.id && (
                   <tr key={`${a.id}-decide`} class="chosen">
                     <td colSpan={7}>
-                      <DecisionForm
+                      <Decision
                         approval={a}
                         approve={chosen.approve}
                         onClose={() => setChosen(null)}
@@ -208,7 +209,7 @@ export function Approvals() {
   );
 }
 
-function DecisionForm({
+function Decision({
   approval,
   approve,
   onClose,
@@ -221,77 +222,31 @@ function DecisionForm({
   onDecided: (message: string) => void;
   onReload: () => void;
 }) {
-  const [note, setNote] = useState("");
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const noteRef = useRef<HTMLTextAreaElement>(null);
   // One key per form: a retry after a lost answer decides once.
   const key = useRef(newIdempotencyKey()).current;
   const verb = approve ? "approve" : "reject";
-
-  useEffect(() => noteRef.current?.focus(), []);
-
-  async function decide(e: Event) {
-    e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      await call<Approval>("POST", `/api/v1/approvals/${approval.id}/${verb}`, { note }, { headers: { "Idempotency-Key": key } });
-      const order = await call<{ status: string }>("GET", `/api/v1/orders/${encodeURIComponent(approval.order)}`);
-      onDecided(`${approval.order} ${approve ? "approved" : "rejected"}; the order is now ${order.status.replace(/_/g, " ")}.`);
-    } catch (error) {
-      setProblem(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const own = problem?.errors.find((e) => e.code === "own_order");
-  const noteProblem = problem ? fieldMessage(problem.errors, "note") : undefined;
-  const noteId = `decision-note-${approval.id}`;
   return (
-    <form class="panel" aria-labelledby={`decision-title-${approval.id}`} onSubmit={(e) => void decide(e)}>
-      <h2 id={`decision-title-${approval.id}`}>
-        {approve ? "Approve" : "Reject"} {approval.order}
-      </h2>
-      <p>
-        {approval.customer}, order total {approval.order_total}, entered by {who(approval.entered_by)}.{" "}
-        {approve
-          ? "Approving releases its " + approval.kind + " hold; the order is allocated when no other hold is left."
-          : "Rejecting cancels the order, with your note as the reason."}
-      </p>
-      <label for={noteId}>{approve ? "Note (optional)" : "Note (why it is rejected)"}</label>
-      <textarea
-        id={noteId}
-        ref={noteRef}
-        rows={2}
-        maxLength={500}
-        value={note}
-        onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
-        onKeyDown={(e) => {
-          // Enter decides (as in any other form); Shift+Enter makes a new line.
-          if (e.key === "Enter" && !e.shiftKey) void decide(e);
-          if (e.key === "Escape") onClose();
-        }}
-        aria-invalid={noteProblem ? "true" : undefined}
-        aria-describedby={noteProblem ? `${noteId}-error` : undefined}
-      />
-      <FieldProblem id={noteId} message={noteProblem} />
-      {own && (
-        <p class="error" role="alert">
-          You entered {approval.order} yourself, and nobody may decide on an order they entered: another manager must.
-        </p>
-      )}
-      {problem && !own && !noteProblem && <Problem error={problem} onReload={onReload} />}
-      <p>
-        <button type="submit" disabled={busy} class={approve ? undefined : "danger"}>
-          {approve ? "Approve" : "Reject and cancel the order"}
-        </button>{" "}
-        <button type="button" class="secondary" onClick={onClose}>
-          Cancel
-        </button>
-      </p>
-    </form>
+    <DecisionForm
+      id={`decision-${approval.id}`}
+      noteId={`decision-note-${approval.id}`}
+      title={`${approve ? "Approve" : "Reject"} ${approval.order}`}
+      noteLabel={approve ? "Note (optional)" : "Note (why it is rejected)"}
+      submitLabel={approve ? "Approve" : "Reject and cancel the order"}
+      danger={!approve}
+      ownOrder={`You entered ${approval.order} yourself, and nobody may decide on an order they entered: another manager must.`}
+      decide={async (note) => {
+        await call<Approval>("POST", `/api/v1/approvals/${approval.id}/${verb}`, { note }, { headers: { "Idempotency-Key": key } });
+        const order = await call<{ status: string }>("GET", `/api/v1/orders/${encodeURIComponent(approval.order)}`);
+        return `${approval.order} ${approve ? "approved" : "rejected"}; the order is now ${order.status.replace(/_/g, " ")}.`;
+      }}
+      onClose={onClose}
+      onDecided={onDecided}
+      onReload={onReload}
+    >
+      {approval.customer}, order total {approval.order_total}, entered by {who(approval.entered_by)}.{" "}
+      {approve
+        ? "Approving releases its " + approval.kind + " hold; the order is allocated when no other hold is left."
+        : "Rejecting cancels the order, with your note as the reason."}
+    </DecisionForm>
   );
 }

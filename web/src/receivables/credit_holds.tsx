@@ -2,9 +2,10 @@
 // customer's credit position (limit, exposure, what is available), and a release with a note.
 // The server refuses the release of a hold on an order the user entered (403, error own_order
 // at `order`): the screen says so at the order, as it does any other refusal.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { ApiError, call } from "../api";
-import { asApiError, FieldProblem, fieldMessage, loadAll, Problem } from "./common";
+import { DecisionForm } from "../decision_form";
+import { asApiError, loadAll, Problem } from "./common";
 import { CreditPosition } from "./types";
 
 interface HeldSummary {
@@ -182,73 +183,29 @@ function ReleaseForm({
   onReleased: (message: string) => void;
   onReload: () => void;
 }) {
-  const [note, setNote] = useState("");
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const noteRef = useRef<HTMLTextAreaElement>(null);
-
-  useEffect(() => noteRef.current?.focus(), []);
-
-  async function release(e: Event) {
-    e.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      const after = await call<HeldOrder>("POST", `/api/v1/orders/${encodeURIComponent(order.number)}/holds/credit/release`, { note });
-      onReleased(`${order.number}: credit hold released; the order is now ${after.status.replace(/_/g, " ")}.`);
-    } catch (error) {
-      setProblem(asApiError(error));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const own = problem?.errors.find((e) => e.code === "own_order");
-  const noteProblem = problem ? fieldMessage(problem.errors, "note") : undefined;
   return (
-    <form class="panel" aria-labelledby="release-title" onSubmit={(e) => void release(e)}>
-      <h2 id="release-title">Release the credit hold on {order.number}</h2>
-      <p>
-        {order.customer}, order total {order.total}
-        {credit && (
-          <>
-            ; exposure {credit.exposure} against a limit of {credit.credit_limit} (available {credit.available_credit})
-          </>
-        )}
-        .
-      </p>
-      <label for="release-note">Note (why it may go ahead)</label>
-      <textarea
-        id="release-note"
-        ref={noteRef}
-        rows={2}
-        maxLength={500}
-        value={note}
-        onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
-        onKeyDown={(e) => {
-          // Enter releases (as in any other form); Shift+Enter makes a new line.
-          if (e.key === "Enter" && !e.shiftKey) void release(e);
-          if (e.key === "Escape") onClose();
-        }}
-        aria-invalid={noteProblem ? "true" : undefined}
-        aria-describedby={noteProblem ? "release-note-error" : undefined}
-      />
-      <FieldProblem id="release-note" message={noteProblem} />
-      {own && (
-        <p class="error" role="alert">
-          You entered {order.number} yourself, and nobody may release a hold on an order they entered: another clerk or
-          a sales manager must release it.
-        </p>
+    <DecisionForm
+      id="release"
+      noteId="release-note"
+      title={`Release the credit hold on ${order.number}`}
+      noteLabel="Note (why it may go ahead)"
+      submitLabel="Release hold"
+      ownOrder={`You entered ${order.number} yourself, and nobody may release a hold on an order they entered: another clerk or a sales manager must release it.`}
+      decide={async (note) => {
+        const after = await call<HeldOrder>("POST", `/api/v1/orders/${encodeURIComponent(order.number)}/holds/credit/release`, { note });
+        return `${order.number}: credit hold released; the order is now ${after.status.replace(/_/g, " ")}.`;
+      }}
+      onClose={onClose}
+      onDecided={onReleased}
+      onReload={onReload}
+    >
+      {order.customer}, order total {order.total}
+      {credit && (
+        <>
+          ; exposure {credit.exposure} against a limit of {credit.credit_limit} (available {credit.available_credit})
+        </>
       )}
-      {problem && !own && !noteProblem && <Problem error={problem} onReload={onReload} />}
-      <p>
-        <button type="submit" disabled={busy}>
-          Release hold
-        </button>{" "}
-        <button type="button" class="secondary" onClick={onClose}>
-          Cancel
-        </button>
-      </p>
-    </form>
+      .
+    </DecisionForm>
   );
 }
