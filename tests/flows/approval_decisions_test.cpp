@@ -53,6 +53,21 @@ class ApprovalDecisionsTest : public ::testing::Test {
     return approvals::ListApprovals(db_.reader(), f, 0, 100);
   }
 
+  // 10 WID-100 (100.00) for C-HOLD, a customer whose account is on hold, with the rule BIG
+  // (order total over 50): the order waits on a credit hold and an approval hold, each with its
+  // approval, credit first. Fills `order` and `waiting`.
+  void PlaceOnTwoHolds(orders::Order& order, std::vector<approvals::Approval>& waiting) {
+    AddRule("BIG", "order_total_over", "50");
+    auto on_hold = SimpleCustomer("C-HOLD", "100000.00");
+    on_hold.on_hold = true;
+    db_.AddCustomer(on_hold);
+    auto placed = db_.Place(OrderFor("C-HOLD", {{"WID-100", "10"}}));
+    ASSERT_TRUE(placed.ok()) << placed.status().ToString();
+    order = *placed;
+    waiting = Approvals(placed->id);
+    ASSERT_EQ(waiting.size(), 2u);
+  }
+
   Result<DecidedApproval> Decide(bool approve, int64_t id, const std::string& note,
                                  std::string_view actor = test_support::kManager) {
     CommandContext ctx = db_.Context(actor);
@@ -156,20 +171,15 @@ TEST_F(ApprovalDecisionsTest, ApprovingTheLastHoldAllocatesTheOrder) {
 }
 
 TEST_F(ApprovalDecisionsTest, AnOrderWithAnotherHoldLeftStaysHeld) {
-  AddRule("BIG", "order_total_over", "50");
-  auto on_hold = SimpleCustomer("C-HOLD", "100000.00");
-  on_hold.on_hold = true;
-  db_.AddCustomer(on_hold);
-  auto placed = db_.Place(OrderFor("C-HOLD", {{"WID-100", "10"}}));
-  ASSERT_TRUE(placed.ok());
-  auto waiting = Approvals(placed->id);
-  ASSERT_EQ(waiting.size(), 2u);
+  orders::Order placed;
+  std::vector<approvals::Approval> waiting;
+  ASSERT_NO_FATAL_FAILURE(PlaceOnTwoHolds(placed, waiting));
   auto approved = Decide(true, waiting[1].id, "fine");
   ASSERT_TRUE(approved.ok()) << approved.status().ToString();
   EXPECT_EQ(StatusOf(approved->order), "on_hold");
   EXPECT_EQ(db_.Stock("WID-100", "W1").allocated, 0);
   // The credit hold released through the order's own route is approved as well.
-  auto released = db_.ReleaseHold(placed->id, "credit", "paid");
+  auto released = db_.ReleaseHold(placed.id, "credit", "paid");
   ASSERT_TRUE(released.ok()) << released.status().ToString();
   EXPECT_EQ(StatusOf(*released), "open");
   EXPECT_EQ(approvals::FindApproval(db_.reader(), waiting[0].id)->status,
@@ -178,14 +188,9 @@ TEST_F(ApprovalDecisionsTest, AnOrderWithAnotherHoldLeftStaysHeld) {
 }
 
 TEST_F(ApprovalDecisionsTest, RejectingCancelsTheOrderWithTheNote) {
-  AddRule("BIG", "order_total_over", "50");
-  auto on_hold = SimpleCustomer("C-HOLD", "100000.00");
-  on_hold.on_hold = true;
-  db_.AddCustomer(on_hold);
-  auto placed = db_.Place(OrderFor("C-HOLD", {{"WID-100", "10"}}));
-  ASSERT_TRUE(placed.ok());
-  auto waiting = Approvals(placed->id);
-  ASSERT_EQ(waiting.size(), 2u);
+  orders::Order placed;
+  std::vector<approvals::Approval> waiting;
+  ASSERT_NO_FATAL_FAILURE(PlaceOnTwoHolds(placed, waiting));
 
   auto no_note = Decide(false, waiting[1].id, "");
   EXPECT_THAT(no_note.status().errors(), ::testing::ElementsAre(FieldIs("note", "required")));

@@ -1,7 +1,9 @@
 // The pricing screens end to end in a real browser (tests/web/harness.mjs): the sales manager
 // sees the demo's contracts and promotions, creates a promotion and a contract (a bad price
 // line named by its place, then fixed; checked through the API), and the desk then prices a
-// line by them with the explanation shown. A sales user's menu has neither screen.
+// line by them with the explanation shown. The manager makes a price list with a break (a bad
+// break named by its place first) and gives it to a customer on the customer's page. A sales
+// user's menu has none of the pricing screens.
 //
 //   node tests/web/pricing_e2e.mjs --ordo build/ordo --screenshots build/web/screenshots
 import { apiToken, check, runBrowserTest, signIn, signOut } from "./harness.mjs";
@@ -21,7 +23,7 @@ runBrowserTest("pricing", async ({ page, url, passwords, shot, accessible, quiet
 
   await signIn(page, url, "manager", passwords.manager);
   await page.getByRole("heading", { name: "Orders" }).first().waitFor();
-  for (const hash of ["#/pricing/contracts", "#/pricing/promotions"]) {
+  for (const hash of ["#/pricing/price-lists", "#/pricing/contracts", "#/pricing/promotions"]) {
     check((await page.locator(`nav a[href="${hash}"]`).count()) === 1, `the manager's menu links ${hash}`);
   }
 
@@ -85,6 +87,49 @@ runBrowserTest("pricing", async ({ page, url, passwords, shot, accessible, quiet
   await page.keyboard.press("Enter");
   await page.locator(".desk-lines tbody tr .chip", { hasText: quote.lines[0].price_explanation }).waitFor();
   await shot("pricing-desk-explained.png");
+
+  // Price lists: a bad break is named by its place and nothing is stored; fixed, the list has
+  // its price and break, and a customer gets it on the customer's page.
+  await page.goto(`${url}/#/pricing/price-lists`);
+  await page.getByRole("heading", { name: "Price lists", level: 1 }).waitFor();
+  await page.getByRole("button", { name: "New price list" }).click();
+  await page.getByLabel("Code", { exact: true }).fill("PL-E2E");
+  await page.getByLabel("Name", { exact: true }).fill("Browser test list");
+  await page.getByLabel("First day", { exact: true }).fill("2000-01-01");
+  await page.getByLabel("Prices").fill(`${sku} 2.50`);
+  await page.getByLabel("Quantity breaks").fill(`${sku} 100+ -5%\nNO-SUCH-SKU 10+ 1.00`);
+  quiet();
+  await page.getByRole("button", { name: "Create price list" }).click();
+  await page.getByText("Break 2: no item NO-SUCH-SKU").waitFor();
+  quiet();
+  check((await api("GET", "/api/v1/price-lists/PL-E2E")).status === 404, "no price list stored after a refusal");
+  await page.getByLabel("Quantity breaks").fill(`${sku} 100+ -5%`);
+  await page.getByRole("button", { name: "Create price list" }).click();
+  await page.getByText("Saved price list PL-E2E.").waitFor();
+  await page.locator("tbody tr", { hasText: "PL-E2E" }).waitFor();
+  await shot("pricing-price-lists.png");
+  await accessible("price lists");
+  const list = (await api("GET", "/api/v1/price-lists/PL-E2E")).body;
+  check(
+    list.prices.length === 1 && list.prices[0].unit_price.startsWith("2.50") && list.breaks.length === 1 && list.breaks[0].discount_percent === "5.00",
+    `stored: ${JSON.stringify(list)}`,
+  );
+  await page.getByRole("button", { name: "Edit price list PL-E2E" }).click();
+  await page.waitForFunction(() => document.querySelector("#price-list-prices")?.disabled === false);
+  check((await page.getByLabel("Prices").inputValue()).startsWith(sku), "the form shows the list's prices");
+  await accessible("price list form");
+  await page.getByRole("button", { name: "Cancel" }).click();
+
+  await page.goto(`${url}/#/admin/customers`);
+  await page.getByRole("heading", { name: "Customers", level: 1 }).waitFor();
+  await page.getByRole("button", { name: "Edit customer C-1003" }).click();
+  await page.getByLabel("Price list").fill("PL-E2E");
+  await page.getByRole("button", { name: "Save pricing" }).click();
+  await page.getByText("Pricing of C-1003 saved.").waitFor();
+  const pricing = (await api("GET", "/api/v1/customers/C-1003/pricing")).body;
+  check(pricing.price_list === "PL-E2E", `the customer's price list: ${JSON.stringify(pricing)}`);
+  const listed = (await api("POST", "/api/v1/pricing/quote", { customer: "C-1003", lines: [{ sku, quantity: "1" }] })).body;
+  check(Number(listed.lines[0].unit_price) <= 2.5, `C-1003 is priced by its list or better: ${JSON.stringify(listed.lines[0])}`);
 
   await signOut(page);
   await signIn(page, url, "sales", passwords.sales);

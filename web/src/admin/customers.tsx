@@ -7,6 +7,7 @@ import { call } from "../api";
 import { Address, AddressFields, BLANK_ADDRESS, CheckField, errorAt, FormButtons, Problem, SelectField, TextField } from "./fields";
 import { Page } from "./page";
 import { useRecordForm } from "./record_form";
+import { CustomerPricingSection } from "./customer_pricing";
 import { TaxExemptions } from "./tax_exemptions";
 
 interface ShipTo extends Address {
@@ -225,6 +226,7 @@ export function Customers() {
       form={(c, done, cancel) => (
         <>
           <CustomerForm customer={c} onSaved={done} onCancel={cancel} />
+          {c && <CustomerPricingSection customer={c.code} />}
           {c && <TaxExemptions customer={c.code} />}
         </>
       )}
