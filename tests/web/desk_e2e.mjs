@@ -2,8 +2,9 @@
 // finds a customer by part of its name, enters a 20-line order with the keyboard alone,
 // sees each line priced with its source and the subtotal, meets a problem at its line, loses
 // the answer to "Place order" and places it again (one order, checked through the API), and
-// pastes a 200-line stocking order whose two unknown SKUs are marked in place. The draft
-// survives a reload; Clear discards it. axe-core checks the desk as it goes.
+// pastes a 200-line stocking order whose two unknown SKUs are marked in place, then rows by the
+// customer's own part numbers. The draft survives a reload; Clear discards it. axe-core checks
+// the desk as it goes.
 //
 //   node tests/web/desk_e2e.mjs --ordo build/ordo --screenshots build/web/screenshots
 import { apiToken, check, runBrowserTest, signIn } from "./harness.mjs";
@@ -214,6 +215,43 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
   // Clear discards the draft, also after a reload.
   await page.getByRole("button", { name: "Clear" }).click();
   check((await rows.count()) === 0, "Clear empties the lines");
+
+  // Rows pasted by the customer's own part numbers become lines of our SKUs in the part's unit,
+  // keep the part number, and the placed order has it on its lines.
+  const parts = (await api(url, token, "GET", "/api/v1/customers/C-1001/part-numbers")).body.items;
+  check(parts.length >= 2, `the demo's C-1001 has part numbers, saw ${parts.length}`);
+  await page.getByRole("combobox", { name: "Customer" }).focus();
+  await page.keyboard.type("C-1001");
+  await page.getByRole("option", { name: /C-1001/ }).waitFor();
+  await page.keyboard.press("Enter");
+  await page.getByText("Credit limit").waitFor();
+  await page.getByLabel("PO number").fill("DESK-E2E-PARTS");
+  await itemField.focus();
+  await itemField.evaluate((el, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData("text/plain", data);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, `${parts[0].part_number}\t2\n${catalog[3].sku}\t1\n${parts[1].part_number}\t4\n`);
+  await page.locator(".desk-total", { hasText: "3 lines" }).waitFor();
+  check((await page.getByLabel("Line 1 SKU").inputValue()) === parts[0].sku, `line 1 is ${parts[0].part_number}'s SKU`);
+  check((await page.getByLabel("Line 3 SKU").inputValue()) === parts[1].sku, `line 3 is ${parts[1].part_number}'s SKU`);
+  await page.locator(".desk-lines tr[data-line='1'] .part-number", { hasText: parts[0].part_number }).waitFor();
+  await page.locator(".desk-lines tr[data-line='3'] .part-number", { hasText: parts[1].part_number }).waitFor();
+  check((await page.locator(".desk-lines tr[data-line='2'] .part-number").count()) === 0, "a line by our SKU has no part number");
+  await page.locator(".desk-lines tr[data-line='3'] .chip").first().waitFor(); // priced
+  await page.getByRole("button", { name: "Place order" }).click();
+  const partsLink = page.getByRole("status").getByRole("link");
+  await partsLink.waitFor();
+  const partsOrder = (await api(url, token, "GET", `/api/v1/orders/${(await partsLink.textContent()).trim()}`)).body;
+  check(
+    partsOrder.po_number === "DESK-E2E-PARTS" &&
+      partsOrder.lines[0].customer_part_number === parts[0].part_number &&
+      partsOrder.lines[0].sku === parts[0].sku &&
+      partsOrder.lines[0].uom === parts[0].uom &&
+      !partsOrder.lines[1].customer_part_number &&
+      partsOrder.lines[2].customer_part_number === parts[1].part_number,
+    `the order's lines keep the part numbers: ${JSON.stringify(partsOrder.lines.map((l) => [l.sku, l.uom, l.customer_part_number]))}`,
+  );
   await page.reload();
   await page.getByRole("heading", { name: "Order desk" }).waitFor();
   check((await rows.count()) === 0, "and the cleared draft does not come back");

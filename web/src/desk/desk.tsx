@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api";
 import { CustomerPicker } from "../customer_picker";
 import { CustomerPanel } from "./customer_panel";
-import { ItemChoice, PlacedOrder, Quote, QuoteLine, placeOrder, quote, searchItems } from "./desk_api";
+import { ItemChoice, PlacedOrder, Quote, QuoteLine, lineBody, partNumbers, placeOrder, quote, searchItems } from "./desk_api";
 import { CustomerChoice, Draft, DraftLine, addLines, discardDraft, loadDraft, saveDraft, sentLines } from "./draft";
 import { LineProblems, LineRow } from "./line_row";
 import { formatCents, toCents } from "./money";
@@ -106,7 +106,9 @@ export function OrderDesk() {
   }
 
   function updateLine(key: number, patch: Partial<DraftLine>) {
-    change({ ...draft, lines: draft.lines.map((l) => (l.key === key ? { ...l, ...patch } : l)) });
+    // A SKU typed over a part number's line is a line of that SKU.
+    const edit = patch.sku !== undefined ? { ...patch, part: undefined } : patch;
+    change({ ...draft, lines: draft.lines.map((l) => (l.key === key ? { ...l, ...edit } : l)) });
     if (lineErrors.has(key)) {
       const rest = new Map(lineErrors);
       rest.delete(key);
@@ -119,12 +121,21 @@ export function OrderDesk() {
     itemRef.current?.focus();
   }
 
-  function paste(e: ClipboardEvent) {
+  // Rows whose first field is one of the customer's own part numbers become lines of the SKU it
+  // stands for, in its unit unless the row gives one, and keep the part number.
+  async function paste(e: ClipboardEvent) {
     const text = e.clipboardData?.getData("text/plain") ?? "";
     if (!isMultiLine(text)) return;
     e.preventDefault();
     const rows = parsePaste(text);
-    if (rows.length > 0) change(addLines(draft, rows));
+    if (rows.length === 0) return;
+    const parts = draft.customer ? await partNumbers(draft.customer.code) : new Map();
+    const lines = rows.map((r) => {
+      const part = parts.get(r.sku);
+      return part ? { sku: part.sku, quantity: r.quantity, uom: r.uom || part.uom, part: r.sku } : r;
+    });
+    setDraft((d) => addLines(d, lines));
+    setPlaced(null);
   }
 
   function clear() {
@@ -191,7 +202,7 @@ export function OrderDesk() {
           ship_to: draft.shipTo || undefined,
           po_number: draft.poNumber,
           channel: draft.channel,
-          lines: lines.map((l) => (l.uom ? { sku: l.sku, quantity: l.quantity, uom: l.uom } : { sku: l.sku, quantity: l.quantity })),
+          lines: lines.map(lineBody),
         },
         draft.idempotencyKey,
       );
@@ -393,7 +404,7 @@ export function OrderDesk() {
           )}
           onChoose={(c) => addItem(c.sku)}
           onEnterText={addItem}
-          onPaste={paste}
+          onPaste={(e) => void paste(e)}
           describedBy="desk-item-hint"
         />
         <p id="desk-item-hint" class="muted">

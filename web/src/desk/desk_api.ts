@@ -71,13 +71,44 @@ export function searchItems(text: string, signal?: AbortSignal): Promise<Page<It
   return get(`/api/v1/items?${new URLSearchParams({ q: text, active: "true", limit: "8" })}`, signal);
 }
 
+export interface LineInput {
+  sku: string;
+  quantity: string;
+  uom: string;
+  part?: string;
+}
+
+// A draft line as the quote and the order take it: by the customer's part number when it was
+// pasted as one (the server maps it to the SKU), else by SKU; the unit only when not the base.
+export function lineBody(l: LineInput): Record<string, string> {
+  return {
+    ...(l.part ? { customer_part_number: l.part } : { sku: l.sku }),
+    quantity: l.quantity,
+    ...(l.uom ? { uom: l.uom } : {}),
+  };
+}
+
 // Priced and taxed for the ship-to's region (the customer's first when none is chosen).
-export function quote(customer: string, shipTo: string, lines: { sku: string; quantity: string; uom: string }[]): Promise<Quote> {
+export function quote(customer: string, shipTo: string, lines: LineInput[]): Promise<Quote> {
   return call<Quote>("POST", "/api/v1/pricing/quote", {
     customer,
     ...(shipTo ? { ship_to: shipTo } : {}),
-    lines: lines.map((l) => (l.uom ? { sku: l.sku, quantity: l.quantity, uom: l.uom } : { sku: l.sku, quantity: l.quantity })),
+    lines: lines.map(lineBody),
   });
+}
+
+// The customer's own part numbers (GET /api/v1/customers/{code}/part-numbers: all of them), by
+// part number; empty when the user may not read them.
+export async function partNumbers(customer: string): Promise<Map<string, { sku: string; uom: string }>> {
+  try {
+    const page = await call<Page<{ part_number: string; sku: string; uom: string }>>(
+      "GET",
+      `/api/v1/customers/${encodeURIComponent(customer)}/part-numbers`,
+    );
+    return new Map(page.items.map((p) => [p.part_number, { sku: p.sku, uom: p.uom }]));
+  } catch {
+    return new Map();
+  }
 }
 
 // A typeahead's GET, abortable so that an answer to an older keystroke never replaces a newer

@@ -24,6 +24,9 @@ export interface DraftLine {
   sku: string;
   quantity: string; // as typed: checked by the server, never parsed into a float here
   uom: string; // "" = the item's base unit
+  // The customer's own part number the line was pasted as: sent instead of the SKU, so the
+  // order line keeps it and the customer's documents print it. Editing the SKU drops it.
+  part?: string;
 }
 
 export interface Draft {
@@ -70,7 +73,7 @@ export function sentLines(draft: Draft): DraftLine[] {
   return draft.lines.filter((l) => l.sku.trim() !== "");
 }
 
-export function addLines(draft: Draft, lines: { sku: string; quantity: string; uom: string }[]): Draft {
+export function addLines(draft: Draft, lines: { sku: string; quantity: string; uom: string; part?: string }[]): Draft {
   let next = draft.nextKey;
   const added = lines.map((l) => ({ key: next++, ...l }));
   return { ...draft, lines: [...draft.lines, ...added], nextKey: next };

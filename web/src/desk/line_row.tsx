@@ -63,7 +63,10 @@ export function LineRow({ line, index, quoted, problems, priced, onChange, onRem
           </span>
         )}
       </td>
-      <td class="item-name">{quoted?.name ?? (quoted ? "" : "…")}</td>
+      <td class="item-name">
+        {quoted?.name ?? (quoted ? "" : "…")}
+        {line.part && <span class="muted part-number"> (your part no. {line.part})</span>}
+      </td>
       <td>
         <input
           id={`${id}-quantity`}
