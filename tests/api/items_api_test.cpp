@@ -75,6 +75,22 @@ TEST_F(ItemsApiTest, ShowByIdOrSkuHasTheContractFields) {
   EXPECT_TRUE(IsProblem(Call("sales", "GET", "/api/v1/items/9999"), 404, "not_found"));
 }
 
+// A price or cost per unit keeps its four decimals in the answer (a fastener costs fractions of
+// a cent), as the OpenAPI document's Price says; whole cents still show two.
+TEST_F(ItemsApiTest, PricesAndCostsKeepTheirDecimals) {
+  auto created = Call("admin", "POST", "/api/v1/items",
+                      R"({"sku": "NUT-4", "name": "Hex nut M4", "list_price": "0.125",
+                          "cost": "0.0875"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto item = Call("sales", "GET", "/api/v1/items/NUT-4");
+  ASSERT_EQ(item.status, 200) << item.body;
+  EXPECT_EQ(item.Json()["list_price"], "0.125");
+  EXPECT_EQ(item.Json()["cost"], "0.0875");
+  auto patched = Call("admin", "PATCH", "/api/v1/items/NUT-4", R"({"cost": "0.09"})");
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(patched.Json()["cost"], "0.09");
+}
+
 TEST_F(ItemsApiTest, AllDigitSkusAreFoundWhenNoItemHasThatId) {
   ASSERT_EQ(Call("admin", "POST", "/api/v1/items",
                  R"({"sku": "700100", "name": "Numbered part", "list_price": "1"})")
