@@ -108,16 +108,28 @@ std::optional<std::vector<PackSize>> RowFields::Packs(std::string_view column) {
     const std::string_view entry = TrimBlanks(rest.substr(0, semicolon));
     rest = semicolon == std::string_view::npos ? std::string_view() : rest.substr(semicolon + 1);
     if (entry.empty()) continue;
+    // UOM=QUANTITY, then ":GTIN" when the pack has a bar code of its own.
     const size_t equals = entry.find('=');
+    const size_t colon = entry.find(':', equals == std::string_view::npos ? 0 : equals);
+    const std::string_view amount =
+        equals == std::string_view::npos
+            ? std::string_view()
+            : TrimBlanks(entry.substr(equals + 1, colon == std::string_view::npos
+                                                      ? std::string_view::npos
+                                                      : colon - equals - 1));
     Result<int64_t> quantity = equals == std::string_view::npos
                                    ? Result<int64_t>(Status::InvalidArgument("no '='"))
-                                   : ParseWholeAmount(TrimBlanks(entry.substr(equals + 1)));
+                                   : ParseWholeAmount(amount);
     if (!quantity.ok()) {
       AddError(column, "invalid_pack_sizes",
-               Quoted(entry) + " is not UOM=QUANTITY (as in \"CS=12;PL=480\")");
+               Quoted(entry) +
+                   " is not UOM=QUANTITY or UOM=QUANTITY:GTIN (as in \"CS=12;PL=480:10012345678902\")");
       return std::nullopt;
     }
-    packs.push_back({std::string(TrimBlanks(entry.substr(0, equals))), *quantity});
+    PackSize pack{std::string(TrimBlanks(entry.substr(0, equals))), *quantity};
+    // The GTIN's digits are checked with the item (catalog::ValidateNewItem).
+    if (colon != std::string_view::npos) pack.gtin = std::string(TrimBlanks(entry.substr(colon + 1)));
+    packs.push_back(std::move(pack));
   }
   return packs;
 }

@@ -42,8 +42,9 @@ class RowFields {
   std::optional<int64_t> Whole(std::string_view column, std::optional<int64_t> fallback);
   // true/false, yes/no or 1/0, in any letter case.
   std::optional<bool> Flag(std::string_view column, bool fallback);
-  // Pack sizes written "CS=12;PL=480"; empty for an empty cell. Only the syntax is checked
-  // here; units and quantities are validated with the item.
+  // Pack sizes written "CS=12;PL=480", a pack's own GTIN after a colon ("CS=12:10012345678902");
+  // empty for an empty cell. Only the syntax is checked here; units, quantities and GTINs are
+  // validated with the item.
   std::optional<std::vector<PackSize>> Packs(std::string_view column);
 
   void AddError(std::string_view column, std::string code, std::string message) {

@@ -51,6 +51,30 @@ TEST_F(ItemImportTest, CreatesEveryItemOfACleanFile) {
   EXPECT_EQ(clamp->tax_class, "standard");
 }
 
+// A pack's own bar code follows its quantity ("CS=12:GTIN"), checked like the item's.
+TEST_F(ItemImportTest, PacksMayHaveTheirOwnGtin) {
+  ImportReport report = Import(
+      "sku,name,list_price,pack_sizes,gtin\n"
+      "A-1,Anchor bolt,2.00,CS=12:10012345678902;PL=480,00012345678905\n");
+  ASSERT_TRUE(report.ok()) << ::testing::PrintToString(report.errors);
+  std::optional<catalog::Item> anchor = catalog::FindItemBySku(db_.reader(), "A-1");
+  ASSERT_TRUE(anchor.has_value());
+  EXPECT_EQ(anchor->gtin, std::optional<std::string>("00012345678905"));
+  EXPECT_EQ(anchor->packs, (std::vector<PackSize>{{"CS", 12, "10012345678902"}, {"PL", 480}}));
+
+  ImportReport bad = Import(
+      "sku,name,list_price,pack_sizes\n"
+      "B-2,Bracket,1.00,CS=12:10012345678903\n"
+      "C-3,Clamp,1.00,CS=6:00012345678905;BX=2:00012345678905\n"
+      "D-4,Dowel,1.00,CS=:10012345678902\n");
+  EXPECT_EQ(Locations(bad.errors),
+            (std::vector<Where>{{2, 4, "pack_sizes", "invalid_gtin"},
+                                {3, 4, "pack_sizes", "duplicate"},
+                                {4, 4, "pack_sizes", "invalid_pack_sizes"}}));
+  EXPECT_EQ(bad.imported, 0);
+  EXPECT_EQ(db_.Count("items"), 1);
+}
+
 TEST_F(ItemImportTest, AcceptsAByteOrderMarkCrlfAndColumnsInAnyOrder) {
   ImportReport report = Import("\xEF\xBB\xBF List_Price ,SKU,Name\r\n1.00,A-1,Anchor\r\n");
   ASSERT_TRUE(report.ok()) << ::testing::PrintToString(report.errors);
