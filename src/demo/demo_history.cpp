@@ -7,6 +7,8 @@
 #include "demo/demo_back_office.h"
 #include "demo/demo_batch.h"
 #include "demo/demo_vocab.h"
+#include "approvals/approval_repository.h"
+#include "flows/approval_decisions.h"
 #include "flows/order_changes.h"
 #include "flows/order_placement.h"
 #include "flows/stock_changes.h"
@@ -16,6 +18,12 @@ namespace ordo::demo {
 namespace {
 
 constexpr char kArClerk[] = "user:ar.clerk";
+constexpr char kSalesManager[] = "user:manager";
+// Most manual prices below an item's floor are approved by the sales manager within a day or
+// two; the rest are rejected, which cancels the order (per mille).
+constexpr int kFloorApprovedPermille = 850;
+constexpr char kFloorApprovedNote[] = "Approved: keeps the account against a competitor's price";
+constexpr char kFloorRejectedNote[] = "Rejected: below our floor for this product line";
 constexpr char kAccountHoldReason[] = "Customer account on hold, to reorder after payment";
 constexpr char kStaleHoldReason[] = "Credit hold not resolved within weeks; customer to reorder";
 // A held order left alone this long before today is cancelled by accounts receivable a few
@@ -27,12 +35,15 @@ struct Placed {
   OrderId id;
   bool held = false;
   bool account_hold = false;  // the customer is on hold, not just over its limit
+  bool pricing_hold = false;  // a price below its floor (the approval rule PRICE-FLOOR)
   Money subtotal;
 };
 
 struct FollowUp {
-  enum class Kind { kRelease, kCancel };
+  // kReject: the order's pending approval of kind `hold` rejected (which cancels the order).
+  enum class Kind { kRelease, kCancel, kReject };
   Kind kind = Kind::kCancel;
+  std::string hold = "credit";  // the hold a release releases, the approval a rejection rejects
   Timestamp at;
   OrderId order;
   std::string actor;
@@ -86,9 +97,6 @@ class HistoryRun {
     if (Status st = batch.Wait(); !st.ok()) return st;
 
     counts_.receipts += static_cast<int>(receipts.size());
-    for (const auto& f : follow_ups_[static_cast<size_t>(day)]) {
-      if (f.kind == FollowUp::Kind::kRelease) counts_.released++;
-    }
     for (size_t i = first; i < last; ++i) {
       counts_.orders++;
       counts_.order_lines += static_cast<int>(orders_[i].request.lines.size());
@@ -120,7 +128,7 @@ class HistoryRun {
                 const orders::Hold* hold = placed->ActiveHold("credit");
                 *slot = Placed{placed->id, hold != nullptr,
                                hold != nullptr && hold->reason.starts_with("customer_on_hold"),
-                               placed->subtotal};
+                               placed->ActiveHold("pricing") != nullptr, placed->subtotal};
                 return Status::Ok();
               });
   }
@@ -128,19 +136,31 @@ class HistoryRun {
   void AddFollowUp(CommandBatch& batch, const FollowUp& f) {
     CommandContext ctx{f.actor, "", f.at};
     const bool release = f.kind == FollowUp::Kind::kRelease;
-    batch.Add((release ? "release of order " : "cancellation of order ") +
+    int* released = &counts_.released;  // written on the writer, read after the batch
+    batch.Add((release ? "release of order " : "decision on order ") +
                   std::to_string(f.order.value()),
-              [&f, ctx, release](store::Connection& c) -> Status {
+              [&f, ctx, release, released](store::Connection& c) -> Status {
+                if (f.kind == FollowUp::Kind::kReject) return Reject(c, ctx, f);
                 auto changed =
-                    release ? flows::ReleaseHold(c, ctx, f.order, "credit", f.text, std::nullopt)
+                    release ? flows::ReleaseHold(c, ctx, f.order, f.hold, f.text, std::nullopt)
                             : flows::CancelOrder(c, ctx, f.order, f.text, std::nullopt);
                 // A cancellation that comes after everything shipped is too late: the
-                // customer keeps the goods.
-                if (!release && changed.status().code() == ErrorCode::kInvalidState) {
-                  return Status::Ok();
-                }
+                // customer keeps the goods. A release that comes after the order was
+                // cancelled (its other hold decided first) is moot.
+                if (changed.status().code() == ErrorCode::kInvalidState) return Status::Ok();
+                if (changed.ok() && release) ++*released;
                 return changed.status();
               });
+  }
+
+  static Status Reject(store::Connection& c, const CommandContext& ctx, const FollowUp& f) {
+    approvals::ApprovalFilter filter;
+    filter.kinds = {f.hold};
+    filter.status = approvals::ApprovalStatus::kPending;
+    filter.order = f.order;
+    auto pending = approvals::ListApprovals(c, filter, 0, 1);
+    if (pending.empty()) return Status::InvalidState("no pending " + f.hold + " approval");
+    return flows::RejectApproval(c, ctx, pending.front().id, f.text).status();
   }
 
   // What happens to a placed order later, if anything: most credit-limit holds are released
@@ -148,7 +168,20 @@ class HistoryRun {
   // 5% of the other orders are cancelled. A hold left alone that was placed more than
   // kStaleHoldDays before today is cancelled two to four weeks after.
   void DecideFollowUp(int day, const PlannedOrder& o, const Placed& p) {
-    FollowUp f{FollowUp::Kind::kCancel, {}, p.id, kArClerk, kAccountHoldReason};
+    // A price below its floor waits for the sales manager, who decides the next working day
+    // or the one after; a rejected order goes no further.
+    if (p.pricing_hold) {
+      const bool approved = rng_.Chance(kFloorApprovedPermille);
+      FollowUp decision{approved ? FollowUp::Kind::kRelease : FollowUp::Kind::kReject,
+                        "pricing",
+                        {},
+                        p.id,
+                        kSalesManager,
+                        approved ? kFloorApprovedNote : kFloorRejectedNote};
+      Schedule(day, rng_.Between(1, 2), 9 * kHour, std::move(decision));
+      if (!approved) return;
+    }
+    FollowUp f{FollowUp::Kind::kCancel, "credit", {}, p.id, kArClerk, kAccountHoldReason};
     int64_t delay;
     const bool stale = window_.days - day > kStaleHoldDays;
     if (p.account_hold) {
@@ -180,10 +213,16 @@ class HistoryRun {
       f.text = std::string(rng_.Pick(CancelReasons()));
       delay = rng_.Between(1, 8);
     }
+    Schedule(day, delay, 14 * kHour, std::move(f));
+  }
+
+  // `f` `delay` days after `day` (the next working day when that is a weekend), some time in
+  // the eight hours from `from` (seconds into the day); dropped when it would come after today.
+  void Schedule(int day, int64_t delay, int64_t from, FollowUp f) {
     int when = day + static_cast<int>(delay);
     while (when < window_.days && IsWeekend(window_.Day(when))) ++when;
     if (when >= window_.days) return;  // it would happen after today
-    f.at = At(window_.Day(when), 14 * kHour + rng_.Between(0, 8 * kHour));
+    f.at = At(window_.Day(when), from + rng_.Between(0, 8 * kHour));
     follow_ups_[static_cast<size_t>(when)].push_back(std::move(f));
   }
 
