@@ -14,6 +14,15 @@ namespace ordo::flows {
 using documents::Align;
 using documents::PrintedDocument;
 
+namespace {
+
+// ", certificate 12-345" for a certificate; "" for a customer exempt everywhere.
+std::string ExemptionText(const std::string& exemption) {
+  return exemption == "customer" ? "" : ", certificate " + exemption;
+}
+
+}  // namespace
+
 PrintedDocument InvoiceDocument(const InvoiceDocumentSource& source) {
   const invoicing::Invoice& v = source.invoice;
   const int digits = FindCurrency(v.currency).value_or(kUsd).minor_digits;
@@ -57,7 +66,8 @@ PrintedDocument InvoiceDocument(const InvoiceDocumentSource& source) {
          invoicing::FormatRatePercent(l.tax_rate_ppm), money(l.extended_amount)});
   }
   d.totals = {{"Subtotal", money(v.subtotal)},
-              {"Tax", money(v.tax)},
+              {v.tax_exemption ? "Tax (exempt" + ExemptionText(*v.tax_exemption) + ")" : "Tax",
+               money(v.tax)},
               {"Freight", money(v.freight)},
               {"Total " + v.currency, money(v.total), true}};
   if (!v.amount_paid.is_zero()) d.totals.push_back({"Paid", money(v.amount_paid)});

@@ -61,6 +61,7 @@ Result<invoicing::Invoice> InvoiceShipment(store::Connection& conn, const Comman
   // that expired since the order was placed no longer applies.
   const invoicing::TaxRule tax_rule =
       invoicing::LoadTaxRule(conn, customer->id, customer->tax_exempt, region, v.invoice_date);
+  v.tax_exemption = tax_rule.exemption;
   Money open_value_released;
   for (const auto& sl : shipment.lines) {
     if (sl.quantity_shipped == 0) continue;

@@ -50,7 +50,7 @@ nlohmann::json ToJson(const Invoice& inv) {
                      {"tax_rate_percent", FormatRatePercent(l.tax_rate_ppm)},
                      {"tax", l.tax_amount.Format(digits)}});
   }
-  return {{"id", inv.id.value()},
+  nlohmann::json out = {{"id", inv.id.value()},
           {"number", inv.number},
           {"customer", inv.customer_code},
           {"order", inv.order_number},
@@ -74,6 +74,8 @@ nlohmann::json ToJson(const Invoice& inv) {
           {"status", StatusName(inv.status)},
           {"version", inv.version},
           {"created_at", FormatRfc3339(inv.created_at)}};
+  if (inv.tax_exemption) out["tax_exemption"] = *inv.tax_exemption;
+  return out;
 }
 
 }  // namespace ordo::invoicing

@@ -60,6 +60,9 @@ struct Invoice {
   std::string currency = "USD";
   Money subtotal;
   Money tax;
+  // Why the invoice billed no tax, decided on its date (invoicing::TaxRule::exemption): the
+  // exemption certificate's number, or "customer" for a customer exempt everywhere.
+  std::optional<std::string> tax_exemption;
   Money freight;
   Money total;
   Money amount_paid;      // cash applied
@@ -79,7 +82,8 @@ struct Invoice {
 // {"id", "number", "customer", "order", "shipment", "invoice_date", "due_date",
 //  "discount_date", "discount_percent", "payment_terms", "currency", "lines": [{"line_no",
 //  "sku", "quantity", "unit_price", "extended_amount", "tax_class", "tax_rate_percent",
-//  "tax"}], "subtotal", "tax", "freight", "total", "amount_paid", "discount_taken",
+//  "tax"}], "subtotal", "tax", "tax_exemption" (when one applied), "freight", "total",
+//  "amount_paid", "discount_taken",
 //  "amount_credited", "balance", "status", "version", "created_at"}; money as exact strings.
 nlohmann::json ToJson(const Invoice& invoice);
 

@@ -14,8 +14,8 @@ namespace {
 constexpr std::string_view kHeaderColumns =
     "SELECT id, number, customer_id, order_id, shipment_id, invoice_date, due_date, "
     "payment_terms, discount_date, discount_bp, currency, subtotal, tax, freight, total, "
-    "amount_paid, discount_taken, amount_credited, status, version, created_at, updated_at "
-    "FROM invoices ";
+    "amount_paid, discount_taken, amount_credited, status, version, created_at, updated_at, "
+    "tax_exemption FROM invoices ";
 
 Invoice ReadHeader(store::RowReader& r) {
   Invoice v;
@@ -41,6 +41,7 @@ Invoice ReadHeader(store::RowReader& r) {
   v.version = r.Int();
   v.created_at = r.Time();
   v.updated_at = r.Time();
+  v.tax_exemption = r.OptText();
   return v;
 }
 
@@ -100,13 +101,13 @@ void InsertInvoice(store::Connection& conn, Invoice& v) {
                    "INSERT INTO invoices (number, customer_id, order_id, shipment_id, "
                    "invoice_date, due_date, payment_terms, discount_date, discount_bp, currency, "
                    "subtotal, tax, freight, total, amount_paid, discount_taken, amount_credited, "
-                   "status, version, created_at, updated_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                   "status, version, created_at, updated_at, tax_exemption) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                    "RETURNING id",
                    v.number, v.customer, v.order, v.shipment, v.invoice_date, v.due_date,
                    v.payment_terms, v.discount_date, v.discount_bp, v.currency, v.subtotal, v.tax,
                    v.freight, v.total, v.amount_paid, v.discount_taken, v.amount_credited,
-                   StatusName(v.status), v.version, v.created_at, v.created_at);
+                   StatusName(v.status), v.version, v.created_at, v.created_at, v.tax_exemption);
     q.Next();
     v.id = InvoiceId(q.Int(0));
   }

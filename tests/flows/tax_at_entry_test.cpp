@@ -8,9 +8,11 @@
 #include <vector>
 
 #include "customers/customer_repository.h"
+#include "flows/invoice_document.h"
 #include "flows/order_placement.h"
 #include "flows/order_shipment.h"
 #include "flows/price_quote.h"
+#include "invoicing/invoice_repository.h"
 #include "invoicing/tax_exemptions.h"
 #include "support/invariants.h"
 #include "support/test_db.h"
@@ -206,6 +208,7 @@ TEST_F(TaxAtEntryTest, AnInvoiceAfterTheCertificateExpiredTaxesAgain) {
   invoicing::Invoice v = Ship(order);
   EXPECT_EQ(v.lines[0].tax_rate_ppm, 88750);
   EXPECT_EQ(v.tax, Dollars("8.88"));
+  EXPECT_FALSE(v.tax_exemption.has_value());
   // The open order value the order added (no tax) is all released, nothing more.
   EXPECT_EQ(db_.OpenOrderValue("C-NY"), Money());
   EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
@@ -217,6 +220,16 @@ TEST_F(TaxAtEntryTest, AnInvoiceWhileTheCertificateIsValidIsNotTaxed) {
   AdvanceDays(1);
   invoicing::Invoice v = Ship(order);
   EXPECT_EQ(v.tax, Money());
+  // The invoice keeps the certificate that exempted it, as stored, and prints it.
+  EXPECT_EQ(v.tax_exemption, std::optional<std::string>("NY-EX-77"));
+  auto stored = invoicing::FindInvoiceByRef(db_.reader(), v.number);
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_EQ(stored->tax_exemption, std::optional<std::string>("NY-EX-77"));
+  auto printed = LoadInvoiceDocument(db_.reader(), *stored);
+  ASSERT_TRUE(printed.ok()) << printed.status().ToString();
+  bool said = false;
+  for (const auto& t : printed->totals) said |= t.label == "Tax (exempt, certificate NY-EX-77)";
+  EXPECT_TRUE(said);
   EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
 }
 
@@ -227,7 +240,9 @@ TEST_F(TaxAtEntryTest, ACustomerExemptEverywhereIsNeverTaxed) {
   orders::Order order = Place("C-EXEMPT", {{"WID-100", "10"}});
   EXPECT_EQ(order.tax, Money());
   EXPECT_EQ(order.tax_exemption, "customer");
-  EXPECT_EQ(Ship(order).tax, Money());
+  invoicing::Invoice v = Ship(order);
+  EXPECT_EQ(v.tax, Money());
+  EXPECT_EQ(v.tax_exemption, std::optional<std::string>("customer"));
 }
 
 TEST_F(TaxAtEntryTest, APreparedOrderIsTaxedAgainWhenARateChangesBeforeTheWriterPlacesIt) {
