@@ -10,6 +10,7 @@
 #include "core/field_path.h"
 #include "flows/price_quote.h"
 #include "jsonio/field_reader.h"
+#include "requests/order_request_json.h"
 #include "store/command_executor.h"
 
 namespace ordo::api {
@@ -48,10 +49,21 @@ Result<flows::QuoteRequest> ParseQuoteRequest(const std::string& body) {
     if (!l.is_object()) {
       r.Fail(at, "invalid_type", "a line must be an object");
     } else {
-      r.OnlyKnown(l, {"sku", "customer_part_number", "quantity", "uom"}, at);
-      // Our SKU or the customer's own part number, as on an order line.
+      r.OnlyKnown(l, {"sku", "customer_part_number", "configuration", "quantity", "uom"}, at);
+      // Our SKU, the customer's own part number or a configuration, as on an order line.
       const bool by_part = jsonio::FieldReader::Has(l, "customer_part_number");
-      line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku, !by_part);
+      const json* configuration =
+          r.Object(l, "configuration", FieldPath(at, "configuration"), false);
+      line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku,
+                          !by_part && configuration == nullptr);
+      if (configuration) {
+        line.configuration = requests::ReadLineConfiguration(
+            r, *configuration, FieldPath(at, "configuration"), errors);
+        if (by_part || jsonio::FieldReader::Has(l, "sku")) {
+          r.Fail(FieldPath(at, "configuration"), "conflicting_fields",
+                 "a configured line gives no sku or customer_part_number");
+        }
+      }
       if (by_part) {
         line.customer_part_number =
             r.String(l, "customer_part_number", FieldPath(at, "customer_part_number"),
@@ -104,6 +116,7 @@ json LineJson(const flows::QuoteLineRequest& in, const flows::QuotedLine& q) {
       {"errors", std::move(errors)},
   };
   if (in.customer_part_number) out["customer_part_number"] = *in.customer_part_number;
+  if (q.configuration) out["configuration"] = json::parse(*q.configuration);
   return out;
 }
 

@@ -99,6 +99,12 @@ std::vector<std::optional<ConfiguredLine>> ResolveConfigurations(
   return out;
 }
 
+std::string ConfiguredExplanation(const std::string& base, Money adjustment) {
+  if (adjustment == Money()) return base;
+  return base + ", then the configuration's " + (adjustment.is_negative() ? "" : "+") +
+         adjustment.Format(2);
+}
+
 configurator::LineConfiguration ApplyConfiguration(const ConfiguredLine& configured,
                                                    const PlaceOrderLine& in, size_t i,
                                                    Currency currency, orders::OrderLine& out,

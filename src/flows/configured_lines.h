@@ -41,6 +41,10 @@ std::vector<std::optional<ConfiguredLine>> ResolveConfigurations(
 // configured line's description after it, "Safety cabinet 30 gal (Capacity: 30 gal; ...)".
 std::string PrintedItemName(const std::string& name, const orders::OrderLine* line);
 
+// The explanation of a configured line's price: its SKU's, then what the answers add
+// ("contract K-17 until 2027-03-31, then the configuration's +45.00"); unchanged for none.
+std::string ConfiguredExplanation(const std::string& base, Money adjustment);
+
 // A priced line `out` made from a configured line: adds the adjustment to its unit price
 // (unless the price was set by hand), names the source "configured", extends again and keeps
 // the configuration for display; returns the row to store with the line. Errors: out_of_range

@@ -445,12 +445,10 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
     // configured line has the answers' adjustments too, a manual price or not.
     const Money adjustment = configured[i]->price_adjustment;
     rule_prices[i].price += adjustment;
-    if (adjustment != Money()) {
-      const std::string added = ", then the configuration's " +
-                                std::string(adjustment.is_negative() ? "" : "+") +
-                                adjustment.Format(2);
-      rule_prices[i].explanation += added;
-      if (order.lines[i].price_source == "configured") order.lines[i].price_explanation += added;
+    rule_prices[i].explanation = ConfiguredExplanation(rule_prices[i].explanation, adjustment);
+    if (order.lines[i].price_source == "configured") {
+      order.lines[i].price_explanation =
+          ConfiguredExplanation(order.lines[i].price_explanation, adjustment);
     }
   }
   if (errors.empty()) CheckOrderTotals(order.lines, r.lines, limits, errors);

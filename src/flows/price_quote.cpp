@@ -1,20 +1,38 @@
 #include "flows/price_quote.h"
 
+#include <cstdint>
+#include <string_view>
+
 #include "catalog/customer_part_number.h"
 #include "catalog/item_repository.h"
 #include "catalog/order_quantity.h"
+#include "configurator/model_json.h"
 #include "core/field_path.h"
 #include "customers/customer_repository.h"
 #include "flows/basket_pricing.h"
+#include "flows/configured_lines.h"
 #include "invoicing/sales_tax.h"
 
 namespace ordo::flows {
 namespace {
 
 // Checks and prices one line; its problems go to `out.errors`, as placement would name them.
+// A configured line's price has the answers' adjustment added, as placement adds it.
 void QuoteLine(const std::unordered_map<std::string, catalog::Item>& items,
                const QuoteLineRequest& in, size_t i, const BasketPricer& pricer,
-               const OrderLimits& limits, QuotedLine& out) {
+               const OrderLimits& limits, const ConfiguredLine* configured, QuotedLine& out) {
+  auto priced = [&](int64_t base_quantity) {
+    auto price = pricer.Price(*out.item, base_quantity);
+    if (!price.ok()) return;
+    out.price = *price;
+    if (!configured) return;
+    out.price->unit_price += configured->price_adjustment;
+    out.price->source = "configured";
+    out.price->explanation =
+        ConfiguredExplanation(out.price->explanation, configured->price_adjustment);
+    out.price->rule_price = out.price->unit_price;
+    out.price->rule_explanation = out.price->explanation;
+  };
   const std::string at = ElementPath("lines", i);
   auto found = items.find(in.sku);
   if (found == items.end()) {
@@ -40,13 +58,11 @@ void QuoteLine(const std::unordered_map<std::string, catalog::Item>& items,
   }
   if (!amount.ok() || *amount <= 0) {
     // Without a quantity, the price of one unit (a quantity break cannot apply).
-    if (auto price = pricer.Price(*out.item, 1); price.ok()) out.price = *price;
+    priced(1);
     return;
   }
   auto base = out.item->Conversions().ToBase(Quantity{*amount, out.uom});
-  if (auto price = pricer.Price(*out.item, base.ok() ? *base : 1); price.ok()) {
-    out.price = *price;
-  }
+  priced(base.ok() ? *base : 1);
   if (!base.ok() || *base > limits.max_line_quantity) {
     out.errors.push_back(
         {FieldPath(at, "quantity"), "out_of_range",
@@ -65,6 +81,19 @@ void QuoteLine(const std::unordered_map<std::string, catalog::Item>& items,
     return;
   }
   out.extended_amount = pricing::ExtendedAmount(out.price->unit_price, *base, kUsd);
+}
+
+// The line index of a field path "lines/<i>/...", or SIZE_MAX.
+size_t LineIndexOf(const std::string& field) {
+  constexpr std::string_view kLines = "lines/";
+  if (!field.starts_with(kLines)) return SIZE_MAX;
+  size_t i = 0;
+  size_t at = kLines.size();
+  if (at >= field.size() || field[at] < '0' || field[at] > '9') return SIZE_MAX;
+  for (; at < field.size() && field[at] >= '0' && field[at] <= '9'; ++at) {
+    i = i * 10 + static_cast<size_t>(field[at] - '0');
+  }
+  return i;
 }
 
 // Taxes the priced lines as order placement would (one query).
@@ -122,8 +151,26 @@ Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request, 
   }
   catalog::PartNumberMap mapped;
   if (!parts.empty()) mapped = catalog::ResolvePartNumbers(conn, quote.customer.id, parts);
+  // Configured lines become lines of the SKU their answers map to (one model load per
+  // configurator named); their problems stay with their lines.
+  std::vector<PlaceOrderLine> as_order_lines(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    as_order_lines[i].sku = in[i].sku;
+    as_order_lines[i].configuration = in[i].configuration;
+  }
+  std::vector<FieldError> configuration_errors;
+  const auto configured =
+      ResolveConfigurations(conn, as_order_lines, in.size(), configuration_errors);
+  for (auto& e : configuration_errors) {
+    const size_t i = LineIndexOf(e.field);
+    if (i < quote.lines.size()) quote.lines[i].errors.push_back(std::move(e));
+  }
   std::vector<std::string> skus;
   for (size_t i = 0; i < in.size(); ++i) {
+    if (configured[i]) {
+      in[i].sku = configured[i]->sku;
+      quote.lines[i].configuration = configurator::LineConfigurationJson(configured[i]->stored);
+    }
     if (in[i].customer_part_number) {
       auto found = mapped.find(*in[i].customer_part_number);
       if (found == mapped.end()) {
@@ -145,8 +192,9 @@ Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request, 
   quote.customer_group = pricer.candidates().customer_group();
   for (size_t i = 0; i < in.size(); ++i) {
     QuotedLine& line = quote.lines[i];
-    if (!line.errors.empty()) continue;  // an unknown part number
-    QuoteLine(items, in[i], i, pricer, limits, line);
+    // An unknown part number, or a configuration that maps to no product.
+    if (!line.errors.empty() || (in[i].configuration && !configured[i])) continue;
+    QuoteLine(items, in[i], i, pricer, limits, configured[i] ? &*configured[i] : nullptr, line);
     if (line.item) line.stock = inventory::StockByWarehouse(conn, line.item->id);
     if (line.extended_amount) quote.subtotal += *line.extended_amount;
   }

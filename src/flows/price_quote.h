@@ -21,6 +21,7 @@
 #include "core/status.h"
 #include "customers/customer.h"
 #include "flows/order_limits.h"
+#include "flows/place_order_request.h"
 #include "inventory/stock_queries.h"
 #include "pricing/price_resolution.h"
 #include "store/database.h"
@@ -34,6 +35,9 @@ struct QuoteLineRequest {
   // The customer's own number for the item: mapped to the SKU, and to the unit when the line
   // gives none, as order placement maps it (an unknown one is "unknown_part_number").
   std::optional<std::string> customer_part_number;
+  // A configurable product's answers instead of a SKU, as on an order line
+  // (flows/configured_lines.h): priced at the SKU they map to plus their price adjustments.
+  std::optional<LineConfigurationRequest> configuration;
 };
 
 struct QuoteRequest {
@@ -53,6 +57,9 @@ struct QuotedLine {
   std::optional<Money> tax_amount;
   std::vector<inventory::WarehouseStock> stock;  // per warehouse, when the item is known
   std::vector<FieldError> errors;                // fields "lines/<i>/sku|quantity|uom"
+  // A configured line's {"configurator", "answers", "description"} as JSON text, as an order
+  // line keeps it.
+  std::optional<std::string> configuration;
 };
 
 struct Quote {

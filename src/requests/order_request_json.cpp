@@ -10,12 +10,9 @@ using flows::PlaceOrderLine;
 using flows::PlaceOrderRequest;
 using nlohmann::json;
 
-namespace {
-
-// A line's "configuration": {"configurator", "answers": {"<question>": "<value>" | null}}.
-flows::LineConfigurationRequest ReadConfiguration(jsonio::FieldReader& r, const json& c,
-                                                  const std::string& at,
-                                                  std::vector<FieldError>& errors) {
+flows::LineConfigurationRequest ReadLineConfiguration(jsonio::FieldReader& r, const json& c,
+                                                      const std::string& at,
+                                                      std::vector<FieldError>& errors) {
   flows::LineConfigurationRequest out;
   r.OnlyKnown(c, {"configurator", "answers"}, at);
   out.configurator =
@@ -39,8 +36,6 @@ flows::LineConfigurationRequest ReadConfiguration(jsonio::FieldReader& r, const 
   }
   return out;
 }
-
-}  // namespace
 
 Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
                                               std::string_view default_channel) {
@@ -99,7 +94,7 @@ Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
                           !by_part && configuration == nullptr);
       if (configuration) {
         line.configuration =
-            ReadConfiguration(r, *configuration, FieldPath(at, "configuration"), errors);
+            ReadLineConfiguration(r, *configuration, FieldPath(at, "configuration"), errors);
         if (by_part || jsonio::FieldReader::Has(l, "sku")) {
           r.Fail(FieldPath(at, "configuration"), "conflicting_fields",
                  "a configured line gives no sku or customer_part_number");

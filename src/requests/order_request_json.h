@@ -5,10 +5,14 @@
 // strings; they are kept as their decimal text and never pass through a double.
 #pragma once
 
+#include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "flows/place_order_request.h"
+#include "jsonio/field_reader.h"
 
 namespace ordo::requests {
 
@@ -17,5 +21,12 @@ namespace ordo::requests {
 // `default_channel` is the channel of a body that names none (the portal's is "portal").
 Result<flows::PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
                                                      std::string_view default_channel = "api");
+
+// A line's "configuration" object at `at`: {"configurator", "answers": {"<question>": "<value>"
+// | null}}, as order lines and price quote lines give it. Problems go to `r` and `errors`.
+flows::LineConfigurationRequest ReadLineConfiguration(jsonio::FieldReader& r,
+                                                      const nlohmann::json& c,
+                                                      const std::string& at,
+                                                      std::vector<FieldError>& errors);
 
 }  // namespace ordo::requests

@@ -277,5 +277,47 @@ TEST_F(ConfiguratorsApiTest, AConfiguredLineIsOrderedShownAndPrinted) {
   }
 }
 
+// The desk's price quote prices a configured line as the order does, and keeps its problems
+// with the line while the other lines are priced.
+TEST_F(ConfiguratorsApiTest, AQuotePricesAConfiguredLineAsTheOrderDoes) {
+  ASSERT_EQ(CreateTub().status, 201);
+  auto quote = Call("sales", "POST", "/api/v1/pricing/quote",
+                    R"({"customer": "C-1", "lines": [
+                        {"quantity": 2, "configuration": {"configurator": "TUB",
+                         "answers": {"size": "M", "color": "blue", "extra": "lid"}}},
+                        {"quantity": 1, "configuration": {"configurator": "TUB",
+                         "answers": {"size": "M"}}},
+                        {"sku": "WID-200", "quantity": 1}]})");
+  ASSERT_EQ(quote.status, 200) << quote.body;
+  const json q = quote.Json();
+  EXPECT_EQ(q["lines"][0]["sku"], "WID-200");
+  EXPECT_EQ(q["lines"][0]["unit_price"], "18.5000");  // 10.00 + 8.50, as the order above
+  EXPECT_EQ(q["lines"][0]["price_source"], "configured");
+  EXPECT_EQ(q["lines"][0]["price_explanation"], "list price 10.00, then the configuration's +8.50");
+  EXPECT_EQ(q["lines"][0]["extended_amount"], "37.00");
+  EXPECT_EQ(q["lines"][0]["configuration"]["description"], "Size: Medium; Color: Blue; Extra: Lid");
+  EXPECT_TRUE(q["lines"][0]["errors"].empty());
+  ASSERT_EQ(q["lines"][1]["errors"].size(), 1u) << q["lines"][1];
+  EXPECT_EQ(q["lines"][1]["errors"][0]["field"], "lines/1/configuration/answers/color");
+  EXPECT_EQ(q["lines"][1]["errors"][0]["code"], "incomplete");
+  EXPECT_TRUE(q["lines"][1]["unit_price"].is_null());
+  EXPECT_EQ(q["lines"][2]["unit_price"], "10.0000");
+  EXPECT_EQ(q["subtotal"], "47.00");
+
+  // The same basket placed: the same price and explanation.
+  auto placed = Call("sales", "POST", "/api/v1/orders",
+                     R"({"customer": "C-1", "lines": [{"quantity": 2, "configuration":
+                         {"configurator": "TUB", "answers": {"size": "M", "color": "blue",
+                         "extra": "lid"}}}]})");
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  EXPECT_EQ(placed.Json()["lines"][0]["price_explanation"],
+            q["lines"][0]["price_explanation"]);
+
+  auto both = Call("sales", "POST", "/api/v1/pricing/quote",
+                   R"({"customer": "C-1", "lines": [{"sku": "WID-200", "quantity": 1,
+                       "configuration": {"configurator": "TUB", "answers": {}}}]})");
+  EXPECT_TRUE(IsProblem(both, 400, "invalid_argument")) << both.body;
+}
+
 }  // namespace
 }  // namespace ordo::api::testing
