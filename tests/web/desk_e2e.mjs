@@ -3,7 +3,7 @@
 // sees each line priced with its source and the subtotal, meets a problem at its line, loses
 // the answer to "Place order" and places it again (one order, checked through the API), and
 // pastes a 200-line stocking order whose two unknown SKUs are marked in place, then rows by the
-// customer's own part numbers. The draft survives a reload; Clear discards it. axe-core checks
+// customer's own part numbers and a configured product. The draft survives a reload; Clear discards it. axe-core checks
 // the desk as it goes.
 //
 //   node tests/web/desk_e2e.mjs --ordo build/ordo --screenshots build/web/screenshots
@@ -239,6 +239,32 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
   await page.locator(".desk-lines tr[data-line='3'] .part-number", { hasText: parts[1].part_number }).waitFor();
   check((await page.locator(".desk-lines tr[data-line='2'] .part-number").count()) === 0, "a line by our SKU has no part number");
   await page.locator(".desk-lines tr[data-line='3'] .chip").first().waitFor(); // priced
+
+  // A configurable product chosen question by question: each question offers only what still
+  // leads to a product; the line is priced as its SKU plus the answers' adjustments.
+  await page.getByRole("button", { name: "Configure a product…" }).click();
+  const models = page.getByLabel("Product", { exact: true });
+  await page.waitForFunction(() => document.querySelectorAll("#configure-model option").length > 1);
+  await models.selectOption({ index: 1 });
+  for (let asked = 0; asked < 20; asked++) {
+    const next = page.locator("#configure-next");
+    const added = page.getByRole("button", { name: "Add configured line" });
+    await Promise.race([next.waitFor(), added.waitFor()]);
+    if (await added.isVisible()) break;
+    const value = await next.evaluate((el) => [...el.options].find((o) => !o.disabled && o.value !== "")?.value);
+    check(value !== undefined, "the next question offers a choice");
+    await next.selectOption(value);
+    await page.waitForFunction((before) => document.querySelectorAll(".configure-answers li").length > before, asked);
+  }
+  await accessible("order desk (configure a product)");
+  await shot("desk-configure.png");
+  const described = (await page.locator(".desk-configure [role=status]").textContent()).trim();
+  await page.getByLabel("Quantity", { exact: true }).fill("2");
+  await page.getByRole("button", { name: "Add configured line" }).click();
+  await page.locator(".desk-total", { hasText: "4 lines" }).waitFor();
+  await page.locator(".desk-lines tr[data-line='4'] .configuration").waitFor();
+  check(described.includes((await page.locator(".desk-lines tr[data-line='4'] .configuration").textContent()).trim()), `the line shows the configuration: ${described}`);
+  await page.locator(".desk-lines tr[data-line='4'] .chip", { hasText: /configuration|list|tier|contract|promotion/ }).waitFor(); // priced
   await page.getByRole("button", { name: "Place order" }).click();
   const partsLink = page.getByRole("status").getByRole("link");
   await partsLink.waitFor();
@@ -251,6 +277,10 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
       !partsOrder.lines[1].customer_part_number &&
       partsOrder.lines[2].customer_part_number === parts[1].part_number,
     `the order's lines keep the part numbers: ${JSON.stringify(partsOrder.lines.map((l) => [l.sku, l.uom, l.customer_part_number]))}`,
+  );
+  check(
+    partsOrder.lines.length === 4 && partsOrder.lines[3].configuration && partsOrder.lines[3].quantity === 2,
+    `the configured line is ordered with its answers: ${JSON.stringify(partsOrder.lines[3])}`,
   );
   await page.reload();
   await page.getByRole("heading", { name: "Order desk" }).waitFor();

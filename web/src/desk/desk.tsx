@@ -12,6 +12,7 @@ import { ItemChoice, PlacedOrder, Quote, QuoteLine, lineBody, partNumbers, place
 import { CustomerChoice, Draft, DraftLine, addLines, discardDraft, loadDraft, saveDraft, sentLines } from "./draft";
 import { LineProblems, LineRow } from "./line_row";
 import { formatCents, toCents } from "./money";
+import { ConfigurePanel } from "./configure";
 import { isMultiLine, parsePaste } from "./paste";
 import { Typeahead } from "../typeahead";
 
@@ -37,6 +38,7 @@ export function OrderDesk() {
   const customerRef = useRef<HTMLInputElement>(null);
   const itemRef = useRef<HTMLInputElement>(null);
   const quantityInputs = useRef(new Map<number, HTMLInputElement>());
+  const [configuring, setConfiguring] = useState(false);
   const placingNow = useRef(false);
   const quoteSeq = useRef(0);
 
@@ -47,7 +49,7 @@ export function OrderDesk() {
 
   // Prices and stock for the whole draft in one request, a moment after the last change.
   const sent = sentLines(draft);
-  const quoteInput = JSON.stringify([draft.customer?.code, draft.shipTo, sent.map((l) => [l.key, l.sku, l.quantity, l.uom])]);
+  const quoteInput = JSON.stringify([draft.customer?.code, draft.shipTo, sent.map((l) => [l.key, l.sku, l.quantity, l.uom, l.part, l.configuration])]);
   useEffect(() => {
     if (!draft.customer || sent.length === 0) {
       setPriced({ byKey: new Map() });
@@ -106,8 +108,8 @@ export function OrderDesk() {
   }
 
   function updateLine(key: number, patch: Partial<DraftLine>) {
-    // A SKU typed over a part number's line is a line of that SKU.
-    const edit = patch.sku !== undefined ? { ...patch, part: undefined } : patch;
+    // A SKU typed over a part number's or a configured line is a line of that SKU.
+    const edit = patch.sku !== undefined ? { ...patch, part: undefined, configuration: undefined } : patch;
     change({ ...draft, lines: draft.lines.map((l) => (l.key === key ? { ...l, ...edit } : l)) });
     if (lineErrors.has(key)) {
       const rest = new Map(lineErrors);
@@ -410,7 +412,23 @@ export function OrderDesk() {
         <p id="desk-item-hint" class="muted">
           Enter adds the line and moves to its quantity; Enter there comes back here. Ctrl+Enter places the order.
         </p>
+        <button type="button" class="secondary" onClick={() => setConfiguring(true)} aria-expanded={configuring}>
+          Configure a product…
+        </button>
       </div>
+      {configuring && (
+        <ConfigurePanel
+          onAdd={(sku, quantity, configuration) => {
+            change(addLines(draft, [{ sku, quantity, uom: "", configuration }]));
+            setConfiguring(false);
+            itemRef.current?.focus();
+          }}
+          onClose={() => {
+            setConfiguring(false);
+            itemRef.current?.focus();
+          }}
+        />
+      )}
 
       <div class="desk-total" aria-live="polite">
         <span>

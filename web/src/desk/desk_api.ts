@@ -76,13 +76,20 @@ export interface LineInput {
   quantity: string;
   uom: string;
   part?: string;
+  configuration?: { configurator: string; answers: Record<string, string | null> };
 }
 
-// A draft line as the quote and the order take it: by the customer's part number when it was
-// pasted as one (the server maps it to the SKU), else by SKU; the unit only when not the base.
-export function lineBody(l: LineInput): Record<string, string> {
+// A draft line as the quote and the order take it: by its configuration when it was configured,
+// by the customer's part number when it was pasted as one (the server maps either to the SKU),
+// else by SKU; the unit only when not the base.
+export function lineBody(l: LineInput): Record<string, unknown> {
+  const item = l.configuration
+    ? { configuration: { configurator: l.configuration.configurator, answers: l.configuration.answers } }
+    : l.part
+      ? { customer_part_number: l.part }
+      : { sku: l.sku };
   return {
-    ...(l.part ? { customer_part_number: l.part } : { sku: l.sku }),
+    ...item,
     quantity: l.quantity,
     ...(l.uom ? { uom: l.uom } : {}),
   };

@@ -19,6 +19,13 @@ export interface CustomerChoice {
   ship_to: ShipTo[];
 }
 
+// A configurable product's answers (the desk's configure panel) and their description.
+export interface LineConfiguration {
+  configurator: string;
+  answers: Record<string, string | null>;
+  description: string;
+}
+
 export interface DraftLine {
   key: number; // stable across edits, for rendering and focus
   sku: string;
@@ -27,6 +34,9 @@ export interface DraftLine {
   // The customer's own part number the line was pasted as: sent instead of the SKU, so the
   // order line keeps it and the customer's documents print it. Editing the SKU drops it.
   part?: string;
+  // A configured line: sent as its configuration (the server maps the answers to the SKU and
+  // adds their price adjustments). Editing the SKU drops it.
+  configuration?: LineConfiguration;
 }
 
 export interface Draft {
@@ -73,7 +83,10 @@ export function sentLines(draft: Draft): DraftLine[] {
   return draft.lines.filter((l) => l.sku.trim() !== "");
 }
 
-export function addLines(draft: Draft, lines: { sku: string; quantity: string; uom: string; part?: string }[]): Draft {
+export function addLines(
+  draft: Draft,
+  lines: { sku: string; quantity: string; uom: string; part?: string; configuration?: LineConfiguration }[],
+): Draft {
   let next = draft.nextKey;
   const added = lines.map((l) => ({ key: next++, ...l }));
   return { ...draft, lines: [...draft.lines, ...added], nextKey: next };

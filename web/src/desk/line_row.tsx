@@ -66,6 +66,7 @@ export function LineRow({ line, index, quoted, problems, priced, onChange, onRem
       <td class="item-name">
         {quoted?.name ?? (quoted ? "" : "…")}
         {line.part && <span class="muted part-number"> (your part no. {line.part})</span>}
+        {line.configuration && <div class="muted configuration">{line.configuration.description}</div>}
       </td>
       <td>
         <input
