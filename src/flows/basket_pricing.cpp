@@ -36,7 +36,8 @@ Result<pricing::PriceDecision> BasketPricer::Price(const catalog::Item& item, in
   in.quantity = base_quantity;
   in.date = date_;
   in.currency = currency_;
-  if (!manual_price) candidates_.FillLine(in);
+  // A manual line too: the price the rules would give it is what a discount is measured from.
+  candidates_.FillLine(in);
   return pricing::ResolvePrice(in);
 }
 

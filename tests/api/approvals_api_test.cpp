@@ -109,7 +109,7 @@ TEST_F(ApprovalsApiTest, ADiscountIsMeasuredFromThePricingRulesPrice) {
 
   json agreed = PlaceOrder("C-1", 2);
   EXPECT_EQ(agreed["status"], "open") << agreed;
-  EXPECT_EQ(agreed["lines"][0]["unit_price"], "6.00");
+  EXPECT_EQ(agreed["lines"][0]["unit_price"], "6.0000");
   EXPECT_TRUE(agreed["holds"].empty());
 
   json manual = PlaceOrder("C-1", 2, "4.50");
