@@ -145,8 +145,8 @@ std::vector<double> TimePlacements(Database& db, int lines, int reps, uint64_t s
   for (int i = 0; i < reps; ++i) orders.push_back(MakeOrder(db.cat, lines, rng));
   ClientFigures f = PlaceOrdersWithClients(*db.exec, *db.readers, orders, reps, 1, "bench");
   if (f.created != reps) {
-    throw std::runtime_error("placed " + std::to_string(f.created) + " of " +
-                             std::to_string(reps) + ": " + f.first_failure);
+    throw std::runtime_error("placed " + std::to_string(f.created) + " of " + std::to_string(reps) +
+                             ": " + f.first_failure);
   }
   return f.latencies_ms;
 }
@@ -155,8 +155,8 @@ double Throughput(Database& db, int orders, int inflight, uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::vector<flows::PlaceOrderRequest> requests;
   for (int i = 0; i < orders; ++i) requests.push_back(MakeOrder(db.cat, 10, rng));
-  ClientFigures f = PlaceOrdersWithClients(*db.exec, *db.readers, requests, orders, inflight,
-                                           "bench");
+  ClientFigures f =
+      PlaceOrdersWithClients(*db.exec, *db.readers, requests, orders, inflight, "bench");
   if (f.created != orders) throw std::runtime_error("throughput: " + f.first_failure);
   return static_cast<double>(f.orders) / f.seconds;
 }
@@ -199,8 +199,7 @@ int main(int argc, char** argv) {
         f["quote" + std::to_string(lines)].push_back(Median(quotes));
         f["place" + std::to_string(lines)].push_back(Median(placed));
         std::printf(" | %4d lines: quote %.2f ms (p95 %.2f), place %.2f ms (p95 %.2f)", lines,
-                    Median(quotes), Percentile(quotes, 95), Median(placed),
-                    Percentile(placed, 95));
+                    Median(quotes), Percentile(quotes, 95), Median(placed), Percentile(placed, 95));
       }
       double rate = Throughput(*db, orders, inflight, 13 * run);
       f["throughput"].push_back(rate);

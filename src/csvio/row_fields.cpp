@@ -121,14 +121,16 @@ std::optional<std::vector<PackSize>> RowFields::Packs(std::string_view column) {
                                    ? Result<int64_t>(Status::InvalidArgument("no '='"))
                                    : ParseWholeAmount(amount);
     if (!quantity.ok()) {
-      AddError(column, "invalid_pack_sizes",
-               Quoted(entry) +
-                   " is not UOM=QUANTITY or UOM=QUANTITY:GTIN (as in \"CS=12;PL=480:10012345678902\")");
+      AddError(
+          column, "invalid_pack_sizes",
+          Quoted(entry) +
+              " is not UOM=QUANTITY or UOM=QUANTITY:GTIN (as in \"CS=12;PL=480:10012345678902\")");
       return std::nullopt;
     }
     PackSize pack{std::string(TrimBlanks(entry.substr(0, equals))), *quantity};
     // The GTIN's digits are checked with the item (catalog::ValidateNewItem).
-    if (colon != std::string_view::npos) pack.gtin = std::string(TrimBlanks(entry.substr(colon + 1)));
+    if (colon != std::string_view::npos)
+      pack.gtin = std::string(TrimBlanks(entry.substr(colon + 1)));
     packs.push_back(std::move(pack));
   }
   return packs;

@@ -4,10 +4,10 @@
 #include <optional>
 #include <string>
 
+#include "approvals/approval_repository.h"
 #include "demo/demo_back_office.h"
 #include "demo/demo_batch.h"
 #include "demo/demo_vocab.h"
-#include "approvals/approval_repository.h"
 #include "flows/approval_decisions.h"
 #include "flows/order_changes.h"
 #include "flows/order_placement.h"
@@ -137,20 +137,19 @@ class HistoryRun {
     CommandContext ctx{f.actor, "", f.at};
     const bool release = f.kind == FollowUp::Kind::kRelease;
     int* released = &counts_.released;  // written on the writer, read after the batch
-    batch.Add((release ? "release of order " : "decision on order ") +
-                  std::to_string(f.order.value()),
-              [&f, ctx, release, released](store::Connection& c) -> Status {
-                if (f.kind == FollowUp::Kind::kReject) return Reject(c, ctx, f);
-                auto changed =
-                    release ? flows::ReleaseHold(c, ctx, f.order, f.hold, f.text, std::nullopt)
-                            : flows::CancelOrder(c, ctx, f.order, f.text, std::nullopt);
-                // A cancellation that comes after everything shipped is too late: the
-                // customer keeps the goods. A release that comes after the order was
-                // cancelled (its other hold decided first) is moot.
-                if (changed.status().code() == ErrorCode::kInvalidState) return Status::Ok();
-                if (changed.ok() && release) ++*released;
-                return changed.status();
-              });
+    batch.Add(
+        (release ? "release of order " : "decision on order ") + std::to_string(f.order.value()),
+        [&f, ctx, release, released](store::Connection& c) -> Status {
+          if (f.kind == FollowUp::Kind::kReject) return Reject(c, ctx, f);
+          auto changed = release ? flows::ReleaseHold(c, ctx, f.order, f.hold, f.text, std::nullopt)
+                                 : flows::CancelOrder(c, ctx, f.order, f.text, std::nullopt);
+          // A cancellation that comes after everything shipped is too late: the
+          // customer keeps the goods. A release that comes after the order was
+          // cancelled (its other hold decided first) is moot.
+          if (changed.status().code() == ErrorCode::kInvalidState) return Status::Ok();
+          if (changed.ok() && release) ++*released;
+          return changed.status();
+        });
   }
 
   static Status Reject(store::Connection& c, const CommandContext& ctx, const FollowUp& f) {

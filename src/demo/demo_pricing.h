@@ -1,7 +1,8 @@
 // The demo distributor's pricing rules, made after its history so the history's prices stay as
 // planned: two price lists (with quantity breaks) given to two thirds of the customers, pricing
 // groups, a contract for each of the first customers on items it buys again and again, and
-// three promotions running today (none of it under an item's floor) — so the desk and new orders show explained prices.
+// three promotions running today (none of it under an item's floor) — so the desk and new orders
+// show explained prices.
 #pragma once
 
 #include <vector>

@@ -310,8 +310,7 @@ TEST_F(ConfiguratorsApiTest, AQuotePricesAConfiguredLineAsTheOrderDoes) {
                          {"configurator": "TUB", "answers": {"size": "M", "color": "blue",
                          "extra": "lid"}}}]})");
   ASSERT_EQ(placed.status, 201) << placed.body;
-  EXPECT_EQ(placed.Json()["lines"][0]["price_explanation"],
-            q["lines"][0]["price_explanation"]);
+  EXPECT_EQ(placed.Json()["lines"][0]["price_explanation"], q["lines"][0]["price_explanation"]);
 
   auto both = Call("sales", "POST", "/api/v1/pricing/quote",
                    R"({"customer": "C-1", "lines": [{"sku": "WID-200", "quantity": 1,

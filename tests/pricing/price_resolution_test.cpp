@@ -1,9 +1,10 @@
 // Price resolution: list, tier discount (half-even at four decimals), manual override.
+#include "pricing/price_resolution.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "core/money.h"
-#include "pricing/price_resolution.h"
 #include "support/matchers.h"
 
 namespace ordo::pricing {
