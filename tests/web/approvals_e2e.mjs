@@ -4,7 +4,8 @@
 // Approvals inbox with the rule and its figures, approves it with a note, and the order is
 // allocated; the demo's discounted order waiting there is rejected with a note and cancelled.
 // The sales user has no Approvals in its menu and the inbox answers it 403; the AR clerk's inbox
-// holds credit holds only. Each step is checked through the API as well as on screen.
+// holds credit holds only. The manager makes a rule on the rules screen and switches it off.
+// Each step is checked through the API as well as on screen.
 // Screenshot approvals.png; axe-core on the screen.
 //
 //   node tests/web/approvals_e2e.mjs --ordo build/ordo --screenshots build/web/screenshots
@@ -121,6 +122,29 @@ async function approvals({ page, url, passwords, shot, accessible, quiet }) {
   await page.getByRole("status").filter({ hasText: `${other.order} rejected` }).waitFor();
   const cancelled = (await api("sales", "GET", `/api/v1/orders/${other.order}`)).body;
   check(cancelled.status === "cancelled" && cancelled.cancel_reason === "Not at these terms.", `the rejected order: ${cancelled.status}`);
+
+  // The rules screen: the seeded rules listed; a rule made, then switched off.
+  await menu("Approval rules").click();
+  await page.getByRole("heading", { name: "Approval rules", level: 1 }).waitFor();
+  await page.locator("tbody tr", { hasText: "PRICE-FLOOR" }).waitFor();
+  await page.getByRole("button", { name: "New approval rule" }).click();
+  await page.getByLabel("Code", { exact: true }).fill("E2E-MARGIN");
+  await page.getByLabel("Name", { exact: true }).fill("Margin under 5%");
+  await page.getByLabel("Holds an order when").selectOption("margin_under");
+  await page.getByLabel("Threshold (percent)").fill("5");
+  await accessible("approval rule form");
+  await page.getByRole("button", { name: "Create rule" }).click();
+  await page.getByText("Saved approval rule E2E-MARGIN.").waitFor();
+  await shot("approval-rules.png");
+  await accessible("approval rules");
+  let made = (await api("manager", "GET", "/api/v1/approval-rules/E2E-MARGIN")).body;
+  check(made.kind === "margin_under" && made.threshold === "5.00" && made.hold_kind === "approval" && made.active, `the rule: ${JSON.stringify(made)}`);
+  await page.getByRole("button", { name: "Edit approval rule E2E-MARGIN" }).click();
+  await page.getByLabel("Active").uncheck();
+  await page.getByRole("button", { name: "Save rule" }).click();
+  await page.getByText("Saved approval rule E2E-MARGIN.").waitFor();
+  made = (await api("manager", "GET", "/api/v1/approval-rules/E2E-MARGIN")).body;
+  check(!made.active && made.version === 2, `the rule is switched off: ${JSON.stringify(made)}`);
   await signOut(page);
 
   // The AR clerk's inbox holds credit only.

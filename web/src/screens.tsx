@@ -10,6 +10,7 @@ import { Customers } from "./admin/customers";
 import { Import } from "./admin/import";
 import { Items } from "./admin/items";
 import { PriceTiers } from "./admin/price_tiers";
+import { ApprovalRules } from "./admin/approval_rules";
 import { PriceLists } from "./admin/price_lists";
 import { Contracts } from "./admin/contracts";
 import { Promotions } from "./admin/promotions";
@@ -173,6 +174,7 @@ export const SCREENS: Screen[] = [
   { path: "#/admin/warehouses", title: "Warehouses", permission: "warehouses.write", audience: "staff", render: () => <Warehouses /> },
   { path: "#/admin/tax-rates", title: "Tax rates", permission: "tax_rates.write", audience: "staff", render: () => <TaxRates /> },
   { path: "#/admin/price-tiers", title: "Price tiers", permission: "price_tiers.write", audience: "staff", render: () => <PriceTiers /> },
+  { path: "#/approval-rules", title: "Approval rules", permission: "approval_rules.write", audience: "staff", render: () => <ApprovalRules /> },
   { path: "#/pricing/price-lists", title: "Price lists", permission: "pricing.write", audience: "staff", render: () => <PriceLists /> },
   { path: "#/pricing/contracts", title: "Contracts", permission: "pricing.write", audience: "staff", render: () => <Contracts /> },
   { path: "#/pricing/promotions", title: "Promotions", permission: "pricing.write", audience: "staff", render: () => <Promotions /> },
