@@ -5,7 +5,9 @@
 // strings; they are kept as their decimal text and never pass through a double.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "flows/place_order_request.h"
@@ -17,5 +19,11 @@ namespace ordo::requests {
 // `default_channel` is the channel of a body that names none (the portal's is "portal").
 Result<flows::PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
                                                      std::string_view default_channel = "api");
+
+// The same from a parsed body, adding its problems to `errors` (a quote's body is an order's
+// with more fields: requests/quote_request_json.h).
+flows::PlaceOrderRequest ReadPlaceOrderJson(const nlohmann::json& doc,
+                                            std::string_view default_channel,
+                                            std::vector<FieldError>& errors);
 
 }  // namespace ordo::requests
