@@ -26,6 +26,7 @@
 #include "api/price_tier_routes.h"
 #include "api/product_line_routes.h"
 #include "api/promotion_routes.h"
+#include "api/quote_routes.h"
 #include "api/receivables_report_routes.h"
 #include "api/report_routes.h"
 #include "api/return_routes.h"
@@ -68,6 +69,7 @@ void AddApiRoutes(http::Router& router, ApiContext& ctx) {
   AddPriceListRoutes(router, ctx);
   AddContractRoutes(router, ctx);
   AddPromotionRoutes(router, ctx);
+  AddQuoteRoutes(router, ctx);
 }
 
 }  // namespace ordo::api

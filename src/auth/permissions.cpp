@@ -85,6 +85,9 @@ const Permission kTable[] = {
     // The approval rules and their thresholds: the sales manager's.
     {"approval_rules.read", {kSalesManager}},
     {"approval_rules.write", {kSalesManager}},
+    // Quotes: sales make, revise, accept and cancel them; a portal customer reads its own.
+    {"quotes.read", {kSales, kSalesManager, kCustomer}},
+    {"quotes.write", {kSales, kSalesManager}},
 };
 
 }  // namespace

@@ -15,7 +15,7 @@ void PrintSummary(const std::string& db, const demo::DemoOptions& o, const demo:
   std::cout << "demo data written to " << db << " (seed " << o.seed << ")\n"
             << "  " << s.warehouses << " warehouses, " << s.price_tiers << " price tiers\n"
             << "  " << s.price_lists << " price lists, " << s.contracts << " contracts, "
-            << s.promotions << " promotions\n"
+            << s.promotions << " promotions, " << s.quotes << " quotes\n"
             << "  " << s.items << " items (" << s.inactive_items << " inactive)\n"
             << "  " << s.customers << " customers with " << s.ship_tos << " ship-tos\n"
             << "  " << s.receipts << " stock receipts\n"

@@ -21,6 +21,7 @@
 #include "demo/demo_orders.h"
 #include "demo/demo_pricing.h"
 #include "demo/demo_product_lines.h"
+#include "demo/demo_quotes.h"
 #include "demo/demo_random.h"
 #include "demo/demo_returns.h"
 #include "demo/demo_stock.h"
@@ -171,6 +172,8 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   if (!waiting.ok()) return waiting.status();
   auto pricing = CreateDemoPricing(exec, catalog, customers, now);
   if (!pricing.ok()) return pricing.status();
+  auto quoted = CreateDemoQuotes(exec, catalog, customers, now);
+  if (!quoted.ok()) return quoted.status();
 
   DemoSummary s;
   s.price_tiers = static_cast<int>(tiers.size());
@@ -190,6 +193,10 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   s.orders += waiting->orders;
   s.order_lines += waiting->order_lines;
   s.order_value += waiting->value;
+  s.quotes = quoted->quotes;
+  s.orders += quoted->orders;
+  s.order_lines += quoted->order_lines;
+  s.order_value += quoted->order_value;
   // What the back office did, and which cancellations took effect (one that came after
   // everything shipped was too late), as stored.
   Status counted = exec.Run([&s](store::Connection& c) {

@@ -32,6 +32,7 @@ struct DemoSummary {
   int price_lists = 0;
   int contracts = 0;
   int promotions = 0;
+  int quotes = 0;  // one open, one revised, one expired, one accepted
   int warehouses = 0;
   int items = 0;
   int inactive_items = 0;

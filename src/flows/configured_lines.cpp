@@ -112,7 +112,8 @@ configurator::LineConfiguration ApplyConfiguration(const ConfiguredLine& configu
   configurator::LineConfiguration stored = configured.stored;
   stored.line_no = static_cast<int>(i + 1);
   out.configuration = configurator::LineConfigurationJson(stored);
-  if (in.unit_price) return stored;  // a price set by hand is the price
+  // A price set by hand is the price, and an agreed one already holds the adjustment.
+  if (in.unit_price || in.agreed_price) return stored;
   out.unit_price += configured.price_adjustment;
   out.price_source = "configured";
   std::optional<Money> extended = out.unit_price.CheckedMul(out.quantity);

@@ -46,8 +46,8 @@ std::string PrintedItemName(const std::string& name, const orders::OrderLine* li
 std::string ConfiguredExplanation(const std::string& base, Money adjustment);
 
 // A priced line `out` made from a configured line: adds the adjustment to its unit price
-// (unless the price was set by hand), names the source "configured", extends again and keeps
-// the configuration for display; returns the row to store with the line. Errors: out_of_range
+// (unless the price was set by hand or agreed), names the source "configured", extends again and
+// keeps the configuration for display; returns the row to store with the line. Errors: out_of_range
 // at "lines/<i>/quantity" when the value grows past what a line may hold.
 configurator::LineConfiguration ApplyConfiguration(const ConfiguredLine& configured,
                                                    const PlaceOrderLine& in, size_t i,

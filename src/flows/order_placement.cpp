@@ -180,6 +180,11 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
   auto price =
       pricer ? pricer->Price(*item, *base, manual, in.override_reason)
              : pricing::ResolvePrice({item->list_price, std::nullopt, manual, in.override_reason});
+  // A price agreed before (an accepted quote's) stands instead, as it was explained then.
+  if (in.agreed_price) {
+    price = pricing::PriceDecision{in.agreed_price->unit_price, in.agreed_price->source,
+                                   in.agreed_price->explanation};
+  }
   if (!price.ok()) {
     for (const auto& e : price.status().errors()) {
       errors.push_back({FieldPath(at, e.field), e.code, e.message});
@@ -198,6 +203,7 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
   out.price_explanation = price->explanation;
   by_rules = {price->rule_price, price->rule_explanation};
   if (manual) out.override_reason = in.override_reason;
+  if (in.agreed_price) out.override_reason = in.agreed_price->override_reason;
   if (out.quantity > limits.max_line_quantity) {
     errors.push_back(
         {FieldPath(at, "quantity"), "out_of_range",

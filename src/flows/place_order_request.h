@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/money.h"
+
 namespace ordo::flows {
 
 // A configurable product's answers (src/configurator/): the line's SKU and price come from them.
@@ -16,6 +18,16 @@ struct LineConfigurationRequest {
   std::string configurator;  // the model's code
   // Question code → value code, or nullopt for an optional question answered "none".
   std::map<std::string, std::optional<std::string>> answers;
+};
+
+// A price agreed before the order (an accepted quote's line, flows/quote_commands.h): the line
+// takes it as it is, with its source and explanation, instead of what the pricer would give
+// today. Set only by flows, never from a channel's body; approval rules still judge it.
+struct AgreedPrice {
+  Money unit_price;
+  std::string source;       // "quote:Q-000012/2"
+  std::string explanation;  // "quote Q-000012 v2: contract K-17 until 2027-03-31"
+  std::optional<std::string> override_reason;  // kept from a manual price
 };
 
 struct PlaceOrderLine {
@@ -28,6 +40,7 @@ struct PlaceOrderLine {
   // SKU: PrepareOrder maps it to the SKU, and to the unit when the line gives none.
   std::optional<std::string> customer_part_number;
   std::optional<LineConfigurationRequest> configuration;  // instead of `sku`
+  std::optional<AgreedPrice> agreed_price;                // instead of pricing it
 };
 
 struct PlaceOrderRequest {

@@ -37,12 +37,8 @@ flows::LineConfigurationRequest ReadLineConfiguration(jsonio::FieldReader& r, co
   return out;
 }
 
-Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
-                                              std::string_view default_channel) {
-  std::vector<FieldError> errors;
-  Result<json> parsed = jsonio::ParseJsonObject(body);
-  if (!parsed.ok()) return parsed.status();
-  const json& doc = *parsed;
+PlaceOrderRequest ReadPlaceOrderJson(const json& doc, std::string_view default_channel,
+                                     std::vector<FieldError>& errors) {
   jsonio::FieldReader r(errors);
   PlaceOrderRequest req;
   req.channel = std::string(default_channel);
@@ -117,6 +113,15 @@ Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
       req.lines.push_back(std::move(line));
     }
   }
+  return req;
+}
+
+Result<PlaceOrderRequest> ParsePlaceOrderJson(std::string_view body,
+                                              std::string_view default_channel) {
+  std::vector<FieldError> errors;
+  Result<json> parsed = jsonio::ParseJsonObject(body);
+  if (!parsed.ok()) return parsed.status();
+  PlaceOrderRequest req = ReadPlaceOrderJson(*parsed, default_channel, errors);
   if (!errors.empty()) {
     return Status::InvalidArgument("the order has invalid fields", std::move(errors));
   }

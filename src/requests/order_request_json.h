@@ -29,4 +29,10 @@ flows::LineConfigurationRequest ReadLineConfiguration(jsonio::FieldReader& r,
                                                       const std::string& at,
                                                       std::vector<FieldError>& errors);
 
+// The same from a parsed body, adding its problems to `errors` (a quote's body is an order's
+// with more fields: requests/quote_request_json.h).
+flows::PlaceOrderRequest ReadPlaceOrderJson(const nlohmann::json& doc,
+                                            std::string_view default_channel,
+                                            std::vector<FieldError>& errors);
+
 }  // namespace ordo::requests

@@ -31,7 +31,7 @@ namespace {
 using nlohmann::json;
 
 // One customer's documents, made by staff: an order shipped and invoiced, part paid, one unit
-// returned and credited; and an order on a credit hold.
+// returned and credited; an order on a credit hold; and a quote.
 struct Documents {
   std::string customer;
   std::string order_id;
@@ -42,12 +42,13 @@ struct Documents {
   std::string payment;
   std::string rma;
   std::string memo;
+  std::string quote;  // open, for the customer
 
   // Every number and code that names one of these documents, quoted as JSON shows it.
   std::vector<std::string> Markers() const {
     std::vector<std::string> out;
     for (const std::string* s :
-         {&customer, &order_number, &shipment, &invoice, &payment, &rma, &memo}) {
+         {&customer, &order_number, &shipment, &invoice, &payment, &rma, &memo, &quote}) {
       out.push_back("\"" + *s + "\"");
     }
     return out;
@@ -131,6 +132,9 @@ class CustomerScopeTest : public OrdersApiTest {
                            "disposition": "restock"}]})",
                        200);
     d.memo = received["credit_memo"].value("number", "");
+    json quote = Ok("sales", "POST", "/api/v1/quotes",
+                    OrderBody(customer, R"([{"sku": "WID-200", "quantity": 2}])"), 201);
+    d.quote = quote.value("number", "");
     return d;
   }
 
@@ -146,7 +150,7 @@ class CustomerScopeTest : public OrdersApiTest {
         {"orders", &Documents::order_id},    {"shipments", &Documents::shipment},
         {"invoices", &Documents::invoice},   {"payments", &Documents::payment},
         {"returns", &Documents::rma},        {"credit-memos", &Documents::memo},
-        {"customers", &Documents::customer},
+        {"customers", &Documents::customer}, {"quotes", &Documents::quote},
     };
     std::string out;
     std::string previous;
@@ -189,6 +193,8 @@ class CustomerScopeTest : public OrdersApiTest {
           value = "CREDIT-LIMIT";  // staff routes: the scope gate refuses them before any read
         } else if (name == "id" && previous == "approvals") {
           value = "1";
+        } else if (name == "n" && previous == "versions") {
+          value = "1";  // a quote's first version
         } else {
           ADD_FAILURE() << "no sample for {" << name << "} in " << pattern
                         << ": add one to CustomerScopeTest::Fill";

@@ -17,6 +17,7 @@
 #include "core/text_limits.h"
 #include "invoicing/tax_exemptions.h"
 #include "pricing/rule_checks.h"
+#include "quotes/quote.h"
 
 namespace ordo::api::testing {
 namespace {
@@ -164,6 +165,11 @@ const std::map<std::pair<std::string, std::string>, TextLimit>& Table() {
       {{"PromotionPatch", "customer_group"}, pricing::kPricingCode},
       {{"CustomerPricingChange", "price_list"}, pricing::kPricingCode},
       {{"CustomerPricingChange", "pricing_group"}, pricing::kPricingCode},
+      {{"QuoteRequest", "customer"}, tl::kCustomerCode},
+      {{"QuoteRequest", "ship_to"}, tl::kShipToCode},
+      {{"QuoteRequest", "notes"}, quotes::kNotes},
+      {{"AcceptQuoteRequest", "po_number"}, tl::kPoNumber},
+      {{"CancelQuoteRequest", "reason"}, quotes::kCancelReason},
   };
   return table;
 }

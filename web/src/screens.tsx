@@ -20,6 +20,7 @@ import { Warehouses } from "./admin/warehouses";
 import { OrderDesk } from "./desk/desk";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
+import { QuotePage, Quotes } from "./quotes/quotes";
 import { UsersScreen } from "./admin/users";
 import { portalInvoices, portalOrders, portalReturns } from "./portal/routes";
 import { StatementScreen } from "./portal/statement";
@@ -65,6 +66,18 @@ export const SCREENS: Screen[] = [
     permission: "orders.place",
     audience: "staff",
     render: () => <OrderDesk />,
+  },
+  // Quotes (web/src/quotes/): sales' offers, revised in versions and accepted into orders.
+  {
+    path: "#/quotes",
+    title: "Quotes",
+    permission: "quotes.write",
+    audience: "staff",
+    render: (rest) => {
+      const number = pathPart(rest);
+      const v = Number(new URLSearchParams(rest.split("?")[1] ?? "").get("v"));
+      return number ? <QuotePage number={number} version={v > 0 ? v : null} /> : <Quotes />;
+    },
   },
   // The customer portal (web/src/portal/): its own view of the customer's orders at the same
   // address, so that "#/orders/SO-…" opens an order for staff and customers alike.

@@ -5,10 +5,10 @@
 // an e-mail; place it with the draft's Idempotency-Key. Keyboard alone: Enter moves from the
 // SKU to the quantity and on to the next line, Ctrl+Enter places the order.
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { ApiError } from "../api";
+import { ApiError, Me, call } from "../api";
 import { CustomerPicker } from "../customer_picker";
 import { CustomerPanel } from "./customer_panel";
-import { ItemChoice, PlacedOrder, Quote, QuoteLine, lineBody, partNumbers, placeOrder, quote, searchItems } from "./desk_api";
+import { ItemChoice, PlacedOrder, Quote, QuoteLine, SavedQuote, lineBody, partNumbers, placeOrder, quote, saveQuote, searchItems } from "./desk_api";
 import { CustomerChoice, Draft, DraftLine, addLines, discardDraft, loadDraft, saveDraft, sentLines } from "./draft";
 import { LineProblems, LineRow } from "./line_row";
 import { formatCents, toCents } from "./money";
@@ -34,6 +34,8 @@ export function OrderDesk() {
   const [alert, setAlert] = useState<string[]>([]);
   const [placing, setPlacing] = useState(false);
   const [placed, setPlaced] = useState<PlacedOrder | null>(null);
+  const [savedQuote, setSavedQuote] = useState<SavedQuote | null>(null);
+  const [canQuote, setCanQuote] = useState(false);
   const [focusQuantity, setFocusQuantity] = useState<number | null>(null);
   const customerRef = useRef<HTMLInputElement>(null);
   const itemRef = useRef<HTMLInputElement>(null);
@@ -43,6 +45,12 @@ export function OrderDesk() {
   const quoteSeq = useRef(0);
 
   useEffect(() => saveDraft(draft), [draft]);
+  useEffect(() => {
+    void call<Me>("GET", "/api/v1/me").then(
+      (me) => setCanQuote(me.permissions.includes("quotes.write")),
+      () => setCanQuote(false),
+    );
+  }, []);
   useEffect(() => {
     (draft.customer ? itemRef : customerRef).current?.focus();
   }, []);
@@ -93,6 +101,7 @@ export function OrderDesk() {
   function change(next: Draft) {
     setDraft(next);
     setPlaced(null);
+    setSavedQuote(null);
   }
 
   function chooseCustomer(c: CustomerChoice) {
@@ -221,6 +230,46 @@ export function OrderDesk() {
     }
   }
 
+  // The draft saved as a quote for the customer to accept later (its own key: the draft's
+  // belongs to the order). The PO number and channel belong to the order and are not sent.
+  async function submitQuote() {
+    if (placingNow.current) return;
+    if (!draft.customer) {
+      setHeaderErrors({ customer: "Choose a customer first." });
+      customerRef.current?.focus();
+      return;
+    }
+    const lines = sentLines(draft);
+    if (lines.length === 0) {
+      setAlert(["Add at least one line."]);
+      itemRef.current?.focus();
+      return;
+    }
+    placingNow.current = true;
+    setPlacing(true);
+    setAlert([]);
+    try {
+      const saved = await saveQuote(
+        {
+          customer: draft.customer.code,
+          ship_to: draft.shipTo || undefined,
+          lines: lines.map(lineBody),
+        },
+        `${draft.idempotencyKey}-quote`,
+      );
+      setDraft(discardDraft());
+      setLineErrors(new Map());
+      setHeaderErrors({});
+      setSavedQuote(saved);
+      customerRef.current?.focus();
+    } catch (e) {
+      showProblem(e as ApiError, lines.map((l) => l.key));
+    } finally {
+      placingNow.current = false;
+      setPlacing(false);
+    }
+  }
+
   // Problems at a line: the ones the refused order named, else the price quote's.
   function problemsOf(line: DraftLine, quoted: QuoteLine | undefined): LineProblems {
     const fromOrder = lineErrors.get(line.key);
@@ -265,6 +314,12 @@ export function OrderDesk() {
           <p class="placed">
             Order <a href={`#/orders/${encodeURIComponent(placed.number)}`}>{placed.number}</a> placed ({placed.status.replace(/_/g, " ")},{" "}
             {placed.total} {placed.currency}). A new draft is started.
+          </p>
+        )}
+        {savedQuote && (
+          <p class="placed">
+            Quote <a href={`#/quotes/${encodeURIComponent(savedQuote.number)}`}>{savedQuote.number}</a> saved ({savedQuote.total}{" "}
+            {savedQuote.currency}, valid until {savedQuote.expires_on}). A new draft is started.
           </p>
         )}
       </div>
@@ -457,6 +512,11 @@ export function OrderDesk() {
         <button type="button" onClick={() => void submit()} disabled={placing} aria-keyshortcuts="Control+Enter">
           {placing ? "Placing…" : "Place order"}
         </button>
+        {canQuote && (
+          <button type="button" class="secondary" onClick={() => void submitQuote()} disabled={placing}>
+            Save as quote
+          </button>
+        )}
         <button type="button" class="secondary" onClick={clear}>
           Clear
         </button>

@@ -128,6 +128,18 @@ export function placeOrder(body: unknown, idempotencyKey: string): Promise<Place
   return request<PlacedOrder>("POST", "/api/v1/orders", body, { "Idempotency-Key": idempotencyKey });
 }
 
+export interface SavedQuote {
+  number: string;
+  total: string;
+  currency: string;
+  expires_on: string;
+}
+
+// The draft kept as a quote (POST /api/v1/quotes) instead of placed: priced as the order would be.
+export function saveQuote(body: unknown, idempotencyKey: string): Promise<SavedQuote> {
+  return request<SavedQuote>("POST", "/api/v1/quotes", body, { "Idempotency-Key": idempotencyKey });
+}
+
 function request<T>(
   method: string,
   path: string,
