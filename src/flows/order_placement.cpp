@@ -180,10 +180,13 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
   auto price =
       pricer ? pricer->Price(*item, *base, manual, in.override_reason)
              : pricing::ResolvePrice({item->list_price, std::nullopt, manual, in.override_reason});
-  // A price agreed before (an accepted quote's) stands instead, as it was explained then.
-  if (in.agreed_price) {
+  // A price agreed before (an accepted quote's) stands instead, as it was explained then. What
+  // the rules give the line today stays its rule price: the approval rules measure a quoted
+  // discount from it, as they measure a manual one.
+  if (in.agreed_price && price.ok()) {
     price = pricing::PriceDecision{in.agreed_price->unit_price, in.agreed_price->source,
-                                   in.agreed_price->explanation};
+                                   in.agreed_price->explanation, price->rule_price,
+                                   price->rule_explanation};
   }
   if (!price.ok()) {
     for (const auto& e : price.status().errors()) {
