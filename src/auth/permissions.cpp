@@ -85,6 +85,9 @@ const Permission kTable[] = {
     // The approval rules and their thresholds: the sales manager's.
     {"approval_rules.read", {kSalesManager}},
     {"approval_rules.write", {kSalesManager}},
+    // Changing a placed order (quantities, prices, dates, lines, ship-to): order-entry staff,
+    // who may set manual prices too; never the portal or an integration.
+    {"orders.change", {kSales, kSalesManager}},
 };
 
 }  // namespace

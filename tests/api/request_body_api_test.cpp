@@ -58,8 +58,9 @@ TEST_F(RequestBodyApiTest, EveryRouteWithABodyRefusesOneNotSentAsJson) {
   // (create, change), the price quote (read-only, but its request is a body), product lines
   // (create, change), configurators (create, replace, evaluate: a read too), a customer's part
   // number (put), approval rules (create, change) and decisions (approve, reject), and the
-  // pricing rules (price lists, contracts, promotions: create, change; a customer's pricing).
-  ASSERT_EQ(routes.size(), 49u);
+  // pricing rules (price lists, contracts, promotions: create, change; a customer's pricing),
+  // and an order change.
+  ASSERT_EQ(routes.size(), 50u);
   auto before = db_.Snapshot();
   const std::string body = R"({"username": "admin", "password": "admin-pass-phrase-1"})";
   for (const auto& [method, path] : routes) {
