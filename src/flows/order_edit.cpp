@@ -155,16 +155,17 @@ Result<orders::Order> ChangeOrder(store::Connection& conn, const CommandContext&
   orders::Order& order = plan.order;
 
   // The customer's open order value moves by the order's change, and the rules see the
-  // position with it.
+  // position with it. Every refusal comes before the first write.
   const Money delta = OpenValueOf(order) - OpenValueOf(plan.before);
-  customers::CreditPosition position = customers::AddOpenOrderValueReturning(
-      conn, order.customer, delta, plan.customer.credit_limit);
+  customers::CreditPosition position = customers::LoadCreditPosition(conn, order.customer);
+  position.open_orders += delta;
   std::vector<approvals::HoldNeed> holds = NewHolds(conn, plan, position, delta);
   if (!holds.empty() && plan.AnythingPicking()) {
     return Status::InvalidState(
         "the change would put order " + order.number + " on a " + holds.front().kind +
         " hold while part of it is on a pick list: " + holds.front().reason);
   }
+  customers::AddOpenOrderValue(conn, order.customer, delta);
 
   std::vector<StockKey> freed;
   if (!holds.empty()) {

@@ -377,6 +377,23 @@ TEST_F(OrderChangesApiTest, AChangeThatMatchesARuleHoldsTheOrderAndReleasesItsSt
   EXPECT_TRUE(Consistent());
 }
 
+// A hold releases every allocation, which would strand a pick list: such a change is refused.
+TEST_F(OrderChangesApiTest, AChangeThatWouldHoldAnOrderBeingPickedIsRefused) {
+  ASSERT_EQ(Call("manager", "POST", "/api/v1/approval-rules",
+                 R"({"code": "BIG", "name": "Over 100", "kind": "order_total_over",
+                     "threshold": "100"})")
+                .status,
+            201);
+  auto order = Place("sales", OrderBody("C-1", R"([{"sku": "WID-100", "quantity": 10}])"));
+  Pick(order);
+  auto before = db_.Snapshot();
+  auto r = Change("sales", order, R"({"lines": [{"line_no": 1, "quantity": 50}]})", 1);
+  EXPECT_TRUE(IsProblem(r, 409, "invalid_state")) << r.body;
+  EXPECT_EQ(db_.Snapshot(), before);
+  EXPECT_EQ(Read(order), order);
+  EXPECT_TRUE(Consistent());
+}
+
 TEST_F(OrderChangesApiTest, WhoMayChangeOrders) {
   auto order = Place("portal", OrderBody("C-1", R"([{"sku": "WID-100", "quantity": 10}])"));
   const std::string body = R"({"lines": [{"line_no": 1, "quantity": 11}]})";
