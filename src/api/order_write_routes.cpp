@@ -19,8 +19,10 @@
 #include "core/money.h"
 #include "customers/customer_repository.h"
 #include "flows/order_changes.h"
+#include "flows/order_edit.h"
 #include "flows/order_placement.h"
 #include "jsonio/field_reader.h"
+#include "requests/order_edit_json.h"
 #include "requests/order_request_json.h"
 #include "store/command_executor.h"
 
@@ -156,11 +158,38 @@ void ReleaseHold(ApiContext& ctx, http::Request& request, http::Responder respon
       std::move(respond));
 }
 
+// PATCH /api/v1/orders/{ref}: an order change (flows::ChangeOrder). If-Match is required (428
+// without it): a change is made to the order as its author last saw it, never blindly.
+void Change(ApiContext& ctx, http::Request& request, http::Responder respond) {
+  auto who = RequireWrite(ctx, request, respond, "orders.change");
+  if (!who) return;
+  if (!request.Header("If-Match")) {
+    return respond(http::Response::Problem(
+        428, "precondition_required", "Precondition required",
+        "a change of an order sends If-Match with the version it was read at",
+        nlohmann::json::array()));
+  }
+  RunVersionedWrite(
+      ctx, request, *who, requests::ParseOrderEditJson,
+      [ref = std::string(*request.PathParam("ref")), who = *who, limits = ctx.order_limits](
+          store::Connection& conn, const CommandContext& cc, const flows::OrderEditRequest& edit,
+          std::optional<int64_t> expected) -> Result<http::Response> {
+        auto key = FindOrderFor(conn, ref, who);
+        if (!key.ok()) return key.status();
+        auto order = flows::ChangeOrder(conn, cc, key->id, edit, expected, limits);
+        if (!order.ok()) return order.status();
+        return OrderResponse(200, *order);
+      },
+      std::move(respond));
+}
+
 }  // namespace
 
 void AddOrderWriteRoutes(http::Router& router, ApiContext& ctx) {
   AddPortalRoute(router, ctx.portal, "POST", "/api/v1/orders",
                  [&ctx](http::Request& q, http::Responder r) { Place(ctx, q, std::move(r)); });
+  router.Add("PATCH", "/api/v1/orders/{ref}",
+             [&ctx](http::Request& q, http::Responder r) { Change(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/orders/{ref}/cancel",
              [&ctx](http::Request& q, http::Responder r) { Cancel(ctx, q, std::move(r)); });
   router.Add("POST", "/api/v1/orders/{ref}/holds/{kind}/release",

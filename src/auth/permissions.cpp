@@ -88,6 +88,9 @@ const Permission kTable[] = {
     // Quotes: sales make, revise, accept and cancel them; a portal customer reads its own.
     {"quotes.read", {kSales, kSalesManager, kCustomer}},
     {"quotes.write", {kSales, kSalesManager}},
+    // Changing a placed order (quantities, prices, dates, lines, ship-to): order-entry staff,
+    // who may set manual prices too; never the portal or an integration.
+    {"orders.change", {kSales, kSalesManager}},
 };
 
 }  // namespace

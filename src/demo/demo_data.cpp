@@ -18,6 +18,7 @@
 #include "demo/demo_catalog_facts.h"
 #include "demo/demo_configurators.h"
 #include "demo/demo_history.h"
+#include "demo/demo_order_changes.h"
 #include "demo/demo_orders.h"
 #include "demo/demo_pricing.h"
 #include "demo/demo_product_lines.h"
@@ -170,6 +171,9 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   auto waiting =
       RunDemoApprovals(exec, catalog, customers, Timestamp{now.micros - 3 * kHour * 1'000'000});
   if (!waiting.ok()) return waiting.status();
+  // Two of the open orders changed by the desk, so that the audit shows a change.
+  auto changed = RunDemoOrderChanges(exec, catalog, Timestamp{now.micros - 2 * kHour * 1'000'000});
+  if (!changed.ok()) return changed.status();
   auto pricing = CreateDemoPricing(exec, catalog, customers, now);
   if (!pricing.ok()) return pricing.status();
   auto quoted = CreateDemoQuotes(exec, catalog, customers, now);

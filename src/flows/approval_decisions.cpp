@@ -6,6 +6,7 @@
 #include "core/text_limits.h"
 #include "events/outbox.h"
 #include "flows/order_changes.h"
+#include "orders/order_repository.h"
 
 namespace ordo::flows {
 namespace {
@@ -36,10 +37,11 @@ Result<approvals::Approval> LoadPending(store::Connection& conn, const CommandCo
     return Status::InvalidState("approval " + std::to_string(id) + " is already " +
                                 std::string(approvals::StatusName(found->status)));
   }
-  if (found->entered_by == ctx.actor) {
+  if (found->entered_by == ctx.actor || orders::ChangedBy(conn, found->order, ctx.actor)) {
     // As flows::ReleaseHold: forbidden, told apart from a missing permission by own_order.
-    return Status(ErrorCode::kForbidden, "nobody may decide on an order they entered themselves",
-                  {{"order", "own_order", "the order was entered by you"}});
+    return Status(ErrorCode::kForbidden,
+                  "nobody may decide on an order they entered or changed themselves",
+                  {{"order", "own_order", "the order was entered or changed by you"}});
   }
   return std::move(*found);
 }

@@ -111,12 +111,13 @@ Result<orders::Order> ReleaseHold(store::Connection& conn, const CommandContext&
   if (hold == nullptr) {
     return Status::InvalidState("order " + order.number + " has no active " + kind + " hold");
   }
-  if (order.created_by == ctx.actor) {
+  if (order.created_by == ctx.actor || orders::ChangedBy(conn, order.id, ctx.actor)) {
     // Forbidden like a missing permission, but told apart by its error's stable code
     // (own_order), so that a screen can say why this user of all users may not.
-    return Status(ErrorCode::kForbidden,
-                  "nobody may release a hold on an order they entered themselves",
-                  {{"order", "own_order", "order " + order.number + " was entered by you"}});
+    return Status(
+        ErrorCode::kForbidden,
+        "nobody may release a hold on an order they entered or changed themselves",
+        {{"order", "own_order", "order " + order.number + " was entered or changed by you"}});
   }
   nlohmann::json before = orders::ToJson(order);
   orders::ReleaseHold(conn, hold->id, ctx.now, ctx.actor, note);

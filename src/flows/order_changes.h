@@ -20,7 +20,7 @@ Result<orders::Order> CancelOrder(store::Connection& conn, const CommandContext&
 
 // Releases the order's active hold of `kind`; when no hold is left, the order is allocated.
 // Errors: not_found, invalid_state (no such active hold, or the order is cancelled),
-// forbidden (the releasing actor entered the order: segregation of duties),
+// forbidden (the releasing actor entered or changed the order: segregation of duties),
 // precondition_failed (stale expected_version).
 Result<orders::Order> ReleaseHold(store::Connection& conn, const CommandContext& ctx, OrderId id,
                                   const std::string& kind, const std::string& note,

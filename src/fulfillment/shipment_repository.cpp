@@ -150,6 +150,19 @@ std::map<OrderLineId, int64_t> PickingQuantities(store::Connection& conn, OrderI
   return out;
 }
 
+std::map<std::pair<OrderLineId, WarehouseId>, int64_t> PickingQuantitiesOfOrder(
+    store::Connection& conn, OrderId order) {
+  store::Query q(conn,
+                 "SELECT sl.order_line_id, s.warehouse_id, SUM(sl.quantity) FROM shipments s "
+                 "JOIN shipment_lines sl ON sl.shipment_id = s.id "
+                 "WHERE s.order_id = ? AND s.status = 'picking' AND s.cancelled_at IS NULL "
+                 "GROUP BY sl.order_line_id, s.warehouse_id",
+                 order);
+  std::map<std::pair<OrderLineId, WarehouseId>, int64_t> out;
+  while (q.Next()) out[{OrderLineId(q.Int(0)), WarehouseId(q.Int(1))}] = q.Int(2);
+  return out;
+}
+
 std::vector<Shipment> ListShipments(store::Connection& conn, const ShipmentFilter& f,
                                     std::optional<ShipmentId> before, int limit) {
   static const std::string kList =

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "fulfillment/shipment.h"
@@ -55,6 +56,11 @@ int64_t CountShippedShipments(store::Connection& conn);
 // `warehouse`.
 std::map<OrderLineId, int64_t> PickingQuantities(store::Connection& conn, OrderId order,
                                                  WarehouseId warehouse);
+
+// The quantity on each of the order's picking (not yet confirmed nor cancelled) shipments, per
+// (order line id, warehouse id), in one query: what an order change may not take away.
+std::map<std::pair<OrderLineId, WarehouseId>, int64_t> PickingQuantitiesOfOrder(
+    store::Connection& conn, OrderId order);
 
 // A pick list still being picked (neither confirmed nor cancelled).
 struct OpenPickList {

@@ -50,6 +50,9 @@ struct OrderLine {
   Money tax_amount;
   Money unit_cost;  // the item's cost per base unit when the order was placed (staff only)
   std::optional<std::string> customer_part_number;  // what the customer ordered it as, if given
+  // The line's own requested date, set by an order change (flows/order_edit.h); the order's
+  // requested_date when none.
+  std::optional<Date> requested_date;
   // A configured line's {"configurator", "answers", "description"} as JSON text: a display
   // value like `sku` (placement fills it from what it resolved, views::LoadOrder from the
   // configurator module), written into the order's JSON as it is.

@@ -37,6 +37,7 @@ void WriteLine(JsonWriter& w, const OrderLine& l, bool on_hold, int digits) {
   if (l.override_reason) w.Field("override_reason", *l.override_reason);
   if (l.customer_part_number) w.Field("customer_part_number", *l.customer_part_number);
   if (l.configuration) w.Key("configuration").Raw(*l.configuration);
+  if (l.requested_date) w.Field("requested_date", FormatDate(*l.requested_date));
   w.Key("allocations").BeginArray();
   for (const auto& a : l.allocations) {
     w.BeginObject().Field("warehouse", a.warehouse_code).Field("quantity", a.quantity).EndObject();

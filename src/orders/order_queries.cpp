@@ -145,6 +145,14 @@ bool CustomerHasOrders(store::Connection& conn, CustomerId customer) {
   return q.Next();
 }
 
+bool CustomerHasOtherOrders(store::Connection& conn, CustomerId customer, OrderId except) {
+  store::Query q(conn,
+                 "SELECT 1 FROM orders WHERE customer_id = ? AND status <> 'cancelled' "
+                 "AND id <> ? LIMIT 1",
+                 customer, except);
+  return q.Next();
+}
+
 int64_t CountOrders(store::Connection& conn) {
   store::Query q(conn, "SELECT COUNT(*) FROM orders");
   return q.Next() ? q.Int(0) : 0;

@@ -66,6 +66,9 @@ int64_t CountOrders(store::Connection& conn);
 // Whether `customer` has an order that is not cancelled (one indexed read; the approval rule
 // first_order matches an order of a customer without one).
 bool CustomerHasOrders(store::Connection& conn, CustomerId customer);
+// The same, leaving out the order `except` (an order change asks whether the order it changes is
+// still the customer's first).
+bool CustomerHasOtherOrders(store::Connection& conn, CustomerId customer, OrderId except);
 int64_t CountCancelledOrders(store::Connection& conn);
 // Orders that were ever put on a hold of any kind, released or not.
 int64_t CountHeldOrders(store::Connection& conn);

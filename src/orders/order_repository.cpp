@@ -43,8 +43,8 @@ void LoadDetails(store::Connection& conn, Order& o) {
                    "SELECT id, line_no, item_id, entered_quantity, entered_uom, quantity, "
                    "quantity_shipped, quantity_invoiced, quantity_cancelled, unit_price, "
                    "price_source, override_reason, extended_amount, quantity_returned, "
-                   "tax_rate_ppm, tax_amount, unit_cost, customer_part_number, price_explanation "
-                   "FROM order_lines WHERE order_id = ? ORDER BY line_no",
+                   "tax_rate_ppm, tax_amount, unit_cost, customer_part_number, price_explanation, "
+                   "requested_date FROM order_lines WHERE order_id = ? ORDER BY line_no",
                    o.id);
     while (q.Next()) {
       store::RowReader r(q);
@@ -68,6 +68,7 @@ void LoadDetails(store::Connection& conn, Order& o) {
       l.unit_cost = r.Amount();
       l.customer_part_number = r.OptText();
       l.price_explanation = r.Text();
+      l.requested_date = r.OptDate();
       o.lines.push_back(std::move(l));
     }
   }
@@ -125,23 +126,60 @@ void InsertOrder(store::Connection& conn, Order& o) {
     q.Next();
     o.id = OrderId(q.Int(0));
   }
-  if (o.lines.empty()) return;
+  InsertLines(conn, o, 0);
+}
+
+void InsertLines(store::Connection& conn, Order& o, size_t first) {
+  if (first >= o.lines.size()) return;
   static store::MultiRowSql insert_lines(
       "INSERT INTO order_lines (order_id, line_no, item_id, entered_quantity, entered_uom, "
       "quantity, unit_price, price_source, override_reason, extended_amount, awaiting_stock, "
-      "tax_rate_ppm, tax_amount, unit_cost, customer_part_number, price_explanation) VALUES",
-      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "RETURNING line_no, id");
-  store::Query q(conn, insert_lines.ForRows(o.lines.size()));
-  for (const auto& l : o.lines) {
+      "tax_rate_ppm, tax_amount, unit_cost, customer_part_number, price_explanation, "
+      "requested_date) VALUES",
+      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "RETURNING line_no, id");
+  store::Query q(conn, insert_lines.ForRows(o.lines.size() - first));
+  for (size_t i = first; i < o.lines.size(); ++i) {
+    const OrderLine& l = o.lines[i];
     q.BindMore(o.id, l.line_no, l.item, l.entered_quantity, l.entered_uom, l.quantity, l.unit_price,
                l.price_source, l.override_reason, l.extended_amount, l.quantity_unallocated() > 0,
                l.tax_rate_ppm, l.tax_amount, l.unit_cost, l.customer_part_number,
-               l.price_explanation);
+               l.price_explanation, l.requested_date);
   }
   while (q.Next()) {
     auto line_no = static_cast<size_t>(q.Int(0));
     if (line_no >= 1 && line_no <= o.lines.size()) o.lines[line_no - 1].id = OrderLineId(q.Int(1));
   }
+}
+
+void UpdateLineTerms(store::Connection& conn, const OrderLine& l) {
+  store::Exec(conn,
+              "UPDATE order_lines SET entered_quantity = ?, entered_uom = ?, quantity = ?, "
+              "quantity_cancelled = ?, unit_price = ?, price_source = ?, price_explanation = ?, "
+              "override_reason = ?, extended_amount = ?, tax_rate_ppm = ?, tax_amount = ?, "
+              "requested_date = ? WHERE id = ?",
+              l.entered_quantity, l.entered_uom, l.quantity, l.quantity_cancelled, l.unit_price,
+              l.price_source, l.price_explanation, l.override_reason, l.extended_amount,
+              l.tax_rate_ppm, l.tax_amount, l.requested_date, l.id);
+}
+
+void UpdateHeaderTerms(store::Connection& conn, const Order& o) {
+  store::Exec(conn,
+              "UPDATE orders SET ship_to_id = ?, subtotal = ?, tax = ?, tax_exemption = ? "
+              "WHERE id = ?",
+              o.ship_to, o.subtotal, o.tax, o.tax_exemption, o.id);
+}
+
+void RecordChanger(store::Connection& conn, OrderId order, std::string_view actor, Timestamp at) {
+  store::Exec(conn,
+              "INSERT INTO order_changers (order_id, actor, first_changed_at) VALUES (?, ?, ?) "
+              "ON CONFLICT (order_id, actor) DO NOTHING",
+              order, actor, at);
+}
+
+bool ChangedBy(store::Connection& conn, OrderId order, std::string_view actor) {
+  store::Query q(conn, "SELECT 1 FROM order_changers WHERE order_id = ? AND actor = ?", order,
+                 actor);
+  return q.Next();
 }
 
 void AddLineAllocations(store::Connection& conn, const std::vector<NewAllocation>& adds) {
@@ -268,7 +306,8 @@ std::vector<BackorderedLine> ListBackorderedLines(store::Connection& conn, ItemI
       "AND l.quantity_shipped + l.quantity_cancelled < l.quantity "
       "AND NOT EXISTS (SELECT 1 FROM order_holds h "
       "WHERE h.order_id = l.order_id AND h.released_at IS NULL) "
-      "ORDER BY o.requested_date IS NULL, o.requested_date, l.order_id, l.line_no",
+      "ORDER BY COALESCE(l.requested_date, o.requested_date) IS NULL, "
+      "COALESCE(l.requested_date, o.requested_date), l.order_id, l.line_no",
       item);
   std::vector<BackorderedLine> out;
   while (q.Next()) {

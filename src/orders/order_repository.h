@@ -27,6 +27,20 @@ std::string NextOrderNumber(store::Connection& conn);
 // Writes the header and lines (not allocations or holds), with DeriveStatus(order) as the
 // stored status; fills in order.id and line ids.
 void InsertOrder(store::Connection& conn, Order& order);
+// Writes order.lines[first..] of a stored order (an order change adds lines) and fills in
+// their ids. REQUIRES: order.id is set; line_no is unique within the order.
+void InsertLines(store::Connection& conn, Order& order, size_t first);
+// Stores what an order change may change on a line: entered and base quantity, quantity
+// cancelled, price with its source, explanation and override reason, extension, tax rate and
+// tax, requested date. The caller keeps the allocations and the customer's open order value.
+void UpdateLineTerms(store::Connection& conn, const OrderLine& line);
+// Stores the header figures an order change may change: ship-to, subtotal, tax, exemption.
+// The version and status move with TouchOrder.
+void UpdateHeaderTerms(store::Connection& conn, const Order& order);
+// Records that `actor` changed the order (once per actor; table order_changers).
+void RecordChanger(store::Connection& conn, OrderId order, std::string_view actor, Timestamp at);
+// Whether `actor` ever changed the order (segregation of duties: see flows::ReleaseHold).
+bool ChangedBy(store::Connection& conn, OrderId order, std::string_view actor);
 struct NewAllocation {
   OrderLineId line;
   WarehouseId warehouse;
@@ -70,7 +84,8 @@ struct BackorderedLine {
   int64_t quantity = 0;  // unallocated: open - allocated, > 0
 };
 // The backordered lines of `item`, in the order arriving stock serves them: the earliest
-// requested date first (orders without one after every order with one), then the oldest order
+// requested date first (the line's own, else its order's; lines without one after every line
+// with one), then the oldest order
 // (lowest id), then line_no. Reads only the lines awaiting stock (order_lines_awaiting).
 std::vector<BackorderedLine> ListBackorderedLines(store::Connection& conn, ItemId item);
 

@@ -59,8 +59,8 @@ TEST_F(RequestBodyApiTest, EveryRouteWithABodyRefusesOneNotSentAsJson) {
   // (create, change), configurators (create, replace, evaluate: a read too), a customer's part
   // number (put), approval rules (create, change) and decisions (approve, reject), and the
   // pricing rules (price lists, contracts, promotions: create, change; a customer's pricing),
-  // and quotes (create, revise, accept, cancel).
-  ASSERT_EQ(routes.size(), 53u);
+  // and quotes (create, revise, accept, cancel), and an order change.
+  ASSERT_EQ(routes.size(), 54u);
   auto before = db_.Snapshot();
   const std::string body = R"({"username": "admin", "password": "admin-pass-phrase-1"})";
   for (const auto& [method, path] : routes) {

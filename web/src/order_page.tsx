@@ -5,14 +5,19 @@
 // GET /api/v1/orders/{ref}, /orders/{ref}/events, and the shipment, invoice and return lists
 // filtered by the order; a section the user's roles may not read is left out.
 //
+// Sales staff (orders.change) change an open order here ("Change order", order_change.tsx):
+// the form works on the order as it was when they opened it, so a change made meanwhile by
+// someone else is refused and offered for reload, never overwritten.
+//
 // It follows the business live: any event of this order (a hold released, a shipment
 // confirmed, an invoice issued or paid, by anyone) reads the page again, so it changes
 // without a reload and the timeline grows.
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { ApiError, call } from "./api";
+import { ApiError, Me, call } from "./api";
 import { InvoiceTable } from "./invoice_table";
 import { debounce, useLiveEvents } from "./live";
 import { OrderLineRow, OrderLinesTable } from "./order_lines_table";
+import { OrderChangeForm } from "./order_change";
 import { label } from "./orders";
 import { ShipmentTable } from "./shipment_table";
 import { Totals } from "./totals";
@@ -20,6 +25,8 @@ import { Totals } from "./totals";
 // A line as the order page reads it: the lines table's, with where it is allocated.
 interface OrderLine extends OrderLineRow {
   quantity_allocated: number;
+  quantity_cancelled: number;
+  requested_date?: string;
   price_source: string;
   price_explanation: string;
   allocations: { warehouse: string; quantity: number }[];
@@ -27,6 +34,7 @@ interface OrderLine extends OrderLineRow {
 
 interface Order {
   number: string;
+  version: number;
   customer: string;
   ship_to: string;
   po_number: string;
@@ -145,9 +153,20 @@ function timeline(d: Documents): Moment[] {
 
 const when = (at: string) => new Date(at).toLocaleString();
 
+// Statuses in which an order has nothing left to change.
+const FINISHED = new Set(["cancelled", "shipped", "invoiced", "closed"]);
+
 export function OrderPage(props: { number: string }) {
   const [docs, setDocs] = useState<Documents | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [mayChange, setMayChange] = useState(false);
+  const [editing, setEditing] = useState<Order | null>(null);
+
+  useEffect(() => {
+    call<Me>("GET", "/api/v1/me")
+      .then((me) => setMayChange(me.permissions.includes("orders.change")))
+      .catch(() => setMayChange(false));
+  }, []);
 
   async function load() {
     try {
@@ -161,6 +180,7 @@ export function OrderPage(props: { number: string }) {
 
   useEffect(() => {
     setDocs(null);
+    setEditing(null);
     void load();
   }, [props.number]);
 
@@ -215,7 +235,30 @@ export function OrderPage(props: { number: string }) {
         </div>
       )}
       <h2>Lines</h2>
-      <OrderLinesTable lines={order.lines} />
+      {mayChange && !editing && !FINISHED.has(order.status) && (
+        <p>
+          <button type="button" onClick={() => setEditing(order)}>
+            Change order
+          </button>
+        </p>
+      )}
+      {editing ? (
+        <OrderChangeForm
+          order={editing}
+          onChanged={(changed) => {
+            setDocs((d) => (d ? { ...d, order: changed as Order } : d));
+            setEditing(null);
+            refresh();
+          }}
+          onCancel={() => setEditing(null)}
+          onReload={() => {
+            setEditing(null);
+            void load();
+          }}
+        />
+      ) : (
+        <OrderLinesTable lines={order.lines} />
+      )}
       <Totals subtotal={order.subtotal} tax={order.tax} freight={order.freight} total={order.total} currency={order.currency} />
       {shipments && (
         <section aria-labelledby="shipments-title">
