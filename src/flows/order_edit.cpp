@@ -33,9 +33,12 @@ Money OpenValueOf(const orders::Order& order) {
 }
 
 // The rules' figures of `order`: its lines that are not cancelled in full, their value and tax.
-approvals::OrderFigures FiguresOf(const OrderEditPlan& plan, const orders::Order& order,
-                                  const std::unordered_map<std::string, int>& margins,
-                                  bool first_order) {
+// A line's discount is measured from `rule_prices` (by line number) where given, else from its
+// own price.
+approvals::OrderFigures FiguresOf(
+    const OrderEditPlan& plan, const orders::Order& order,
+    const std::unordered_map<std::string, int>& margins, bool first_order,
+    const std::unordered_map<int, std::pair<Money, std::string>>& rule_prices) {
   approvals::OrderFigures f;
   f.customer_code = plan.customer.code;
   f.customer_on_hold = plan.customer.on_hold;
@@ -53,8 +56,12 @@ approvals::OrderFigures FiguresOf(const OrderEditPlan& plan, const orders::Order
         floor = catalog::FloorPrice(item->second.cost, m->second);
       }
     }
-    f.lines.push_back(
-        {l.line_no, l.sku, live, item->second.list_price, l.unit_price, l.unit_cost, floor});
+    auto by_rules = rule_prices.find(l.line_no);
+    const Money rule_price = by_rules == rule_prices.end() ? l.unit_price : by_rules->second.first;
+    std::string rule_explanation =
+        by_rules == rule_prices.end() ? l.price_explanation : by_rules->second.second;
+    f.lines.push_back({l.line_no, l.sku, live, rule_price, std::move(rule_explanation),
+                       l.unit_price, l.unit_cost, floor});
     f.subtotal += l.extended_amount;
     tax += l.tax_amount;
   }
@@ -80,9 +87,10 @@ std::vector<approvals::HoldNeed> NewHolds(store::Connection& conn, const OrderEd
       first_order = !orders::CustomerHasOtherOrders(conn, plan.order.customer, plan.order.id);
     }
   }
-  approvals::OrderFigures was = FiguresOf(plan, plan.before, margins, first_order);
+  approvals::OrderFigures was = FiguresOf(plan, plan.before, margins, first_order, {});
   was.exposure = after.exposure() - delta;
-  approvals::OrderFigures now = FiguresOf(plan, plan.order, margins, first_order);
+  approvals::OrderFigures now =
+      FiguresOf(plan, plan.order, margins, first_order, plan.rule_prices);
   now.exposure = after.exposure();
   std::set<std::string> matched_before;
   for (const auto& m : approvals::EvaluateRules(rules, was)) matched_before.insert(m.rule);

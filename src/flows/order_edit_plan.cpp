@@ -342,6 +342,8 @@ Result<OrderEditPlan> PlanOrderEdit(store::Connection& conn, orders::Order order
     if (!edit.line) {
       orders::OrderLine added = priced->order.lines[*edit.priced];
       added.line_no = static_cast<int>(plan.order.lines.size() + 1);
+      const approvals::LineFigures& figures = priced->figures.lines[*edit.priced];
+      plan.rule_prices[added.line_no] = {figures.rule_price, figures.rule_explanation};
       added.requested_date = edit.requested_date;
       plan.order.lines.push_back(std::move(added));
       rerate.push_back(true);
@@ -359,6 +361,8 @@ Result<OrderEditPlan> PlanOrderEdit(store::Connection& conn, orders::Order order
       }
     } else if (edit.priced) {
       ApplyPriced(plan, line, priced->order.lines[*edit.priced], e, at, errors);
+      const approvals::LineFigures& figures = priced->figures.lines[*edit.priced];
+      plan.rule_prices[line.line_no] = {figures.rule_price, figures.rule_explanation};
     }
     line.extended_amount = pricing::ExtendedAmount(line.unit_price, line.quantity, currency);
     // A new quantity or price is taxed on the change day; a date alone changes no tax.

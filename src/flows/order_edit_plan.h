@@ -31,6 +31,11 @@ struct OrderEditPlan {
   bool price_set = false;             // a line added or a line's price changed
   // Every line's item, by SKU (tax classes, list prices and floors for the rules).
   std::unordered_map<std::string, catalog::Item> items;
+  // What the pricing rules give the lines this change priced (added, or a new quantity or
+  // price), by line number, with their reason (pricing::PriceDecision::rule_price): the approval
+  // rules measure a discount from it. A line the change did not price is measured from its own
+  // price (its discount, if any, was decided when it was priced).
+  std::unordered_map<int, std::pair<Money, std::string>> rule_prices;
   // What is being picked, per (line, warehouse).
   std::map<std::pair<OrderLineId, WarehouseId>, int64_t> picking;
 
