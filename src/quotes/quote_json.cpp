@@ -21,7 +21,7 @@ void WriteLine(jsonio::JsonWriter& w, const QuoteLine& l, bool staff) {
       .Field("tax_rate_percent", Money::FromUnits(l.tax_rate_ppm).Format(0))
       .Field("tax_amount", l.tax_amount.Format(kDigits));
   if (staff) w.Field("unit_cost", l.unit_cost.Format(4));
-  if (l.override_reason) w.Field("override_reason", *l.override_reason);
+  if (staff && l.override_reason) w.Field("override_reason", *l.override_reason);
   if (l.customer_part_number) w.Field("customer_part_number", *l.customer_part_number);
   if (l.configuration) w.Key("configuration").Raw(*l.configuration);
   w.EndObject();

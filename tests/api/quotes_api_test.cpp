@@ -28,9 +28,9 @@ class QuotesApiTest : public OrdersApiTest {
   void PassDays(int days) {
     db_.clock().AdvanceSeconds(days * kDay);
     for (std::string user : {"sales", "manager"}) {
-      auto r = Call("", "POST", "/api/v1/auth/token",
-                    R"({"username": ")" + user + R"(", "password": ")" + user +
-                        R"(-pass-phrase-1"})");
+      auto r =
+          Call("", "POST", "/api/v1/auth/token",
+               R"({"username": ")" + user + R"(", "password": ")" + user + R"(-pass-phrase-1"})");
       ASSERT_EQ(r.status, 200) << r.body;
       tokens_[user] = r.Json()["token"].get<std::string>();
     }
@@ -270,7 +270,8 @@ TEST_F(QuotesApiTest, CancelledQuotesStaySo) {
 }
 
 TEST_F(QuotesApiTest, PortalUsersReadOnlyTheirOwnQuotes) {
-  Quote(R"({"customer": "C-1", "lines": [{"sku": "WID-200", "quantity": 1}]})");
+  Quote(R"({"customer": "C-1", "lines": [{"sku": "WID-200", "quantity": 1, "unit_price": "9.00",
+            "override_reason": "loyal customer"}]})");
   Quote(R"({"customer": "C-2", "lines": [{"sku": "WID-200", "quantity": 1}]})");
   json mine = Call("portal", "GET", "/api/v1/quotes").Json();
   ASSERT_EQ(mine["items"].size(), 1u);
@@ -279,8 +280,10 @@ TEST_F(QuotesApiTest, PortalUsersReadOnlyTheirOwnQuotes) {
   auto own = Call("portal", "GET", "/api/v1/quotes/Q-000001");
   ASSERT_EQ(own.status, 200) << own.body;
   EXPECT_FALSE(own.Json()["lines"][0].contains("unit_cost"));
-  EXPECT_TRUE(
-      Call("sales", "GET", "/api/v1/quotes/Q-000001").Json()["lines"][0].contains("unit_cost"));
+  EXPECT_FALSE(own.Json()["lines"][0].contains("override_reason"));
+  json staff = Call("sales", "GET", "/api/v1/quotes/Q-000001").Json()["lines"][0];
+  EXPECT_TRUE(staff.contains("unit_cost"));
+  EXPECT_EQ(staff["override_reason"], "loyal customer");
   EXPECT_EQ(Call("portal", "GET", "/api/v1/quotes/Q-000001.pdf").status, 200);
   for (const char* path : {"/api/v1/quotes/Q-000002", "/api/v1/quotes/Q-000002.pdf",
                            "/api/v1/quotes/Q-000002/versions/1"}) {
