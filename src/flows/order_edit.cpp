@@ -89,8 +89,7 @@ std::vector<approvals::HoldNeed> NewHolds(store::Connection& conn, const OrderEd
   }
   approvals::OrderFigures was = FiguresOf(plan, plan.before, margins, first_order, {});
   was.exposure = after.exposure() - delta;
-  approvals::OrderFigures now =
-      FiguresOf(plan, plan.order, margins, first_order, plan.rule_prices);
+  approvals::OrderFigures now = FiguresOf(plan, plan.order, margins, first_order, plan.rule_prices);
   now.exposure = after.exposure();
   std::set<std::string> matched_before;
   for (const auto& m : approvals::EvaluateRules(rules, was)) matched_before.insert(m.rule);

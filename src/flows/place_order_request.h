@@ -31,9 +31,9 @@ struct AgreedPrice {
 };
 
 struct PlaceOrderLine {
-  std::string sku;  // empty when the line gives customer_part_number or configuration
-  std::string quantity;                   // decimal text; must be a positive whole number of `uom`
-  std::string uom;                        // empty: the item's base unit
+  std::string sku;       // empty when the line gives customer_part_number or configuration
+  std::string quantity;  // decimal text; must be a positive whole number of `uom`
+  std::string uom;       // empty: the item's base unit
   std::optional<std::string> unit_price;  // manual override, decimal text
   std::string override_reason;
   // The customer's own number for the item (catalog/customer_part_number.h), instead of the
