@@ -42,7 +42,7 @@ runBrowserTest("portal", async ({ page, url, passwords, shot, accessible, quiet 
   await signIn(page, url, "portal", passwords.portal);
   await page.getByRole("heading", { name: "Your orders" }).waitFor();
   const menu = await page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents();
-  check(JSON.stringify(menu) === JSON.stringify(["Orders", "Invoices", "Statement", "Returns"]), `portal menu: ${menu}`);
+  check(JSON.stringify(menu) === JSON.stringify(["Orders", "Invoices", "Quotes", "Statement", "Returns"]), `portal menu: ${menu}`);
   const rows = page.locator("tbody tr");
   await rows.first().waitFor();
   const shown = await page.locator("tbody tr td:first-child").allTextContents();

@@ -2,11 +2,12 @@
 // and saves it as a quote instead of placing it; opens the quote (its lines with why each has
 // its price, totals, expiry, versions), accepts it into an order and opens the order, whose
 // lines keep the quoted prices. The quotes list shows the demo's quotes, an expired one among
-// them, whose Accept is refused and says so. Each step is checked through the API as well as on
-// screen. Screenshots quote.png and quotes.png; axe-core on both screens.
+// them, whose Accept is refused and says so; it is cancelled with a reason. The customer sees its
+// own quotes in the portal, read-only, and not another customer's by its address. Each step is
+// checked through the API as well as on screen. Screenshots quote.png and quotes.png; axe-core on both screens.
 //
 //   node tests/web/quotes_e2e.mjs --ordo build/ordo --screenshots build/web/screenshots
-import { apiToken, check, runBrowserTest, signIn } from "./harness.mjs";
+import { apiToken, check, runBrowserTest, signIn, signOut } from "./harness.mjs";
 
 const CUSTOMER = "C-1001";
 
@@ -111,4 +112,34 @@ async function quotes({ page, url, passwords, shot, accessible, quiet }) {
   quiet(); // the refusal, as the browser logs it
   const still = (await api("GET", `/api/v1/quotes/${expired[0].number}`)).body;
   check(still.status === "expired" && still.order === null, `the expired quote placed nothing: ${still.status}`);
+
+  // The expired quote is cancelled with a reason.
+  await page.getByRole("button", { name: "Cancel quote…" }).click();
+  await page.getByLabel("Reason").fill("Customer bought elsewhere");
+  await page.getByRole("button", { name: "Cancel the quote" }).click();
+  await page.getByRole("heading", { name: /cancelled/ }).waitFor();
+  const cancelled = (await api("GET", `/api/v1/quotes/${expired[0].number}`)).body;
+  check(cancelled.status === "cancelled" && cancelled.cancel_reason === "Customer bought elsewhere", `cancelled: ${JSON.stringify(cancelled.status)}`);
+  check((await page.getByRole("button", { name: "Accept into an order" }).count()) === 0, "a cancelled quote has no Accept");
+
+  // The customer sees its own quotes in the portal, read-only, and nothing of another's.
+  const portalToken = await apiToken(url, "portal", passwords.portal);
+  const portalQuotes = await (await fetch(`${url}/api/v1/quotes`, { headers: { Authorization: `Bearer ${portalToken}` } })).json();
+  check(portalQuotes.items.length >= 1 && portalQuotes.items.every((q) => q.customer === CUSTOMER), `the portal's quotes: ${JSON.stringify(portalQuotes.items.map((q) => q.customer))}`);
+  const theirs = (await api("GET", "/api/v1/quotes?limit=100")).body.items.find((q) => q.customer !== CUSTOMER);
+  check(theirs, "another customer has a quote");
+  await signOut(page);
+  await signIn(page, url, "portal", passwords.portal);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Quotes", exact: true }).click();
+  await page.getByRole("heading", { name: "Quotes", level: 1 }).waitFor();
+  await page.getByRole("link", { name: number }).waitFor();
+  check((await page.getByLabel("Customer").count()) === 0, "the portal's list has no customer filter");
+  await page.getByRole("link", { name: number }).click();
+  await page.getByRole("heading", { name: new RegExp(`Quote ${number}`) }).waitFor();
+  check((await page.getByRole("button", { name: "Accept into an order" }).count()) === 0, "the portal cannot accept");
+  await accessible("portal quote");
+  await page.goto(`${url}/#/quotes/${theirs.number}`);
+  await page.getByRole("alert").waitFor();
+  quiet(); // the refused read, as the browser logs it
+  check((await page.getByRole("heading", { name: new RegExp(`Quote ${theirs.number}`) }).count()) === 0, "another customer's quote is not shown");
 }

@@ -83,6 +83,17 @@ export const SCREENS: Screen[] = [
   // address, so that "#/orders/SO-…" opens an order for staff and customers alike.
   { path: "#/orders", title: "Orders", permission: "orders.read", audience: "customer", render: portalOrders },
   { path: "#/invoices", title: "Invoices", permission: "invoices.read", audience: "customer", render: portalInvoices },
+  {
+    path: "#/quotes",
+    title: "Quotes",
+    permission: "quotes.read",
+    audience: "customer",
+    render: (rest) => {
+      const number = pathPart(rest);
+      const v = Number(new URLSearchParams(rest.split("?")[1] ?? "").get("v"));
+      return number ? <QuotePage number={number} version={v > 0 ? v : null} portal /> : <Quotes portal />;
+    },
+  },
   { path: "#/statement", title: "Statement", permission: "statements.read", audience: "customer", render: () => <StatementScreen /> },
   { path: "#/returns", title: "Returns", permission: "returns.read", audience: "customer", render: portalReturns },
   {

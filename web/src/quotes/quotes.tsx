@@ -1,8 +1,9 @@
 // Quotes (#/quotes): the list, newest first, filtered by status and customer (GET
 // /api/v1/quotes), and a quote's page (#/quotes/Q-000012, or ?v=1 for an older version): its
-// lines with why each has its price, totals, expiry and versions, the printed PDF, and Accept,
-// which places the order at the quoted prices (an expired, accepted or cancelled quote is
-// refused and said so).
+// lines with why each has its price, totals, expiry and versions, the printed PDF, Accept, which
+// places the order at the quoted prices (an expired, accepted or cancelled quote is refused and
+// said so), and Cancel with a reason. A portal user (`portal`) sees its own customer's quotes
+// the same way, read-only: no customer filter, no Accept or Cancel.
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call, newIdempotencyKey } from "../api";
 import { DocumentLink } from "../document_link";
@@ -51,7 +52,7 @@ interface QuoteSummary {
 
 const STATUSES = ["open", "expired", "accepted", "cancelled"];
 
-export function Quotes() {
+export function Quotes({ portal = false }: { portal?: boolean }) {
   const [status, setStatus] = useState("");
   const [customer, setCustomer] = useState("");
   const [applied, setApplied] = useState({ status: "", customer: "" });
@@ -75,10 +76,12 @@ export function Quotes() {
             ))}
           </select>
         </span>
-        <span class="filter">
-          <label for="quote-customer">Customer</label>
-          <input id="quote-customer" value={customer} onInput={(e) => setCustomer((e.target as HTMLInputElement).value)} />
-        </span>
+        {!portal && (
+          <span class="filter">
+            <label for="quote-customer">Customer</label>
+            <input id="quote-customer" value={customer} onInput={(e) => setCustomer((e.target as HTMLInputElement).value)} />
+          </span>
+        )}
         <button type="submit">Show</button>
       </form>
       <ListProblem list={list} />
@@ -127,12 +130,14 @@ function refusal(e: ApiError): string {
   return e.message;
 }
 
-export function QuotePage({ number, version }: { number: string; version: number | null }) {
+export function QuotePage({ number, version, portal = false }: { number: string; version: number | null; portal?: boolean }) {
   const [quote, setQuote] = useState<Quote | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [acceptError, setAcceptError] = useState<string | null>(null);
   const [accepting, setAccepting] = useState(false);
   const [poNumber, setPoNumber] = useState("");
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState("");
   // One key per Accept of this page, so that a retry after a lost answer places nothing twice.
   const [key] = useState(newIdempotencyKey);
   const path = `/api/v1/quotes/${encodeURIComponent(number)}`;
@@ -158,6 +163,20 @@ export function QuotePage({ number, version }: { number: string; version: number
       setAcceptError(refusal(e as ApiError));
     } finally {
       setAccepting(false);
+    }
+  }
+
+  async function cancel(e: Event) {
+    e.preventDefault();
+    if (!quote) return;
+    setAcceptError(null);
+    try {
+      setQuote(
+        await call<Quote>("POST", `${path}/cancel`, { reason }, { headers: { "If-Match": `"${quote.current_version}"` } }),
+      );
+      setCancelling(false);
+    } catch (err) {
+      setAcceptError(refusal(err as ApiError));
     }
   }
 
@@ -257,16 +276,35 @@ export function QuotePage({ number, version }: { number: string; version: number
       </ul>
       <div class="desk-actions">
         <DocumentLink path={`${path}.pdf`} label="Print quote (PDF)" filename={`${quote.number}.pdf`} />
-        {current && quote.status !== "accepted" && quote.status !== "cancelled" && (
+        {!portal && current && quote.status !== "accepted" && quote.status !== "cancelled" && (
           <>
             <label for="quote-po">PO number</label>
             <input id="quote-po" value={poNumber} onInput={(e) => setPoNumber((e.target as HTMLInputElement).value)} />
             <button type="button" disabled={accepting} onClick={() => void accept()}>
               {accepting ? "Accepting…" : "Accept into an order"}
             </button>
+            <button type="button" class="secondary" aria-expanded={cancelling} onClick={() => setCancelling(!cancelling)}>
+              Cancel quote…
+            </button>
           </>
         )}
       </div>
+      {cancelling && (
+        <form class="panel" aria-labelledby="quote-cancel-title" onSubmit={(e) => void cancel(e)}>
+          <h2 id="quote-cancel-title">Cancel quote {quote.number}</h2>
+          <label for="quote-cancel-reason">Reason</label>
+          <input id="quote-cancel-reason" value={reason} required onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+          <p>
+            <button type="submit" class="danger">
+              Cancel the quote
+            </button>{" "}
+            <button type="button" class="secondary" onClick={() => setCancelling(false)}>
+              Keep it
+            </button>
+          </p>
+        </form>
+      )}
+      {portal && quote.status === "open" && <p class="muted">To order at these prices, ask your sales representative to accept this quote.</p>}
       {acceptError && (
         <div class="error" role="alert">
           <p>{acceptError}</p>
