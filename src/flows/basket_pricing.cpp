@@ -1,6 +1,7 @@
 #include "flows/basket_pricing.h"
 
 #include "customers/customer_repository.h"
+#include "pricing/pricing_snapshot.h"
 
 namespace ordo::flows {
 
@@ -10,7 +11,7 @@ std::string ProductLineOf(const catalog::Item& item) {
 
 BasketPricer::BasketPricer(store::Connection& conn, const customers::Customer& customer,
                            const std::unordered_map<std::string, catalog::Item>& items, Date date,
-                           std::string currency)
+                           std::string currency, std::optional<int64_t> reference_version)
     : date_(date), currency_(std::move(currency)) {
   if (customer.price_tier) {
     if (auto tier = customers::FindPriceTier(conn, *customer.price_tier)) {
@@ -20,7 +21,9 @@ BasketPricer::BasketPricer(store::Connection& conn, const customers::Customer& c
   std::vector<pricing::BasketItem> basket;
   basket.reserve(items.size());
   for (const auto& [sku, item] : items) basket.push_back({item.id, ProductLineOf(item)});
-  candidates_ = pricing::LoadCandidates(conn, customer.id, basket, date);
+  candidates_ = reference_version
+                    ? pricing::CandidatesAt(conn, *reference_version, customer.id, basket, date)
+                    : pricing::LoadCandidates(conn, customer.id, basket, date);
 }
 
 Result<pricing::PriceDecision> BasketPricer::Price(const catalog::Item& item, int64_t base_quantity,

@@ -4,8 +4,9 @@
 // the same prices, sources and explanations while the rules do not change.
 //
 // Construction reads, on the caller's connection: the customer's price tier (one lookup) and
-// the basket's pricing candidates (pricing::LoadCandidates: a fixed number of indexed queries,
-// whatever the number of lines). Price() reads nothing.
+// the basket's pricing candidates (from the connection's snapshot of the rules for the
+// reference version, pricing::CandidatesAt, or pricing::LoadCandidates: a fixed number of
+// indexed queries, whatever the number of lines). Price() reads nothing.
 #pragma once
 
 #include <optional>
@@ -27,10 +28,12 @@ std::string ProductLineOf(const catalog::Item& item);
 
 class BasketPricer {
  public:
-  // `items` are the basket's known items by SKU (catalog::FindItemsBySku).
+  // `items` are the basket's known items by SKU (catalog::FindItemsBySku). With the reference
+  // version the caller read (before the data), the rules come from the connection's snapshot of
+  // that version (pricing/pricing_snapshot.h); without, they are read for the basket.
   BasketPricer(store::Connection& conn, const customers::Customer& customer,
                const std::unordered_map<std::string, catalog::Item>& items, Date date,
-               std::string currency);
+               std::string currency, std::optional<int64_t> reference_version = std::nullopt);
 
   // The price of `base_quantity` base units of `item` (pricing::ResolvePrice's errors for a
   // manual price without a reason or below zero).

@@ -427,7 +427,8 @@ Result<PreparedOrder> PrepareOrder(store::Connection& conn, const PlaceOrderRequ
   auto items = catalog::FindItemsBySku(conn, skus);
   std::optional<BasketPricer> pricer;
   if (v.customer_known) {
-    pricer.emplace(conn, v.customer, items, p.date, std::string(v.currency.code));
+    pricer.emplace(conn, v.customer, items, p.date, std::string(v.currency.code),
+                   p.reference_version);
   }
   const BasketPricer* pricer_ptr = pricer ? &*pricer : nullptr;
   std::vector<RulePrice> rule_prices(order.lines.size());

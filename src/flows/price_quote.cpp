@@ -11,6 +11,7 @@
 #include "customers/customer_repository.h"
 #include "flows/basket_pricing.h"
 #include "flows/configured_lines.h"
+#include "flows/reference_version.h"
 #include "invoicing/sales_tax.h"
 
 namespace ordo::flows {
@@ -141,6 +142,8 @@ Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request, 
 
   Quote quote;
   quote.customer = std::move(*customer);
+  // Before the rules are read: a change committed after it has a newer version.
+  const int64_t reference_version = ReadReferenceVersion(conn);
   quote.date = request.date.value_or(today);
   quote.lines.resize(request.lines.size());
   // Lines by the customer's part number become lines by SKU (and unit), in one query.
@@ -186,7 +189,7 @@ Result<Quote> QuotePrices(store::Connection& conn, const QuoteRequest& request, 
     skus.push_back(in[i].sku);
   }
   auto items = catalog::FindItemsBySku(conn, skus);
-  const BasketPricer pricer(conn, quote.customer, items, quote.date, "USD");
+  const BasketPricer pricer(conn, quote.customer, items, quote.date, "USD", reference_version);
   if (pricer.tier()) quote.price_tier = pricer.tier()->code;
   quote.price_list = pricer.candidates().price_list_code();
   quote.customer_group = pricer.candidates().customer_group();

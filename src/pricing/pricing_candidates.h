@@ -39,6 +39,7 @@ class BasketCandidates {
  private:
   friend BasketCandidates LoadCandidates(store::Connection&, CustomerId,
                                          const std::vector<BasketItem>&, Date);
+  friend class PricingSnapshot;  // the same candidates from the rules in memory
   std::string customer_group_;
   std::optional<PriceListTerms> list_;  // header only: unit_price and breaks are per line
   std::unordered_map<ItemId, Money> list_prices_;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -78,8 +79,19 @@ class Connection {
   virtual void Commit() = 0;
   virtual void Rollback() = 0;
   virtual bool InTransaction() const = 0;
+  // Whether this connection's transaction may hold writes not yet committed (a cache of what
+  // it reads must not outlive them: they may be rolled back). By default any transaction.
+  virtual bool InWriteTransaction() const { return InTransaction(); }
 
   virtual std::string_view Backend() const = 0;
+
+  // A value a module keeps with this connection for the connection's life, by key: a cache of
+  // reference data read through it (pricing's snapshot), gone with the connection, so never
+  // shared with another database. A connection is used by one thread at a time, and so is this.
+  std::shared_ptr<void>& Attached(const std::string& key) { return attached_[key]; }
+
+ private:
+  std::map<std::string, std::shared_ptr<void>> attached_;
 };
 
 using ConnectionPtr = std::unique_ptr<Connection>;

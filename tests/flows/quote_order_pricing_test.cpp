@@ -12,8 +12,11 @@
 
 #include "catalog/item_repository.h"
 #include "catalog/product_line.h"
+#include "customers/customer_repository.h"
+#include "flows/basket_pricing.h"
 #include "flows/order_placement.h"
 #include "flows/price_quote.h"
+#include "flows/reference_version.h"
 #include "pricing/contracts.h"
 #include "pricing/customer_pricing.h"
 #include "pricing/price_lists.h"
@@ -207,6 +210,75 @@ TEST_F(QuoteOrderPricingTest, QuotedTwiceAndThenOrderedGivesTheSameLines) {
     EXPECT_TRUE(sources.contains(kind)) << kind;
   }
   EXPECT_TRUE(test_support::InvariantsHold(db_.reader()));
+}
+
+// The rules snapshot a connection keeps (pricing/pricing_snapshot.h) prices every basket exactly
+// as the basket's own queries do, on dates before, within and after every rule's validity; and a
+// rule changed afterwards is in the next snapshot, the version having moved on.
+TEST_F(QuoteOrderPricingTest, TheRulesSnapshotPricesAsTheBasketsQueriesDo) {
+  std::uniform_int_distribution<int> customer(0, kCustomers - 1);
+  std::uniform_int_distribution<int> lines(1, 12);
+  std::uniform_int_distribution<int> item(0, kItems - 1);
+  std::uniform_int_distribution<int> quantity(1, 300);
+  std::uniform_int_distribution<int> day(-40, 120);
+  auto conn = db_.Connect();
+  auto items = catalog::FindItemsBySku(*conn, [] {
+    std::vector<std::string> skus;
+    for (int i = 0; i < kItems; ++i) skus.push_back("SKU-" + std::to_string(i));
+    return skus;
+  }());
+  auto price = [&](const customers::Customer& c,
+                   const std::unordered_map<std::string, catalog::Item>& basket, Date date,
+                   std::optional<int64_t> version, const catalog::Item& it, int64_t qty) {
+    BasketPricer pricer(*conn, c, basket, date, "USD", version);
+    return *pricer.Price(it, qty);
+  };
+  std::set<std::string> sources;
+  for (int round = 0; round < 200; ++round) {
+    auto c = customers::FindCustomerById(*conn, customers_[customer(rng_)]);
+    ASSERT_TRUE(c.has_value());
+    std::unordered_map<std::string, catalog::Item> basket;
+    int n = lines(rng_);
+    for (int l = 0; l < n; ++l) {
+      const std::string sku = "SKU-" + std::to_string(item(rng_));
+      basket.emplace(sku, items.at(sku));
+    }
+    const Date date{today_.days + day(rng_)};
+    const int64_t version = ReadReferenceVersion(*conn);
+    for (const auto& [sku, it] : basket) {
+      const int64_t qty = quantity(rng_);
+      pricing::PriceDecision queried = price(*c, basket, date, std::nullopt, it, qty);
+      pricing::PriceDecision kept = price(*c, basket, date, version, it, qty);
+      EXPECT_EQ(kept.unit_price, queried.unit_price) << "round " << round << " " << sku;
+      EXPECT_EQ(kept.source, queried.source) << "round " << round << " " << sku;
+      EXPECT_EQ(kept.explanation, queried.explanation) << "round " << round << " " << sku;
+      sources.insert(queried.source.substr(0, queried.source.find(':')));
+    }
+  }
+  for (const char* kind : {"list", "price_list", "tier", "break", "contract", "promotion"}) {
+    EXPECT_TRUE(sources.contains(kind)) << kind;
+  }
+
+  // A promotion added now: the version moves on, and the next snapshot has it.
+  auto c3 = customers::FindCustomerById(*conn, customers_[3]);
+  std::unordered_map<std::string, catalog::Item> one{{"SKU-1", items.at("SKU-1")}};
+  const int64_t before = ReadReferenceVersion(*conn);
+  EXPECT_NE(price(*c3, one, today_, before, items.at("SKU-1"), 1).source, "promotion:ALL-OFF");
+  pricing::PromotionRecord promo;
+  promo.rule = {"ALL-OFF",
+                today_,
+                Date{today_.days + 1},
+                ids_[1],
+                "",
+                "",
+                pricing::Adjustment::PercentOff(10000),
+                false};
+  Run([&](store::Connection& c, const CommandContext& cc) {
+    return pricing::CreatePromotion(c, cc, promo).status();
+  });
+  const int64_t after = ReadReferenceVersion(*conn);
+  ASSERT_NE(after, before);
+  EXPECT_EQ(price(*c3, one, today_, after, items.at("SKU-1"), 1).source, "promotion:ALL-OFF");
 }
 
 // The writer never places an order on rules that changed after it was prepared, nor on another

@@ -159,6 +159,9 @@ class SqliteConnection final : public Connection {
     if (InTransaction()) Execute("ROLLBACK");
   }
   bool InTransaction() const override { return sqlite3_get_autocommit(db_) == 0; }
+  bool InWriteTransaction() const override {
+    return sqlite3_txn_state(db_, "main") == SQLITE_TXN_WRITE;
+  }
   std::string_view Backend() const override { return "sqlite"; }
 
  private:

@@ -1,7 +1,8 @@
 // Admin, on a customer: its price list and pricing group (GET/PUT
 // /api/v1/customers/{code}/pricing). The price list gives the customer its own prices and
 // quantity breaks while the list is valid; the pricing group is what promotions for a group of
-// customers match. Either may be empty. Only a sales manager (or an admin) sets them: the
+// customers match. Either may be empty. The fields are read-only until the customer's pricing is
+// read, so that what is typed is never replaced by it. Only a sales manager (or an admin) sets them: the
 // section shows what others may read and says when the server refuses a change.
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, call } from "../api";
@@ -64,6 +65,7 @@ export function CustomerPricingSection({ customer }: { customer: string }) {
             label="Price list"
             hint="A price list's code; empty: list prices"
             value={draft.price_list}
+            readOnly={!loaded}
             onInput={set("price_list")}
             error={errorAt(errors, "price_list")}
           />
@@ -72,6 +74,7 @@ export function CustomerPricingSection({ customer }: { customer: string }) {
             label="Pricing group"
             hint="What promotions for a customer group match; empty: none"
             value={draft.pricing_group}
+            readOnly={!loaded}
             onInput={set("pricing_group")}
             error={errorAt(errors, "pricing_group")}
           />
