@@ -95,12 +95,7 @@ BasketCandidates LoadCandidates(store::Connection& conn, CustomerId customer,
                    customer, date, item_list, line_list);
     while (q.Next()) {
       store::RowReader r(q);
-      ContractTerm t;
-      t.code = r.Text();
-      t.start = ReadDate(r);
-      t.end = ReadDate(r);
-      t.scope = ReadRuleScope(r);
-      t.adjustment = ReadFixedOrPercent(r);
+      ContractTerm t = ReadContractTerm(r);
       if (t.scope.item) {
         out.item_contracts_[*t.scope.item].push_back(std::move(t));
       } else {
@@ -129,18 +124,7 @@ BasketCandidates LoadCandidates(store::Connection& conn, CustomerId customer,
     while (q.Next()) {
       store::RowReader r(q);
       r.Skip();
-      Promotion p;
-      p.code = r.Text();
-      p.start = ReadDate(r);
-      p.end = ReadDate(r);
-      p.item = r.OptId<ItemId>();
-      p.product_line = r.OptText().value_or("");
-      p.customer_group = r.OptText().value_or("");
-      std::optional<int64_t> bp = r.OptInt();
-      std::optional<int64_t> amount = r.OptInt();
-      p.adjustment = bp ? Adjustment::PercentOff(static_cast<int>(*bp))
-                        : Adjustment::AmountOff(Money::FromUnits(amount.value_or(0)));
-      p.exclusive = r.Text() == "exclusive";
+      Promotion p = ReadPromotion(r);
       out.promotions_.push_back(std::move(p));
     }
   }

@@ -116,12 +116,7 @@ std::shared_ptr<const PricingSnapshot> PricingSnapshot::Build(store::Connection&
     while (q.Next()) {
       store::RowReader r(q);
       Customer& c = s->customers_[CustomerId(r.Int())];
-      ContractTerm t;
-      t.code = r.Text();
-      t.start = ReadDate(r);
-      t.end = ReadDate(r);
-      t.scope = ReadRuleScope(r);
-      t.adjustment = ReadFixedOrPercent(r);
+      ContractTerm t = ReadContractTerm(r);
       if (t.scope.item) {
         c.item_contracts[*t.scope.item].push_back(std::move(t));
       } else {
@@ -137,22 +132,14 @@ std::shared_ptr<const PricingSnapshot> PricingSnapshot::Build(store::Connection&
       store::RowReader r(q);
       Promo p;
       p.id = r.Int();
-      p.rule.code = r.Text();
-      p.rule.start = ReadDate(r);
-      p.rule.end = ReadDate(r);
-      p.rule.item = r.OptId<ItemId>();
-      std::optional<std::string> line = r.OptText();
-      std::optional<std::string> group = r.OptText();
-      p.rule.product_line = line.value_or("");
-      p.rule.customer_group = group.value_or("");
-      std::optional<int64_t> bp = r.OptInt();
-      std::optional<int64_t> amount = r.OptInt();
-      p.rule.adjustment = bp ? Adjustment::PercentOff(static_cast<int>(*bp))
-                             : Adjustment::AmountOff(Money::FromUnits(amount.value_or(0)));
-      p.rule.exclusive = r.Text() == "exclusive";
+      p.rule = ReadPromotion(r);
+      // A rule's line and group are NULL when it has none, read back as "": an empty one is
+      // no condition (the basket's read never matches NULL either).
       if (p.rule.item) s->item_promotions_[*p.rule.item].push_back(p);
-      if (line) s->line_promotions_[*line].push_back(p);
-      if (group) s->group_promotions_[*group].push_back(p);
+      if (!p.rule.product_line.empty()) s->line_promotions_[p.rule.product_line].push_back(p);
+      if (!p.rule.customer_group.empty()) {
+        s->group_promotions_[p.rule.customer_group].push_back(p);
+      }
     }
   }
   return s;

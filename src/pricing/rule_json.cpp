@@ -16,6 +16,32 @@ Adjustment ReadFixedOrPercent(store::RowReader& r) {
   return Adjustment::PercentOff(static_cast<int>(bp.value_or(0)));
 }
 
+ContractTerm ReadContractTerm(store::RowReader& r) {
+  ContractTerm t;
+  t.code = r.Text();
+  t.start = r.OptDate().value_or(Date{});
+  t.end = r.OptDate().value_or(Date{});
+  t.scope = ReadRuleScope(r);
+  t.adjustment = ReadFixedOrPercent(r);
+  return t;
+}
+
+Promotion ReadPromotion(store::RowReader& r) {
+  Promotion p;
+  p.code = r.Text();
+  p.start = r.OptDate().value_or(Date{});
+  p.end = r.OptDate().value_or(Date{});
+  p.item = r.OptId<ItemId>();
+  p.product_line = r.OptText().value_or("");
+  p.customer_group = r.OptText().value_or("");
+  std::optional<int64_t> bp = r.OptInt();
+  std::optional<int64_t> amount = r.OptInt();
+  p.adjustment = bp ? Adjustment::PercentOff(static_cast<int>(*bp))
+                    : Adjustment::AmountOff(Money::FromUnits(amount.value_or(0)));
+  p.exclusive = r.Text() == "exclusive";
+  return p;
+}
+
 std::optional<std::string> OptCode(const std::string& code) {
   if (code.empty()) return std::nullopt;
   return code;

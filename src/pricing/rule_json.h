@@ -16,6 +16,12 @@ namespace ordo::pricing {
 RuleScope ReadRuleScope(store::RowReader& r);
 // Reads (unit_price, discount_bp): a fixed price when unit_price is set, else a percentage.
 Adjustment ReadFixedOrPercent(store::RowReader& r);
+// Reads a contract term as the candidates' queries select it: (contracts.code, start_date,
+// end_date, item_id, product_line, unit_price, discount_bp).
+ContractTerm ReadContractTerm(store::RowReader& r);
+// Reads a promotion as the candidates' queries select it, after its id: (code, start_date,
+// end_date, item_id, product_line, customer_group, discount_bp, amount_off, stacking).
+Promotion ReadPromotion(store::RowReader& r);
 
 // NULL for "".
 std::optional<std::string> OptCode(const std::string& code);
