@@ -49,6 +49,8 @@ struct OrderLineEdit {
   std::optional<std::string> quantity;              // decimal text, in `uom`; "0" removes the rest
   std::string uom;                                  // empty: the item's base unit
   std::optional<std::string> unit_price;            // a manual price (needs override_reason)
+  // "unit_price": null on a line: its manual price gives way to the pricing rules' price.
+  bool price_by_rules = false;
   std::string override_reason;
   std::optional<std::string> requested_date;  // YYYY-MM-DD
 };

@@ -133,7 +133,8 @@ void ReadEdits(OrderEditPlan& plan, const OrderEditRequest& request, PlaceOrderR
       if (!e.quantity && !e.uom.empty()) {
         errors.push_back({FieldPath(at, "quantity"), "required", "a unit needs its quantity"});
       }
-      if (!e.quantity && !e.unit_price && !e.requested_date) {
+      const bool price_asked = e.unit_price.has_value() || e.price_by_rules;
+      if (!e.quantity && !price_asked && !e.requested_date) {
         errors.push_back(
             {at, "nothing_to_change", "give the line's quantity, unit_price or requested_date"});
       }
@@ -142,17 +143,23 @@ void ReadEdits(OrderEditPlan& plan, const OrderEditRequest& request, PlaceOrderR
       LineChangeAsk ask;
       // Removing the rest leaves what is shipped.
       if (out.remove) ask.quantity = line->quantity_shipped;
-      ask.price = e.unit_price.has_value();
+      ask.price = price_asked;
       ask.requested_date = e.requested_date.has_value();
       if (auto refusal = LineChangeRefusal(ProgressOf(plan, *line), ask)) {
         errors.push_back({FieldPath(at, refusal->field), refusal->code, refusal->message});
         continue;
       }
-      if (out.remove && e.unit_price) {
+      if (out.remove && price_asked) {
         errors.push_back({FieldPath(at, "unit_price"), "conflicting_fields",
                           "a line whose rest is removed takes no price"});
       }
-      if (out.remove || (!e.quantity && !e.unit_price)) {
+      // A configured line's price is its SKU's plus its answers': the rules alone do not give it.
+      if (e.price_by_rules && line->price_source == "configured") {
+        errors.push_back({FieldPath(at, "unit_price"), "not_changeable",
+                          "a configured line's price comes from its answers"});
+        continue;
+      }
+      if (out.remove || (!e.quantity && !price_asked)) {
         edits.push_back(out);
         continue;
       }
@@ -160,7 +167,7 @@ void ReadEdits(OrderEditPlan& plan, const OrderEditRequest& request, PlaceOrderR
       priced.quantity = e.quantity ? *e.quantity : std::to_string(line->entered_quantity);
       priced.uom = e.quantity ? e.uom : line->entered_uom;
       priced.unit_price = e.unit_price;
-      priced.override_reason = e.override_reason;
+      priced.override_reason = e.price_by_rules ? "" : e.override_reason;
     }
     out.priced = pricing.lines.size();
     pricing.lines.push_back(std::move(priced));
@@ -172,21 +179,21 @@ void ReadEdits(OrderEditPlan& plan, const OrderEditRequest& request, PlaceOrderR
 // The line as the change makes it from what pricing gave (`p`); `e` is the edit.
 void ApplyPriced(OrderEditPlan& plan, orders::OrderLine& line, const orders::OrderLine& p,
                  const OrderLineEdit& e, const std::string& at, std::vector<FieldError>& errors) {
-  LineChangeAsk ask{p.quantity, e.unit_price.has_value(), false};
+  LineChangeAsk ask{p.quantity, e.unit_price.has_value() || e.price_by_rules, false};
   if (auto refusal = LineChangeRefusal(ProgressOf(plan, line), ask)) {
     errors.push_back({FieldPath(at, refusal->field), refusal->code, refusal->message});
     return;
   }
   // A manual or configured price stays unless the change gives a new one; a line with
   // shipped quantity keeps its price (LineChangeRefusal refused a new one).
-  const bool keep_price =
-      line.quantity_shipped > 0 ||
-      (!e.unit_price && (line.price_source == "manual" || line.price_source == "configured"));
+  const bool keep_price = line.quantity_shipped > 0 ||
+                          (!e.unit_price && !e.price_by_rules &&
+                           (line.price_source == "manual" || line.price_source == "configured"));
   line.entered_quantity = p.entered_quantity;
   line.entered_uom = p.entered_uom;
   line.quantity = p.quantity;
   if (!keep_price) {
-    if (line.unit_price != p.unit_price || e.unit_price) plan.price_set = true;
+    if (line.unit_price != p.unit_price || e.unit_price || e.price_by_rules) plan.price_set = true;
     line.unit_price = p.unit_price;
     line.price_source = p.price_source;
     line.price_explanation = p.price_explanation;

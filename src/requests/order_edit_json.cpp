@@ -32,8 +32,9 @@ Result<flows::OrderEditRequest> ParseOrderEditJson(std::string_view body) {
                   {"line_no", "sku", "customer_part_number", "quantity", "uom", "unit_price",
                    "override_reason", "requested_date"},
                   at);
+      // A null unit_price asks for the rules' price (below); any other null is refused.
       r.RefuseNulls(l,
-                    {"line_no", "sku", "customer_part_number", "quantity", "uom", "unit_price",
+                    {"line_no", "sku", "customer_part_number", "quantity", "uom",
                      "override_reason", "requested_date"},
                     at);
       if (auto no = r.Integer(l, "line_no", FieldPath(at, "line_no"), false)) {
@@ -58,7 +59,11 @@ Result<flows::OrderEditRequest> ParseOrderEditJson(std::string_view body) {
       }
       line.quantity = r.Decimal(l, "quantity", FieldPath(at, "quantity"), false);
       line.uom = r.String(l, "uom", FieldPath(at, "uom"), text_limits::kUom, false);
-      line.unit_price = r.Decimal(l, "unit_price", FieldPath(at, "unit_price"), false);
+      // null (not absence): back to the price the rules give the line.
+      line.price_by_rules = l.contains("unit_price") && l.at("unit_price").is_null();
+      if (!line.price_by_rules) {
+        line.unit_price = r.Decimal(l, "unit_price", FieldPath(at, "unit_price"), false);
+      }
       line.override_reason = r.String(l, "override_reason", FieldPath(at, "override_reason"),
                                       text_limits::kOverrideReason, false);
       line.requested_date = r.OptionalString(l, "requested_date", FieldPath(at, "requested_date"));

@@ -130,6 +130,26 @@ TEST_F(OrderChangesApiTest, LinesAreAddedPricedByHandDatedAndRemoved) {
   EXPECT_TRUE(Consistent());
 }
 
+// "unit_price": null takes a line's manual price back to what the pricing rules give it, the
+// reason with it; the order is re-checked as for any price set.
+TEST_F(OrderChangesApiTest, AManualPriceGivesWayToTheRulesPrice) {
+  auto order = Place("sales", OrderBody("C-1", R"([{"sku": "WID-100", "quantity": 10,
+      "unit_price": "1.50", "override_reason": "matches a competitor"}])"));
+  ASSERT_EQ(order["lines"][0]["price_source"], "manual");
+  json changed = Changed("sales", order, R"({"lines": [{"line_no": 1, "unit_price": null}]})");
+  EXPECT_EQ(changed["lines"][0]["unit_price"], "2.5000");  // WID-100's list price
+  EXPECT_EQ(changed["lines"][0]["price_source"], "list");
+  EXPECT_FALSE(changed["lines"][0].contains("override_reason")) << changed["lines"][0];
+  EXPECT_EQ(changed["subtotal"], "25.00");
+  EXPECT_EQ(Read(changed)["lines"][0]["price_source"], "list");
+
+  // Absent is no change; a line with nothing else to change and no price is refused.
+  auto nothing = Change("sales", changed, R"({"lines": [{"line_no": 1}]})",
+                        changed.at("version").get<int64_t>());
+  EXPECT_TRUE(IsProblem(nothing, 400, "invalid_argument")) << nothing.body;
+  EXPECT_TRUE(Consistent());
+}
+
 TEST_F(OrderChangesApiTest, IfMatchIsRequiredAndAStaleOneChangesNothing) {
   auto order = Place("sales", OrderBody("C-1", R"([{"sku": "WID-100", "quantity": 10}])"));
   const std::string target = "/api/v1/orders/" + IdOf(order);
