@@ -97,7 +97,33 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+// The requests in flight. Signing out aborts them (abortPending): their answers belong to a
+// session that is over and would only be refused (401) once the token is revoked. Such a call
+// never settles: the screen that made it is gone.
+const inFlight = new Set<AbortController>();
+
+export function abortPending(): void {
+  for (const controller of inFlight) controller.abort();
+  inFlight.clear();
+}
+
 export async function call<T>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<T> {
+  const controller = new AbortController();
+  const forward = () => controller.abort();
+  options.signal?.addEventListener("abort", forward);
+  inFlight.add(controller);
+  try {
+    return await send<T>(method, path, body, options, controller.signal);
+  } catch (e) {
+    if (controller.signal.aborted && !options.signal?.aborted) return new Promise<T>(() => {});
+    throw e;
+  } finally {
+    inFlight.delete(controller);
+    options.signal?.removeEventListener("abort", forward);
+  }
+}
+
+async function send<T>(method: string, path: string, body: unknown, options: CallOptions, signal: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
   const token = storedToken();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -108,11 +134,11 @@ export async function call<T>(method: string, path: string, body?: unknown, opti
       response = await fetch(path, {
         method,
         headers,
-        signal: options.signal,
+        signal,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (e) {
-      if (options.signal?.aborted) throw e;
+      if (signal.aborted) throw e;
       reportReachable(false);
       if (method !== "GET") throw new ApiError(0, "network", "Ordo cannot be reached; check the connection and retry.");
       await sleep(retryDelay(attempt));
