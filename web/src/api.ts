@@ -41,6 +41,7 @@ export function storedToken(): string | null {
 export function storeToken(token: string | null): void {
   if (token === null) localStorage.removeItem(TOKEN_KEY);
   else localStorage.setItem(TOKEN_KEY, token);
+  if (token !== null) sessionOver = false;
 }
 
 // Called when the server no longer accepts the token (expired or revoked): the application
@@ -97,17 +98,21 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-// The requests in flight. Signing out aborts them (abortPending): their answers belong to a
-// session that is over and would only be refused (401) once the token is revoked. Such a call
-// never settles: the screen that made it is gone.
+// Signing out ends the session (endSession) before its token is revoked: the requests in
+// flight are aborted, and the screens still open until the sign-in page replaces them start no
+// new one, since its answer would only be refused (401). Such a call never settles: the screen
+// that made it is going. Signing in (a new token stored) starts a session again.
 const inFlight = new Set<AbortController>();
+let sessionOver = false;
 
-export function abortPending(): void {
+export function endSession(): void {
+  sessionOver = true;
   for (const controller of inFlight) controller.abort();
   inFlight.clear();
 }
 
 export async function call<T>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<T> {
+  if (sessionOver && path !== "/api/v1/auth/token") return new Promise<T>(() => {});
   const controller = new AbortController();
   const forward = () => controller.abort();
   options.signal?.addEventListener("abort", forward);

@@ -3,7 +3,7 @@
 // While someone is signed in the application follows the business events (live.ts), and a
 // banner shows whenever Ordo cannot be reached (offline_banner.tsx).
 import { useEffect, useState } from "preact/hooks";
-import { abortPending, call, Me, storedToken, storeToken, whenUnauthenticated } from "./api";
+import { call, endSession, Me, storedToken, storeToken, whenUnauthenticated } from "./api";
 import { startLiveEvents, stopLiveEvents } from "./live";
 import { Login } from "./login";
 import { OfflineBanner } from "./offline_banner";
@@ -55,7 +55,7 @@ export function App() {
   }, [user]);
 
   async function logout() {
-    abortPending(); // what the session still waits for is refused once its token is revoked
+    endSession(); // what the session still asks is refused once its token is revoked
     try {
       await call("DELETE", "/api/v1/auth/token");
     } catch {
