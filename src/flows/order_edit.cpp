@@ -7,8 +7,6 @@
 #include "approvals/rule_evaluation.h"
 #include "approvals/rule_repository.h"
 #include "audit/audit_log.h"
-#include "catalog/floor_price.h"
-#include "catalog/product_line.h"
 #include "core/version_check.h"
 #include "customers/credit.h"
 #include "events/outbox.h"
@@ -16,6 +14,7 @@
 #include "flows/open_order_value.h"
 #include "flows/order_allocation.h"
 #include "flows/order_edit_plan.h"
+#include "flows/rule_figures.h"
 #include "inventory/stock_movements.h"
 #include "orders/order_json.h"
 #include "orders/order_queries.h"
@@ -50,12 +49,7 @@ approvals::OrderFigures FiguresOf(
     if (live <= 0) continue;
     auto item = plan.items.find(l.sku);
     if (item == plan.items.end()) continue;
-    std::optional<Money> floor;
-    if (item->second.product_line) {
-      if (auto m = margins.find(*item->second.product_line); m != margins.end()) {
-        floor = catalog::FloorPrice(item->second.cost, m->second);
-      }
-    }
+    const std::optional<Money> floor = FloorOf(item->second, margins);
     auto by_rules = rule_prices.find(l.line_no);
     const Money rule_price = by_rules == rule_prices.end() ? l.unit_price : by_rules->second.first;
     std::string rule_explanation =
@@ -75,14 +69,9 @@ std::vector<approvals::HoldNeed> NewHolds(store::Connection& conn, const OrderEd
                                           const customers::CreditPosition& after, Money delta) {
   std::vector<approvals::ApprovalRule> rules = approvals::ListActiveRules(conn);
   if (rules.empty()) return {};
-  std::unordered_map<std::string, int> margins;
+  const auto margins = FloorMargins(conn, rules, plan.items);
   bool first_order = false;
   for (const auto& rule : rules) {
-    if (rule.kind == approvals::RuleKind::kBelowFloor && margins.empty()) {
-      for (const auto& line : catalog::ListProductLines(conn)) {
-        margins[line.code] = line.min_margin_bp;
-      }
-    }
     if (rule.kind == approvals::RuleKind::kFirstOrder) {
       first_order = !orders::CustomerHasOtherOrders(conn, plan.order.customer, plan.order.id);
     }

@@ -6,10 +6,8 @@
 #include "approvals/rule_repository.h"
 #include "audit/audit_log.h"
 #include "catalog/customer_part_number.h"
-#include "catalog/floor_price.h"
 #include "catalog/item_repository.h"
 #include "catalog/order_quantity.h"
-#include "catalog/product_line.h"
 #include "core/field_path.h"
 #include "core/text_check.h"
 #include "customers/credit.h"
@@ -19,6 +17,7 @@
 #include "flows/configured_lines.h"
 #include "flows/order_allocation.h"
 #include "flows/reference_version.h"
+#include "flows/rule_figures.h"
 #include "inventory/warehouse_repository.h"
 #include "invoicing/sales_tax.h"
 #include "jsonio/json_writer.h"
@@ -105,13 +104,6 @@ void MapPartNumbers(store::Connection& conn, const Validated& v, std::vector<Pla
     if (line.uom.empty()) line.uom = found->second.uom;
   }
 }
-
-// What the pricing rules give a line, a manual price or not (pricing::PriceDecision::rule_price):
-// the approval rules measure a discount from it.
-struct RulePrice {
-  Money price;
-  std::string explanation;
-};
 
 // Adds the line's problems to `errors` (paths under "lines/<i>/"); fills `out` and `by_rules`
 // when none. Each check that does not depend on another runs, so one pass reports everything.
@@ -354,22 +346,6 @@ PlacedOrder Place(store::Connection& conn, const CommandContext& ctx, const Prep
   return PlacedOrder{std::move(order), std::move(after)};
 }
 
-// The minimum margin of each product line, by code, when a below_floor rule is active and an
-// item of the order has a line (one query of a small table); empty otherwise.
-std::unordered_map<std::string, int> FloorMargins(
-    store::Connection& conn, const std::vector<approvals::ApprovalRule>& rules,
-    const std::unordered_map<std::string, catalog::Item>& items) {
-  std::unordered_map<std::string, int> margins;
-  bool floor_rule = std::any_of(rules.begin(), rules.end(), [](const auto& r) {
-    return r.kind == approvals::RuleKind::kBelowFloor;
-  });
-  bool lined = std::any_of(items.begin(), items.end(),
-                           [](const auto& i) { return i.second.product_line.has_value(); });
-  if (!floor_rule || !lined) return margins;
-  for (const auto& line : catalog::ListProductLines(conn)) margins[line.code] = line.min_margin_bp;
-  return margins;
-}
-
 // The active rules and the order's figures for them, without the credit position (the writer's):
 // one query for the rules, one for the product lines' margins when a floor rule needs them, one
 // indexed read for a first_order rule, nothing per line. A line's floor is its item's cost with
@@ -386,14 +362,9 @@ void PrepareRuleFigures(store::Connection& conn,
   for (size_t i = 0; i < p.order.lines.size(); ++i) {
     const orders::OrderLine& l = p.order.lines[i];
     const catalog::Item& item = items.at(l.sku);  // every line was validated
-    std::optional<Money> floor;
-    if (item.product_line) {
-      if (auto m = margins.find(*item.product_line); m != margins.end()) {
-        floor = catalog::FloorPrice(item.cost, m->second);
-      }
-    }
     f.lines.push_back({l.line_no, l.sku, l.quantity, rule_prices[i].price,
-                       rule_prices[i].explanation, l.unit_price, item.cost, floor});
+                       rule_prices[i].explanation, l.unit_price, item.cost,
+                       FloorOf(item, margins)});
   }
   for (const auto& rule : p.rules) {
     if (rule.kind == approvals::RuleKind::kFirstOrder) {

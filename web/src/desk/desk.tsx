@@ -190,7 +190,10 @@ export function OrderDesk() {
     setAlert([summary, ...rest]);
   }
 
-  async function submit() {
+  // Sends the draft (`save` places the order or keeps it as a quote) once it has a customer and
+  // lines; on success the draft is discarded and `done` shows what it became, else every
+  // problem is shown at its field.
+  async function send<T>(save: (customer: string, lines: DraftLine[]) => Promise<T>, done: (result: T) => void) {
     if (placingNow.current) return; // a double click; the key would make it harmless anyway
     if (!draft.customer) {
       setHeaderErrors({ customer: "Choose a customer first." });
@@ -207,20 +210,11 @@ export function OrderDesk() {
     setPlacing(true);
     setAlert([]);
     try {
-      const order = await placeOrder(
-        {
-          customer: draft.customer.code,
-          ship_to: draft.shipTo || undefined,
-          po_number: draft.poNumber,
-          channel: draft.channel,
-          lines: lines.map(lineBody),
-        },
-        draft.idempotencyKey,
-      );
+      const result = await save(draft.customer.code, lines);
       setDraft(discardDraft());
       setLineErrors(new Map());
       setHeaderErrors({});
-      setPlaced(order);
+      done(result);
       customerRef.current?.focus();
     } catch (e) {
       showProblem(e as ApiError, lines.map((l) => l.key));
@@ -230,44 +224,24 @@ export function OrderDesk() {
     }
   }
 
+  function submit() {
+    return send(
+      (customer, lines) =>
+        placeOrder(
+          { customer, ship_to: draft.shipTo || undefined, po_number: draft.poNumber, channel: draft.channel, lines: lines.map(lineBody) },
+          draft.idempotencyKey,
+        ),
+      setPlaced,
+    );
+  }
+
   // The draft saved as a quote for the customer to accept later (its own key: the draft's
   // belongs to the order). The PO number and channel belong to the order and are not sent.
-  async function submitQuote() {
-    if (placingNow.current) return;
-    if (!draft.customer) {
-      setHeaderErrors({ customer: "Choose a customer first." });
-      customerRef.current?.focus();
-      return;
-    }
-    const lines = sentLines(draft);
-    if (lines.length === 0) {
-      setAlert(["Add at least one line."]);
-      itemRef.current?.focus();
-      return;
-    }
-    placingNow.current = true;
-    setPlacing(true);
-    setAlert([]);
-    try {
-      const saved = await saveQuote(
-        {
-          customer: draft.customer.code,
-          ship_to: draft.shipTo || undefined,
-          lines: lines.map(lineBody),
-        },
-        `${draft.idempotencyKey}-quote`,
-      );
-      setDraft(discardDraft());
-      setLineErrors(new Map());
-      setHeaderErrors({});
-      setSavedQuote(saved);
-      customerRef.current?.focus();
-    } catch (e) {
-      showProblem(e as ApiError, lines.map((l) => l.key));
-    } finally {
-      placingNow.current = false;
-      setPlacing(false);
-    }
+  function submitQuote() {
+    return send(
+      (customer, lines) => saveQuote({ customer, ship_to: draft.shipTo || undefined, lines: lines.map(lineBody) }, `${draft.idempotencyKey}-quote`),
+      setSavedQuote,
+    );
   }
 
   // Problems at a line: the ones the refused order named, else the price quote's.
