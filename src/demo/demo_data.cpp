@@ -171,7 +171,7 @@ Result<DemoSummary> GenerateDemoData(store::CommandExecutor& exec, const DemoOpt
   auto waiting =
       RunDemoApprovals(exec, catalog, customers, Timestamp{now.micros - 3 * kHour * 1'000'000});
   if (!waiting.ok()) return waiting.status();
-  // Two of the open orders changed by the desk, so that the audit shows a change.
+  // Three of the open orders changed by the desk, so that the audit shows a change.
   auto changed = RunDemoOrderChanges(exec, catalog, Timestamp{now.micros - 2 * kHour * 1'000'000});
   if (!changed.ok()) return changed.status();
   auto pricing = CreateDemoPricing(exec, catalog, customers, now);

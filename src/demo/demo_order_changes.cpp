@@ -47,7 +47,7 @@ Result<int> RunDemoOrderChanges(store::CommandExecutor& exec, const std::vector<
   const int64_t quantity = to_add.second;
   int changed = 0;
   for (OrderId id : *ids) {
-    if (changed == 2) break;
+    if (changed == 3) break;
     CommandContext sales{"user:sales", "", Timestamp{at.micros + changed * 600'000'000}};
     auto result = exec.RunFor<orders::Order>([&](store::Connection& c) -> Result<orders::Order> {
       auto order = views::LoadOrder(c, id);
@@ -66,6 +66,14 @@ Result<int> RunDemoOrderChanges(store::CommandExecutor& exec, const std::vector<
         later.line_no = order->lines[1].line_no;
         later.requested_date = FormatDate(DateOf(Timestamp{at.micros + 10 * kDayMicros}));
         edit.lines.push_back(later);
+      } else if (changed == 2) {
+        // The customer adds a safety cabinet, configured on the phone (demo_configurators).
+        flows::OrderLineEdit cabinet;
+        cabinet.configuration = flows::LineConfigurationRequest{
+            "SAFETY-CABINET",
+            {{"capacity", "30"}, {"door", "self"}, {"color", "yellow"}, {"liner", std::nullopt}}};
+        cabinet.quantity = "1";
+        edit.lines.push_back(cabinet);
       } else {
         // The customer adds an item it forgot.
         if (sku.empty()) return Status::InvalidState("no item to add");

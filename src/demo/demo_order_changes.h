@@ -1,7 +1,7 @@
-// The demo's changed orders: that morning the desk changes two of the open orders the history
-// left (flows::ChangeOrder), so that an order page and its audit show a change before and
-// after at `make run`: one line's quantity doubled and another line given a requested date of
-// its own, and a line added to another order.
+// The demo's changed orders: that morning the desk changes three of the open orders the
+// history left (flows::ChangeOrder), so that an order page and its audit show a change before
+// and after at `make run`: one line's quantity doubled and another line given a requested date
+// of its own, a configured safety cabinet added to another order, and a line added to a third.
 #pragma once
 
 #include <vector>
@@ -13,7 +13,7 @@
 
 namespace ordo::demo {
 
-// Changes up to two open orders at `at` as "user:sales"; returns how many it changed. An
+// Changes up to three open orders at `at` as "user:sales"; returns how many it changed. An
 // order the change does not fit (its rules, its stock) is passed over for the next; fails only
 // with an error that is not the order's own (a bug).
 Result<int> RunDemoOrderChanges(store::CommandExecutor& exec, const std::vector<DemoItem>& catalog,

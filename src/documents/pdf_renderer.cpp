@@ -27,6 +27,8 @@ constexpr float kFieldsLeft = 336;  // the header fields' block, top right
 constexpr float kCellPad = 4;       // inside a table cell, left and right
 constexpr float kHeadingRow = 18;   // the table heading's band
 constexpr float kRow = 15;          // a table row
+constexpr float kDetailSize = 8;    // a row's detail (Table::details)
+constexpr float kDetailLine = 10;   // each line of a row's detail
 constexpr float kTextSize = 9;      // table, fields, totals, footer
 
 // Text is measured on this many characters at most. No Helvetica glyph in WinAnsi is narrower
@@ -59,6 +61,10 @@ PrintedDocument Encoded(const PrintedDocument& d) {
                                   std::to_string(d.table.columns.size()) + " columns");
     }
   }
+  if (d.table.details.size() > d.table.rows.size()) {
+    throw std::invalid_argument("the table has " + std::to_string(d.table.details.size()) +
+                                " details for " + std::to_string(d.table.rows.size()) + " rows");
+  }
   PrintedDocument e = d;
   auto enc = [](std::string& s) { s = Utf8ToWinAnsi(s); };
   enc(e.title);
@@ -72,6 +78,7 @@ PrintedDocument Encoded(const PrintedDocument& d) {
   for (auto& row : e.table.rows) {
     for (std::string& cell : row) enc(cell);
   }
+  for (std::string& detail : e.table.details) enc(detail);
   for (Total& t : e.totals) enc(t.label), enc(t.value);
   for (std::string& line : e.footer_lines) enc(line);
   return e;
@@ -96,12 +103,13 @@ class Layout {
       y_ -= 18;
       EnsureSpace(kHeadingRow + kRow);
       TableHeading();
-      for (const auto& row : d_.table.rows) {
-        if (y_ - kRow < kBottom) {
+      for (size_t i = 0; i < d_.table.rows.size(); ++i) {
+        const std::vector<std::string> detail = DetailLines(i);
+        if (y_ - kRow - kDetailLine * static_cast<float>(detail.size()) < kBottom) {
           NextPage();
           TableHeading();
         }
-        TableRow(row);
+        TableRow(d_.table.rows[i], detail);
       }
     }
     Totals();
@@ -145,6 +153,41 @@ class Layout {
     }
     return text.substr(0, fits) + ellipsis;
   }
+
+  // `text` in lines of at most `width` points, broken at spaces, at most `max_lines` of them;
+  // the last line (or a word wider than a line) is cut with Fit.
+  std::vector<std::string> Wrap(HPDF_Font font, float size, std::string_view text, float width,
+                                size_t max_lines) const {
+    std::vector<std::string> lines;
+    std::string rest(text.substr(0, kMeasuredPrefix));
+    while (lines.size() < max_lines) {
+      rest.erase(0, rest.find_first_not_of(' '));
+      if (rest.empty()) break;
+      size_t cut = std::string::npos;  // the last space before which the text fits
+      if (lines.size() + 1 < max_lines && Width(font, size, rest) > width + 0.01f) {
+        for (size_t at = rest.find(' '); at != std::string::npos; at = rest.find(' ', at + 1)) {
+          if (Width(font, size, std::string_view(rest).substr(0, at)) > width + 0.01f) break;
+          cut = at;
+        }
+      }
+      if (cut == std::string::npos) {
+        lines.push_back(Fit(font, size, rest, width));
+        break;
+      }
+      lines.push_back(rest.substr(0, cut));
+      rest.erase(0, cut);
+    }
+    return lines;
+  }
+
+  // The lines of row `i`'s detail, in the width from the second column to the table's edge.
+  std::vector<std::string> DetailLines(size_t i) const {
+    if (i >= d_.table.details.size() || d_.table.details[i].empty()) return {};
+    return Wrap(regular_, kDetailSize, d_.table.details[i], DetailRight() - DetailLeft(),
+                kMaxDetailLines);
+  }
+  float DetailLeft() const { return kLeft + (widths_.empty() ? 0 : widths_[0]) + kCellPad; }
+  static float DetailRight() { return kRight - kCellPad; }
 
   TextRun Text(float x, HPDF_Font font, float size, const std::string& text, float width) const {
     return {x, font, size, Fit(font, size, text, width)};
@@ -291,10 +334,16 @@ class Layout {
     y_ -= kHeadingRow;
   }
 
-  void TableRow(const std::vector<std::string>& row) {
+  void TableRow(const std::vector<std::string>& row, const std::vector<std::string>& detail) {
     Line(y_ - 10.5f, Cells(row, regular_));
-    Rule(y_ - kRow, kLeft, kRight, 0.8f, 0.25f);
-    y_ -= kRow;
+    float baseline = y_ - kRow - 5;
+    for (const std::string& line : detail) {
+      Line(baseline, {TextRun{DetailLeft(), regular_, kDetailSize, line}});
+      baseline -= kDetailLine;
+    }
+    const float height = kRow + kDetailLine * static_cast<float>(detail.size());
+    Rule(y_ - height, kLeft, kRight, 0.8f, 0.25f);
+    y_ -= height;
   }
 
   // Labels right-aligned against one column of values, itself right-aligned with the table.

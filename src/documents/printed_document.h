@@ -38,6 +38,7 @@
 //   d.footer_lines = {"Thank you for your business."};
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -74,9 +75,18 @@ struct TableColumn {
 // The document's lines. Each row holds exactly one cell per column (RenderPdf throws
 // std::invalid_argument otherwise). A cell is one line of text: empty cells print nothing.
 // Rows that do not fit on a page continue on the next one, under the repeated heading.
+//
+// A row may have a detail: text that no cell can hold (a configured line's answers), printed
+// under the row in smaller type from the second column to the table's right edge, wrapped at
+// spaces onto as many lines as it needs (at most kMaxDetailLines; what is left after them is
+// cut and ends with "…"). details[i] is rows[i]'s; an empty or missing one prints nothing.
+// RenderPdf throws std::invalid_argument when there are more details than rows.
+inline constexpr size_t kMaxDetailLines = 6;
+
 struct Table {
   std::vector<TableColumn> columns;
   std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> details;
 };
 
 // A line under the table, label and value right-aligned ("Subtotal", "25.00").

@@ -38,11 +38,17 @@ std::map<std::string, std::optional<LoadedModel>> LoadModels(
 
 }  // namespace
 
-std::string PrintedItemName(const std::string& name, const orders::OrderLine* line) {
-  if (line == nullptr || !line->configuration) return name;
-  auto doc = nlohmann::json::parse(*line->configuration, nullptr, false);
-  std::string description = doc.is_object() ? doc.value("description", "") : "";
-  return description.empty() ? name : name + " (" + description + ")";
+std::string PrintedConfiguration(const std::optional<std::string>& configuration) {
+  if (!configuration) return "";
+  auto doc = nlohmann::json::parse(*configuration, nullptr, false);
+  if (!doc.is_object()) return "";
+  auto description = doc.find("description");
+  return description != doc.end() && description->is_string() ? description->get<std::string>()
+                                                              : "";
+}
+
+std::string PrintedConfiguration(const orders::OrderLine* line) {
+  return line == nullptr ? "" : PrintedConfiguration(line->configuration);
 }
 
 std::vector<std::optional<ConfiguredLine>> ResolveConfigurations(

@@ -37,9 +37,12 @@ std::vector<std::optional<ConfiguredLine>> ResolveConfigurations(
     store::Connection& conn, const std::vector<PlaceOrderLine>& lines, size_t count,
     std::vector<FieldError>& errors);
 
-// The item's name as printed on the line's documents (packing slip, invoice): with a
-// configured line's description after it, "Safety cabinet 30 gal (Capacity: 30 gal; ...)".
-std::string PrintedItemName(const std::string& name, const orders::OrderLine* line);
+// What a configured line's documents (packing slip, invoice, quote) print under it, as the
+// table row's detail (documents::Table::details): its answers' description, "Capacity: 30 gal;
+// Doors: Self-closing; ...". `configuration` is the line's {"configurator", "answers",
+// "description"} JSON; empty for none.
+std::string PrintedConfiguration(const std::optional<std::string>& configuration);
+std::string PrintedConfiguration(const orders::OrderLine* line);
 
 // The explanation of a configured line's price: its SKU's, then what the answers add
 // ("contract K-17 until 2027-03-31, then the configuration's +45.00"); unchanged for none.

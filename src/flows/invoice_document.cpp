@@ -59,11 +59,10 @@ PrintedDocument InvoiceDocument(const InvoiceDocumentSource& source) {
         {std::to_string(l.line_no), l.sku,
          item == source.items.end()
              ? ""
-             : WithCustomerPart(
-                   PrintedItemName(item->second.name, source.order.FindLine(l.order_line)),
-                   source.order.FindLine(l.order_line)),
+             : WithCustomerPart(item->second.name, source.order.FindLine(l.order_line)),
          std::to_string(l.quantity), l.unit_price.Format(digits),
          invoicing::FormatRatePercent(l.tax_rate_ppm), money(l.extended_amount)});
+    d.table.details.push_back(PrintedConfiguration(source.order.FindLine(l.order_line)));
   }
   d.totals = {{"Subtotal", money(v.subtotal)},
               {v.tax_exemption ? "Tax (exempt" + ExemptionText(*v.tax_exemption) + ")" : "Tax",

@@ -7,6 +7,7 @@
 #include "approvals/rule_evaluation.h"
 #include "approvals/rule_repository.h"
 #include "audit/audit_log.h"
+#include "configurator/configurator_repository.h"
 #include "core/version_check.h"
 #include "customers/credit.h"
 #include "events/outbox.h"
@@ -179,6 +180,9 @@ Result<orders::Order> ChangeOrder(store::Connection& conn, const CommandContext&
     for (size_t index : plan.changed_lines) orders::UpdateLineTerms(conn, order.lines[index]);
   }
   orders::InsertLines(conn, order, plan.first_added);
+  for (const auto& c : plan.configurations) {
+    configurator::InsertLineConfiguration(conn, order.id.value(), c);
+  }
   orders::UpdateHeaderTerms(conn, order);
   for (const auto& need : holds) PutOnHold(conn, ctx, order, need);
   int64_t allocated = 0;

@@ -35,6 +35,7 @@
 
 #include "core/command_context.h"
 #include "flows/order_limits.h"
+#include "flows/place_order_request.h"
 #include "orders/order.h"
 #include "store/database.h"
 
@@ -46,9 +47,10 @@ struct OrderLineEdit {
   std::optional<int> line_no;
   std::string sku;                                  // an added line's item (or the part number)
   std::optional<std::string> customer_part_number;  // an added line's item as the customer's
-  std::optional<std::string> quantity;              // decimal text, in `uom`; "0" removes the rest
-  std::string uom;                                  // empty: the item's base unit
-  std::optional<std::string> unit_price;            // a manual price (needs override_reason)
+  std::optional<LineConfigurationRequest> configuration;  // an added configured product
+  std::optional<std::string> quantity;    // decimal text, in `uom`; "0" removes the rest
+  std::string uom;                        // empty: the item's base unit
+  std::optional<std::string> unit_price;  // a manual price (needs override_reason)
   // "unit_price": null on a line: its manual price gives way to the pricing rules' price.
   bool price_by_rules = false;
   std::string override_reason;

@@ -103,9 +103,9 @@ void ReadEdits(OrderEditPlan& plan, const OrderEditRequest& request, PlaceOrderR
         errors.push_back({FieldPath(at, "quantity"), "required", "an added line needs a quantity"});
         continue;
       }
-      priced = {e.sku,        *e.quantity,       e.uom,
-                e.unit_price, e.override_reason, e.customer_part_number,
-                std::nullopt};
+      priced = {e.sku,          *e.quantity,       e.uom,
+                e.unit_price,   e.override_reason, e.customer_part_number,
+                e.configuration};
     } else {
       const orders::OrderLine* line = nullptr;
       for (size_t k = 0; k < plan.order.lines.size(); ++k) {
@@ -125,9 +125,12 @@ void ReadEdits(OrderEditPlan& plan, const OrderEditRequest& request, PlaceOrderR
                           "line " + std::to_string(*e.line_no) + " is changed once per change"});
         continue;
       }
-      if (!e.sku.empty() || e.customer_part_number) {
-        errors.push_back({FieldPath(at, e.sku.empty() ? "customer_part_number" : "sku"),
-                          "not_changeable", "a line's item does not change: add a line instead"});
+      if (!e.sku.empty() || e.customer_part_number || e.configuration) {
+        const char* field = !e.sku.empty()           ? "sku"
+                            : e.customer_part_number ? "customer_part_number"
+                                                     : "configuration";
+        errors.push_back({FieldPath(at, field), "not_changeable",
+                          "a line's item does not change: add a line instead"});
         continue;
       }
       if (!e.quantity && !e.uom.empty()) {
@@ -352,6 +355,11 @@ Result<OrderEditPlan> PlanOrderEdit(store::Connection& conn, orders::Order order
       const approvals::LineFigures& figures = priced->figures.lines[*edit.priced];
       plan.rule_prices[added.line_no] = {figures.rule_price, figures.rule_explanation};
       added.requested_date = edit.requested_date;
+      for (const auto& c : priced->configurations) {
+        if (c.line_no != static_cast<int>(*edit.priced + 1)) continue;
+        plan.configurations.push_back(c);
+        plan.configurations.back().line_no = added.line_no;
+      }
       plan.order.lines.push_back(std::move(added));
       rerate.push_back(true);
       plan.price_set = true;

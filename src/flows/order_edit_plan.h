@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "catalog/item.h"
+#include "configurator/configurator_repository.h"
 #include "core/clock.h"
 #include "customers/customer.h"
 #include "flows/order_edit.h"
@@ -29,6 +30,9 @@ struct OrderEditPlan {
   std::vector<size_t> changed_lines;  // indexes of existing lines the change touches
   size_t first_added = 0;             // order.lines[first_added..] are added
   bool price_set = false;             // a line added or a line's price changed
+  // The answers of the added configured lines, numbered as the order's lines, to be stored
+  // with them (order_line_configurations).
+  std::vector<configurator::LineConfiguration> configurations;
   // Every line's item, by SKU (tax classes, list prices and floors for the rules).
   std::unordered_map<std::string, catalog::Item> items;
   // What the pricing rules give the lines this change priced (added, or a new quantity or

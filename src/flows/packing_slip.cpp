@@ -89,14 +89,13 @@ PrintedDocument PackingSlip(const PackingSlipSource& source) {
   for (const fulfillment::ShipmentLine& l : s.lines) {
     auto item = source.items.find(l.sku);
     const orders::OrderLine* line = source.order.FindLine(l.order_line);
-    d.table.rows.push_back({std::to_string(l.line_no), l.sku,
-                            item == source.items.end()
-                                ? ""
-                                : WithCustomerPart(PrintedItemName(item->second.name, line), line),
-                            item == source.items.end() ? "" : item->second.uom,
-                            line == nullptr ? "" : std::to_string(line->quantity),
-                            std::to_string(l.quantity),
-                            shipped ? std::to_string(l.quantity_shipped) : ""});
+    d.table.rows.push_back(
+        {std::to_string(l.line_no), l.sku,
+         item == source.items.end() ? "" : WithCustomerPart(item->second.name, line),
+         item == source.items.end() ? "" : item->second.uom,
+         line == nullptr ? "" : std::to_string(line->quantity), std::to_string(l.quantity),
+         shipped ? std::to_string(l.quantity_shipped) : ""});
+    d.table.details.push_back(PrintedConfiguration(line));
   }
 
   if (!s.packages.empty()) {

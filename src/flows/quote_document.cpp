@@ -2,6 +2,7 @@
 
 #include "catalog/item_repository.h"
 #include "customers/customer_repository.h"
+#include "flows/configured_lines.h"
 #include "flows/document_addresses.h"
 #include "invoicing/tax_rates.h"
 
@@ -49,6 +50,7 @@ Result<PrintedDocument> LoadQuoteDocument(store::Connection& conn, const QuoteDo
                               l.unit_price.Format(4), l.price_explanation,
                               invoicing::FormatRatePercent(l.tax_rate_ppm),
                               money(l.extended_amount)});
+    doc.table.details.push_back(PrintedConfiguration(l.configuration));
   }
   doc.totals = {{"Subtotal", money(v.subtotal)},
                 {"Tax", money(v.tax)},

@@ -5,6 +5,7 @@
 #include "core/field_path.h"
 #include "core/text_limits.h"
 #include "jsonio/field_reader.h"
+#include "requests/order_request_json.h"
 
 namespace ordo::requests {
 using nlohmann::json;
@@ -29,12 +30,12 @@ Result<flows::OrderEditRequest> ParseOrderEditJson(std::string_view body) {
         continue;
       }
       r.OnlyKnown(l,
-                  {"line_no", "sku", "customer_part_number", "quantity", "uom", "unit_price",
-                   "override_reason", "requested_date"},
+                  {"line_no", "sku", "customer_part_number", "configuration", "quantity", "uom",
+                   "unit_price", "override_reason", "requested_date"},
                   at);
       // A null unit_price asks for the rules' price (below); any other null is refused.
       r.RefuseNulls(l,
-                    {"line_no", "sku", "customer_part_number", "quantity", "uom",
+                    {"line_no", "sku", "customer_part_number", "configuration", "quantity", "uom",
                      "override_reason", "requested_date"},
                     at);
       if (auto no = r.Integer(l, "line_no", FieldPath(at, "line_no"), false)) {
@@ -45,9 +46,20 @@ Result<flows::OrderEditRequest> ParseOrderEditJson(std::string_view body) {
         }
       }
       const bool by_part = jsonio::FieldReader::Has(l, "customer_part_number");
-      // An added line names our SKU or the customer's part number, as at placement.
+      // An added line names our SKU, the customer's part number or a configuration, as at
+      // placement.
+      const json* configuration =
+          r.Object(l, "configuration", FieldPath(at, "configuration"), false);
       line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku,
-                          !jsonio::FieldReader::Has(l, "line_no") && !by_part);
+                          !jsonio::FieldReader::Has(l, "line_no") && !by_part && !configuration);
+      if (configuration) {
+        line.configuration =
+            ReadLineConfiguration(r, *configuration, FieldPath(at, "configuration"), errors);
+        if (by_part || jsonio::FieldReader::Has(l, "sku")) {
+          r.Fail(FieldPath(at, "configuration"), "conflicting_fields",
+                 "a configured line gives no sku or customer_part_number");
+        }
+      }
       if (by_part) {
         line.customer_part_number =
             r.String(l, "customer_part_number", FieldPath(at, "customer_part_number"),

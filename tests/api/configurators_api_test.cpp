@@ -1,6 +1,7 @@
 // Configurators over real HTTP: GET/POST /api/v1/configurators, GET/PUT
 // /api/v1/configurators/{ref} (If-Match), POST /api/v1/configurators/{ref}/evaluate. A model is
-// checked as a whole, and the evaluation offers only choices that lead to a product.
+// checked as a whole, and the evaluation offers only choices that lead to a product. Configured
+// lines placed, priced by the desk's quote and added by an order change.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -272,6 +273,77 @@ TEST_F(ConfiguratorsApiTest, AConfiguredLineIsOrderedShownAndPrinted) {
   auto slip = Call("warehouse", "GET", "/api/v1/shipments/SH-000001/packing-slip.pdf");
   ASSERT_EQ(slip.status, 200);
   std::string text = test_support::ExtractPdfText(slip.body);
+  for (const char* printed : {"Medium", "Blue", "Lid"}) {
+    EXPECT_NE(text.find(printed), std::string::npos) << printed << " in " << text;
+  }
+}
+
+// An order change adds a configured line as placement does (its SKU, price and answers from the
+// configuration); the line's quantity changes later at its configured price, and its
+// configuration never changes.
+TEST_F(ConfiguratorsApiTest, AnOrderChangeAddsAConfiguredLine) {
+  ASSERT_EQ(CreateTub().status, 201);
+  auto placed = Call("sales", "POST", "/api/v1/orders",
+                     R"({"customer": "C-1", "lines": [{"sku": "WID-100", "quantity": 1}]})");
+  ASSERT_EQ(placed.status, 201) << placed.body;
+  const std::string path = "/api/v1/orders/" + placed.Json()["number"].get<std::string>();
+  auto change = [&](const std::string& body, int version) {
+    return Call("sales", "PATCH", path, body,
+                {{"If-Match", "\"" + std::to_string(version) + "\""}});
+  };
+
+  auto incomplete = change(R"({"lines": [{"quantity": 1, "configuration":
+                               {"configurator": "TUB", "answers": {"size": "M"}}}]})",
+                           1);
+  ASSERT_TRUE(IsProblem(incomplete, 400, "invalid_argument"));
+  EXPECT_EQ(Fields(incomplete),
+            (std::set<std::string>{"lines/0/configuration/answers/color incomplete"}));
+  auto both = change(R"({"lines": [{"sku": "WID-100", "quantity": 1, "configuration":
+                         {"configurator": "TUB", "answers": {"size": "S", "color": "red"}}}]})",
+                     1);
+  ASSERT_TRUE(IsProblem(both, 400, "invalid_argument"));
+  EXPECT_EQ(Fields(both), (std::set<std::string>{"lines/0/configuration conflicting_fields"}));
+  EXPECT_EQ(Call("sales", "GET", path).Json()["version"], 1) << "a refused change changes nothing";
+
+  auto added = change(R"({"lines": [{"quantity": 2, "configuration": {"configurator": "TUB",
+                          "answers": {"size": "M", "color": "blue", "extra": "lid"}}}]})",
+                      1);
+  ASSERT_EQ(added.status, 200) << added.body;
+  json line = added.Json()["lines"][1];
+  EXPECT_EQ(line["line_no"], 2);
+  EXPECT_EQ(line["sku"], "WID-200");
+  EXPECT_EQ(line["unit_price"], "18.5000");  // 10.00 + 8.50, as placed
+  EXPECT_EQ(line["price_source"], "configured");
+  EXPECT_EQ(line["configuration"]["description"], "Size: Medium; Color: Blue; Extra: Lid");
+  EXPECT_EQ(added.Json()["subtotal"], "39.50");  // 2.50 + 37.00
+
+  auto more = change(R"({"lines": [{"line_no": 2, "quantity": 3}]})", 2);
+  ASSERT_EQ(more.status, 200) << more.body;
+  EXPECT_EQ(more.Json()["lines"][1]["unit_price"], "18.5000");
+  EXPECT_EQ(more.Json()["lines"][1]["extended_amount"], "55.50");
+  EXPECT_EQ(more.Json()["lines"][1]["configuration"], line["configuration"]);
+
+  auto reconfigured = change(R"({"lines": [{"line_no": 2, "configuration": {"configurator":
+                                 "TUB", "answers": {"size": "S", "color": "red"}}}]})",
+                             3);
+  ASSERT_TRUE(IsProblem(reconfigured, 400, "invalid_argument"));
+  EXPECT_EQ(Fields(reconfigured), (std::set<std::string>{"lines/0/configuration not_changeable"}));
+}
+
+// A sales quote keeps a configured line's answers and prints them on its PDF.
+TEST_F(ConfiguratorsApiTest, AQuotedConfiguredLineIsPrinted) {
+  ASSERT_EQ(CreateTub().status, 201);
+  auto created = Call("sales", "POST", "/api/v1/quotes",
+                      R"({"customer": "C-1", "lines": [{"quantity": 2, "configuration":
+                          {"configurator": "TUB", "answers": {"size": "M", "color": "blue",
+                          "extra": "lid"}}}]})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const json quote = created.Json();
+  EXPECT_EQ(quote["lines"][0]["configuration"]["description"],
+            "Size: Medium; Color: Blue; Extra: Lid");
+  auto pdf = Call("sales", "GET", "/api/v1/quotes/" + quote["number"].get<std::string>() + ".pdf");
+  ASSERT_EQ(pdf.status, 200);
+  std::string text = test_support::ExtractPdfText(pdf.body);
   for (const char* printed : {"Medium", "Blue", "Lid"}) {
     EXPECT_NE(text.find(printed), std::string::npos) << printed << " in " << text;
   }

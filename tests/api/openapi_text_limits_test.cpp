@@ -138,6 +138,7 @@ const std::map<std::pair<std::string, std::string>, TextLimit>& Table() {
       {{"ConfiguratorSkuRuleInput", "sku"}, tl::kSku},
       {{"PlaceOrderLine", "configurator"}, configurator::kModelCode},
       {{"PriceQuoteLineRequest", "configurator"}, configurator::kModelCode},
+      {{"ChangeOrderLine", "configurator"}, configurator::kModelCode},
       {{"ApprovalRuleInput", "code"}, tl::kApprovalRuleCode},
       {{"ApprovalRuleInput", "name"}, tl::kApprovalRuleName},
       {{"ApprovalRulePatch", "name"}, tl::kApprovalRuleName},

@@ -135,6 +135,14 @@ void ExpectBelievableDistributor(DemoDb& db, const DemoOptions& options, const D
                    "WHERE a.entity = 'order' AND a.entity_id = o.id AND a.action = 'order.place')"),
             0);
 
+  // The desk's changes of the morning, one of them adding a configured cabinet.
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM audit_log WHERE action = 'order.change'"), 3);
+  EXPECT_GT(db.Int("SELECT COUNT(*) FROM order_line_configurations l "
+                   "JOIN configurators m ON m.id = l.configurator_id "
+                   "JOIN audit_log a ON a.entity = 'order' AND a.entity_id = l.order_id "
+                   "AND a.action = 'order.change' WHERE m.code = 'SAFETY-CABINET'"),
+            0);
+
   const int64_t cancelled = db.Int("SELECT COUNT(*) FROM orders WHERE cancel_reason IS NOT NULL");
   EXPECT_EQ(cancelled, s.cancelled_orders);
   EXPECT_GT(cancelled, 0);

@@ -1,6 +1,6 @@
 // RenderPdf: a well-formed, deterministic PDF; long tables continue on new pages under their
-// repeated heading with "Page N of M"; text the fonts cannot show becomes '?'; bad documents
-// are refused.
+// repeated heading with "Page N of M"; a row's detail wraps under it; text the fonts cannot
+// show becomes '?'; bad documents are refused.
 #include "documents/pdf_renderer.h"
 
 #include <gmock/gmock.h>
@@ -161,6 +161,36 @@ TEST(PdfRenderer, CellsTooWideForTheirColumnAreCut) {
   ASSERT_NE(row, lines.end());
   EXPECT_THAT(*row, ::testing::EndsWith("W… | 1.00"));
   EXPECT_LT(row->size(), 300u);
+}
+
+// A row's detail is printed under it, wrapped at spaces: every word on some line, no line
+// wider than the table, and at most kMaxDetailLines lines, the last cut when more is left.
+TEST(PdfRenderer, ARowsDetailIsWrappedUnderIt) {
+  PrintedDocument d = Invoice(2);
+  std::string detail;
+  for (int i = 1; i <= 40; ++i) detail += "Question" + std::to_string(i) + ": Answer; ";
+  d.table.details = {detail};
+  auto lines = Lines(ExtractPdfText(RenderPdf(d)));
+  auto row = std::find(lines.begin(), lines.end(), "1 | Item 1 | 1.00");
+  ASSERT_NE(row, lines.end());
+  std::string wrapped;
+  size_t detail_lines = 0;
+  for (auto it = row + 1; it != lines.end() && it->starts_with("Question"); ++it) {
+    wrapped += *it + " ";
+    ++detail_lines;
+    EXPECT_LT(it->size(), 160u) << *it;  // about 125 characters fill a line at 8 points
+  }
+  EXPECT_GT(detail_lines, 1u);
+  EXPECT_LE(detail_lines, kMaxDetailLines);
+  EXPECT_THAT(wrapped, HasSubstr("Question1: Answer; Question2: Answer;"));
+  EXPECT_EQ(*(row + 1 + static_cast<long>(detail_lines)), "2 | Item 2 | 1.00");
+
+  // 40 answers need more lines than a detail has: the last one ends with "…".
+  EXPECT_EQ(detail_lines, kMaxDetailLines);
+  EXPECT_THAT(*(row + static_cast<long>(detail_lines)), ::testing::EndsWith("…"));
+
+  d.table.details = {"Size: Medium", "", "a third detail for two rows"};
+  EXPECT_THROW(RenderPdf(d), std::invalid_argument);
 }
 
 TEST(PdfRenderer, AnEmptyDocumentIsOnePage) {

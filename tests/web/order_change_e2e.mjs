@@ -2,8 +2,9 @@
 // demo customer, chooses "Change order", types a new quantity for its first line and saves; the
 // page shows the new total, the same the API answers, and the stock allocated follows. Then the
 // order is changed through the API while the form is open, and saving answers with the shared
-// conflict notice (412), whose reload shows the other change. The portal's user has no "Change
-// order". Screenshot order-change.png; axe-core on the form.
+// conflict notice (412), whose reload shows the other change. A configured product is added
+// through the configurator and the order page shows its answers. The portal's user has no
+// "Change order". Screenshot order-change.png; axe-core on the form.
 //
 //   node tests/web/order_change_e2e.mjs --ordo build/ordo --screenshots build/web/screenshots
 import { apiToken, check, runBrowserTest, signIn, signOut } from "./harness.mjs";
@@ -80,6 +81,35 @@ async function orderChange({ page, url, passwords, shot, accessible, quiet }) {
   await page.locator("dl.totals").getByText(`${other.body.total} ${other.body.currency}`).waitFor();
   order = (await api("sales", "GET", `/api/v1/orders/${number}`)).body;
   check(order.version === 3 && order.lines[0].entered_quantity === 3, `only the other change was made: ${JSON.stringify(order.lines[0])}`);
+
+  // A configured product added to the order, question by question, as on the desk.
+  await page.getByRole("button", { name: "Change order" }).click();
+  await page.getByRole("button", { name: "Configure a product…" }).click();
+  const panel = page.getByRole("dialog", { name: "Configure a product" });
+  const product = panel.getByLabel("Product");
+  const model = await product.locator("option").nth(1).getAttribute("value");
+  check(model, "the demo has a configurable product");
+  await product.selectOption(model);
+  const next = panel.locator("#configure-next");
+  const added = panel.getByRole("button", { name: "Add configured line" });
+  for (let asked = 0; !(await added.isVisible()); asked++) {
+    check(asked < 20, "the configuration completes within twenty questions");
+    await next.or(added).first().waitFor();
+    if (await added.isVisible()) break;
+    const label = await next.locator("option:not([disabled])").first().textContent();
+    await next.selectOption({ label });
+  }
+  await added.click();
+  await page.locator("form.order-change .line-configuration").waitFor();
+  await page.getByRole("button", { name: "Save the change" }).click();
+  await page.getByRole("button", { name: "Change order" }).waitFor();
+  order = (await api("sales", "GET", `/api/v1/orders/${number}`)).body;
+  const configured = order.lines[1];
+  check(
+    order.version === 4 && configured?.price_source === "configured" && configured.configuration?.configurator === model,
+    `the configured line was added: ${JSON.stringify(order.lines)}`,
+  );
+  await page.locator("td .configuration").filter({ hasText: configured.configuration.description }).waitFor();
   await signOut(page);
 
   // The portal's user sees the order but cannot change it.

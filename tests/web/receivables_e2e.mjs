@@ -229,13 +229,13 @@ runBrowserTest("receivables", async ({ page, url, passwords, shot, accessible, q
   const releasedOrder = await get(url, clerk, `/api/v1/orders/${salesOrder}`);
   check(!releasedOrder.holds.some((h) => h.kind === "credit"), `${salesOrder} has no credit hold left`);
 
-  // Someone else releases a hold while the clerk's form is open: a 409, said plainly, and a
-  // reload that no longer lists the order.
+  // Someone else releases a hold while the clerk's form is open: a 409 with the server's reason,
+  // and a reload that no longer lists the order.
   await page.getByRole("button", { name: `Release ${raced}…` }).click();
   const first = await api(url, manager, "POST", `/api/v1/orders/${raced}/holds/credit/release`, { note: "by phone" });
   check(first.status === 200, `the manager released ${raced}: ${first.status}`);
   await page.getByRole("button", { name: "Release hold" }).click();
-  await page.getByRole("alert").getByText("This changed since you loaded it.").waitFor();
+  await page.getByRole("alert").filter({ hasText: "This could not be done:" }).waitFor();
   quiet(); // the 409 is logged by the browser as a failed request
   await page.getByRole("alert").getByRole("button", { name: "Reload" }).click();
   await page.getByRole("button", { name: `Release ${salesOrder.replace(/\d+$/, "")}`, exact: false }).first().waitFor();

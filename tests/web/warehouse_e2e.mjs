@@ -165,7 +165,7 @@ runBrowserTest("warehouse", async ({ page, url, passwords, shot, accessible, qui
   await page.getByLabel("Tracking number").fill("1ZLATE");
   await page.getByLabel("Package 1 weight").fill("3");
   await page.getByRole("button", { name: "Confirm shipment" }).click();
-  await page.getByRole("alert").getByText(/Someone else changed this pick list/).waitFor();
+  await page.getByRole("alert").filter({ hasText: /This could not be done: .*If someone else changed this pick list meanwhile/ }).waitFor();
   quiet(); // the refused confirmation's 409 is logged by the browser as a failed request
   await page.getByRole("button", { name: "Reload the pick list" }).click();
   await page.locator("h1 .chip", { hasText: "shipped" }).waitFor();

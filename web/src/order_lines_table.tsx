@@ -1,7 +1,8 @@
 // An order's lines: what was ordered, and of it what is backordered, shipped, invoiced and
 // returned, at what price. The staff's view (the order page) shows a line as entered (in its
 // unit), where it is allocated and why it has its price; the customer's (the portal's
-// order page) the base quantity, with what was entered beside it where the unit differs.
+// order page) the base quantity, with what was entered beside it where the unit differs. Both
+// show the customer's part number a line was entered with and a configured line's answers.
 export interface OrderLineRow {
   line_no: number;
   sku: string;
@@ -17,6 +18,8 @@ export interface OrderLineRow {
   price_source?: string;
   price_explanation?: string;
   allocations?: { warehouse: string; quantity: number }[];
+  customer_part_number?: string;
+  configuration?: { description: string };
 }
 
 export function OrderLinesTable(props: { lines: OrderLineRow[]; forCustomer?: boolean }) {
@@ -42,7 +45,16 @@ export function OrderLinesTable(props: { lines: OrderLineRow[]; forCustomer?: bo
         {props.lines.map((l) => (
           <tr key={l.line_no}>
             <td>{l.line_no}</td>
-            <td>{l.sku}</td>
+            <td>
+              {l.sku}
+              {l.customer_part_number && (
+                <span class="muted">
+                  {" "}
+                  ({staff ? "customer part" : "your part"} {l.customer_part_number})
+                </span>
+              )}
+              {l.configuration && <div class="muted configuration">{l.configuration.description}</div>}
+            </td>
             {staff ? (
               <td class="number">
                 {l.entered_quantity} {l.uom}

@@ -12,7 +12,7 @@
 // It follows the business live: any event of this order (a hold released, a shipment
 // confirmed, an invoice issued or paid, by anyone) reads the page again, so it changes
 // without a reload and the timeline grows.
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiError, Me, call } from "./api";
 import { InvoiceTable } from "./invoice_table";
 import { debounce, useLiveEvents } from "./live";
@@ -168,11 +168,19 @@ export function OrderPage(props: { number: string }) {
       .catch(() => setMayChange(false));
   }, []);
 
+  // Only the last read's answer is shown: one asked earlier (another order's, or an older
+  // version of this one) may come back after it.
+  const asked = useRef(0);
+
   async function load() {
+    const mine = ++asked.current;
     try {
-      setDocs(await loadDocuments(props.number));
+      const loaded = await loadDocuments(props.number);
+      if (mine !== asked.current) return;
+      setDocs(loaded);
       setError(null);
     } catch (e) {
+      if (mine !== asked.current) return;
       const err = e as ApiError;
       setError(err.status === 404 ? `There is no order ${props.number}.` : err.message);
     }

@@ -68,20 +68,27 @@ export function Orders() {
   const [error, setError] = useState<ApiError | null>(null);
   const [loading, setLoading] = useState(true);
 
+  // Every load but a live refresh starts a new generation of the list; an answer to a request
+  // of an older generation is dropped, so a refresh asked before the filters changed never
+  // merges orders of the old filters into the new list (answers may come back in any order).
+  const generation = useRef(0);
+
   async function load(f: Filters, cursor: string | null, live = false) {
+    const mine = live ? generation.current : ++generation.current;
     if (!live) setLoading(true);
     setError(null);
     try {
       const page = await call<Page<OrderSummary>>("GET", query(f, cursor));
+      if (mine !== generation.current) return;
       if (live) setOrders((shown) => merge(page.items, shown));
       else {
         setOrders((shown) => (cursor ? [...shown, ...page.items] : page.items));
         setNext(page.next_cursor);
       }
     } catch (e) {
-      setError(e as ApiError);
+      if (mine === generation.current) setError(e as ApiError);
     } finally {
-      if (!live) setLoading(false);
+      if (!live && mine === generation.current) setLoading(false);
     }
   }
 

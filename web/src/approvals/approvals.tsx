@@ -62,15 +62,21 @@ export function Approvals() {
   const filters = useRef({ kind, status });
   filters.current = { kind, status };
 
+  // Answers may come back in any order: only the last read's is shown, so a refresh asked
+  // before the filters changed never shows the old filters' rows.
+  const asked = useRef(0);
+
   async function load() {
+    const mine = ++asked.current;
     setError(null);
     try {
       const query = new URLSearchParams();
       if (filters.current.kind) query.set("kind", filters.current.kind);
       if (filters.current.status) query.set("status", filters.current.status);
-      setRows(await loadAll<Approval>(`/api/v1/approvals?${query}`));
+      const all = await loadAll<Approval>(`/api/v1/approvals?${query}`);
+      if (mine === asked.current) setRows(all);
     } catch (e) {
-      setError(asApiError(e));
+      if (mine === asked.current) setError(asApiError(e));
     }
   }
 
