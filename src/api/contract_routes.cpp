@@ -6,6 +6,7 @@
 #include "api/pagination.h"
 #include "api/preconditions.h"
 #include "api/pricing_rule_json.h"
+#include "api/pricing_rule_routes.h"
 #include "api/status_response.h"
 #include "api/versioned_write.h"
 #include "api/write_route.h"
@@ -144,10 +145,6 @@ http::Response ContractResponse(int status, store::Connection& conn, const prici
   return r;
 }
 
-Status NoContract(const ResourceRef& ref) {
-  return Status::NotFound("no contract " + ref.code);
-}
-
 void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!RequirePermission(ctx, request, respond, "pricing.read")) return;
   auto page = ParsePage(request);
@@ -168,65 +165,15 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   respond(http::Response::Json(200, PageJson(ContractsJson(*conn, rows), next)));
 }
 
-void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  if (!RequirePermission(ctx, request, respond, "pricing.read")) return;
-  ResourceRef ref = ParseResourceRef(*request.PathParam("ref"));
-  auto conn = ctx.readers.Borrow();
-  auto found = pricing::FindContract(*conn, ref.id, ref.code);
-  if (!found) return respond(ProblemFor(NoContract(ref)));
-  respond(ContractResponse(200, *conn, *found));
-}
-
-void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequireWrite(ctx, request, respond, "pricing.write");
-  if (!who) return;
-  auto body = ParseBody(request.body, true);
-  if (!body.ok()) return respond(ProblemFor(body.status()));
-  RunWrite(
-      ctx, request, *who,
-      [b = std::move(body).value()](store::Connection& conn,
-                                    const CommandContext& cc) -> Result<http::Response> {
-        auto contract = Apply(conn, b, {});
-        if (!contract.ok()) return contract.status();
-        auto created = pricing::CreateContract(conn, cc, *contract);
-        if (!created.ok()) return created.status();
-        http::Response r = ContractResponse(201, conn, *created);
-        r.SetHeader("Location", "/api/v1/contracts/" + std::to_string(created->id));
-        return r;
-      },
-      std::move(respond));
-}
-
-void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequireWrite(ctx, request, respond, "pricing.write");
-  if (!who) return;
-  RunVersionedWrite(
-      ctx, request, *who, [](const std::string& body) { return ParseBody(body, false); },
-      [ref = ParseResourceRef(*request.PathParam("ref"))](
-          store::Connection& conn, const CommandContext& cc, const ContractBody& b,
-          std::optional<int64_t> version) -> Result<http::Response> {
-        auto found = pricing::FindContract(conn, ref.id, ref.code);
-        if (!found) return NoContract(ref);
-        auto contract = Apply(conn, b, *found);
-        if (!contract.ok()) return contract.status();
-        auto updated = pricing::ReplaceContract(conn, cc, found->id, *contract, version);
-        if (!updated.ok()) return updated.status();
-        return ContractResponse(200, conn, *updated);
-      },
-      std::move(respond));
-}
-
 }  // namespace
 
 void AddContractRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/contracts",
              [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
-  router.Add("POST", "/api/v1/contracts",
-             [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/contracts/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
-  router.Add("PATCH", "/api/v1/contracts/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Patch(ctx, q, std::move(r)); });
+  AddPricingRuleRoutes<pricing::Contract, ContractBody>(
+      router, ctx,
+      {"/api/v1/contracts", "contract", ParseBody, Apply, pricing::FindContract,
+       pricing::CreateContract, pricing::ReplaceContract, ContractResponse});
 }
 
 }  // namespace ordo::api

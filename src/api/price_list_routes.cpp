@@ -6,6 +6,7 @@
 #include "api/pagination.h"
 #include "api/preconditions.h"
 #include "api/pricing_rule_json.h"
+#include "api/pricing_rule_routes.h"
 #include "api/status_response.h"
 #include "api/versioned_write.h"
 #include "api/write_route.h"
@@ -175,10 +176,6 @@ http::Response ListResponse(int status, store::Connection& conn, const pricing::
   return r;
 }
 
-Status NoList(const ResourceRef& ref) {
-  return Status::NotFound("no price list " + ref.code);
-}
-
 void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!RequirePermission(ctx, request, respond, "pricing.read")) return;
   auto page = ParsePage(request);
@@ -191,54 +188,6 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   json items = json::array();
   for (const auto& l : rows) items.push_back(SummaryJson(l));
   respond(http::Response::Json(200, PageJson(std::move(items), next)));
-}
-
-void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  if (!RequirePermission(ctx, request, respond, "pricing.read")) return;
-  ResourceRef ref = ParseResourceRef(*request.PathParam("ref"));
-  auto conn = ctx.readers.Borrow();
-  auto found = pricing::FindPriceList(*conn, ref.id, ref.code);
-  if (!found) return respond(ProblemFor(NoList(ref)));
-  respond(ListResponse(200, *conn, *found));
-}
-
-void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequireWrite(ctx, request, respond, "pricing.write");
-  if (!who) return;
-  auto body = ParseBody(request.body, true);
-  if (!body.ok()) return respond(ProblemFor(body.status()));
-  RunWrite(
-      ctx, request, *who,
-      [b = std::move(body).value()](store::Connection& conn,
-                                    const CommandContext& cc) -> Result<http::Response> {
-        auto list = Apply(conn, b, {});
-        if (!list.ok()) return list.status();
-        auto created = pricing::CreatePriceList(conn, cc, *list);
-        if (!created.ok()) return created.status();
-        http::Response r = ListResponse(201, conn, *created);
-        r.SetHeader("Location", "/api/v1/price-lists/" + std::to_string(created->id));
-        return r;
-      },
-      std::move(respond));
-}
-
-void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequireWrite(ctx, request, respond, "pricing.write");
-  if (!who) return;
-  RunVersionedWrite(
-      ctx, request, *who, [](const std::string& body) { return ParseBody(body, false); },
-      [ref = ParseResourceRef(*request.PathParam("ref"))](
-          store::Connection& conn, const CommandContext& cc, const PriceListBody& b,
-          std::optional<int64_t> version) -> Result<http::Response> {
-        auto found = pricing::FindPriceList(conn, ref.id, ref.code);
-        if (!found) return NoList(ref);
-        auto list = Apply(conn, b, *found);
-        if (!list.ok()) return list.status();
-        auto updated = pricing::ReplacePriceList(conn, cc, found->id, *list, version);
-        if (!updated.ok()) return updated.status();
-        return ListResponse(200, conn, *updated);
-      },
-      std::move(respond));
 }
 
 json CustomerPricingJson(const std::string& customer, const pricing::CustomerPricing& p) {
@@ -305,12 +254,10 @@ void SetCustomerPricing(ApiContext& ctx, http::Request& request, http::Responder
 void AddPriceListRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/price-lists",
              [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
-  router.Add("POST", "/api/v1/price-lists",
-             [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/price-lists/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
-  router.Add("PATCH", "/api/v1/price-lists/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Patch(ctx, q, std::move(r)); });
+  AddPricingRuleRoutes<pricing::PriceList, PriceListBody>(
+      router, ctx,
+      {"/api/v1/price-lists", "price list", ParseBody, Apply, pricing::FindPriceList,
+       pricing::CreatePriceList, pricing::ReplacePriceList, ListResponse});
   router.Add("GET", "/api/v1/customers/{ref}/pricing", [&ctx](http::Request& q, http::Responder r) {
     ShowCustomerPricing(ctx, q, std::move(r));
   });

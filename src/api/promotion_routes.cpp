@@ -6,6 +6,7 @@
 #include "api/pagination.h"
 #include "api/preconditions.h"
 #include "api/pricing_rule_json.h"
+#include "api/pricing_rule_routes.h"
 #include "api/status_response.h"
 #include "api/versioned_write.h"
 #include "api/write_route.h"
@@ -135,10 +136,6 @@ http::Response PromotionResponse(int status, store::Connection& conn,
   return r;
 }
 
-Status NoPromotion(const ResourceRef& ref) {
-  return Status::NotFound("no promotion " + ref.code);
-}
-
 void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (!RequirePermission(ctx, request, respond, "pricing.read")) return;
   auto page = ParsePage(request);
@@ -149,65 +146,15 @@ void List(ApiContext& ctx, http::Request& request, http::Responder respond) {
   respond(http::Response::Json(200, PageJson(PromotionsJson(*conn, rows), next)));
 }
 
-void Show(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  if (!RequirePermission(ctx, request, respond, "pricing.read")) return;
-  ResourceRef ref = ParseResourceRef(*request.PathParam("ref"));
-  auto conn = ctx.readers.Borrow();
-  auto found = pricing::FindPromotion(*conn, ref.id, ref.code);
-  if (!found) return respond(ProblemFor(NoPromotion(ref)));
-  respond(PromotionResponse(200, *conn, *found));
-}
-
-void Create(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequireWrite(ctx, request, respond, "pricing.write");
-  if (!who) return;
-  auto body = ParseBody(request.body, true);
-  if (!body.ok()) return respond(ProblemFor(body.status()));
-  RunWrite(
-      ctx, request, *who,
-      [b = std::move(body).value()](store::Connection& conn,
-                                    const CommandContext& cc) -> Result<http::Response> {
-        auto promotion = Apply(conn, b, {});
-        if (!promotion.ok()) return promotion.status();
-        auto created = pricing::CreatePromotion(conn, cc, *promotion);
-        if (!created.ok()) return created.status();
-        http::Response r = PromotionResponse(201, conn, *created);
-        r.SetHeader("Location", "/api/v1/promotions/" + std::to_string(created->id));
-        return r;
-      },
-      std::move(respond));
-}
-
-void Patch(ApiContext& ctx, http::Request& request, http::Responder respond) {
-  auto who = RequireWrite(ctx, request, respond, "pricing.write");
-  if (!who) return;
-  RunVersionedWrite(
-      ctx, request, *who, [](const std::string& body) { return ParseBody(body, false); },
-      [ref = ParseResourceRef(*request.PathParam("ref"))](
-          store::Connection& conn, const CommandContext& cc, const PromotionBody& b,
-          std::optional<int64_t> version) -> Result<http::Response> {
-        auto found = pricing::FindPromotion(conn, ref.id, ref.code);
-        if (!found) return NoPromotion(ref);
-        auto promotion = Apply(conn, b, *found);
-        if (!promotion.ok()) return promotion.status();
-        auto updated = pricing::ReplacePromotion(conn, cc, found->id, *promotion, version);
-        if (!updated.ok()) return updated.status();
-        return PromotionResponse(200, conn, *updated);
-      },
-      std::move(respond));
-}
-
 }  // namespace
 
 void AddPromotionRoutes(http::Router& router, ApiContext& ctx) {
   router.Add("GET", "/api/v1/promotions",
              [&ctx](http::Request& q, http::Responder r) { List(ctx, q, std::move(r)); });
-  router.Add("POST", "/api/v1/promotions",
-             [&ctx](http::Request& q, http::Responder r) { Create(ctx, q, std::move(r)); });
-  router.Add("GET", "/api/v1/promotions/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Show(ctx, q, std::move(r)); });
-  router.Add("PATCH", "/api/v1/promotions/{ref}",
-             [&ctx](http::Request& q, http::Responder r) { Patch(ctx, q, std::move(r)); });
+  AddPricingRuleRoutes<pricing::PromotionRecord, PromotionBody>(
+      router, ctx,
+      {"/api/v1/promotions", "promotion", ParseBody, Apply, pricing::FindPromotion,
+       pricing::CreatePromotion, pricing::ReplacePromotion, PromotionResponse});
 }
 
 }  // namespace ordo::api
