@@ -68,6 +68,7 @@ const index = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Ordo</title>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%231d4ed8'/%3E%3Ccircle cx='8' cy='8' r='4.5' fill='none' stroke='white' stroke-width='2'/%3E%3C/svg%3E">
 ${style ? `<link rel="stylesheet" href="/${style}">` : ""}
 <script type="module" src="/${script}"></script>
 </head>

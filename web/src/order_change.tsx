@@ -20,6 +20,8 @@ export interface ChangeableLine {
   quantity_cancelled: number;
   quantity: number;
   requested_date?: string;
+  customer_part_number?: string;
+  configuration?: { description: string }; // a configured line's answers: they never change
 }
 
 export interface ChangeableOrder {
@@ -202,6 +204,8 @@ export function OrderChangeForm(props: {
                   <td>{l.line_no}</td>
                   <td>
                     {l.sku}
+                    {l.customer_part_number && <span class="muted"> (customer part {l.customer_part_number})</span>}
+                    {l.configuration && <div class="muted configuration">{l.configuration.description}</div>}
                     <Problems id={`${row}-line`} messages={problemsAt(error, rows, row, "line")} />
                   </td>
                   <td>
@@ -266,7 +270,8 @@ export function OrderChangeForm(props: {
                   <td>
                     {a.configuration ? (
                       <>
-                        {a.sku} <small class="line-configuration">{a.configuration.description}</small>
+                        {a.sku}
+                        <div class="muted configuration line-configuration">{a.configuration.description}</div>
                         <Problems id={`${row}-configuration`} messages={problemsAt(error, rows, row, "configuration")} />
                       </>
                     ) : (
