@@ -1,11 +1,12 @@
 // Revising a quote in a real browser (tests/web/harness.mjs): from the quote's page "Revise
 // quote" opens the order desk with the quote loaded (its lines, a manual price with its reason,
-// its notes) under a banner naming the quote and version; a quantity changed and a line added
-// are saved as version 2, whose page shows the new total while version 1 still reads with its
-// old one. A revision made stale by another (through the API meanwhile) shows the conflict
-// notice and changes nothing; reloading loads the current version. Accepting the quote with
-// "Taken by: E-mail" places an order whose page shows that channel. Each step is checked
-// through the API as well as on screen. Screenshot quote-revision.png; axe-core on the desk.
+// its notes) under a banner naming the quote and version; a refused revision shows its problem
+// at its line; a quantity changed and a line added are saved as version 2, whose page shows the
+// new total while version 1 still reads with its old one. A revision made stale by another
+// (through the API meanwhile) shows the conflict notice and changes nothing; reloading loads the
+// current version. Accepting the quote with "Taken by: E-mail" places an order whose page shows
+// that channel. Each step is checked through the API as well as on screen. Screenshot
+// quote-revision.png; axe-core on the desk.
 //
 //   node tests/web/quote_revision_e2e.mjs --ordo build/ordo --screenshots build/web/screenshots
 import { apiToken, check, runBrowserTest, signIn } from "./harness.mjs";
@@ -73,6 +74,14 @@ async function revision({ page, url, passwords, shot, accessible, quiet }) {
   check((await page.getByLabel("Notes").inputValue()) === "First offer", "the notes are the quote's");
   check((await page.getByRole("button", { name: "Place order" }).count()) === 0, "no order is placed from a revision");
   check((await page.getByLabel("PO number").count()) === 0, "a quote has no PO number");
+
+  // A refused revision shows its problem at its line and saves nothing.
+  await page.getByLabel("Line 1 quantity").fill("0");
+  await page.getByRole("button", { name: "Save version 2" }).click();
+  await page.getByRole("alert").filter({ hasText: "The quote was not saved" }).waitFor();
+  await page.locator(".desk-lines tr[data-line='1'] .field-error").waitFor();
+  quiet(); // the refused revision (400), as the browser logs it
+  check((await api("GET", `/api/v1/quotes/${number}`)).body.current_version === 1, "the refused revision saved nothing");
 
   // A quantity changed and a line added, priced live, saved as version 2.
   await page.getByLabel("Line 1 quantity").fill("5");
