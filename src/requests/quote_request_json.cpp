@@ -43,9 +43,11 @@ Result<flows::AcceptQuoteRequest> ParseAcceptQuoteJson(std::string_view body) {
   const json& doc = *parsed;
   std::vector<FieldError> errors;
   jsonio::FieldReader r(errors);
-  r.OnlyKnown(doc, {"po_number", "requested_date"}, "");
+  r.OnlyKnown(doc, {"po_number", "requested_date", "channel"}, "");
   flows::AcceptQuoteRequest a;
   a.po_number = r.String(doc, "po_number", "po_number", text_limits::kPoNumber, false);
+  // Read as an order's body reads it; PrepareOrder judges it as for any order placed.
+  if (auto channel = r.OptionalString(doc, "channel", "channel")) a.channel = *channel;
   if (auto it = doc.find("requested_date"); it != doc.end() && !it->is_null()) {
     a.requested_date = r.String(doc, "requested_date", "requested_date", true);
   }

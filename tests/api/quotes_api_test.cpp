@@ -256,6 +256,39 @@ TEST_F(QuotesApiTest, ApprovalRulesHoldTheAcceptedOrder) {
   EXPECT_TRUE(Consistent());
 }
 
+// The channel the order came in through is given at acceptance and judged as at any order's
+// placement: a bad one refuses the acceptance and writes nothing; a good one is the order's.
+TEST_F(QuotesApiTest, TheAcceptedOrderTakesTheChannelGiven) {
+  Quote(R"({"customer": "C-1", "lines": [{"sku": "WID-200", "quantity": 1}]})");
+  auto before = db_.Snapshot();
+  auto bad = Call("sales", "POST", "/api/v1/quotes/Q-000001/accept", R"({"channel": "fax"})");
+  ASSERT_TRUE(IsProblem(bad, 400, "invalid_argument")) << bad.body;
+  EXPECT_EQ(FieldErrors(bad),
+            (std::set<std::pair<std::string, std::string>>{{"channel", "invalid_channel"}}));
+  auto not_text = Call("sales", "POST", "/api/v1/quotes/Q-000001/accept", R"({"channel": 7})");
+  ASSERT_TRUE(IsProblem(not_text, 400, "invalid_argument")) << not_text.body;
+  EXPECT_EQ(FieldErrors(not_text),
+            (std::set<std::pair<std::string, std::string>>{{"channel", "invalid_type"}}));
+  EXPECT_EQ(db_.Snapshot(), before);
+  EXPECT_EQ(Call("sales", "GET", "/api/v1/quotes/Q-000001").Json()["status"], "open");
+
+  auto accepted =
+      Call("sales", "POST", "/api/v1/quotes/Q-000001/accept", R"({"channel": "email"})");
+  ASSERT_EQ(accepted.status, 201) << accepted.body;
+  json o = Call("sales", "GET", accepted.Header("Location").value_or("")).Json();
+  EXPECT_EQ(o["channel"], "email");
+  json listed = Call("sales", "GET", "/api/v1/orders?channel=email").Json();
+  ASSERT_EQ(listed["items"].size(), 1u);
+  EXPECT_EQ(listed["items"][0]["number"], o["number"]);
+
+  // Without one the order is the API's, as an order posted without one.
+  Quote(R"({"customer": "C-1", "lines": [{"sku": "WID-200", "quantity": 1}]})");
+  auto plain = Call("sales", "POST", "/api/v1/quotes/Q-000002/accept", "{}");
+  ASSERT_EQ(plain.status, 201) << plain.body;
+  EXPECT_EQ(Call("sales", "GET", plain.Header("Location").value_or("")).Json()["channel"], "api");
+  EXPECT_TRUE(Consistent());
+}
+
 TEST_F(QuotesApiTest, CancelledQuotesStaySo) {
   Quote(R"({"customer": "C-1", "lines": [{"sku": "WID-200", "quantity": 1}]})");
   EXPECT_TRUE(IsProblem(Call("sales", "POST", "/api/v1/quotes/Q-000001/cancel", "{}"), 400,

@@ -18,6 +18,7 @@ import { ProductLines } from "./admin/product_lines";
 import { TaxRates } from "./admin/tax_rates";
 import { Warehouses } from "./admin/warehouses";
 import { OrderDesk } from "./desk/desk";
+import { ReviseQuote } from "./desk/revise_quote";
 import { OrderPage } from "./order_page";
 import { Orders } from "./orders";
 import { QuotePage, Quotes } from "./quotes/quotes";
@@ -65,7 +66,11 @@ export const SCREENS: Screen[] = [
     title: "Order desk",
     permission: "orders.place",
     audience: "staff",
-    render: () => <OrderDesk />,
+    // "?quote=Q-000012": the desk revising that quote (desk/revise_quote.tsx).
+    render: (rest) => {
+      const quote = new URLSearchParams(rest.split("?")[1] ?? "").get("quote");
+      return quote ? <ReviseQuote key={quote} number={quote} /> : <OrderDesk />;
+    },
   },
   // Quotes (web/src/quotes/): sales' offers, revised in versions and accepted into orders.
   {

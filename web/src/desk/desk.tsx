@@ -3,14 +3,19 @@
 // for this customer with the reason for its price and shown with its pack sizes and stock per warehouse (one
 // POST /api/v1/pricing/quote for the whole draft); paste a stocking order from a spreadsheet or
 // an e-mail; place it with the draft's Idempotency-Key. Keyboard alone: Enter moves from the
-// SKU to the quantity and on to the next line, Ctrl+Enter places the order.
+// SKU to the quantity and on to the next line, Ctrl+Enter places the order. Given a draft that
+// revises a quote (revise_quote.tsx), it saves the quote's next version instead: no order is
+// placed from it (accepting is the quote page's action).
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { ApiError, Me, call } from "../api";
-import { CustomerPicker } from "../customer_picker";
+import { ConflictNotice, isConflict } from "../conflict";
 import { CustomerPanel } from "./customer_panel";
+import { DeskHeader } from "./desk_header";
 import { ItemChoice, PlacedOrder, Quote, QuoteLine, SavedQuote, lineBody, partNumbers, placeOrder, quote, saveQuote, searchItems } from "./desk_api";
-import { CustomerChoice, Draft, DraftLine, addLines, discardDraft, loadDraft, saveDraft, sentLines } from "./draft";
+import { CustomerChoice, Draft, DraftLine, addLines, discardDraft, discardRevisionDraft, loadDraft, manualFigures, saveDraft, sentLines } from "./draft";
 import { LineProblems, LineRow } from "./line_row";
+import { HeaderField, Sent, refusalOf } from "./refusal";
+import { RevisionBanner, reviseQuote } from "./revision";
 import { formatCents, toCents } from "./money";
 import { ConfigurePanel } from "./configure";
 import { isMultiLine, parsePaste } from "./paste";
@@ -19,14 +24,18 @@ import { Typeahead } from "../typeahead";
 const QUOTE_DELAY_MS = 120;
 const REFRESH_MS = 30000; // stock changes while the customer is on the phone
 
-type HeaderField = "customer" | "ship_to" | "po_number" | "channel";
+const ORDER: Sent = { what: "order", done: "placed", again: "place" };
+const QUOTE: Sent = { what: "quote", done: "saved", again: "save" };
 
 interface Priced {
   byKey: Map<number, QuoteLine>;
 }
 
-export function OrderDesk() {
-  const [draft, setDraft] = useState<Draft>(loadDraft);
+// `initial` is a draft to start from (a quote's revision) instead of the one kept in this tab;
+// `onReload` loads that quote again after a conflict.
+export function OrderDesk({ initial, onReload }: { initial?: Draft; onReload?: () => void } = {}) {
+  const [draft, setDraft] = useState<Draft>(() => initial ?? loadDraft());
+  const [conflict, setConflict] = useState<ApiError | null>(null);
   const [priced, setPriced] = useState<Priced>({ byKey: new Map() });
   const [quoteError, setQuoteError] = useState<string | null>(null);
   const [lineErrors, setLineErrors] = useState<Map<number, LineProblems>>(new Map());
@@ -117,8 +126,8 @@ export function OrderDesk() {
   }
 
   function updateLine(key: number, patch: Partial<DraftLine>) {
-    // A SKU typed over a part number's or a configured line is a line of that SKU.
-    const edit = patch.sku !== undefined ? { ...patch, part: undefined, configuration: undefined } : patch;
+    // A SKU typed over a part number's, a configured or a manual-priced line is a line of that SKU.
+    const edit = patch.sku !== undefined ? { ...patch, part: undefined, configuration: undefined, price: undefined } : patch;
     change({ ...draft, lines: draft.lines.map((l) => (l.key === key ? { ...l, ...edit } : l)) });
     if (lineErrors.has(key)) {
       const rest = new Map(lineErrors);
@@ -158,42 +167,18 @@ export function OrderDesk() {
     customerRef.current?.focus();
   }
 
-  // The problems of a refused order, each at its field: "lines/<i>/<field>" at the i-th line
-  // sent, header fields at theirs, anything else in the alert.
-  function showProblem(e: ApiError, keys: number[]) {
-    const lines = new Map<number, LineProblems>();
-    const header: Partial<Record<HeaderField, string>> = {};
-    const rest: string[] = [];
-    for (const fe of e.errors) {
-      const m = /^lines\/(\d+)(?:\/(\w+))?/.exec(fe.field);
-      if (m && keys[Number(m[1])] !== undefined) {
-        const key = keys[Number(m[1])];
-        const name = (["sku", "quantity", "uom"].includes(m[2] ?? "") ? m[2] : "line") as keyof LineProblems;
-        lines.set(key, { ...(lines.get(key) ?? {}), [name]: fe.message });
-      } else if (["customer", "ship_to", "po_number", "channel"].includes(fe.field)) {
-        header[fe.field as HeaderField] = fe.message;
-      } else {
-        rest.push(fe.field ? `${fe.field}: ${fe.message}` : fe.message);
-      }
-    }
-    setLineErrors(lines);
-    setHeaderErrors(header);
-    let summary = e.message;
-    if (e.status === 0) {
-      summary += " The order may or may not have been placed: place it again; this draft is sent with the same key, so it is placed only once.";
-    } else if (e.code === "idempotency_key_reused") {
-      summary =
-        "This draft was sent before with other lines, and that order may have been placed: check the customer's orders; Clear starts a new draft.";
-    } else if (e.errors.length > 0) {
-      summary = `The order was not placed: ${e.errors.length} problem${e.errors.length > 1 ? "s" : ""} to fix (shown at ${e.errors.length > 1 ? "their fields" : "its field"}).`;
-    }
-    setAlert([summary, ...rest]);
+  // The problems of a refused draft, each at its field (refusal.ts).
+  function showProblem(e: ApiError, keys: number[], words: Sent) {
+    const refused = refusalOf(e, keys, words);
+    setLineErrors(refused.lines);
+    setHeaderErrors(refused.header);
+    setAlert(refused.alert);
   }
 
-  // Sends the draft (`save` places the order or keeps it as a quote) once it has a customer and
-  // lines; on success the draft is discarded and `done` shows what it became, else every
-  // problem is shown at its field.
-  async function send<T>(save: (customer: string, lines: DraftLine[]) => Promise<T>, done: (result: T) => void) {
+  // Sends the draft (`save` places the order, keeps it as a quote or revises one; `words` name
+  // that) once it has a customer and lines; on success the draft is discarded and `done` shows
+  // what it became, else every problem is shown at its field (a revision's conflict as such).
+  async function send<T>(save: (customer: string, lines: DraftLine[]) => Promise<T>, done: (result: T) => void, words: Sent) {
     if (placingNow.current) return; // a double click; the key would make it harmless anyway
     if (!draft.customer) {
       setHeaderErrors({ customer: "Choose a customer first." });
@@ -209,15 +194,21 @@ export function OrderDesk() {
     placingNow.current = true;
     setPlacing(true);
     setAlert([]);
+    setConflict(null);
     try {
       const result = await save(draft.customer.code, lines);
-      setDraft(discardDraft());
+      if (draft.revision) {
+        discardRevisionDraft(); // the order being taken in this tab stays as it was
+      } else {
+        setDraft(discardDraft());
+        customerRef.current?.focus();
+      }
       setLineErrors(new Map());
       setHeaderErrors({});
       done(result);
-      customerRef.current?.focus();
     } catch (e) {
-      showProblem(e as ApiError, lines.map((l) => l.key));
+      if (draft.revision && isConflict(e)) setConflict(e as ApiError);
+      else showProblem(e as ApiError, lines.map((l) => l.key), words);
     } finally {
       placingNow.current = false;
       setPlacing(false);
@@ -225,6 +216,7 @@ export function OrderDesk() {
   }
 
   function submit() {
+    if (draft.revision) return reviseNow();
     return send(
       (customer, lines) =>
         placeOrder(
@@ -232,6 +224,7 @@ export function OrderDesk() {
           draft.idempotencyKey,
         ),
       setPlaced,
+      ORDER,
     );
   }
 
@@ -241,7 +234,25 @@ export function OrderDesk() {
     return send(
       (customer, lines) => saveQuote({ customer, ship_to: draft.shipTo || undefined, lines: lines.map(lineBody) }, `${draft.idempotencyKey}-quote`),
       setSavedQuote,
+      QUOTE,
     );
+  }
+
+  // The draft saved as the next version of the quote it revises; the quote's page then shows it.
+  function reviseNow() {
+    return send(
+      (customer, lines) => reviseQuote(draft, customer, lines),
+      (saved) => {
+        location.hash = `#/quotes/${encodeURIComponent(saved.number)}`;
+      },
+      QUOTE,
+    );
+  }
+
+  function stopRevising() {
+    const number = draft.revision?.number ?? "";
+    discardRevisionDraft();
+    location.hash = `#/quotes/${encodeURIComponent(number)}`;
   }
 
   // Problems at a line: the ones the refused order named, else the price quote's.
@@ -259,17 +270,21 @@ export function OrderDesk() {
   let subtotal = 0;
   let tax = 0;
   let flagged = 0;
+  let onSave = 0; // manual-priced lines whose quantity changed: the server prices them
   for (const l of sent) {
     const q = priced.byKey.get(l.key);
-    const cents = q?.extended_amount ? toCents(q.extended_amount) : null;
+    const manual = l.price ? manualFigures(l) : null;
+    if (l.price && !manual) onSave++;
+    const amount = l.price ? manual?.amount : q?.extended_amount;
+    const cents = amount ? toCents(amount) : null;
     if (cents !== null) subtotal += cents;
-    const taxCents = q?.tax_amount ? toCents(q.tax_amount) : null;
+    const lineTax = l.price ? manual?.tax : q?.tax_amount;
+    const taxCents = lineTax ? toCents(lineTax) : null;
     if (taxCents !== null) tax += taxCents;
     if (Object.keys(problemsOf(l, q)).length > 0) flagged++;
   }
   const customer = draft.customer;
-  const headerError = (f: HeaderField) =>
-    headerErrors[f] ? { "aria-invalid": true as const, "aria-describedby": `desk-${f}-error` } : {};
+  const revision = draft.revision;
 
   return (
     <section
@@ -283,6 +298,7 @@ export function OrderDesk() {
       }}
     >
       <h1 id="desk-title">Order desk</h1>
+      <RevisionBanner draft={draft} />
       <div role="status" class="desk-status">
         {placed && (
           <p class="placed">
@@ -298,72 +314,14 @@ export function OrderDesk() {
         )}
       </div>
       <div class="desk-head">
-        <div class="desk-fields">
-          <CustomerPicker<CustomerChoice>
-            id="desk-customer"
-            label="Customer"
-            placeholder={customer ? `${customer.code}: type to change` : "Code or name"}
-            inputRef={customerRef}
-            onChoose={chooseCustomer}
-            problem={headerErrors.customer}
-          />
-          <div>
-            <label for="desk-ship-to">Ship to</label>
-            <select
-              id="desk-ship-to"
-              value={draft.shipTo}
-              disabled={!customer}
-              {...headerError("ship_to")}
-              onChange={(e) => change({ ...draft, shipTo: (e.target as HTMLSelectElement).value })}
-            >
-              {!customer && <option value="">Choose a customer</option>}
-              {customer?.ship_to.map((s) => (
-                <option value={s.code}>
-                  {s.code} — {s.name}
-                  {s.city ? `, ${s.city}` : ""}
-                  {s.region ? ` ${s.region}` : ""}
-                </option>
-              ))}
-            </select>
-            {headerErrors.ship_to && (
-              <p id="desk-ship_to-error" class="field-error">
-                {headerErrors.ship_to}
-              </p>
-            )}
-          </div>
-          <div>
-            <label for="desk-po">PO number</label>
-            <input
-              id="desk-po"
-              value={draft.poNumber}
-              {...headerError("po_number")}
-              onInput={(e) => change({ ...draft, poNumber: (e.target as HTMLInputElement).value })}
-              onKeyDown={(e) => {
-                if (e.key === "Enter" && !e.ctrlKey && !e.metaKey) {
-                  e.preventDefault();
-                  itemRef.current?.focus();
-                }
-              }}
-            />
-            {headerErrors.po_number && (
-              <p id="desk-po_number-error" class="field-error">
-                {headerErrors.po_number}
-              </p>
-            )}
-          </div>
-          <div>
-            <label for="desk-channel">Taken by</label>
-            <select
-              id="desk-channel"
-              value={draft.channel}
-              {...headerError("channel")}
-              onChange={(e) => change({ ...draft, channel: (e.target as HTMLSelectElement).value })}
-            >
-              <option value="phone">Phone</option>
-              <option value="email">E-mail</option>
-            </select>
-          </div>
-        </div>
+        <DeskHeader
+          draft={draft}
+          errors={headerErrors}
+          customerRef={customerRef}
+          itemRef={itemRef}
+          onChooseCustomer={chooseCustomer}
+          onChange={change}
+        />
         {customer ? (
           <CustomerPanel customer={customer} orderCents={subtotal + tax} />
         ) : (
@@ -439,7 +397,7 @@ export function OrderDesk() {
           describedBy="desk-item-hint"
         />
         <p id="desk-item-hint" class="muted">
-          Enter adds the line and moves to its quantity; Enter there comes back here. Ctrl+Enter places the order.
+          Enter adds the line and moves to its quantity; Enter there comes back here. Ctrl+Enter {revision ? "saves the version" : "places the order"}.
         </p>
         <button type="button" class="secondary" onClick={() => setConfiguring(true)} aria-expanded={configuring}>
           Configure a product…
@@ -463,6 +421,7 @@ export function OrderDesk() {
         <span>
           {sent.length} line{sent.length === 1 ? "" : "s"}
           {flagged > 0 && <span class="error"> · {flagged} to fix</span>}
+          {onSave > 0 && <span class="muted"> · {onSave} at a manual price priced on save</span>}
         </span>
         <span>
           Subtotal <strong class="number desk-subtotal">{formatCents(subtotal)}</strong> · Tax{" "}
@@ -482,19 +441,31 @@ export function OrderDesk() {
           ))}
         </div>
       )}
-      <div class="desk-actions">
-        <button type="button" onClick={() => void submit()} disabled={placing} aria-keyshortcuts="Control+Enter">
-          {placing ? "Placing…" : "Place order"}
-        </button>
-        {canQuote && (
-          <button type="button" class="secondary" onClick={() => void submitQuote()} disabled={placing}>
-            Save as quote
+      <ConflictNotice error={conflict} what="quote" onReload={onReload} />
+      {revision ? (
+        <div class="desk-actions">
+          <button type="button" onClick={() => void reviseNow()} disabled={placing} aria-keyshortcuts="Control+Enter">
+            {placing ? "Saving…" : `Save version ${revision.version + 1}`}
           </button>
-        )}
-        <button type="button" class="secondary" onClick={clear}>
-          Clear
-        </button>
-      </div>
+          <button type="button" class="secondary" onClick={stopRevising}>
+            Stop revising
+          </button>
+        </div>
+      ) : (
+        <div class="desk-actions">
+          <button type="button" onClick={() => void submit()} disabled={placing} aria-keyshortcuts="Control+Enter">
+            {placing ? "Placing…" : "Place order"}
+          </button>
+          {canQuote && (
+            <button type="button" class="secondary" onClick={() => void submitQuote()} disabled={placing}>
+              Save as quote
+            </button>
+          )}
+          <button type="button" class="secondary" onClick={clear}>
+            Clear
+          </button>
+        </div>
+      )}
     </section>
   );
 }

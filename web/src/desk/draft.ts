@@ -37,6 +37,32 @@ export interface DraftLine {
   // A configured line: sent as its configuration (the server maps the answers to the SKU and
   // adds their price adjustments). Editing the SKU drops it.
   configuration?: LineConfiguration;
+  // A quote line's manual price, kept when the quote is revised (revision.ts); editing the SKU
+  // or "Use rule price" drops it.
+  price?: ManualPrice;
+}
+
+// A manual unit price (per base unit, as the API gives it) with its reason, and what the
+// quoted version made of it at its quantity and unit: its amount and tax, shown while the
+// line's quantity and unit are the quoted ones (the desk's live prices know rule prices only).
+export interface ManualPrice {
+  unitPrice: string;
+  reason: string;
+  quantity: string;
+  uom: string;
+  amount: string;
+  tax: string;
+}
+
+// The quote a draft revises (revision.ts): its number, the version loaded (sent as If-Match),
+// its expiry then, and the new version's expiry ("" keeps it while valid) and notes.
+export interface Revision {
+  number: string;
+  version: number;
+  expiresOn: string;
+  expired: boolean;
+  validUntil: string;
+  notes: string;
 }
 
 export interface Draft {
@@ -47,34 +73,51 @@ export interface Draft {
   channel: string;
   lines: DraftLine[];
   nextKey: number;
+  revision?: Revision;
 }
 
+// A revision is kept apart from the order being taken, so that revising a quote loses no draft.
 const STORAGE_KEY = "ordo.desk.draft";
+const REVISION_KEY = "ordo.desk.revision";
 
 export function emptyDraft(): Draft {
   return { idempotencyKey: newIdempotencyKey(), customer: null, shipTo: "", poNumber: "", channel: "phone", lines: [], nextKey: 1 };
 }
 
-export function loadDraft(): Draft {
+function stored(key: string): Draft | null {
   try {
-    const stored = sessionStorage.getItem(STORAGE_KEY);
-    if (stored) {
-      const draft = JSON.parse(stored) as Draft;
+    const text = sessionStorage.getItem(key);
+    if (text) {
+      const draft = JSON.parse(text) as Draft;
       if (draft.idempotencyKey && Array.isArray(draft.lines)) return draft;
     }
   } catch {
     // A damaged draft is dropped: a fresh one is better than a page that does not open.
   }
-  return emptyDraft();
+  return null;
+}
+
+export function loadDraft(): Draft {
+  return stored(STORAGE_KEY) ?? emptyDraft();
+}
+
+// The revision of quote `number` kept from before a reload, if it is that quote's.
+export function loadRevisionDraft(number: string): Draft | null {
+  const draft = stored(REVISION_KEY);
+  return draft?.revision?.number === number ? draft : null;
 }
 
 export function saveDraft(draft: Draft): void {
-  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
+  sessionStorage.setItem(draft.revision ? REVISION_KEY : STORAGE_KEY, JSON.stringify(draft));
 }
 
 export function discardDraft(): Draft {
   sessionStorage.removeItem(STORAGE_KEY);
   return emptyDraft();
+}
+
+export function discardRevisionDraft(): void {
+  sessionStorage.removeItem(REVISION_KEY);
 }
 
 // Lines that go to the server (those with a SKU), with their index there: the API names
@@ -85,9 +128,16 @@ export function sentLines(draft: Draft): DraftLine[] {
 
 export function addLines(
   draft: Draft,
-  lines: { sku: string; quantity: string; uom: string; part?: string; configuration?: LineConfiguration }[],
+  lines: { sku: string; quantity: string; uom: string; part?: string; configuration?: LineConfiguration; price?: ManualPrice }[],
 ): Draft {
   let next = draft.nextKey;
   const added = lines.map((l) => ({ key: next++, ...l }));
   return { ...draft, lines: [...draft.lines, ...added], nextKey: next };
+}
+
+// A manual-priced line's amount and tax as quoted, while its quantity and unit are the quoted
+// ones; null once either changed (the server prices it when the draft is saved).
+export function manualFigures(line: DraftLine): { amount: string; tax: string } | null {
+  const p = line.price;
+  return p && line.quantity === p.quantity && line.uom === p.uom ? { amount: p.amount, tax: p.tax } : null;
 }

@@ -2,7 +2,7 @@
 // quote says of it: the item's name, pack sizes, availability per warehouse, the unit price for
 // this customer with its source, and the line's amount; its problems at their fields.
 import { QuoteLine } from "./desk_api";
-import { DraftLine } from "./draft";
+import { DraftLine, manualFigures } from "./draft";
 import { formatUnitPrice } from "./money";
 
 export type LineProblems = Partial<Record<"sku" | "quantity" | "uom" | "line", string>>;
@@ -131,10 +131,23 @@ export function LineRow({ line, index, quoted, problems, priced, onChange, onRem
         )}
       </td>
       <td class="number">
-        {priced && quoted?.unit_price ? `${formatUnitPrice(quoted.unit_price)}/${quoted.base_uom}` : ""}
+        {line.price
+          ? `${formatUnitPrice(line.price.unitPrice)}/${quoted?.base_uom ?? ""}`
+          : priced && quoted?.unit_price
+            ? `${formatUnitPrice(quoted.unit_price)}/${quoted.base_uom}`
+            : ""}
       </td>
       <td>
-        {priced && quoted?.price_source ? (
+        {line.price ? (
+          <span>
+            <span class="chip" title="manual">
+              manual price: {line.price.reason}
+            </span>{" "}
+            <button type="button" class="secondary small" aria-label={`Line ${n}: use the rule price`} onClick={() => onChange({ price: undefined })}>
+              Use rule price
+            </button>
+          </span>
+        ) : priced && quoted?.price_source ? (
           <span class="chip" title={quoted.price_source}>
             {quoted.price_explanation || source(quoted.price_source)}
           </span>
@@ -142,7 +155,9 @@ export function LineRow({ line, index, quoted, problems, priced, onChange, onRem
           ""
         )}
       </td>
-      <td class="number">{priced ? (quoted?.extended_amount ?? "") : ""}</td>
+      <td class="number">
+        {line.price ? (manualFigures(line)?.amount ?? <span class="muted">on save</span>) : priced ? (quoted?.extended_amount ?? "") : ""}
+      </td>
       <td>
         <button type="button" class="secondary small" aria-label={`Remove line ${n}`} onClick={onRemove}>
           Remove

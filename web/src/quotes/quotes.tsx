@@ -1,11 +1,15 @@
 // Quotes (#/quotes): the list, newest first, filtered by status and customer (GET
 // /api/v1/quotes), and a quote's page (#/quotes/Q-000012, or ?v=1 for an older version): its
-// lines with why each has its price, totals, expiry and versions, the printed PDF, Accept, which
-// places the order at the quoted prices (an expired, accepted or cancelled quote is refused and
-// said so), and Cancel with a reason. A portal user (`portal`) sees its own customer's quotes
+// lines with why each has its price, totals, expiry and versions, the printed PDF, Revise, which
+// opens the order desk with the quote loaded to save its next version (desk/revise_quote.tsx),
+// Accept, which places the order at the quoted prices, taken by phone or e-mail (an expired,
+// accepted or cancelled quote is refused and said so), and Cancel with a reason. A portal user (`portal`) sees its own customer's quotes
 // the same way, read-only: no customer filter, no Accept or Cancel.
 import { useEffect, useState } from "preact/hooks";
-import { ApiError, call, newIdempotencyKey } from "../api";
+import { ApiError, Me, call, newIdempotencyKey } from "../api";
+import { ChannelSelect } from "../desk/channel";
+import { discardRevisionDraft, loadRevisionDraft } from "../desk/draft";
+import { revisable } from "../desk/revision";
 import { DocumentLink } from "../document_link";
 import { ListFooter, ListProblem, usePagedList } from "../paged_list";
 
@@ -136,6 +140,8 @@ export function QuotePage({ number, version, portal = false }: { number: string;
   const [acceptError, setAcceptError] = useState<string | null>(null);
   const [accepting, setAccepting] = useState(false);
   const [poNumber, setPoNumber] = useState("");
+  const [channel, setChannel] = useState("phone");
+  const [canRevise, setCanRevise] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState("");
   // One key per Accept of this page, so that a retry after a lost answer places nothing twice.
@@ -153,12 +159,29 @@ export function QuotePage({ number, version, portal = false }: { number: string;
   useEffect(() => {
     void load();
   }, [number, version]);
+  useEffect(() => {
+    if (portal) return;
+    void call<Me>("GET", "/api/v1/me").then(
+      (me) => setCanRevise(me.permissions.includes("quotes.write")),
+      () => setCanRevise(false),
+    );
+  }, [portal]);
+
+  // A revision of this quote kept from before is taken up again unless the quote has moved on
+  // since (it would only be refused as stale).
+  function revise() {
+    if (!quote) return;
+    const kept = loadRevisionDraft(quote.number);
+    if (kept && kept.revision?.version !== quote.current_version) discardRevisionDraft();
+    location.hash = `#/desk?quote=${encodeURIComponent(quote.number)}`;
+  }
 
   async function accept() {
     setAccepting(true);
     setAcceptError(null);
     try {
-      setQuote(await call<Quote>("POST", `${path}/accept`, poNumber ? { po_number: poNumber } : {}, { headers: { "Idempotency-Key": key } }));
+      const body = { ...(poNumber ? { po_number: poNumber } : {}), channel };
+      setQuote(await call<Quote>("POST", `${path}/accept`, body, { headers: { "Idempotency-Key": key } }));
     } catch (e) {
       setAcceptError(refusal(e as ApiError));
     } finally {
@@ -276,10 +299,16 @@ export function QuotePage({ number, version, portal = false }: { number: string;
       </ul>
       <div class="desk-actions">
         <DocumentLink path={`${path}.pdf`} label="Print quote (PDF)" filename={`${quote.number}.pdf`} />
+        {!portal && canRevise && current && revisable(quote.status) && (
+          <button type="button" class="secondary" onClick={revise}>
+            Revise quote
+          </button>
+        )}
         {!portal && current && quote.status !== "accepted" && quote.status !== "cancelled" && (
           <>
             <label for="quote-po">PO number</label>
             <input id="quote-po" value={poNumber} onInput={(e) => setPoNumber((e.target as HTMLInputElement).value)} />
+            <ChannelSelect id="quote-channel" value={channel} onChange={setChannel} />
             <button type="button" disabled={accepting} onClick={() => void accept()}>
               {accepting ? "Accepting…" : "Accept into an order"}
             </button>
