@@ -62,13 +62,22 @@ for (const out of result.outputFiles) {
   }
 }
 
+// The application's icon (a ring on the brand's blue), so that no browser asks for a missing
+// /favicon.ico.
+const iconBytes = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1d4ed8"/>' +
+    '<circle cx="8" cy="8" r="4.5" fill="none" stroke="#fff" stroke-width="2"/></svg>\n',
+);
+const icon = hashed("icon", "svg", iconBytes);
+files.push({ path: icon, type: "image/svg+xml", bytes: iconBytes, immutable: true });
+
 const index = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Ordo</title>
-<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%231d4ed8'/%3E%3Ccircle cx='8' cy='8' r='4.5' fill='none' stroke='white' stroke-width='2'/%3E%3C/svg%3E">
+<link rel="icon" href="/${icon}" type="image/svg+xml">
 ${style ? `<link rel="stylesheet" href="/${style}">` : ""}
 <script type="module" src="/${script}"></script>
 </head>

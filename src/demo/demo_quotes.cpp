@@ -60,10 +60,20 @@ Result<QuoteCounts> CreateDemoQuotes(store::CommandExecutor& exec,
   }
   if (skus.size() < 8 || accounts.size() < 4) return counts;
 
-  // Open and valid: made two days ago for 30 days.
-  auto open = Save(
-      exec, Request(accounts[0], {skus[0], skus[1], skus[2]}, 20, "Prices for the spring restock."),
-      DaysBefore(now, 2, 10));
+  // Open and valid: made two days ago for 30 days, with pallet rack bays configured for the
+  // customer's new aisle (demo_configurators).
+  flows::SalesQuoteRequest restock =
+      Request(accounts[0], {skus[0], skus[1], skus[2]}, 20, "Prices for the spring restock.");
+  flows::PlaceOrderLine bays;
+  bays.quantity = "4";
+  bays.configuration = flows::LineConfigurationRequest{"PALLET-RACK",
+                                                       {{"frame_height", "12"},
+                                                        {"beam_length", "108"},
+                                                        {"load_class", "medium"},
+                                                        {"finish", "orange"},
+                                                        {"decking", "wire"}}};
+  restock.order.lines.push_back(std::move(bays));
+  auto open = Save(exec, restock, DaysBefore(now, 2, 10));
   if (!open.ok()) return open.status();
   // Revised: made a week ago, revised yesterday with more lines.
   auto first = Save(exec, Request(accounts[1], {skus[3], skus[4]}, 50, "First offer."),

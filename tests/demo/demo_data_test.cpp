@@ -135,6 +135,8 @@ void ExpectBelievableDistributor(DemoDb& db, const DemoOptions& options, const D
                    "WHERE a.entity = 'order' AND a.entity_id = o.id AND a.action = 'order.place')"),
             0);
 
+  // Quotes: one of them with configured pallet rack bays.
+  EXPECT_GT(db.Int("SELECT COUNT(*) FROM quote_lines WHERE configuration LIKE '%PALLET-RACK%'"), 0);
   // The desk's changes of the morning, one of them adding a configured cabinet.
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM audit_log WHERE action = 'order.change'"), 3);
   EXPECT_GT(db.Int("SELECT COUNT(*) FROM order_line_configurations l "

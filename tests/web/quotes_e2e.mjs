@@ -122,6 +122,19 @@ async function quotes({ page, url, passwords, shot, accessible, quiet }) {
   check(cancelled.status === "cancelled" && cancelled.cancel_reason === "Customer bought elsewhere", `cancelled: ${JSON.stringify(cancelled.status)}`);
   check((await page.getByRole("button", { name: "Accept into an order" }).count()) === 0, "a cancelled quote has no Accept");
 
+  // The demo's open quote has configured pallet rack bays: their answers show under the line.
+  const open = (await api("GET", "/api/v1/quotes?status=open&limit=100")).body.items;
+  let configured = null;
+  for (const q of open) {
+    const full = (await api("GET", `/api/v1/quotes/${q.number}`)).body;
+    configured = full.lines.find((l) => l.configuration) ? full : configured;
+  }
+  check(configured, "the demo has a quote with a configured line");
+  const bay = configured.lines.find((l) => l.configuration);
+  await page.goto(`${url}/#/quotes/${configured.number}`);
+  await page.getByRole("heading", { name: new RegExp(`Quote ${configured.number}`) }).waitFor();
+  await page.getByRole("table", { name: "Quote lines" }).locator(".configuration").filter({ hasText: bay.configuration.description }).waitFor();
+
   // The customer sees its own quotes in the portal, read-only, and nothing of another's.
   const portalToken = await apiToken(url, "portal", passwords.portal);
   const portalQuotes = await (await fetch(`${url}/api/v1/quotes`, { headers: { Authorization: `Bearer ${portalToken}` } })).json();

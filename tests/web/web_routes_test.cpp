@@ -48,6 +48,15 @@ TEST_F(WebRoutesTest, TheRootIsTheApplicationPageAndNamesItsHashedAssets) {
   EXPECT_EQ(js.Header("Content-Type").value_or(""), "text/javascript; charset=utf-8");
   EXPECT_EQ(js.Header("Cache-Control").value_or(""), "public, max-age=31536000, immutable");
   EXPECT_GT(js.body.size(), 1000u);
+  // The application's icon is its own, so no browser asks for a missing /favicon.ico.
+  std::smatch icon;
+  ASSERT_TRUE(std::regex_search(
+      page.body, icon, std::regex(R"(rel="icon" href="(/assets/icon-[0-9a-f]{12}\.svg)\")")))
+      << page.body;
+  auto svg = client_->Send("GET", icon[1].str());
+  ASSERT_EQ(svg.status, 200);
+  EXPECT_EQ(svg.Header("Content-Type").value_or(""), "image/svg+xml");
+  EXPECT_EQ(svg.body.rfind("<svg", 0), 0u) << svg.body;
   // Nothing is loaded from elsewhere.
   EXPECT_EQ(page.body.find("http"), std::string::npos) << page.body;
 }

@@ -22,6 +22,8 @@ interface QuoteLine {
   price_explanation: string;
   extended_amount: string;
   tax_amount: string;
+  customer_part_number?: string;
+  configuration?: { description: string };
 }
 
 export interface Quote {
@@ -262,7 +264,16 @@ export function QuotePage({ number, version, portal = false }: { number: string;
           {quote.lines.map((l) => (
             <tr key={l.line_no}>
               <td class="number">{l.line_no}</td>
-              <td>{l.sku}</td>
+              <td>
+                {l.sku}
+                {l.customer_part_number && (
+                  <span class="muted">
+                    {" "}
+                    ({portal ? "your part" : "customer part"} {l.customer_part_number})
+                  </span>
+                )}
+                {l.configuration && <div class="muted configuration">{l.configuration.description}</div>}
+              </td>
               <td class="number">
                 {l.entered_quantity} {l.uom}
               </td>
