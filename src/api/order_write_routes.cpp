@@ -11,6 +11,7 @@
 #include "api/portal_operations.h"
 #include "api/portal_redaction.h"
 #include "api/preconditions.h"
+#include "api/price_override_check.h"
 #include "api/status_response.h"
 #include "api/versioned_write.h"
 #include "api/write_route.h"
@@ -43,21 +44,6 @@ Status CheckPortalCustomer(ApiContext& ctx, const auth::Principal& who,
     return Status::NotFound("no customer " + customer_code);
   }
   return Status::Ok();
-}
-
-// Manual unit prices need orders.override_price; every line that carries one is named.
-Status CheckPriceOverrides(const auth::Principal& who, const flows::PlaceOrderRequest& r) {
-  if (auth::Allowed(who, "orders.override_price")) return Status::Ok();
-  std::vector<FieldError> errors;
-  for (size_t i = 0; i < r.lines.size(); ++i) {
-    if (r.lines[i].unit_price) {
-      errors.push_back({FieldPath("lines", i, "unit_price"), "forbidden",
-                        "this user may not set a manual unit price"});
-    }
-  }
-  if (errors.empty()) return Status::Ok();
-  return Status(ErrorCode::kForbidden, "this user may not set manual unit prices",
-                std::move(errors));
 }
 
 void Place(ApiContext& ctx, http::Request& request, http::Responder respond) {

@@ -6,6 +6,7 @@
 #include "api/authenticate.h"
 #include "api/failure_log.h"
 #include "api/json_body.h"
+#include "api/price_override_check.h"
 #include "api/status_response.h"
 #include "core/field_path.h"
 #include "flows/price_quote.h"
@@ -49,7 +50,10 @@ Result<flows::QuoteRequest> ParseQuoteRequest(const std::string& body) {
     if (!l.is_object()) {
       r.Fail(at, "invalid_type", "a line must be an object");
     } else {
-      r.OnlyKnown(l, {"sku", "customer_part_number", "configuration", "quantity", "uom"}, at);
+      r.OnlyKnown(l,
+                  {"sku", "customer_part_number", "configuration", "quantity", "uom", "unit_price",
+                   "override_reason"},
+                  at);
       // Our SKU, the customer's own part number or a configuration, as on an order line.
       const bool by_part = jsonio::FieldReader::Has(l, "customer_part_number");
       const json* configuration =
@@ -77,6 +81,8 @@ Result<flows::QuoteRequest> ParseQuoteRequest(const std::string& body) {
       // invalid_quantity), not of the whole request.
       line.quantity = r.Decimal(l, "quantity", FieldPath(at, "quantity"), true).value_or("");
       line.uom = r.String(l, "uom", FieldPath(at, "uom"), text_limits::kUom, false);
+      // Read as on an order line; judged with the line (flows::CheckManualPrice).
+      requests::ReadManualPrice(r, l, at, line.unit_price, line.override_reason);
     }
     request.lines.push_back(std::move(line));
   }
@@ -127,6 +133,8 @@ void Quote(ApiContext& ctx, http::Request& request, http::Responder respond) {
   if (auto refused = RefuseNonJsonBody(request)) return respond(std::move(*refused));
   auto parsed = ParseQuoteRequest(request.body);
   if (!parsed.ok()) return respond(ProblemFor(parsed.status()));
+  // A manual price is previewed only for whoever may place it (403 as POST /api/v1/orders).
+  if (Status st = CheckPriceOverrides(*who, *parsed); !st.ok()) return respond(ProblemFor(st));
   bool threw = false;
   auto quote = [&]() -> Result<flows::Quote> {
     try {

@@ -13,6 +13,7 @@
 #include "api/pdf_response.h"
 #include "api/portal_operations.h"
 #include "api/preconditions.h"
+#include "api/price_override_check.h"
 #include "api/query_params.h"
 #include "api/status_response.h"
 #include "api/versioned_write.h"
@@ -53,21 +54,6 @@ Result<flows::QuoteDocument> LoadFor(store::Connection& conn, const std::string&
     return Status::NotFound("no quote " + ref);
   }
   return d;
-}
-
-// Manual unit prices need orders.override_price, as on an order.
-Status CheckPriceOverrides(const auth::Principal& who, const flows::PlaceOrderRequest& r) {
-  if (auth::Allowed(who, "orders.override_price")) return Status::Ok();
-  std::vector<FieldError> errors;
-  for (size_t i = 0; i < r.lines.size(); ++i) {
-    if (r.lines[i].unit_price) {
-      errors.push_back({FieldPath("lines", i, "unit_price"), "forbidden",
-                        "this user may not set a manual unit price"});
-    }
-  }
-  if (errors.empty()) return Status::Ok();
-  return Status(ErrorCode::kForbidden, "this user may not set manual unit prices",
-                std::move(errors));
 }
 
 // Parses, checks and prepares (validates and prices on a read connection) a quote body.

@@ -15,6 +15,7 @@
 #include "events/outbox.h"
 #include "flows/basket_pricing.h"
 #include "flows/configured_lines.h"
+#include "flows/manual_price.h"
 #include "flows/order_allocation.h"
 #include "flows/reference_version.h"
 #include "flows/rule_figures.h"
@@ -139,26 +140,8 @@ void ValidateLine(const std::unordered_map<std::string, catalog::Item>& items,
     errors.push_back(
         {FieldPath(at, "uom"), "unknown_uom", "item " + in.sku + " is not sold in " + uom});
   }
-  std::optional<Money> manual;
-  if (in.unit_price) {
-    auto price = Money::Parse(*in.unit_price);
-    if (!price.ok()) {
-      errors.push_back(
-          {FieldPath(at, "unit_price"), "invalid_price", "a price is a decimal number"});
-    } else if (price->is_negative()) {
-      errors.push_back(
-          {FieldPath(at, "unit_price"), "out_of_range", "a unit price cannot be negative"});
-    } else {
-      manual = *price;
-    }
-    if (in.override_reason.empty()) {
-      errors.push_back(
-          {FieldPath(at, "override_reason"), "required", "a manual price needs a reason"});
-    } else if (auto problem = CheckText(in.override_reason, text_limits::kOverrideReason,
-                                        FieldPath(at, "override_reason"))) {
-      errors.push_back(std::move(*problem));
-    }
-  }
+  const std::optional<Money> manual =
+      CheckManualPrice(in.unit_price, in.override_reason, at, errors);
   if (errors.size() != before) return;
   auto base = item->Conversions().ToBase(Quantity{*amount, uom});
   if (!base.ok()) {

@@ -11,6 +11,7 @@
 #include "customers/customer_repository.h"
 #include "flows/basket_pricing.h"
 #include "flows/configured_lines.h"
+#include "flows/manual_price.h"
 #include "flows/reference_version.h"
 #include "invoicing/sales_tax.h"
 
@@ -18,15 +19,23 @@ namespace ordo::flows {
 namespace {
 
 // Checks and prices one line; its problems go to `out.errors`, as placement would name them.
-// A configured line's price has the answers' adjustment added, as placement adds it.
+// A configured line's price has the answers' adjustment added, as placement adds it, unless
+// the line has a manual price (then that is its price, as placed). A manual price placement
+// would refuse leaves the line unpriced, with its problems.
 void QuoteLine(const std::unordered_map<std::string, catalog::Item>& items,
                const QuoteLineRequest& in, size_t i, const BasketPricer& pricer,
                const OrderLimits& limits, const ConfiguredLine* configured, QuotedLine& out) {
+  const std::string at = ElementPath("lines", i);
+  const size_t before = out.errors.size();
+  const std::optional<Money> manual =
+      CheckManualPrice(in.unit_price, in.override_reason, at, out.errors);
+  const bool bad_manual = out.errors.size() != before;
   auto priced = [&](int64_t base_quantity) {
-    auto price = pricer.Price(*out.item, base_quantity);
+    if (bad_manual) return;
+    auto price = pricer.Price(*out.item, base_quantity, manual, in.override_reason);
     if (!price.ok()) return;
     out.price = *price;
-    if (!configured) return;
+    if (!configured || manual) return;
     out.price->unit_price += configured->price_adjustment;
     out.price->source = "configured";
     out.price->explanation =
@@ -34,7 +43,6 @@ void QuoteLine(const std::unordered_map<std::string, catalog::Item>& items,
     out.price->rule_price = out.price->unit_price;
     out.price->rule_explanation = out.price->explanation;
   };
-  const std::string at = ElementPath("lines", i);
   auto found = items.find(in.sku);
   if (found == items.end()) {
     out.errors.push_back({FieldPath(at, "sku"), "unknown_sku", "no item " + in.sku});
@@ -77,7 +85,8 @@ void QuoteLine(const std::unordered_map<std::string, catalog::Item>& items,
   if (!out.price) return;
   std::optional<Money> extended = out.price->unit_price.CheckedMul(*base);
   if (!extended || *extended > Money::FromWhole(kMaxOrderAmountWhole)) {
-    out.errors.push_back({FieldPath(at, "quantity"), "out_of_range",
+    // A manual price is what makes it large, so it is named then (as placement names it).
+    out.errors.push_back({FieldPath(at, manual ? "unit_price" : "quantity"), "out_of_range",
                           "a line's value is at most " + std::to_string(kMaxOrderAmountWhole)});
     return;
   }

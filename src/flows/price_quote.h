@@ -38,6 +38,11 @@ struct QuoteLineRequest {
   // A configurable product's answers instead of a SKU, as on an order line
   // (flows/configured_lines.h): priced at the SKU they map to plus their price adjustments.
   std::optional<LineConfigurationRequest> configuration;
+  // A manual price per base unit (decimal text) with its reason, as on an order line: checked
+  // as placement checks it (flows/manual_price.h; its problems are the line's) and the line
+  // priced at it (price_source "manual"). The caller checks orders.override_price.
+  std::optional<std::string> unit_price;
+  std::string override_reason;
 };
 
 struct QuoteRequest {
@@ -56,7 +61,7 @@ struct QuotedLine {
   int64_t tax_rate_ppm = 0;                     // with tax_amount, when extended_amount is
   std::optional<Money> tax_amount;
   std::vector<inventory::WarehouseStock> stock;  // per warehouse, when the item is known
-  std::vector<FieldError> errors;                // fields "lines/<i>/sku|quantity|uom"
+  std::vector<FieldError> errors;  // fields "lines/<i>/sku|quantity|uom|unit_price|override_reason"
   // A configured line's {"configurator", "answers", "description"} as JSON text, as an order
   // line keeps it.
   std::optional<std::string> configuration;

@@ -37,6 +37,13 @@ flows::LineConfigurationRequest ReadLineConfiguration(jsonio::FieldReader& r, co
   return out;
 }
 
+void ReadManualPrice(jsonio::FieldReader& r, const json& l, const std::string& at,
+                     std::optional<std::string>& unit_price, std::string& override_reason) {
+  unit_price = r.Decimal(l, "unit_price", FieldPath(at, "unit_price"), false);
+  override_reason = r.String(l, "override_reason", FieldPath(at, "override_reason"),
+                             text_limits::kOverrideReason, false);
+}
+
 PlaceOrderRequest ReadPlaceOrderJson(const json& doc, std::string_view default_channel,
                                      std::vector<FieldError>& errors) {
   jsonio::FieldReader r(errors);
@@ -107,9 +114,7 @@ PlaceOrderRequest ReadPlaceOrderJson(const json& doc, std::string_view default_c
       }
       line.quantity = r.Decimal(l, "quantity", FieldPath(at, "quantity"), true).value_or("");
       line.uom = r.String(l, "uom", FieldPath(at, "uom"), text_limits::kUom, false);
-      line.unit_price = r.Decimal(l, "unit_price", FieldPath(at, "unit_price"), false);
-      line.override_reason = r.String(l, "override_reason", FieldPath(at, "override_reason"),
-                                      text_limits::kOverrideReason, false);
+      ReadManualPrice(r, l, at, line.unit_price, line.override_reason);
       req.lines.push_back(std::move(line));
     }
   }

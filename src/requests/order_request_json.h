@@ -6,6 +6,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,12 @@ flows::LineConfigurationRequest ReadLineConfiguration(jsonio::FieldReader& r,
                                                       const nlohmann::json& c,
                                                       const std::string& at,
                                                       std::vector<FieldError>& errors);
+
+// A line's manual price at `at`: "unit_price" (a JSON number or string, kept as its decimal
+// text) and "override_reason", both optional here (flows/manual_price.h judges them), as order
+// lines and price quote lines give them. Problems go to `r`.
+void ReadManualPrice(jsonio::FieldReader& r, const nlohmann::json& l, const std::string& at,
+                     std::optional<std::string>& unit_price, std::string& override_reason);
 
 // The same from a parsed body, adding its problems to `errors` (a quote's body is an order's
 // with more fields: requests/quote_request_json.h).

@@ -100,6 +100,7 @@ const std::map<std::pair<std::string, std::string>, TextLimit>& Table() {
       {{"PriceQuoteRequest", "customer"}, tl::kCustomerCode},
       {{"PriceQuoteLineRequest", "sku"}, tl::kSku},
       {{"PriceQuoteLineRequest", "uom"}, tl::kUom},
+      {{"PriceQuoteLineRequest", "override_reason"}, tl::kOverrideReason},
       {{"CancelOrderRequest", "reason"}, tl::kCancelReason},
       {{"ReleaseHoldRequest", "note"}, tl::kHoldReleaseNote},
       {{"CreateShipmentRequest", "order"}, tl::kDocumentRef},

@@ -88,6 +88,61 @@ TEST_F(PriceQuotesApiTest, LineProblemsStayAtTheirLineAndTheRestIsPriced) {
   EXPECT_EQ(FieldErrors(placed), (Set{{"lines/0/quantity", "out_of_range"}}));
 }
 
+// A line with a manual price is priced, explained and taxed at it, as placement would; a price
+// placement would refuse is that line's problem, at the field placement names.
+TEST_F(PriceQuotesApiTest, AManualPriceIsPricedAtItAndItsProblemsStayAtItsLine) {
+  using Set = std::set<std::pair<std::string, std::string>>;
+  const std::string lines = R"([
+      {"sku": "WID-100", "quantity": 2, "uom": "CS", "unit_price": "2.10",
+       "override_reason": "matched a competitor"},
+      {"sku": "WID-200", "quantity": 1, "unit_price": "5"},
+      {"sku": "WID-200", "quantity": 1, "unit_price": -1, "override_reason": "why not"},
+      {"sku": "WID-200", "quantity": 3}])";
+  auto before = db_.Snapshot();
+  auto r = Quote("sales", R"({"customer": "C-1", "lines": )" + lines + "}");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(db_.Snapshot(), before);
+  json q = r.Json();
+  const json& manual = q["lines"][0];
+  EXPECT_EQ(manual["unit_price"], "2.1000");
+  EXPECT_EQ(manual["price_source"], "manual");
+  EXPECT_EQ(manual["price_explanation"], "manual price");
+  EXPECT_EQ(manual["extended_amount"], "50.40");  // 24 EA at 2.10
+  EXPECT_NE(manual["tax_amount"], nullptr);
+  EXPECT_EQ(manual["errors"], json::array());
+  auto only = [&](int i) {
+    Set out;
+    for (const auto& e : q["lines"][i]["errors"]) out.emplace(e["field"], e["code"]);
+    return out;
+  };
+  EXPECT_EQ(only(1), (Set{{"lines/1/override_reason", "required"}}));
+  EXPECT_EQ(only(2), (Set{{"lines/2/unit_price", "out_of_range"}}));
+  for (int i : {1, 2}) {
+    EXPECT_EQ(q["lines"][i]["unit_price"], nullptr) << i;
+    EXPECT_EQ(q["lines"][i]["extended_amount"], nullptr) << i;
+  }
+  EXPECT_EQ(q["lines"][3]["price_source"], "list");
+  EXPECT_EQ(q["subtotal"], "80.40");  // 50.40 + 3 at list 10.00
+
+  // Placing the same lines is refused at the same fields.
+  auto placed = Call("sales", "POST", "/api/v1/orders", OrderBody("C-1", lines));
+  EXPECT_EQ(FieldErrors(placed),
+            (Set{{"lines/1/override_reason", "required"}, {"lines/2/unit_price", "out_of_range"}}));
+
+  // Without orders.override_price the quote is refused as the order is: 403 at the line.
+  const std::string one =
+      R"({"customer": "C-1", "lines": [{"sku": "WID-200", "quantity": 1}, {"sku": "WID-100",
+          "quantity": 1, "unit_price": "1", "override_reason": "r"}]})";
+  auto refused = Quote("integration", one);
+  EXPECT_TRUE(IsProblem(refused, 403, "forbidden")) << refused.body;
+  EXPECT_EQ(FieldErrors(refused), (Set{{"lines/1/unit_price", "forbidden"}}));
+  EXPECT_EQ(Quote("manager", one).status, 200);
+  EXPECT_EQ(
+      Quote("integration", R"({"customer": "C-1", "lines": [{"sku": "WID-200", "quantity": 1}]})")
+          .status,
+      200);
+}
+
 TEST_F(PriceQuotesApiTest, ABadCustomerOrLineListIsRefusedWhole) {
   using Set = std::set<std::pair<std::string, std::string>>;
   auto unknown =

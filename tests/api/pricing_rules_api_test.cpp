@@ -51,7 +51,8 @@ TEST_F(PricingRulesApiTest, RulesDecideTheQuoteAndTheOrderWithTheirExplanation) 
 
   const std::string lines =
       R"([{"sku": "WID-100", "quantity": 100}, {"sku": "WID-100", "quantity": 1},
-          {"sku": "WID-200", "quantity": 2}])";
+          {"sku": "WID-200", "quantity": 2},
+          {"sku": "WID-200", "quantity": 1, "unit_price": "9.25", "override_reason": "matched"}])";
   auto q = Call("sales", "POST", "/api/v1/pricing/quote",
                 R"({"customer": "C-1", "lines": )" + lines + "}");
   ASSERT_EQ(q.status, 200) << q.body;
@@ -63,8 +64,10 @@ TEST_F(PricingRulesApiTest, RulesDecideTheQuoteAndTheOrderWithTheirExplanation) 
       {"2.1600", "promotion:SPRING-10", "price list PL-1 at 2.40, then promotion SPRING-10 -10%"},
       // The exclusive 5.00 off list (10.00) beats the contract's 8.00 less 10%.
       {"5.0000", "promotion:ZAP", "promotion ZAP -5.00 off list price 10.00"},
+      // A manual price stands whatever the rules give, on the quote as on the order.
+      {"9.2500", "manual", "manual price"},
   };
-  for (size_t i = 0; i < 3; ++i) {
+  for (size_t i = 0; i < std::size(want); ++i) {
     EXPECT_EQ(quote["lines"][i]["unit_price"], want[i][0]) << i;
     EXPECT_EQ(quote["lines"][i]["price_source"], want[i][1]) << i;
     EXPECT_EQ(quote["lines"][i]["price_explanation"], want[i][2]) << i;
@@ -74,12 +77,13 @@ TEST_F(PricingRulesApiTest, RulesDecideTheQuoteAndTheOrderWithTheirExplanation) 
   json order = Place("sales", OrderBody("C-1", lines));
   ASSERT_TRUE(order.contains("lines"));
   json shown = Call("sales", "GET", "/api/v1/orders/" + IdOf(order)).Json();
-  for (size_t i = 0; i < 3; ++i) {
+  for (size_t i = 0; i < std::size(want); ++i) {
     EXPECT_EQ(shown["lines"][i]["unit_price"], want[i][0]) << i;
     EXPECT_EQ(shown["lines"][i]["price_source"], want[i][1]) << i;
     EXPECT_EQ(shown["lines"][i]["price_explanation"], want[i][2]) << i;
   }
   EXPECT_EQ(shown["subtotal"], quote["subtotal"]);
+  EXPECT_EQ(shown["tax"], quote["tax"]);
 
   // A date before the rules: list prices. The quote wrote nothing.
   auto before = db_.Snapshot();
