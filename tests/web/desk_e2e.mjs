@@ -3,8 +3,9 @@
 // sees each line priced with its source and the subtotal, meets a problem at its line, loses
 // the answer to "Place order" and places it again (one order, checked through the API), and
 // pastes a 200-line stocking order whose two unknown SKUs are marked in place, then rows by the
-// customer's own part numbers and a configured product. The draft survives a reload; Clear discards it. axe-core checks
-// the desk as it goes.
+// customer's own part numbers and a configured product. The draft survives a reload; Clear discards it. A line at a
+// manual price with its reason is priced live, placed and explained on the order's page; a
+// price far below the rules' is held for approval. axe-core checks the desk as it goes.
 //
 //   node tests/web/desk_e2e.mjs --ordo build/ordo --screenshots build/web/screenshots
 import { apiToken, check, runBrowserTest, signIn } from "./harness.mjs";
@@ -39,6 +40,7 @@ function cents(text) {
 runBrowserTest("desk", async (t) => {
   try {
     await desk(t);
+    await manualPrice(t);
   } catch (e) {
     await t.shot("desk-failure.png", { fullPage: true }); // what the desk showed when it failed
     throw e;
@@ -285,4 +287,127 @@ async function desk({ page, url, passwords, shot, accessible, quiet }) {
   await page.reload();
   await page.getByRole("heading", { name: "Order desk" }).waitFor();
   check((await rows.count()) === 0, "and the cleared draft does not come back");
+}
+
+// Units of 1/10,000 of a "12.3400" price text.
+function units(text) {
+  const m = /^(\d+)\.(\d{1,4})$/.exec(text);
+  check(m, `no price in "${text}"`);
+  return Number(m[1]) * 10000 + Number(m[2].padEnd(4, "0"));
+}
+
+// "1234.50" from cents.
+function decimal(c) {
+  return `${Math.floor(c / 100)}.${String(c % 100).padStart(2, "0")}`;
+}
+
+// Sales matches a competitor's price on a line: refused at the line without a reason; with one,
+// the line and totals are priced at it by the server before placing, and the order's page
+// explains the price with the reason. A price 50% below the rules' breaks the demo's DISC-20
+// rule (a discount over 20%), and the desk says the order waits for approval.
+async function manualPrice({ page, url, passwords, shot, accessible, quiet }) {
+  const token = await apiToken(url, "sales", passwords.sales);
+  const catalog = (await api(url, token, "GET", "/api/v1/items?active=true&limit=20")).body.items;
+  const item = catalog[2];
+  const ruled = (await api(url, token, "POST", "/api/v1/pricing/quote", { customer: "C-1001", lines: [{ sku: item.sku, quantity: "4" }] })).body;
+  const rule = ruled.lines[0];
+  // 10% off the rules' price, in whole cents: under DISC-20's 20%.
+  const manualCents = Math.floor((units(rule.unit_price) * 9) / 10 / 100);
+  check(manualCents > 0, `the rules price ${item.sku} above zero: ${rule.unit_price}`);
+  const manual = decimal(manualCents);
+
+  await page.goto(`${url}/#/desk`);
+  await page.getByRole("heading", { name: "Order desk" }).waitFor();
+  await page.getByRole("combobox", { name: "Customer" }).focus();
+  await page.keyboard.type("C-1001");
+  await page.getByRole("option", { name: /C-1001/ }).waitFor();
+  await page.keyboard.press("Enter");
+  await page.getByText("Credit limit").waitFor();
+  await page.getByLabel("PO number").fill("DESK-E2E-MANUAL");
+  const itemField = page.getByRole("combobox", { name: "Add item" });
+  await itemField.focus();
+  await page.keyboard.type(item.sku);
+  await page.keyboard.press("Enter");
+  await focused(page, "Line 1 quantity");
+  await page.keyboard.type("4");
+  const row = page.locator(".desk-lines tr[data-line='1']");
+  await row.getByRole("cell", { name: rule.extended_amount, exact: true }).waitFor();
+
+  // Without a reason the price is refused at the line: nothing changes, nothing is sent.
+  let orders = 0;
+  page.on("request", (r) => r.url().endsWith("/api/v1/orders") && r.method() === "POST" && orders++);
+  await row.getByRole("button", { name: "Line 1: set a manual price" }).click();
+  await page.getByLabel("Line 1 manual unit price").fill(manual);
+  await page.getByLabel("Line 1 price reason").fill("");
+  await row.getByRole("button", { name: "Apply" }).click();
+  await row.locator(".field-error", { hasText: "A manual price needs a reason." }).waitFor();
+  check((await page.getByLabel("Line 1 price reason").getAttribute("aria-invalid")) === "true", "the missing reason is marked");
+  check((await row.locator(".chip", { hasText: "manual price" }).count()) === 0, "no manual price without a reason");
+  await accessible("order desk (a manual price without its reason)");
+
+  // With a reason: the line, its tax and the totals are the server's at that price.
+  await page.getByLabel("Line 1 price reason").fill("Matched a competitor's quote");
+  await row.getByRole("button", { name: "Apply" }).click();
+  await row.locator(".chip", { hasText: "manual price: Matched a competitor's quote" }).waitFor();
+  const expected = (
+    await api(url, token, "POST", "/api/v1/pricing/quote", {
+      customer: "C-1001",
+      lines: [{ sku: item.sku, quantity: "4", unit_price: manual, override_reason: "Matched a competitor's quote" }],
+    })
+  ).body;
+  check(expected.lines[0].price_source === "manual", `the API prices the line by hand: ${JSON.stringify(expected.lines[0])}`);
+  check(cents(expected.lines[0].extended_amount) === 4 * manualCents, `4 at ${manual} is ${expected.lines[0].extended_amount}`);
+  await row.getByRole("cell", { name: expected.lines[0].extended_amount, exact: true }).waitFor();
+  await page.locator(".desk-total .desk-subtotal", { hasText: expected.subtotal }).waitFor();
+  await page.locator(".desk-total .desk-tax", { hasText: expected.tax }).waitFor();
+  await page.locator(".desk-total .desk-order-total", { hasText: expected.total }).waitFor();
+  check(!(await page.locator(".desk").textContent()).includes("on save"), "the line is priced now, not on save");
+  check(orders === 0, "nothing was placed before Place order");
+  await shot("desk-manual-price.png");
+  await accessible("order desk (a manual price)");
+
+  await page.getByRole("button", { name: "Place order" }).click();
+  const link = page.getByRole("status").getByRole("link");
+  await link.waitFor();
+  const number = (await link.textContent()).trim();
+  const order = (await api(url, token, "GET", `/api/v1/orders/${number}`)).body;
+  check(
+    order.lines[0].price_source === "manual" &&
+      order.lines[0].override_reason === "Matched a competitor's quote" &&
+      order.lines[0].extended_amount === expected.lines[0].extended_amount &&
+      order.total === expected.total,
+    `the order is at the manual price: ${JSON.stringify(order.lines[0])} total ${order.total}`,
+  );
+  check(!order.holds.some((h) => h.kind === "approval"), `10% off waits for no approval: ${JSON.stringify(order.holds)}`);
+  await link.click();
+  await page.getByRole("heading", { name: new RegExp(number) }).first().waitFor();
+  await page.getByRole("cell", { name: "manual price: Matched a competitor's quote" }).waitFor();
+  check(units(order.lines[0].unit_price) === manualCents * 100, `the order's unit price is ${manual}: ${order.lines[0].unit_price}`);
+  await page.getByRole("cell", { name: order.lines[0].unit_price, exact: true }).first().waitFor();
+
+  // Half the rules' price: placed, and held for approval by DISC-20, which the desk says.
+  await page.goto(`${url}/#/desk`);
+  await page.getByRole("heading", { name: "Order desk" }).waitFor();
+  await page.getByRole("combobox", { name: "Customer" }).focus();
+  await page.keyboard.type("C-1001");
+  await page.getByRole("option", { name: /C-1001/ }).waitFor();
+  await page.keyboard.press("Enter");
+  await page.getByText("Credit limit").waitFor();
+  await itemField.focus();
+  await page.keyboard.type(item.sku);
+  await page.keyboard.press("Enter");
+  await focused(page, "Line 1 quantity");
+  await page.keyboard.type("4");
+  await row.getByRole("button", { name: "Line 1: set a manual price" }).click();
+  await page.getByLabel("Line 1 manual unit price").fill(decimal(Math.floor(units(rule.unit_price) / 2 / 100)));
+  await page.getByLabel("Line 1 price reason").fill("Clearance for a large account");
+  await row.getByRole("button", { name: "Apply" }).click();
+  await row.locator(".chip", { hasText: "manual price: Clearance" }).waitFor();
+  await page.getByRole("button", { name: "Place order" }).click();
+  const held = page.getByRole("status").filter({ hasText: "On hold for approval" });
+  await held.waitFor();
+  check((await held.textContent()).includes("DISC-20"), `the desk names the rule: ${await held.textContent()}`);
+  const heldNumber = (await held.getByRole("link").textContent()).trim();
+  const heldOrder = (await api(url, token, "GET", `/api/v1/orders/${heldNumber}`)).body;
+  check(heldOrder.status === "on_hold" && heldOrder.holds.some((h) => h.kind === "approval"), `the order waits for approval: ${JSON.stringify(heldOrder.holds)}`);
 }

@@ -1,8 +1,9 @@
 // An order's lines: what was ordered, and of it what is backordered, shipped, invoiced and
 // returned, at what price. The staff's view (the order page) shows a line as entered (in its
-// unit), where it is allocated and why it has its price; the customer's (the portal's
-// order page) the base quantity, with what was entered beside it where the unit differs. Both
-// show the customer's part number a line was entered with and a configured line's answers.
+// unit), where it is allocated and why it has its price (a manual price with its reason); the
+// customer's (the portal's order page) the base quantity, with what was entered beside it where
+// the unit differs. Both show the customer's part number a line was entered with and a
+// configured line's answers.
 export interface OrderLineRow {
   line_no: number;
   sku: string;
@@ -17,6 +18,7 @@ export interface OrderLineRow {
   extended_amount: string;
   price_source?: string;
   price_explanation?: string;
+  override_reason?: string; // a manual price's reason (staff only)
   allocations?: { warehouse: string; quantity: number }[];
   customer_part_number?: string;
   configuration?: { description: string };
@@ -71,7 +73,12 @@ export function OrderLinesTable(props: { lines: OrderLineRow[]; forCustomer?: bo
             <td class="number">{l.quantity_invoiced}</td>
             <td class="number">{l.quantity_returned}</td>
             <td class="number">{l.unit_price}</td>
-            {staff && <td title={l.price_source}>{l.price_explanation || l.price_source}</td>}
+            {staff && (
+              <td title={l.price_source}>
+                {l.price_explanation || l.price_source}
+                {l.override_reason ? `: ${l.override_reason}` : ""}
+              </td>
+            )}
             <td class="number">{l.extended_amount}</td>
           </tr>
         ))}

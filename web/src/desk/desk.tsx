@@ -12,7 +12,7 @@ import { ConflictNotice, isConflict } from "../conflict";
 import { CustomerPanel } from "./customer_panel";
 import { DeskHeader } from "./desk_header";
 import { ItemChoice, PlacedOrder, Quote, QuoteLine, SavedQuote, lineBody, partNumbers, placeOrder, quote, saveQuote, searchItems } from "./desk_api";
-import { CustomerChoice, Draft, DraftLine, addLines, discardDraft, discardRevisionDraft, loadDraft, manualFigures, saveDraft, sentLines } from "./draft";
+import { CustomerChoice, Draft, DraftLine, addLines, discardDraft, discardRevisionDraft, loadDraft, saveDraft, sentLines } from "./draft";
 import { LineProblems, LineRow } from "./line_row";
 import { HeaderField, Sent, refusalOf } from "./refusal";
 import { RevisionBanner, reviseQuote } from "./revision";
@@ -45,6 +45,7 @@ export function OrderDesk({ initial, onReload }: { initial?: Draft; onReload?: (
   const [placed, setPlaced] = useState<PlacedOrder | null>(null);
   const [savedQuote, setSavedQuote] = useState<SavedQuote | null>(null);
   const [canQuote, setCanQuote] = useState(false);
+  const [canOverride, setCanOverride] = useState(false);
   const [focusQuantity, setFocusQuantity] = useState<number | null>(null);
   const customerRef = useRef<HTMLInputElement>(null);
   const itemRef = useRef<HTMLInputElement>(null);
@@ -56,7 +57,10 @@ export function OrderDesk({ initial, onReload }: { initial?: Draft; onReload?: (
   useEffect(() => saveDraft(draft), [draft]);
   useEffect(() => {
     void call<Me>("GET", "/api/v1/me").then(
-      (me) => setCanQuote(me.permissions.includes("quotes.write")),
+      (me) => {
+        setCanQuote(me.permissions.includes("quotes.write"));
+        setCanOverride(me.permissions.includes("orders.override_price"));
+      },
       () => setCanQuote(false),
     );
   }, []);
@@ -66,7 +70,7 @@ export function OrderDesk({ initial, onReload }: { initial?: Draft; onReload?: (
 
   // Prices and stock for the whole draft in one request, a moment after the last change.
   const sent = sentLines(draft);
-  const quoteInput = JSON.stringify([draft.customer?.code, draft.shipTo, sent.map((l) => [l.key, l.sku, l.quantity, l.uom, l.part, l.configuration])]);
+  const quoteInput = JSON.stringify([draft.customer?.code, draft.shipTo, sent.map((l) => [l.key, l.sku, l.quantity, l.uom, l.part, l.configuration, l.price])]);
   useEffect(() => {
     if (!draft.customer || sent.length === 0) {
       setPriced({ byKey: new Map() });
@@ -270,16 +274,11 @@ export function OrderDesk({ initial, onReload }: { initial?: Draft; onReload?: (
   let subtotal = 0;
   let tax = 0;
   let flagged = 0;
-  let onSave = 0; // manual-priced lines whose quantity changed: the server prices them
   for (const l of sent) {
     const q = priced.byKey.get(l.key);
-    const manual = l.price ? manualFigures(l) : null;
-    if (l.price && !manual) onSave++;
-    const amount = l.price ? manual?.amount : q?.extended_amount;
-    const cents = amount ? toCents(amount) : null;
+    const cents = q?.extended_amount ? toCents(q.extended_amount) : null;
     if (cents !== null) subtotal += cents;
-    const lineTax = l.price ? manual?.tax : q?.tax_amount;
-    const taxCents = lineTax ? toCents(lineTax) : null;
+    const taxCents = q?.tax_amount ? toCents(q.tax_amount) : null;
     if (taxCents !== null) tax += taxCents;
     if (Object.keys(problemsOf(l, q)).length > 0) flagged++;
   }
@@ -304,6 +303,7 @@ export function OrderDesk({ initial, onReload }: { initial?: Draft; onReload?: (
           <p class="placed">
             Order <a href={`#/orders/${encodeURIComponent(placed.number)}`}>{placed.number}</a> placed ({placed.status.replace(/_/g, " ")},{" "}
             {placed.total} {placed.currency}). A new draft is started.
+            {placed.holds?.map((h) => ` On hold for ${h.kind}: ${h.reason}.`)}
           </p>
         )}
         {savedQuote && (
@@ -359,6 +359,7 @@ export function OrderDesk({ initial, onReload }: { initial?: Draft; onReload?: (
                   quoted={quoted}
                   problems={problemsOf(line, quoted)}
                   priced={customer !== null}
+                  canOverride={canOverride}
                   onChange={(patch) => updateLine(line.key, patch)}
                   onRemove={() => removeLine(line.key)}
                   onQuantityEnter={() => itemRef.current?.focus()}
@@ -421,7 +422,6 @@ export function OrderDesk({ initial, onReload }: { initial?: Draft; onReload?: (
         <span>
           {sent.length} line{sent.length === 1 ? "" : "s"}
           {flagged > 0 && <span class="error"> · {flagged} to fix</span>}
-          {onSave > 0 && <span class="muted"> · {onSave} at a manual price priced on save</span>}
         </span>
         <span>
           Subtotal <strong class="number desk-subtotal">{formatCents(subtotal)}</strong> · Tax{" "}

@@ -65,6 +65,7 @@ export interface PlacedOrder {
   status: string;
   total: string;
   currency: string;
+  holds: { kind: string; reason: string }[];
 }
 
 export function searchItems(text: string, signal?: AbortSignal): Promise<Page<ItemChoice>> {
@@ -77,11 +78,12 @@ export interface LineInput {
   uom: string;
   part?: string;
   configuration?: { configurator: string; answers: Record<string, string | null> };
+  price?: { unitPrice: string; reason: string };
 }
 
 // A draft line as the quote and the order take it: by its configuration when it was configured,
 // by the customer's part number when it was pasted as one (the server maps either to the SKU),
-// else by SKU; the unit only when not the base.
+// else by SKU; the unit only when not the base; a manual price with its reason.
 export function lineBody(l: LineInput): Record<string, unknown> {
   const item = l.configuration
     ? { configuration: { configurator: l.configuration.configurator, answers: l.configuration.answers } }
@@ -92,6 +94,7 @@ export function lineBody(l: LineInput): Record<string, unknown> {
     ...item,
     quantity: l.quantity,
     ...(l.uom ? { uom: l.uom } : {}),
+    ...(l.price ? { unit_price: l.price.unitPrice, override_reason: l.price.reason } : {}),
   };
 }
 

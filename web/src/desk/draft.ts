@@ -37,21 +37,16 @@ export interface DraftLine {
   // A configured line: sent as its configuration (the server maps the answers to the SKU and
   // adds their price adjustments). Editing the SKU drops it.
   configuration?: LineConfiguration;
-  // A quote line's manual price, kept when the quote is revised (revision.ts); editing the SKU
-  // or "Use rule price" drops it.
+  // A manual price set on the desk (manual_price.tsx) or kept from a quote being revised
+  // (revision.tsx); editing the SKU or "Use rule price" drops it.
   price?: ManualPrice;
 }
 
-// A manual unit price (per base unit, as the API gives it) with its reason, and what the
-// quoted version made of it at its quantity and unit: its amount and tax, shown while the
-// line's quantity and unit are the quoted ones (the desk's live prices know rule prices only).
+// A manual unit price (per base unit, as the API takes it) with its reason: sent with the line
+// to the live price quote, which prices and taxes the line at it, and to the order or quote.
 export interface ManualPrice {
   unitPrice: string;
   reason: string;
-  quantity: string;
-  uom: string;
-  amount: string;
-  tax: string;
 }
 
 // The quote a draft revises (revision.ts): its number, the version loaded (sent as If-Match),
@@ -133,11 +128,4 @@ export function addLines(
   let next = draft.nextKey;
   const added = lines.map((l) => ({ key: next++, ...l }));
   return { ...draft, lines: [...draft.lines, ...added], nextKey: next };
-}
-
-// A manual-priced line's amount and tax as quoted, while its quantity and unit are the quoted
-// ones; null once either changed (the server prices it when the draft is saved).
-export function manualFigures(line: DraftLine): { amount: string; tax: string } | null {
-  const p = line.price;
-  return p && line.quantity === p.quantity && line.uom === p.uom ? { amount: p.amount, tax: p.tax } : null;
 }

@@ -2,8 +2,8 @@
 // quote says of it: the item's name, pack sizes, availability per warehouse, the unit price for
 // this customer with its source, and the line's amount; its problems at their fields.
 import { QuoteLine } from "./desk_api";
-import { DraftLine, manualFigures } from "./draft";
-import { formatUnitPrice } from "./money";
+import { DraftLine } from "./draft";
+import { PriceCell } from "./manual_price";
 
 export type LineProblems = Partial<Record<"sku" | "quantity" | "uom" | "line", string>>;
 
@@ -13,6 +13,7 @@ interface Props {
   quoted: QuoteLine | undefined;
   problems: LineProblems;
   priced: boolean; // a customer is chosen, so prices can be shown
+  canOverride: boolean; // the user may set a manual price (orders.override_price)
   onChange: (change: Partial<DraftLine>) => void;
   onRemove: () => void;
   onQuantityEnter: () => void;
@@ -26,7 +27,7 @@ function source(text: string): string {
   return text;
 }
 
-export function LineRow({ line, index, quoted, problems, priced, onChange, onRemove, onQuantityEnter, quantityRef, skuRef }: Props) {
+export function LineRow({ line, index, quoted, problems, priced, canOverride, onChange, onRemove, onQuantityEnter, quantityRef, skuRef }: Props) {
   const n = index + 1;
   const id = `desk-line-${line.key}`;
   const units = quoted?.base_uom ? [quoted.base_uom, ...quoted.pack_sizes.map((p) => p.uom)] : [];
@@ -131,11 +132,15 @@ export function LineRow({ line, index, quoted, problems, priced, onChange, onRem
         )}
       </td>
       <td class="number">
-        {line.price
-          ? `${formatUnitPrice(line.price.unitPrice)}/${quoted?.base_uom ?? ""}`
-          : priced && quoted?.unit_price
-            ? `${formatUnitPrice(quoted.unit_price)}/${quoted.base_uom}`
-            : ""}
+        <PriceCell
+          n={n}
+          id={id}
+          price={line.price}
+          quotedPrice={priced ? (quoted?.unit_price ?? null) : null}
+          baseUom={quoted?.base_uom ?? null}
+          canOverride={canOverride && priced && line.sku !== ""}
+          onSet={(price) => onChange({ price })}
+        />
       </td>
       <td>
         {line.price ? (
@@ -156,7 +161,7 @@ export function LineRow({ line, index, quoted, problems, priced, onChange, onRem
         )}
       </td>
       <td class="number">
-        {line.price ? (manualFigures(line)?.amount ?? <span class="muted">on save</span>) : priced ? (quoted?.extended_amount ?? "") : ""}
+        {priced ? (quoted?.extended_amount ?? "") : ""}
       </td>
       <td>
         <button type="button" class="secondary small" aria-label={`Remove line ${n}`} onClick={onRemove}>

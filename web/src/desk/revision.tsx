@@ -22,8 +22,6 @@ interface StoredQuote {
     entered_quantity: number;
     uom: string;
     unit_price: string;
-    extended_amount: string;
-    tax_amount: string;
     override_reason?: string;
     customer_part_number?: string;
     configuration?: LineConfiguration;
@@ -49,9 +47,7 @@ export async function revisionDraft(number: string): Promise<Draft> {
       uom: l.uom,
       ...(l.customer_part_number ? { part: l.customer_part_number } : {}),
       ...(l.configuration ? { configuration: l.configuration } : {}),
-      ...(l.override_reason !== undefined
-        ? { price: { unitPrice: l.unit_price, reason: l.override_reason, quantity, uom: l.uom, amount: l.extended_amount, tax: l.tax_amount } }
-        : {}),
+      ...(l.override_reason !== undefined ? { price: { unitPrice: l.unit_price, reason: l.override_reason } } : {}),
     };
   });
   return {
@@ -85,10 +81,7 @@ export function reviseQuote(draft: Draft, customer: string, lines: DraftLine[]):
     ...(draft.shipTo ? { ship_to: draft.shipTo } : {}),
     ...(r.validUntil ? { expires_on: r.validUntil } : {}),
     notes: r.notes,
-    lines: lines.map((l) => ({
-      ...lineBody(l),
-      ...(l.price ? { unit_price: l.price.unitPrice, override_reason: l.price.reason } : {}),
-    })),
+    lines: lines.map(lineBody),
   };
   return call<RevisedQuote>("PUT", `/api/v1/quotes/${encodeURIComponent(r.number)}`, body, {
     headers: { "If-Match": `"${r.version}"`, "Idempotency-Key": draft.idempotencyKey },
