@@ -358,9 +358,10 @@ async function manualPrice({ page, url, passwords, shot, accessible, quiet }) {
   check(expected.lines[0].price_source === "manual", `the API prices the line by hand: ${JSON.stringify(expected.lines[0])}`);
   check(cents(expected.lines[0].extended_amount) === 4 * manualCents, `4 at ${manual} is ${expected.lines[0].extended_amount}`);
   await row.getByRole("cell", { name: expected.lines[0].extended_amount, exact: true }).waitFor();
-  await page.locator(".desk-total .desk-subtotal", { hasText: expected.subtotal }).waitFor();
-  await page.locator(".desk-total .desk-tax", { hasText: expected.tax }).waitFor();
-  await page.locator(".desk-total .desk-order-total", { hasText: expected.total }).waitFor();
+  const grouped = (amount) => amount.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  await page.locator(".desk-total .desk-subtotal", { hasText: grouped(expected.subtotal) }).waitFor();
+  await page.locator(".desk-total .desk-tax", { hasText: grouped(expected.tax) }).waitFor();
+  await page.locator(".desk-total .desk-order-total", { hasText: grouped(expected.total) }).waitFor();
   check(!(await page.locator(".desk").textContent()).includes("on save"), "the line is priced now, not on save");
   check(orders === 0, "nothing was placed before Place order");
   await shot("desk-manual-price.png");
