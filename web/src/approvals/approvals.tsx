@@ -57,8 +57,12 @@ export function Approvals() {
   const [rows, setRows] = useState<Approval[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [chosen, setChosen] = useState<{ id: number; approve: boolean } | null>(null);
-  // What was decided here, by approval id: it stays in place, marked, until the list reloads.
+  // What was decided here, by approval id: it stays in place, marked, until the filters change
+  // (a live refresh keeps it, though it no longer matches them, so the outcome does not vanish
+  // as the decision's own events arrive).
   const [decided, setDecided] = useState<Record<number, string>>({});
+  const decidedRef = useRef(decided);
+  decidedRef.current = decided;
   const filters = useRef({ kind, status });
   filters.current = { kind, status };
 
@@ -74,7 +78,12 @@ export function Approvals() {
       if (filters.current.kind) query.set("kind", filters.current.kind);
       if (filters.current.status) query.set("status", filters.current.status);
       const all = await loadAll<Approval>(`/api/v1/approvals?${query}`);
-      if (mine === asked.current) setRows(all);
+      if (mine !== asked.current) return;
+      setRows((shown) => {
+        const kept = (shown ?? []).filter((r) => decidedRef.current[r.id] && !all.some((a) => a.id === r.id));
+        // Oldest first, as the API lists them (by id).
+        return [...all, ...kept].sort((a, b) => a.id - b.id);
+      });
     } catch (e) {
       if (mine === asked.current) setError(asApiError(e));
     }
