@@ -55,28 +55,10 @@ Result<flows::QuoteRequest> ParseQuoteRequest(const std::string& body) {
                    "override_reason"},
                   at);
       // Our SKU, the customer's own part number or a configuration, as on an order line.
-      const bool by_part = jsonio::FieldReader::Has(l, "customer_part_number");
-      const json* configuration =
-          r.Object(l, "configuration", FieldPath(at, "configuration"), false);
-      line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku,
-                          !by_part && configuration == nullptr);
-      if (configuration) {
-        line.configuration = requests::ReadLineConfiguration(
-            r, *configuration, FieldPath(at, "configuration"), errors);
-        if (by_part || jsonio::FieldReader::Has(l, "sku")) {
-          r.Fail(FieldPath(at, "configuration"), "conflicting_fields",
-                 "a configured line gives no sku or customer_part_number");
-        }
-      }
-      if (by_part) {
-        line.customer_part_number =
-            r.String(l, "customer_part_number", FieldPath(at, "customer_part_number"),
-                     text_limits::kCustomerPartNumber, true);
-        if (jsonio::FieldReader::Has(l, "sku")) {
-          r.Fail(FieldPath(at, "customer_part_number"), "conflicting_fields",
-                 "a line gives either sku or customer_part_number");
-        }
-      }
+      requests::LineItem item = requests::ReadLineItem(r, l, at, true, errors);
+      line.sku = std::move(item.sku);
+      line.customer_part_number = std::move(item.customer_part_number);
+      line.configuration = std::move(item.configuration);
       // Any text the user typed: a pasted "1O" is a problem of that line (the quote's
       // invalid_quantity), not of the whole request.
       line.quantity = r.Decimal(l, "quantity", FieldPath(at, "quantity"), true).value_or("");

@@ -45,30 +45,12 @@ Result<flows::OrderEditRequest> ParseOrderEditJson(std::string_view body) {
           line.line_no = static_cast<int>(*no);
         }
       }
-      const bool by_part = jsonio::FieldReader::Has(l, "customer_part_number");
       // An added line names our SKU, the customer's part number or a configuration, as at
-      // placement.
-      const json* configuration =
-          r.Object(l, "configuration", FieldPath(at, "configuration"), false);
-      line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku,
-                          !jsonio::FieldReader::Has(l, "line_no") && !by_part && !configuration);
-      if (configuration) {
-        line.configuration =
-            ReadLineConfiguration(r, *configuration, FieldPath(at, "configuration"), errors);
-        if (by_part || jsonio::FieldReader::Has(l, "sku")) {
-          r.Fail(FieldPath(at, "configuration"), "conflicting_fields",
-                 "a configured line gives no sku or customer_part_number");
-        }
-      }
-      if (by_part) {
-        line.customer_part_number =
-            r.String(l, "customer_part_number", FieldPath(at, "customer_part_number"),
-                     text_limits::kCustomerPartNumber, true);
-        if (jsonio::FieldReader::Has(l, "sku")) {
-          r.Fail(FieldPath(at, "customer_part_number"), "conflicting_fields",
-                 "a line gives either sku or customer_part_number");
-        }
-      }
+      // placement; a changed one (line_no) names none.
+      LineItem item = ReadLineItem(r, l, at, !jsonio::FieldReader::Has(l, "line_no"), errors);
+      line.sku = std::move(item.sku);
+      line.customer_part_number = std::move(item.customer_part_number);
+      line.configuration = std::move(item.configuration);
       line.quantity = r.Decimal(l, "quantity", FieldPath(at, "quantity"), false);
       line.uom = r.String(l, "uom", FieldPath(at, "uom"), text_limits::kUom, false);
       // null (not absence): back to the price the rules give the line.

@@ -44,6 +44,33 @@ void ReadManualPrice(jsonio::FieldReader& r, const json& l, const std::string& a
                              text_limits::kOverrideReason, false);
 }
 
+LineItem ReadLineItem(jsonio::FieldReader& r, const json& l, const std::string& at, bool required,
+                      std::vector<FieldError>& errors) {
+  LineItem item;
+  const bool by_part = jsonio::FieldReader::Has(l, "customer_part_number");
+  const json* configuration = r.Object(l, "configuration", FieldPath(at, "configuration"), false);
+  item.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku,
+                      required && !by_part && configuration == nullptr);
+  if (configuration) {
+    item.configuration =
+        ReadLineConfiguration(r, *configuration, FieldPath(at, "configuration"), errors);
+    if (by_part || jsonio::FieldReader::Has(l, "sku")) {
+      r.Fail(FieldPath(at, "configuration"), "conflicting_fields",
+             "a configured line gives no sku or customer_part_number");
+    }
+  }
+  if (by_part) {
+    item.customer_part_number =
+        r.String(l, "customer_part_number", FieldPath(at, "customer_part_number"),
+                 text_limits::kCustomerPartNumber, true);
+    if (jsonio::FieldReader::Has(l, "sku")) {
+      r.Fail(FieldPath(at, "customer_part_number"), "conflicting_fields",
+             "a line gives either sku or customer_part_number");
+    }
+  }
+  return item;
+}
+
 PlaceOrderRequest ReadPlaceOrderJson(const json& doc, std::string_view default_channel,
                                      std::vector<FieldError>& errors) {
   jsonio::FieldReader r(errors);
@@ -88,30 +115,10 @@ PlaceOrderRequest ReadPlaceOrderJson(const json& doc, std::string_view default_c
                   {"sku", "customer_part_number", "quantity", "uom", "unit_price",
                    "override_reason", "configuration"},
                   at);
-      // A line names our SKU, the customer's own part number (PrepareOrder maps it), or a
-      // configuration (its SKU comes from its answers).
-      const bool by_part = jsonio::FieldReader::Has(l, "customer_part_number");
-      const json* configuration =
-          r.Object(l, "configuration", FieldPath(at, "configuration"), false);
-      line.sku = r.String(l, "sku", FieldPath(at, "sku"), text_limits::kSku,
-                          !by_part && configuration == nullptr);
-      if (configuration) {
-        line.configuration =
-            ReadLineConfiguration(r, *configuration, FieldPath(at, "configuration"), errors);
-        if (by_part || jsonio::FieldReader::Has(l, "sku")) {
-          r.Fail(FieldPath(at, "configuration"), "conflicting_fields",
-                 "a configured line gives no sku or customer_part_number");
-        }
-      }
-      if (by_part) {
-        line.customer_part_number =
-            r.String(l, "customer_part_number", FieldPath(at, "customer_part_number"),
-                     text_limits::kCustomerPartNumber, true);
-        if (jsonio::FieldReader::Has(l, "sku")) {
-          r.Fail(FieldPath(at, "customer_part_number"), "conflicting_fields",
-                 "a line gives either sku or customer_part_number");
-        }
-      }
+      LineItem item = ReadLineItem(r, l, at, true, errors);
+      line.sku = std::move(item.sku);
+      line.customer_part_number = std::move(item.customer_part_number);
+      line.configuration = std::move(item.configuration);
       line.quantity = r.Decimal(l, "quantity", FieldPath(at, "quantity"), true).value_or("");
       line.uom = r.String(l, "uom", FieldPath(at, "uom"), text_limits::kUom, false);
       ReadManualPrice(r, l, at, line.unit_price, line.override_reason);

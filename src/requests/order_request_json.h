@@ -30,6 +30,18 @@ flows::LineConfigurationRequest ReadLineConfiguration(jsonio::FieldReader& r,
                                                       const std::string& at,
                                                       std::vector<FieldError>& errors);
 
+// What a line at `at` names: our SKU, the customer's own part number (PrepareOrder maps it to
+// the SKU) or a configuration (its SKU comes from its answers), one of them; with `required`
+// false a line may name none (an order change's existing line). Order lines, price quote lines
+// and an order change's added lines read it alike. Problems go to `r` and `errors`.
+struct LineItem {
+  std::string sku;
+  std::optional<std::string> customer_part_number;
+  std::optional<flows::LineConfigurationRequest> configuration;
+};
+LineItem ReadLineItem(jsonio::FieldReader& r, const nlohmann::json& l, const std::string& at,
+                      bool required, std::vector<FieldError>& errors);
+
 // A line's manual price at `at`: "unit_price" (a JSON number or string, kept as its decimal
 // text) and "override_reason", both optional here (flows/manual_price.h judges them), as order
 // lines and price quote lines give them. Problems go to `r`.

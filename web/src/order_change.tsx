@@ -10,8 +10,9 @@ import { ApiError, call, newIdempotencyKey } from "./api";
 import { ConflictNotice, isConflict } from "./conflict";
 import { ConfigurePanel } from "./desk/configure";
 import { LineConfiguration } from "./desk/draft";
+import { LineNoted, LineNotes } from "./line_notes";
 
-export interface ChangeableLine {
+export interface ChangeableLine extends LineNoted {
   line_no: number;
   sku: string;
   entered_quantity: number;
@@ -20,8 +21,6 @@ export interface ChangeableLine {
   quantity_cancelled: number;
   quantity: number;
   requested_date?: string;
-  customer_part_number?: string;
-  configuration?: { description: string }; // a configured line's answers: they never change
 }
 
 export interface ChangeableOrder {
@@ -204,8 +203,7 @@ export function OrderChangeForm(props: {
                   <td>{l.line_no}</td>
                   <td>
                     {l.sku}
-                    {l.customer_part_number && <span class="muted"> (customer part {l.customer_part_number})</span>}
-                    {l.configuration && <div class="muted configuration">{l.configuration.description}</div>}
+                    <LineNotes line={l} />
                     <Problems id={`${row}-line`} messages={problemsAt(error, rows, row, "line")} />
                   </td>
                   <td>

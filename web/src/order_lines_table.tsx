@@ -4,7 +4,9 @@
 // customer's (the portal's order page) the base quantity, with what was entered beside it where
 // the unit differs. Both show the customer's part number a line was entered with and a
 // configured line's answers.
-export interface OrderLineRow {
+import { LineNoted, LineNotes } from "./line_notes";
+
+export interface OrderLineRow extends LineNoted {
   line_no: number;
   sku: string;
   quantity: number;
@@ -20,8 +22,6 @@ export interface OrderLineRow {
   price_explanation?: string;
   override_reason?: string; // a manual price's reason (staff only)
   allocations?: { warehouse: string; quantity: number }[];
-  customer_part_number?: string;
-  configuration?: { description: string };
 }
 
 export function OrderLinesTable(props: { lines: OrderLineRow[]; forCustomer?: boolean }) {
@@ -49,13 +49,7 @@ export function OrderLinesTable(props: { lines: OrderLineRow[]; forCustomer?: bo
             <td>{l.line_no}</td>
             <td>
               {l.sku}
-              {l.customer_part_number && (
-                <span class="muted">
-                  {" "}
-                  ({staff ? "customer part" : "your part"} {l.customer_part_number})
-                </span>
-              )}
-              {l.configuration && <div class="muted configuration">{l.configuration.description}</div>}
+              <LineNotes line={l} forCustomer={!staff} />
             </td>
             {staff ? (
               <td class="number">

@@ -12,8 +12,9 @@ import { discardRevisionDraft, loadRevisionDraft } from "../desk/draft";
 import { revisable } from "../desk/revision";
 import { DocumentLink } from "../document_link";
 import { ListFooter, ListProblem, usePagedList } from "../paged_list";
+import { LineNoted, LineNotes } from "../line_notes";
 
-interface QuoteLine {
+interface QuoteLine extends LineNoted {
   line_no: number;
   sku: string;
   entered_quantity: number;
@@ -22,8 +23,6 @@ interface QuoteLine {
   price_explanation: string;
   extended_amount: string;
   tax_amount: string;
-  customer_part_number?: string;
-  configuration?: { description: string };
 }
 
 export interface Quote {
@@ -266,13 +265,7 @@ export function QuotePage({ number, version, portal = false }: { number: string;
               <td class="number">{l.line_no}</td>
               <td>
                 {l.sku}
-                {l.customer_part_number && (
-                  <span class="muted">
-                    {" "}
-                    ({portal ? "your part" : "customer part"} {l.customer_part_number})
-                  </span>
-                )}
-                {l.configuration && <div class="muted configuration">{l.configuration.description}</div>}
+                <LineNotes line={l} forCustomer={portal} />
               </td>
               <td class="number">
                 {l.entered_quantity} {l.uom}
